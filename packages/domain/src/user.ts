@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { isoDateTime, rwandaPhone } from './common';
+import { userId } from './ids';
+
+export const roles = ['rider', 'driver', 'admin'] as const;
+export const role = z.enum(roles);
+export type Role = z.infer<typeof role>;
+
+export const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
+/** Long enough to resist guessing, short enough that the KDF cannot be abused with megabyte passwords. */
+export const password = z.string().min(8, 'Use at least 8 characters').max(128);
+export const personName = z.string().trim().min(1, 'Enter a name').max(100);
+
+export const user = z.object({
+  id: userId,
+  email: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  role,
+  /** Suspended accounts cannot sign in or refresh (admins suspend drivers after safety reports). */
+  suspended: z.boolean(),
+  createdAt: isoDateTime,
+});
+export type User = z.infer<typeof user>;
+
+export const registerInput = z.object({
+  email,
+  password,
+  name: personName,
+  phone: rwandaPhone.optional(),
+});
+export type RegisterInput = z.infer<typeof registerInput>;
+
+export const loginInput = z.object({ email, password: z.string().min(1).max(128) });
+export type LoginInput = z.infer<typeof loginInput>;
+
+export const refreshInput = z.object({ refreshToken: z.string().min(20).max(512) });
+export type RefreshInput = z.infer<typeof refreshInput>;
+
+/** Admins create driver (and admin) accounts; riders only ever sign themselves up. */
+export const createStaffInput = registerInput.extend({
+  role: z.enum(['driver', 'admin']).default('driver'),
+  phone: rwandaPhone,
+});
+export type CreateStaffInput = z.infer<typeof createStaffInput>;
+
+export const authResponse = z.object({
+  user,
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  /** Seconds until the access token expires. */
+  expiresIn: z.number().int().positive(),
+});
+export type AuthResponse = z.infer<typeof authResponse>;

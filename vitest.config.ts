@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+// One vitest run covers the repo. Suffixes say where a test runs (docs/architecture.md#tests):
+//   *.test.ts          unit and API tests (PGlite, and real Postgres when TEST_DATABASE_URL is set)
+//   *.e2e.test.ts      real headless Chromium against a running server with the built apps
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: [
+            'packages/*/src/**/*.test.{ts,tsx}',
+            'apps/*/src/**/*.test.{ts,tsx}',
+            'sync-server/src/**/*.test.ts',
+            'test/**/*.test.ts',
+          ],
+          exclude: ['**/node_modules/**', '**/*.e2e.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+          globalSetup: ['test/e2e/global-setup.ts'],
+        },
+      },
+    ],
+  },
+});
