@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { isoDateTime, rwf } from './common';
 import { paymentId, refundId, tripId, userId } from './ids';
 
-export const paymentMethod = z.enum(['card', 'mobile_money', 'cash']);
+export const paymentMethods = ['card', 'mobile_money', 'cash'] as const;
+export const paymentMethod = z.enum(paymentMethods);
 export type PaymentMethod = z.infer<typeof paymentMethod>;
 
 export const paymentStatuses = [
@@ -53,7 +54,8 @@ export const refundInput = z.object({
 });
 export type RefundInput = z.infer<typeof refundInput>;
 
-export const refundStatus = z.enum(['pending', 'succeeded', 'failed']);
+export const refundStatuses = ['pending', 'succeeded', 'failed'] as const;
+export const refundStatus = z.enum(refundStatuses);
 export const refund = z.object({
   id: refundId,
   paymentId,

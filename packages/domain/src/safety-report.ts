@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateTime, latLon } from './common';
 import { reportId, tripId, userId, vehicleId } from './ids';
 
-export const reportCategory = z.enum([
+export const reportCategories = [
   'harassment',
   'assault',
   'reckless_driving',
@@ -10,13 +10,16 @@ export const reportCategory = z.enum([
   'overcharging',
   'vehicle_condition',
   'other',
-]);
+] as const;
+export const reportCategory = z.enum(reportCategories);
 export type ReportCategory = z.infer<typeof reportCategory>;
 
-export const reportStatus = z.enum(['submitted', 'triage', 'investigating', 'resolved', 'dismissed']);
+export const reportStatuses = ['submitted', 'triage', 'investigating', 'resolved', 'dismissed'] as const;
+export const reportStatus = z.enum(reportStatuses);
 export type ReportStatus = z.infer<typeof reportStatus>;
 
-export const severityLevel = z.enum(['low', 'medium', 'high', 'critical']);
+export const severityLevels = ['low', 'medium', 'high', 'critical'] as const;
+export const severityLevel = z.enum(severityLevels);
 export type SeverityLevel = z.infer<typeof severityLevel>;
 
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 hex digest');

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { isoDateTime, money, place } from './common';
 import { tripId, userId, vehicleId } from './ids';
 
-export const tripKind = z.enum(['moto', 'car', 'bus']);
+export const tripKinds = ['moto', 'car', 'bus'] as const;
+export const tripKind = z.enum(tripKinds);
 export type TripKind = z.infer<typeof tripKind>;
 
 export const tripStatuses = [

@@ -5,7 +5,8 @@ export const vehicleKinds = ['bus', 'moto', 'car'] as const;
 export const vehicleKind = z.enum(vehicleKinds);
 export type VehicleKind = z.infer<typeof vehicleKind>;
 
-export const vehicleStatus = z.enum(['available', 'on_trip', 'off_duty', 'inactive']);
+export const vehicleStatuses = ['available', 'on_trip', 'off_duty', 'inactive'] as const;
+export const vehicleStatus = z.enum(vehicleStatuses);
 export type VehicleStatus = z.infer<typeof vehicleStatus>;
 
 /**

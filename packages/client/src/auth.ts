@@ -1,0 +1,73 @@
+import {
+  type AuthResponse,
+  authResponse,
+  type LoginInput,
+  type RegisterInput,
+  type Role,
+  user,
+} from '@kigaligo/domain';
+import { z } from 'zod';
+import type { ApiClient } from './api-client';
+import { NetworkError, WrongRoleError } from './api-error';
+import { type SessionStore, sessionFromAuth } from './session-store';
+
+export interface Auth {
+  login(input: LoginInput): Promise<void>;
+  /** Riders sign themselves up; drivers and admins are created by an admin. */
+  register(input: RegisterInput): Promise<void>;
+  logout(): Promise<void>;
+  /** Re-reads the profile from the server so name or suspension changes reach the device. */
+  refreshProfile(): Promise<void>;
+}
+
+const meResponse = z.object({ user });
+
+export function createAuth(api: ApiClient, store: SessionStore, role: Role, onSignOut: () => void): Auth {
+  async function revoke(refreshToken: string) {
+    // Best effort: offline sign-out must still sign the device out, the token then simply expires.
+    await api.request('/api/auth/logout', { method: 'POST', body: { refreshToken }, auth: false }).catch(() => {});
+  }
+
+  async function accept(res: AuthResponse) {
+    if (res.user.role !== role) {
+      // Do not leave a live session for the wrong app behind on the server.
+      await revoke(res.refreshToken);
+      throw new WrongRoleError(res.user.role, role);
+    }
+    store.set(sessionFromAuth(res));
+  }
+
+  return {
+    async login(input) {
+      const body = { email: input.email, password: input.password };
+      await accept(await api.request('/api/auth/login', { method: 'POST', body, auth: false, schema: authResponse }));
+    },
+    async register(input) {
+      await accept(
+        await api.request('/api/auth/register', { method: 'POST', body: input, auth: false, schema: authResponse }),
+      );
+    },
+    async logout() {
+      const session = store.get();
+      store.set(null);
+      onSignOut();
+      if (session) await revoke(session.refreshToken);
+    },
+    async refreshProfile() {
+      try {
+        const { user: fresh } = await api.request('/api/me', { schema: meResponse });
+        const session = store.get();
+        if (!session) return;
+        if (fresh.suspended || fresh.role !== role) {
+          store.set(null);
+          onSignOut();
+          return;
+        }
+        store.set({ ...session, user: fresh });
+      } catch (err) {
+        // Offline is normal for this app: keep showing the cached profile.
+        if (!(err instanceof NetworkError)) throw err;
+      }
+    },
+  };
+}

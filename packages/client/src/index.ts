@@ -1,0 +1,10 @@
+export { type ApiClient, type ApiClientOptions, createApiClient, type RequestOptions } from './api-client';
+export { ApiRequestError, type FieldIssue, NetworkError, SignedOutError, WrongRoleError } from './api-error';
+export { type Auth, createAuth } from './auth';
+export { type Connectivity, createConnectivity } from './connectivity';
+export { createKigaliClient, type KigaliClient, type KigaliClientOptions } from './kigali-client';
+export { type CachedEntry, createQueryCache, type QueryCache } from './query-cache';
+export { ClientProvider, useClient } from './react/client-context';
+export { type ApiQuery, useApiQuery } from './react/use-api-query';
+export { useOnline, useSession } from './react/use-session';
+export { createSessionStore, type Session, type SessionStore, sessionFromAuth, storedSession } from './session-store';

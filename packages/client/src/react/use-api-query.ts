@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
+import { NetworkError } from '../api-error';
+import { useClient } from './client-context';
+
+export interface ApiQuery<T> {
+  data: T | undefined;
+  /** When `data` was fetched (epoch ms); older than this session's load when served from the device cache. */
+  updatedAt: number | undefined;
+  loading: boolean;
+  error: Error | undefined;
+  /** The data came from the device cache because the network request failed. */
+  stale: boolean;
+  reload(): Promise<void>;
+}
+
+/** GETs `path`, showing the last cached answer first so the screen works offline, then the fresh one. */
+export function useApiQuery<T>(key: string, path: string, schema: z.ZodType<T>): ApiQuery<T> {
+  const { api, cache } = useClient();
+  const cached = useRef(cache.read<T>(key));
+  const [state, setState] = useState(() => ({
+    data: cached.current?.data,
+    updatedAt: cached.current?.at,
+    loading: true,
+    error: undefined as Error | undefined,
+    stale: false,
+  }));
+
+  const reload = useCallback(async () => {
+    setState((s) => ({ ...s, loading: true, error: undefined }));
+    try {
+      const data = await api.request(path, { schema });
+      const entry = cache.write(key, data);
+      setState({ data, updatedAt: entry.at, loading: false, error: undefined, stale: false });
+    } catch (err) {
+      const error = err instanceof Error ? err : new Error(String(err));
+      setState((s) => ({ ...s, loading: false, error, stale: err instanceof NetworkError && s.data !== undefined }));
+    }
+  }, [api, cache, key, path, schema]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return { ...state, reload };
+}

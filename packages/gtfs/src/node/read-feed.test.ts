@@ -1,0 +1,33 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { smallFeed } from '../test-feed';
+import { readFeed } from './read-feed';
+
+describe('readFeed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gtfs-'));
+
+  it('reads a folder', () => {
+    const folder = join(dir, 'feed');
+    mkdirSync(folder);
+    for (const [name, text] of Object.entries(smallFeed())) writeFileSync(join(folder, name), text);
+    expect(readFeed(folder).trips).toHaveLength(2);
+  });
+
+  it('reads a zip, also with the files in a sub-folder', () => {
+    const entries = Object.fromEntries(
+      Object.entries(smallFeed()).map(([n, t]) => [`gtfs/${n}`, strToU8(t)]),
+    );
+    const zip = join(dir, 'feed.zip');
+    writeFileSync(zip, zipSync(entries));
+    expect(readFeed(zip).stops).toHaveLength(4);
+  });
+
+  it('reads the shipped Kigali feed', () => {
+    const feed = readFeed(join(import.meta.dirname, '../../../../public/network/kigali-gtfs'));
+    expect(feed.routes.length).toBeGreaterThanOrEqual(60);
+    expect(feed.stops.filter((s) => s.locationType === 1).map((s) => s.name)).toContain('Nyabugogo Bus Park');
+  });
+});

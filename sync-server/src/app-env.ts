@@ -1,0 +1,24 @@
+import type { Logger } from 'pino';
+import type { RateLimiter } from './auth/rate-limit';
+import type { AccessClaims } from './auth/tokens';
+import type { Database } from './db/client';
+
+/** Everything a request handler may reach, built once at start-up (tests build their own). */
+export interface AppDeps {
+  database: Database;
+  jwtSecret: string;
+  logger: Logger;
+  version: string;
+  /** Trust X-Forwarded-For for the client address (only behind a load balancer that sets it). */
+  trustProxy: boolean;
+  loginLimits: { perAccount: RateLimiter; perClient: RateLimiter };
+  reportError: (err: unknown, context: Record<string, unknown>) => void;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    auth: AccessClaims;
+    requestId: string;
+  };
+}

@@ -1,0 +1,88 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { AppDeps, AppEnv } from './app-env';
+import { errorBody, HttpError } from './http/errors';
+import { adminUserRoutes } from './routes/admin-users';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { meRoutes } from './routes/me';
+import { openApiRoutes } from './routes/openapi';
+import { stopRoutes } from './routes/stops';
+import { vehicleRoutes } from './routes/vehicles';
+import { serveApps } from './static/serve-apps';
+
+const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+const codeForStatus: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+/** Builds the whole HTTP app without listening, so tests can call `app.request()` directly. */
+export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    const started = performance.now();
+    await next();
+    // Paths only, never query strings: they may carry tokens or coordinates (Law 058/2021).
+    deps.logger.info(
+      {
+        requestId: c.var.requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_JSON_BODY_BYTES,
+      onError: (c) => c.json(errorBody('payload_too_large', 'The request body is larger than 1 MiB'), 413),
+    }),
+  );
+
+  const api = new Hono<AppEnv>()
+    .route('/health', healthRoutes)
+    .route('/openapi.json', openApiRoutes)
+    .route('/auth', authRoutes)
+    .route('/me', meRoutes)
+    .route('/admin/users', adminUserRoutes)
+    .route('/vehicles', vehicleRoutes)
+    .route('/stops', stopRoutes);
+  app.route('/api', api);
+  if (opts.appsDir) app.route('/', serveApps(opts.appsDir));
+
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
+  app.onError((err, c) => {
+    if (err instanceof HttpError) {
+      return c.json(errorBody(err.code, err.message, err.details), err.status, err.headers);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      // Hono's own 4xx (malformed JSON, wrong content type) keep their status with our error shape.
+      const malformed = /malformed json/i.test(err.message);
+      const code = malformed ? 'invalid_json' : (codeForStatus[err.status] ?? 'bad_request');
+      const message = malformed ? 'The request body is not valid JSON' : err.message || 'Bad request';
+      return c.json(errorBody(code, message), err.status);
+    }
+    deps.logger.error({ err, requestId: c.var.requestId, path: c.req.path }, 'unhandled error');
+    deps.reportError(err, { requestId: c.var.requestId, path: c.req.path });
+    // Never the stack or the message: they can leak internals.
+    return c.json(errorBody('internal', `Something went wrong (request ${c.var.requestId})`), 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { AuthResponse, Role } from '@kigaligo/domain';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { refreshTokens, users } from '../db/schema';
+import { findUserByEmail, toUser, type UserRow } from '../db/users';
+import { conflict, unauthorized } from '../http/errors';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  hashRefreshToken,
+  newRefreshToken,
+  REFRESH_TOKEN_TTL_SECONDS,
+  signAccessToken,
+} from './tokens';
+
+export interface NewAccount {
+  email: string;
+  password: string;
+  name: string;
+  phone?: string | undefined;
+  role: Role;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+export async function createAccount(db: Db, input: NewAccount): Promise<UserRow> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const [row] = await db
+      .insert(users)
+      .values({ email: input.email, passwordHash, name: input.name, phone: input.phone ?? null, role: input.role })
+      .returning();
+    return row!;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict('email_taken', 'An account with this email already exists');
+    throw err;
+  }
+}
+
+async function issueTokens(db: Db, secret: string, row: UserRow, familyId: string): Promise<AuthResponse> {
+  const refreshToken = newRefreshToken();
+  await db.insert(refreshTokens).values({
+    userId: row.id,
+    familyId,
+    tokenHash: hashRefreshToken(refreshToken),
+    expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000),
+  });
+  const accessToken = await signAccessToken({ userId: row.id, role: row.role }, secret);
+  return { user: toUser(row), accessToken, refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+}
+
+/** Returns null on a wrong email or password, without saying which. */
+export async function login(db: Db, secret: string, email: string, password: string) {
+  const row = await findUserByEmail(db, email);
+  if (!row) {
+    await burnPasswordCheck(password);
+    return null;
+  }
+  if (!(await verifyPassword(password, row.passwordHash))) return null;
+  if (row.suspended) throw unauthorized('This account is suspended', 'account_suspended');
+  return issueTokens(db, secret, row, randomUUID());
+}
+
+export async function startSession(db: Db, secret: string, row: UserRow) {
+  return issueTokens(db, secret, row, randomUUID());
+}
+
+/**
+ * Rotates a refresh token. The old token is marked rotated inside a transaction that locks its row, so two
+ * concurrent refreshes with the same token cannot both succeed. Presenting a token that was already rotated
+ * (or revoked) is treated as theft: every token of its family is revoked.
+ */
+export async function refresh(db: Db, secret: string, token: string): Promise<AuthResponse> {
+  const tokenHash = hashRefreshToken(token);
+  const outcome = await db.transaction(async (tx) => {
+    const [stored] = await tx
+      .select()
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, tokenHash))
+      .for('update')
+      .limit(1);
+    if (!stored) return { kind: 'unknown' as const };
+    if (stored.rotatedAt || stored.revokedAt) {
+      await tx
+        .update(refreshTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(refreshTokens.familyId, stored.familyId), isNull(refreshTokens.revokedAt)));
+      return { kind: 'reused' as const };
+    }
+    if (stored.expiresAt.getTime() <= Date.now()) return { kind: 'expired' as const };
+    const [row] = await tx.select().from(users).where(eq(users.id, stored.userId)).limit(1);
+    if (!row || row.suspended) return { kind: 'suspended' as const };
+    await tx.update(refreshTokens).set({ rotatedAt: new Date() }).where(eq(refreshTokens.id, stored.id));
+    return { kind: 'ok' as const, row, familyId: stored.familyId };
+  });
+  switch (outcome.kind) {
+    case 'ok':
+      return issueTokens(db, secret, outcome.row, outcome.familyId);
+    case 'reused':
+      throw unauthorized('This session was ended because its token was used twice; sign in again', 'token_reused');
+    case 'expired':
+      throw unauthorized('Your session has expired; sign in again', 'session_expired');
+    case 'suspended':
+      throw unauthorized('This account is suspended', 'account_suspended');
+    default:
+      throw unauthorized('Unknown session; sign in again', 'invalid_token');
+  }
+}
+
+/** Ends the session the refresh token belongs to (its whole family). Unknown tokens are ignored. */
+export async function logout(db: Db, token: string): Promise<void> {
+  const [stored] = await db
+    .select({ familyId: refreshTokens.familyId })
+    .from(refreshTokens)
+    .where(eq(refreshTokens.tokenHash, hashRefreshToken(token)))
+    .limit(1);
+  if (!stored) return;
+  await db
+    .update(refreshTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(refreshTokens.familyId, stored.familyId), isNull(refreshTokens.revokedAt)));
+}

@@ -1,0 +1,47 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '@kigaligo/domain';
+import { role as roleSchema, userId } from '@kigaligo/domain';
+import { sign, verify } from 'hono/jwt';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
+// Always name the algorithm: hono/jwt requires it since the algorithm-confusion fixes (PITFALLS.md).
+const ALG = 'HS256';
+
+export interface AccessClaims {
+  userId: string;
+  role: Role;
+}
+
+export async function signAccessToken(
+  claims: AccessClaims,
+  secret: string,
+  now = Math.floor(Date.now() / 1000),
+): Promise<string> {
+  return sign(
+    { sub: claims.userId, role: claims.role, typ: 'access', iat: now, exp: now + ACCESS_TOKEN_TTL_SECONDS },
+    secret,
+    ALG,
+  );
+}
+
+/** Returns the claims of a valid, unexpired access token, or null for anything else. */
+export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims | null> {
+  try {
+    const payload = await verify(token, secret, ALG);
+    const id = userId.safeParse(payload.sub);
+    const role = roleSchema.safeParse(payload.role);
+    if (payload.typ !== 'access' || !id.success || !role.success) return null;
+    return { userId: id.data, role: role.data };
+  } catch {
+    return null;
+  }
+}
+
+export function newRefreshToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

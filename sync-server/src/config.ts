@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+import type { ServerOptions } from './server';
+
+/** Reads the server's configuration from the environment (README.md lists every variable). */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR ?? '.data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    seed: env.SEED_DEMO_DATA !== 'false',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    jwtSecret: env.JWT_SECRET || undefined,
+    sentryDsn: env.SENTRY_DSN || undefined,
+    trustProxy: env.TRUST_PROXY === 'true',
+  };
+}

@@ -1,0 +1,237 @@
+import {
+  paymentMethods,
+  paymentStatuses,
+  refundStatuses,
+  reportCategories,
+  reportStatuses,
+  roles,
+  severityLevels,
+  tripKinds,
+  tripStatuses,
+  vehicleKinds,
+  vehicleStatuses,
+} from '@kigaligo/domain';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+// Enum members come from @kigaligo/domain so the database can never disagree with the schemas the API
+// validates against (db/schema.test.ts holds the two together).
+export const roleEnum = pgEnum('role', roles);
+export const vehicleKindEnum = pgEnum('vehicle_kind', vehicleKinds);
+export const vehicleStatusEnum = pgEnum('vehicle_status', vehicleStatuses);
+export const tripKindEnum = pgEnum('trip_kind', tripKinds);
+export const tripStatusEnum = pgEnum('trip_status', tripStatuses);
+export const paymentMethodEnum = pgEnum('payment_method', paymentMethods);
+export const paymentStatusEnum = pgEnum('payment_status', paymentStatuses);
+export const refundStatusEnum = pgEnum('refund_status', refundStatuses);
+export const reportCategoryEnum = pgEnum('report_category', reportCategories);
+export const reportStatusEnum = pgEnum('report_status', reportStatuses);
+export const severityEnum = pgEnum('severity_level', severityLevels);
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  name: text('name').notNull(),
+  phone: text('phone'),
+  role: roleEnum('role').notNull(),
+  suspended: boolean('suspended').notNull().default(false),
+  ...timestamps,
+});
+
+/**
+ * Refresh tokens rotate on every use. All tokens descended from one login share a family: presenting a
+ * token that was already rotated means it leaked, so the whole family is revoked.
+ */
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    familyId: uuid('family_id').notNull(),
+    /** SHA-256 of the token: a database leak does not leak usable tokens. */
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    rotatedAt: timestamp('rotated_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index('refresh_tokens_family_idx').on(t.familyId)],
+);
+
+export const vehicles = pgTable('vehicles', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: vehicleKindEnum('kind').notNull(),
+  plate: text('plate').notNull().unique(),
+  capacity: integer('capacity').notNull(),
+  operator: text('operator').notNull(),
+  status: vehicleStatusEnum('status').notNull().default('off_duty'),
+  driverId: uuid('driver_id').references(() => users.id, { onDelete: 'set null' }),
+  ...timestamps,
+});
+
+export const stops = pgTable(
+  'stops',
+  {
+    id: text('id').primaryKey(),
+    code: text('code'),
+    name: text('name').notNull(),
+    // Plain lat/lon with an index: PostGIS is not available for PGlite here (see PITFALLS.md).
+    lat: doublePrecision('lat').notNull(),
+    lon: doublePrecision('lon').notNull(),
+    parentStationId: text('parent_station_id'),
+  },
+  (t) => [index('stops_lat_lon_idx').on(t.lat, t.lon)],
+);
+
+export const routes = pgTable('routes', {
+  id: text('id').primaryKey(),
+  shortName: text('short_name').notNull(),
+  longName: text('long_name').notNull(),
+  operator: text('operator').notNull(),
+  type: integer('type').notNull(),
+  color: text('color'),
+});
+
+export const trips = pgTable(
+  'trips',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    riderId: uuid('rider_id')
+      .notNull()
+      .references(() => users.id),
+    driverId: uuid('driver_id').references(() => users.id),
+    vehicleId: uuid('vehicle_id').references(() => vehicles.id),
+    kind: tripKindEnum('kind').notNull(),
+    status: tripStatusEnum('status').notNull().default('requested'),
+    /** {lat, lon, label?} as in the domain `place` schema. */
+    origin: jsonb('origin').notNull(),
+    destination: jsonb('destination').notNull(),
+    fareAmount: integer('fare_amount').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    departAt: timestamp('depart_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('trips_rider_idx').on(t.riderId), index('trips_driver_idx').on(t.driverId)],
+);
+
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tripId: uuid('trip_id')
+      .notNull()
+      .references(() => trips.id),
+    payerId: uuid('payer_id')
+      .notNull()
+      .references(() => users.id),
+    method: paymentMethodEnum('method').notNull(),
+    amount: integer('amount').notNull(),
+    refundedAmount: integer('refunded_amount').notNull().default(0),
+    status: paymentStatusEnum('status').notNull().default('pending'),
+    provider: text('provider').notNull(),
+    providerRef: text('provider_ref'),
+    ...timestamps,
+  },
+  (t) => [index('payments_trip_idx').on(t.tripId)],
+);
+
+export const refunds = pgTable('refunds', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  paymentId: uuid('payment_id')
+    .notNull()
+    .references(() => payments.id),
+  amount: integer('amount').notNull(),
+  reason: text('reason').notNull(),
+  status: refundStatusEnum('status').notNull().default('pending'),
+  createdBy: uuid('created_by')
+    .notNull()
+    .references(() => users.id),
+  ...timestamps,
+});
+
+export const safetyReports = pgTable(
+  'safety_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reporterId: uuid('reporter_id')
+      .notNull()
+      .references(() => users.id),
+    tripId: uuid('trip_id').references(() => trips.id),
+    vehicleId: uuid('vehicle_id').references(() => vehicles.id),
+    category: reportCategoryEnum('category').notNull(),
+    description: text('description').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    anonymous: boolean('anonymous').notNull().default(false),
+    evidence: text('evidence')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    status: reportStatusEnum('status').notNull().default('submitted'),
+    severity: severityEnum('severity').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('safety_reports_status_idx').on(t.status, t.createdAt)],
+);
+
+/**
+ * GPS fixes arrive in volume and mostly in time order, so a BRIN index on recorded_at stays tiny; lookups
+ * by vehicle use the btree. The id (`<deviceId>:<seq>`) makes replayed uploads idempotent.
+ */
+export const positions = pgTable(
+  'positions',
+  {
+    id: text('id').primaryKey(),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id),
+    lat: doublePrecision('lat').notNull(),
+    lon: doublePrecision('lon').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    accuracy: real('accuracy'),
+    speed: real('speed'),
+    heading: real('heading'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('positions_vehicle_time_idx').on(t.vehicleId, t.recordedAt),
+    index('positions_recorded_brin').using('brin', t.recordedAt),
+  ],
+);
+
+/** Secrets every server process must share (the JWT signing key), created once on first start. */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  ...timestamps,
+});
+
+export const seedRuns = pgTable(
+  'seed_runs',
+  {
+    name: text('name').notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('seed_runs_name_idx').on(t.name)],
+);

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import type { AppDeps } from './app-env';
+import { memoryRateLimiter } from './auth/rate-limit';
+import { openDatabase } from './db/client';
+import { runMigrations } from './db/migrate';
+import { getOrCreateSecret } from './db/secrets';
+import { createErrorReporter } from './error-reporting';
+import { createLogger } from './logger';
+import { seedDemoData } from './seed/seed';
+
+export interface ServerOptions {
+  /** 0 picks a free port (tests). */
+  port?: number;
+  host?: string;
+  /** Where PGlite keeps its files when no databaseUrl is given. */
+  dataDir?: string;
+  databaseUrl?: string | undefined;
+  /** Folder holding <app>/dist for rider, driver and admin; omit to serve only the API. */
+  appsDir?: string;
+  seed?: boolean;
+  logLevel?: string;
+  jwtSecret?: string | undefined;
+  sentryDsn?: string | undefined;
+  trustProxy?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  deps: AppDeps;
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export const defaultAppsDir = fileURLToPath(new URL('../../apps', import.meta.url));
+
+export const version: string = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8'),
+).version;
+
+/** Opens the database, migrates, seeds if asked, and listens. Used by main.ts and by tests. */
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const logger = createLogger(opts.logLevel);
+  const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir ?? '.data' });
+  await runMigrations(database);
+  const seeded = opts.seed ? await seedDemoData(database.db) : false;
+  const deps: AppDeps = {
+    database,
+    jwtSecret: opts.jwtSecret ?? (await getOrCreateSecret(database.db, 'jwt')),
+    logger,
+    version,
+    trustProxy: opts.trustProxy ?? false,
+    loginLimits: {
+      perAccount: memoryRateLimiter({ limit: 5, windowSeconds: 15 * 60 }),
+      perClient: memoryRateLimiter({ limit: 30, windowSeconds: 60 }),
+    },
+    reportError: await createErrorReporter(opts.sentryDsn, logger, version),
+  };
+  const app = createApp(deps, opts.appsDir ? { appsDir: opts.appsDir } : {});
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: opts.port ?? 8080, hostname: opts.host ?? '0.0.0.0' }, () =>
+      resolve(s),
+    );
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    deps,
+    seeded,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Idle keep-alive sockets would hold close() open until they time out.
+          (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        });
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}
