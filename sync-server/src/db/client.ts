@@ -30,9 +30,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     return { db, kind: 'postgres', url: opts.databaseUrl, close: () => client.end({ timeout: 5 }) };
   }
-  mkdirSync(opts.dataDir, { recursive: true });
-  // PGlite is single-connection and single-process: fine for a newcomer's machine and for tests.
-  const client = await PGlite.create(`${opts.dataDir}/pglite`);
+  // PGlite is single-connection and single-process: fine for a newcomer's machine and for tests
+  // ('memory://' keeps it in memory).
+  const inMemory = opts.dataDir === 'memory://';
+  if (!inMemory) mkdirSync(opts.dataDir, { recursive: true });
+  const client = await PGlite.create(inMemory ? 'memory://' : `${opts.dataDir}/pglite`);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
 }

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { canTransitionPayment, refundableAmount, refundInput } from './payment';
+
+describe('payments', () => {
+  it('ignores webhook events that would move a payment backwards', () => {
+    expect(canTransitionPayment('pending', 'succeeded')).toBe(true);
+    expect(canTransitionPayment('succeeded', 'processing')).toBe(false);
+    expect(canTransitionPayment('refunded', 'succeeded')).toBe(false);
+    expect(canTransitionPayment('failed', 'succeeded')).toBe(false);
+  });
+
+  it('never refunds more than was paid and not yet returned', () => {
+    expect(refundableAmount({ amount: 1500, refundedAmount: 0, status: 'succeeded' })).toBe(1500);
+    expect(refundableAmount({ amount: 1500, refundedAmount: 500, status: 'partially_refunded' })).toBe(1000);
+    expect(refundableAmount({ amount: 1500, refundedAmount: 0, status: 'pending' })).toBe(0);
+    expect(refundableAmount({ amount: 1500, refundedAmount: 1500, status: 'refunded' })).toBe(0);
+  });
+
+  it('takes money only as whole francs', () => {
+    const base = { paymentId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', reason: 'Driver never came' };
+    expect(refundInput.safeParse({ ...base, amount: 500 }).success).toBe(true);
+    expect(refundInput.safeParse({ ...base, amount: 500.5 }).success).toBe(false);
+    expect(refundInput.safeParse({ ...base, amount: -1 }).success).toBe(false);
+  });
+});

@@ -1,0 +1,54 @@
+import type { AuthResponse } from '@kigaligo/domain';
+import { createApp } from '../app';
+import type { AppDeps } from '../app-env';
+import { memoryRateLimiter } from '../auth/rate-limit';
+import type { DbKind } from '../db/client';
+import { getOrCreateSecret } from '../db/secrets';
+import { createLogger } from '../logger';
+import { demoAccounts } from '../seed/demo-data';
+import { seedDemoData } from '../seed/seed';
+import { openTestDatabase } from './test-databases';
+
+export type DemoRole = (typeof demoAccounts)[number]['role'];
+
+/** A seeded app on a fresh database, called through `app.request()` with no port. */
+export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = {}) {
+  const database = await openTestDatabase(kind);
+  await seedDemoData(database.db);
+  const deps: AppDeps = {
+    database,
+    jwtSecret: await getOrCreateSecret(database.db, 'jwt'),
+    logger: createLogger('silent'),
+    version: 'test',
+    trustProxy: false,
+    loginLimits: {
+      perAccount: memoryRateLimiter({ limit: 5, windowSeconds: 900 }),
+      perClient: memoryRateLimiter({ limit: 30, windowSeconds: 60 }),
+    },
+    reportError: () => {},
+    ...overrides,
+  };
+  const app = createApp(deps);
+
+  const request = (method: string, path: string, opts: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) =>
+    app.request(path, {
+      method,
+      headers: {
+        ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...opts.headers,
+      },
+      ...(opts.body !== undefined ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) } : {}),
+    });
+
+  async function loginAs(role: DemoRole): Promise<AuthResponse> {
+    const account = demoAccounts.find((a) => a.role === role)!;
+    const res = await request('POST', '/api/auth/login', { body: { email: account.email, password: account.password } });
+    if (res.status !== 200) throw new Error(`demo ${role} login failed: ${res.status} ${await res.text()}`);
+    return (await res.json()) as AuthResponse;
+  }
+
+  return { app, deps, database, request, loginAs, dispose: () => database.dispose() };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
