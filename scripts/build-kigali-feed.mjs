@@ -96,7 +96,7 @@ for (const t of tplTrips) {
   const tr = tpl('routes.txt').find((r) => r.route_id === t.route_id);
   const longName = (n ?? tr).route_long_name.replace(/\s*-\s*/g, '–').replace(/\s+/g, ' ');
   if (direction === 0) {
-    const cls = headwayClass(t.route_id, longName, novTripsPerRoute.get(t.route_id) ?? 0);
+    const cls = headwayClass(longName, novTripsPerRoute.get(t.route_id) ?? 0);
     routes.push({
       route_id: t.route_id,
       agency_id: 'RURA',

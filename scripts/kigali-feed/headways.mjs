@@ -11,7 +11,7 @@ const H = 3600;
  * central: both ends are hubs. thin: the Nov 2024 feed gives it fewer than 20 trips a day (e.g. 208
  * Nyanza–Gahanga, 6 a day) against 148 for most routes. outer: everything else.
  */
-export function headwayClass(routeId, longName, novTripsPerDay) {
+export function headwayClass(longName, novTripsPerDay) {
   if (novTripsPerDay > 0 && novTripsPerDay < 20) return 'thin';
   const ends = longName.split('–').map((s) => s.trim());
   const isHub = (end) => HUBS.some((h) => end.startsWith(h));
