@@ -6,5 +6,6 @@ export { createKigaliClient, type KigaliClient, type KigaliClientOptions } from 
 export { type CachedEntry, createQueryCache, type QueryCache } from './query-cache';
 export { ClientProvider, useClient } from './react/client-context';
 export { type ApiQuery, useApiQuery } from './react/use-api-query';
+export { useProfileSync } from './react/use-profile-sync';
 export { useOnline, useSession } from './react/use-session';
 export { createSessionStore, type Session, type SessionStore, sessionFromAuth, storedSession } from './session-store';

@@ -1,4 +1,5 @@
 export * from './common';
+export * from './fares';
 export * from './ids';
 export * from './network';
 export * from './payment';
