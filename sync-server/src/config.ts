@@ -15,5 +15,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
     jwtSecret: env.JWT_SECRET || undefined,
     sentryDsn: env.SENTRY_DSN || undefined,
     trustProxy: env.TRUST_PROXY === 'true',
+    redisUrl: env.REDIS_URL || undefined,
   };
 }

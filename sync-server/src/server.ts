@@ -11,6 +11,11 @@ import { getOrCreateSecret } from './db/secrets';
 import { createErrorReporter } from './error-reporting';
 import { createLogger } from './logger';
 import { seedDemoData } from './seed/seed';
+import { DocStore } from './sync/doc-store';
+import { type Fanout, localFanout, redisFanout } from './sync/fanout';
+import { ReconcileScheduler } from './sync/reconciler';
+import { reconcileRiderDoc } from './sync/reconcilers/rider-doc';
+import { SyncService } from './sync/sync-service';
 
 export interface ServerOptions {
   /** 0 picks a free port (tests). */
@@ -26,6 +31,8 @@ export interface ServerOptions {
   jwtSecret?: string | undefined;
   sentryDsn?: string | undefined;
   trustProxy?: boolean;
+  /** With Redis, several processes serve the same documents (SS9). */
+  redisUrl?: string | undefined;
 }
 
 export interface RunningServer {
@@ -33,6 +40,9 @@ export interface RunningServer {
   port: number;
   deps: AppDeps;
   seeded: boolean;
+  sync: SyncService;
+  reconciler: ReconcileScheduler;
+  fanout: Fanout;
   close(): Promise<void>;
 }
 
@@ -67,19 +77,41 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     );
   });
   const port = (server.address() as AddressInfo).port;
+
+  const store = new DocStore(database.db);
+  const fanout = opts.redisUrl ? await redisFanout(opts.redisUrl) : localFanout();
+  const reconciler = new ReconcileScheduler(database.db, store, fanout, { rider: reconcileRiderDoc }, logger);
+  const sync = new SyncService({
+    store,
+    fanout,
+    jwtSecret: deps.jwtSecret,
+    logger,
+    onStored: (docName) => reconciler.schedule(docName),
+  });
+  reconciler.setWriteBack((docName, change) => sync.serverWrite(docName, change));
+  sync.attach(server as unknown as import('node:http').Server);
+  // After a crash, finish reconciling whatever was stored but not yet reconciled (SS8).
+  for (const docName of await store.unreconciled()) reconciler.schedule(docName);
+
   let closing: Promise<void> | undefined;
   return {
     url: `http://localhost:${port}`,
     port,
     deps,
     seeded,
+    sync,
+    reconciler,
+    fanout,
     close() {
       closing ??= (async () => {
+        await sync.close();
+        await reconciler.flush();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Idle keep-alive sockets would hold close() open until they time out.
           (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
+        await fanout.close();
         await database.close();
       })();
       return closing;

@@ -13,13 +13,17 @@ import {
 } from '@kigaligo/domain';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
+  bigserial,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -234,4 +238,57 @@ export const seedRuns = pgTable(
     ...timestamps,
   },
   (t) => [uniqueIndex('seed_runs_name_idx').on(t.name)],
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  // postgres.js hands back a Buffer, PGlite a Uint8Array: both are Uint8Array.
+  fromDriver: (value) => new Uint8Array(value),
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+});
+
+/**
+ * The append-only log of Yjs updates, one row per update received (SS3). Rows up to a document's
+ * snapshotUpdateId have been merged into its snapshot and are deleted by compaction.
+ */
+export const syncUpdates = pgTable(
+  'sync_updates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    docName: text('doc_name').notNull(),
+    update: bytea('update').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('sync_updates_doc_idx').on(t.docName, t.id)],
+);
+
+export const syncDocuments = pgTable('sync_documents', {
+  docName: text('doc_name').primaryKey(),
+  /** Who created the document (report documents: the reporter), for authorisation. */
+  ownerId: uuid('owner_id').references(() => users.id),
+  snapshot: bytea('snapshot'),
+  /** Every update with id <= this is contained in the snapshot. */
+  snapshotUpdateId: bigint('snapshot_update_id', { mode: 'number' }).notNull().default(0),
+  /** Size of snapshot plus unmerged updates, for the document size limit. */
+  bytes: integer('bytes').notNull().default(0),
+  /** The last update id whose effects are in the relational tables (SS8): reconciling is idempotent. */
+  reconciledUpdateId: bigint('reconciled_update_id', { mode: 'number' }).notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Routes riders saved from the planner, reconciled from their rider document. */
+export const savedRoutes = pgTable(
+  'saved_routes',
+  {
+    riderId: uuid('rider_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    origin: jsonb('origin').notNull(),
+    destination: jsonb('destination').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.riderId, t.id] })],
 );

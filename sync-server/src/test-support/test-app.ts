@@ -9,6 +9,10 @@ import { demoAccounts } from '../seed/demo-data';
 import { seedDemoData } from '../seed/seed';
 import { openTestDatabase } from './test-databases';
 
+// Tests read response bodies loosely and assert their shape.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> };
+
 export type DemoRole = (typeof demoAccounts)[number]['role'];
 
 /** A seeded app on a fresh database, called through `app.request()` with no port. */
@@ -30,7 +34,11 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
   };
   const app = createApp(deps);
 
-  const request = (method: string, path: string, opts: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) =>
+  const request = (
+    method: string,
+    path: string,
+    opts: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+  ): Promise<TestResponse> =>
     app.request(path, {
       method,
       headers: {
@@ -39,7 +47,7 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
         ...opts.headers,
       },
       ...(opts.body !== undefined ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) } : {}),
-    });
+    }) as Promise<TestResponse>;
 
   async function loginAs(role: DemoRole): Promise<AuthResponse> {
     const account = demoAccounts.find((a) => a.role === role)!;

@@ -1,0 +1,27 @@
+/**
+ * WebSocket close codes the server uses. Browsers cannot see an HTTP status on a failed upgrade, so refused
+ * clients are accepted and closed with one of these (SP1). The stock y-websocket client stops reconnecting on
+ * 4400–4499 (`shouldReconnect`), which is why every final refusal is in that range (SP6).
+ */
+export const closeCodes = {
+  /** No token, or a bad or expired one. The client may refresh its token once and retry. */
+  unauthenticated: 4401,
+  /** Signed in, but not allowed to open this document. Final. */
+  forbidden: 4403,
+  /** A message or the document is over the size limit. Final. */
+  tooLarge: 4413,
+  /** Client protocol older than MIN_PROTOCOL_VERSION. Final until the app updates. */
+  upgradeRequired: 4426,
+  /** Too many connections or messages for this user. Final for this session. */
+  rateLimited: 4429,
+  /** Not a document name the server knows. Final. */
+  unknownDocument: 4404,
+  /** The server is shutting down or restarting: reconnect (1012 is the standard "service restart"). */
+  serverRestart: 1012,
+} as const;
+export type CloseCode = (typeof closeCodes)[keyof typeof closeCodes];
+
+/** Codes after which a client must not reconnect on its own. 4401 allows one retry with a fresh token. */
+export function isFinalClose(code: number): boolean {
+  return code >= 4400 && code <= 4499;
+}

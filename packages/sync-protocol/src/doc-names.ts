@@ -1,0 +1,46 @@
+/**
+ * Document names (SP2). Each user's working data lives in one document per role, each safety report in its
+ * own document so it can be shared with admins without sharing the rest of the rider's data.
+ *   rider:<userId>    the rider's trips, booking intents, saved routes, report drafts list
+ *   driver:<userId>   the driver's shift and trip assignments
+ *   report:<reportId> one safety report: draft, evidence list, status, replies
+ */
+export type DocRef =
+  | { type: 'rider'; userId: string }
+  | { type: 'driver'; userId: string }
+  | { type: 'report'; reportId: string };
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const pattern = new RegExp(`^(rider|driver|report):(${UUID})$`);
+
+export function parseDocName(name: string): DocRef | null {
+  const m = pattern.exec(name);
+  if (!m) return null;
+  const [, type, id] = m as unknown as [string, 'rider' | 'driver' | 'report', string];
+  return type === 'report' ? { type, reportId: id } : { type, userId: id };
+}
+
+export function docName(ref: DocRef): string {
+  return ref.type === 'report' ? `report:${ref.reportId}` : `${ref.type}:${ref.userId}`;
+}
+
+export type Access = 'write' | 'read' | 'none';
+
+/**
+ * Who may open a rider or driver document: its owner writes, admins read (SP2). Report documents need the
+ * report's reporter, which only the server knows: pass it as `reporterId` (null when the report is new).
+ */
+export function accessFor(
+  ref: DocRef,
+  user: { id: string; role: 'rider' | 'driver' | 'admin' },
+  reporterId?: string | null,
+): Access {
+  if (ref.type === 'report') {
+    if (user.role === 'admin') return 'write';
+    // A new report document is created by the rider who opens it first.
+    if (reporterId === null) return user.role === 'rider' ? 'write' : 'none';
+    return reporterId === user.id ? 'write' : 'none';
+  }
+  if (ref.userId === user.id && user.role === ref.type) return 'write';
+  return user.role === 'admin' ? 'read' : 'none';
+}

@@ -1,0 +1,148 @@
+import { encodeStoredAck, messageTypes, syncLimits } from '@kigaligo/sync-protocol';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { DocStore } from './doc-store';
+import type { Fanout } from './fanout';
+
+export interface SyncConnection {
+  readonly userId: string;
+  readonly access: 'read' | 'write';
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+  /** Awareness client ids this connection announced, removed when it leaves. */
+  readonly awarenessIds: Set<number>;
+}
+
+export class DocTooLargeError extends Error {}
+
+function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageTypes.sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * One document in memory with the connections editing it. Every message for the document runs through one
+ * queue, so an update is stored before anything else is served from the document (SS3, SS4).
+ */
+export class DocRoom {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<SyncConnection>();
+  bytes = 0;
+  lastUpdateId = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly loaded: Promise<void>;
+
+  constructor(
+    readonly name: string,
+    private readonly store: DocStore,
+    private readonly fanout: Fanout,
+    private readonly onStored: (room: DocRoom) => void,
+  ) {
+    // The server holds no awareness state of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      const changed = [...added!, ...updated!, ...removed!];
+      const conn = origin as SyncConnection | undefined;
+      if (conn && this.connections.has(conn)) {
+        for (const id of added!) conn.awarenessIds.add(id);
+        for (const id of removed!) conn.awarenessIds.delete(id);
+      }
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, messageTypes.awareness);
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      this.broadcast(encoding.toUint8Array(encoder));
+    });
+    // SS3: the document is fully loaded before the first reply; the queue starts with the load.
+    this.loaded = this.enqueue(async () => {
+      const stored = await store.load(name);
+      if (stored.state) Y.applyUpdate(this.doc, stored.state, 'storage');
+      this.bytes = stored.bytes;
+      this.lastUpdateId = stored.lastUpdateId;
+    });
+  }
+
+  enqueue<T>(task: () => Promise<T> | T): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  /** Waits until every queued message has been handled (and so stored). */
+  flush(): Promise<unknown> {
+    return this.enqueue(() => {});
+  }
+
+  broadcast(message: Uint8Array, except?: SyncConnection): void {
+    for (const conn of this.connections) if (conn !== except) conn.send(message);
+  }
+
+  sendAck(to?: SyncConnection): void {
+    const ack = encodeStoredAck(Y.encodeStateVector(this.doc));
+    if (to) to.send(ack);
+    else this.broadcast(ack);
+  }
+
+  /**
+   * Applies an update from a client or from the server itself: only its new part is appended to the log,
+   * then broadcast, published to other processes and acknowledged (SS3, SS4). Must run inside the queue.
+   */
+  async storeUpdate(update: Uint8Array, origin: SyncConnection | 'server'): Promise<boolean> {
+    if (this.bytes + update.byteLength > syncLimits.maxDocumentBytes) throw new DocTooLargeError();
+    let effective: Uint8Array | null = null;
+    const capture = (u: Uint8Array) => {
+      effective = effective ? Y.mergeUpdates([effective, u]) : u;
+    };
+    this.doc.on('update', capture);
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (!effective) {
+      if (origin !== 'server') this.sendAck(origin);
+      return false;
+    }
+    const stored: Uint8Array = effective;
+    this.lastUpdateId = await this.store.append(this.name, stored);
+    this.bytes += stored.byteLength;
+    this.broadcast(updateMessage(stored), origin === 'server' ? undefined : origin);
+    this.sendAck();
+    await this.fanout.publish(this.name, stored).catch(() => {
+      // Other processes still converge: their clients' next sync step 1 fetches it from the database.
+    });
+    this.onStored(this);
+    return true;
+  }
+
+  /** An update another process already stored: apply, broadcast and acknowledge, but never store again. */
+  applyRemote(update: Uint8Array): Promise<void> {
+    return this.enqueue(() => {
+      let effective: Uint8Array | null = null;
+      const capture = (u: Uint8Array) => {
+        effective = u;
+      };
+      this.doc.on('update', capture);
+      Y.applyUpdate(this.doc, update, 'remote');
+      this.doc.off('update', capture);
+      if (effective) {
+        this.broadcast(updateMessage(effective));
+        this.sendAck();
+      }
+    });
+  }
+
+  removeConnection(conn: SyncConnection): void {
+    this.connections.delete(conn);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

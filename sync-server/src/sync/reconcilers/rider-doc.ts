@@ -1,0 +1,52 @@
+import { savedRoute } from '@kigaligo/domain';
+import { riderDocKeys } from '@kigaligo/sync-protocol';
+import { and, eq, notInArray } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { savedRoutes } from '../../db/schema';
+import type { ReconcileFn } from '../reconciler';
+
+/**
+ * rider:<id> → saved_routes. Entries that fail the domain schema are skipped (and stay in the document for
+ * the app to fix) rather than failing the whole document. Confirmed entries get `serverSavedAt` written back.
+ */
+export const reconcileRiderDoc: ReconcileFn = async (ref, doc, tx) => {
+  if (ref.type !== 'rider') return undefined;
+  const routesMap = doc.getMap<Y.Map<unknown>>(riderDocKeys.savedRoutes);
+  const valid = new Map<string, ReturnType<typeof savedRoute.parse>>();
+  for (const [key, value] of routesMap.entries()) {
+    const parsed = savedRoute.safeParse(value instanceof Y.Map ? value.toJSON() : value);
+    if (parsed.success && parsed.data.id === key) valid.set(key, parsed.data);
+  }
+  const ids = [...valid.keys()];
+  await tx
+    .delete(savedRoutes)
+    .where(ids.length ? and(eq(savedRoutes.riderId, ref.userId), notInArray(savedRoutes.id, ids)) : eq(savedRoutes.riderId, ref.userId));
+  for (const r of valid.values()) {
+    const row = {
+      riderId: ref.userId,
+      id: r.id,
+      name: r.name,
+      origin: r.origin,
+      destination: r.destination,
+      createdAt: new Date(r.createdAt),
+      updatedAt: new Date(),
+    };
+    await tx
+      .insert(savedRoutes)
+      .values(row)
+      .onConflictDoUpdate({ target: [savedRoutes.riderId, savedRoutes.id], set: row });
+  }
+  const unconfirmed = ids.filter((id) => {
+    const entry = routesMap.get(id);
+    return entry instanceof Y.Map && !entry.has('serverSavedAt');
+  });
+  if (unconfirmed.length === 0) return undefined;
+  const at = new Date().toISOString();
+  return (target) => {
+    const map = target.getMap<Y.Map<unknown>>(riderDocKeys.savedRoutes);
+    for (const id of unconfirmed) {
+      const entry = map.get(id);
+      if (entry instanceof Y.Map && !entry.has('serverSavedAt')) entry.set('serverSavedAt', at);
+    }
+  };
+};

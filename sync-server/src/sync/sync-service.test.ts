@@ -1,0 +1,118 @@
+import { closeCodes, decodeStoredAck, readStateVector } from '@kigaligo/sync-protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { signAccessToken } from '../auth/tokens';
+import { connectClient, rawConnect, waitFor } from '../test-support/sync-client';
+import { testDatabaseKinds } from '../test-support/test-databases';
+import { startTestServer } from '../test-support/test-server';
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
+  let t: TestServer;
+  let rider: { id: string; token: string };
+  beforeAll(async () => {
+    t = await startTestServer(kind);
+    const s = await t.loginAs('rider');
+    rider = { id: s.user.id, token: s.accessToken };
+  });
+  afterAll(() => t.stop());
+
+  it('SS0: the stock y-websocket client connects and syncs a document', async () => {
+    const a = connectClient(t.server.url, `rider:${rider.id}`, rider.token);
+    await waitFor(() => a.provider.synced, 10_000, 'sync');
+    a.doc.getMap('preferences').set('language', 'rw');
+    const b = connectClient(t.server.url, `rider:${rider.id}`, rider.token);
+    await waitFor(() => b.doc.getMap('preferences').get('language') === 'rw', 10_000, 'second client');
+    a.provider.destroy();
+    b.provider.destroy();
+  });
+
+  it('SS4: acknowledges what is durably stored with the stored state vector', async () => {
+    const doc = new Y.Doc();
+    const acks: Map<number, number>[] = [];
+    const c = connectClient(t.server.url, `rider:${rider.id}`, rider.token, doc);
+    c.provider.on('status', () => {});
+    // Stock clients ignore message type 100; we listen on the raw socket to see it.
+    await waitFor(() => c.provider.wsconnected, 10_000, 'connect');
+    c.provider.ws!.addEventListener('message', (event: MessageEvent) => {
+      const sv = decodeStoredAck(new Uint8Array(event.data as ArrayBuffer));
+      if (sv) acks.push(readStateVector(sv));
+    });
+    await waitFor(() => c.provider.synced);
+    doc.getMap('preferences').set('home', 'Kimironko');
+    const clock = Y.getState(doc.store, doc.clientID);
+    await waitFor(() => acks.some((a) => (a.get(doc.clientID) ?? 0) >= clock), 10_000, 'ack');
+    c.provider.destroy();
+    // What was acknowledged is in the database: a fresh load has it.
+    const stored = await new (await import('./doc-store')).DocStore(t.server.deps.database.db).load(`rider:${rider.id}`);
+    const check = new Y.Doc();
+    Y.applyUpdate(check, stored.state!);
+    expect(check.getMap('preferences').get('home')).toBe('Kimironko');
+  });
+
+  it('SS1/SS2: refuses with 4401/4403 and sends no document content', async () => {
+    const other = await t.register(`other-${kind}@example.rw`);
+    const driver = await t.loginAs('driver');
+    const expired = await signAccessToken(
+      { userId: rider.id, role: 'rider' },
+      t.server.deps.jwtSecret,
+      Math.floor(Date.now() / 1000) - 3600,
+    );
+    const cases: [string, string, number][] = [
+      ['no token', `/sync/rider:${rider.id}`, closeCodes.unauthenticated],
+      ['bad token', `/sync/rider:${rider.id}?token=abc.def.ghi`, closeCodes.unauthenticated],
+      ['expired token', `/sync/rider:${rider.id}?token=${expired}`, closeCodes.unauthenticated],
+      ["another rider's document", `/sync/rider:${rider.id}?token=${other.accessToken}`, closeCodes.forbidden],
+      ["a driver on a rider's document", `/sync/rider:${rider.id}?token=${driver.accessToken}`, closeCodes.forbidden],
+      ['an unknown document type', `/sync/bank:${rider.id}?token=${rider.token}`, closeCodes.unknownDocument],
+    ];
+    for (const [name, path, code] of cases) {
+      const c = rawConnect(t.server.url, path);
+      const closed = await c.closed;
+      expect(closed.code, name).toBe(code);
+      expect(c.received, name).toHaveLength(0);
+    }
+  });
+
+  it('SS2: admins read a rider document but their writes are dropped', async () => {
+    const owner = connectClient(t.server.url, `rider:${rider.id}`, rider.token);
+    await waitFor(() => owner.provider.synced);
+    owner.doc.getMap('preferences').set('work', 'Kacyiru');
+    const admin = await t.loginAs('admin');
+    const a = connectClient(t.server.url, `rider:${rider.id}`, admin.accessToken);
+    await waitFor(() => a.doc.getMap('preferences').get('work') === 'Kacyiru', 10_000, 'admin read');
+    a.doc.getMap('preferences').set('work', 'HACKED');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(owner.doc.getMap('preferences').get('work')).toBe('Kacyiru');
+    a.provider.destroy();
+    owner.provider.destroy();
+  });
+
+  it('SS6: an oversized message closes the connection once with 4413, and the client does not reconnect', async () => {
+    const c = connectClient(t.server.url, `rider:${rider.id}`, rider.token);
+    await waitFor(() => c.provider.synced);
+    const closes: number[] = [];
+    c.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event) closes.push(event.code);
+    });
+    c.doc.getMap('preferences').set('blob', 'x'.repeat(1.5 * 1024 * 1024));
+    await waitFor(() => closes.length > 0, 10_000, 'close');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(closes).toEqual([closeCodes.tooLarge]);
+    expect(c.provider.wsconnected).toBe(false);
+    c.provider.destroy();
+  });
+
+  it('SS5: a document leaves memory when its last client leaves, and reloads from storage', async () => {
+    const name = `rider:${rider.id}`;
+    const c = connectClient(t.server.url, name, rider.token);
+    await waitFor(() => c.provider.synced);
+    expect(t.server.sync.rooms.has(name)).toBe(true);
+    c.provider.destroy();
+    await waitFor(() => !t.server.sync.rooms.has(name), 5000, 'unload');
+    const again = connectClient(t.server.url, name, rider.token);
+    await waitFor(() => again.doc.getMap('preferences').get('home') === 'Kimironko', 10_000, 'reload');
+    again.provider.destroy();
+  });
+});

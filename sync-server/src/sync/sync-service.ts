@@ -1,0 +1,238 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import {
+  accessFor,
+  closeCodes,
+  MIN_PROTOCOL_VERSION,
+  messageTypes,
+  parseDocName,
+  syncLimits,
+} from '@kigaligo/sync-protocol';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { Logger } from 'pino';
+import { type WebSocket, WebSocketServer } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { verifyAccessToken } from '../auth/tokens';
+import { DocRoom, DocTooLargeError, type SyncConnection } from './doc-room';
+import type { DocStore } from './doc-store';
+import type { Fanout } from './fanout';
+import { TokenBucket } from './token-bucket';
+
+export interface SyncServiceDeps {
+  store: DocStore;
+  fanout: Fanout;
+  jwtSecret: string;
+  logger: Logger;
+  /** Called after each stored update, e.g. to schedule reconciliation. */
+  onStored?: (docName: string) => void;
+}
+
+type Auth = { userId: string; access: 'read' | 'write' } | { close: number; reason: string };
+
+/** The `/sync/<docName>` WebSocket endpoint: y-websocket protocol with per-document auth (SPEC.md). */
+export class SyncService {
+  readonly rooms = new Map<string, DocRoom>();
+  private readonly wss: WebSocketServer;
+  private readonly connectionsPerUser = new Map<string, number>();
+  private readonly buckets = new Map<string, TokenBucket>();
+  private closing = false;
+
+  constructor(private readonly deps: SyncServiceDeps) {
+    // ws would close over-limit frames itself with 1009, which stock clients reconnect on; we accept up to
+    // 4× the limit and refuse with a final 4413 instead (SS6).
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: syncLimits.maxMessageBytes * 4 });
+    deps.fanout.onUpdate((docName, update) => {
+      void this.rooms.get(docName)?.applyRemote(update);
+    });
+  }
+
+  attach(server: Server): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (!req.url?.startsWith('/sync/')) return;
+      this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, req));
+    });
+  }
+
+  private async authorise(url: URL): Promise<Auth> {
+    const version = Number(url.searchParams.get('v') ?? MIN_PROTOCOL_VERSION);
+    if (!(version >= MIN_PROTOCOL_VERSION)) return { close: closeCodes.upgradeRequired, reason: 'update the app' };
+    const claims = await verifyAccessToken(url.searchParams.get('token') ?? '', this.deps.jwtSecret);
+    if (!claims) return { close: closeCodes.unauthenticated, reason: 'sign in again' };
+    const name = decodeURIComponent(url.pathname.slice('/sync/'.length));
+    const ref = parseDocName(name);
+    if (!ref) return { close: closeCodes.unknownDocument, reason: 'unknown document' };
+    const user = { id: claims.userId, role: claims.role };
+    let reporterId: string | null | undefined;
+    if (ref.type === 'report') {
+      reporterId = await this.deps.store.owner(name);
+      if (reporterId === undefined) {
+        if (user.role !== 'rider') return { close: closeCodes.unknownDocument, reason: 'no such report' };
+        reporterId = await this.deps.store.ensure(name, user.id);
+      }
+    }
+    const access = accessFor(ref, user, reporterId);
+    if (access === 'none') return { close: closeCodes.forbidden, reason: 'not your document' };
+    return { userId: user.id, access };
+  }
+
+  private async accept(ws: WebSocket, req: IncomingMessage): Promise<void> {
+    ws.binaryType = 'nodebuffer';
+    // Nothing is sent and nothing is read into a document until the check passes (SS1).
+    const early: Buffer[] = [];
+    const buffer = (data: Buffer) => early.push(data);
+    ws.on('message', buffer);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const auth = this.closing ? { close: closeCodes.serverRestart, reason: 'restarting' } : await this.authorise(url).catch(
+      (err: unknown) => {
+        this.deps.logger.error({ err }, 'sync authorisation failed');
+        return { close: 1011, reason: 'server error' };
+      },
+    );
+    if ('close' in auth) {
+      ws.close(auth.close, auth.reason);
+      return;
+    }
+    const count = (this.connectionsPerUser.get(auth.userId) ?? 0) + 1;
+    if (count > syncLimits.maxConnectionsPerUser) {
+      ws.close(closeCodes.rateLimited, 'too many connections');
+      return;
+    }
+    this.connectionsPerUser.set(auth.userId, count);
+    const docName = decodeURIComponent(url.pathname.slice('/sync/'.length));
+    const room = this.room(docName);
+    const conn: SyncConnection = {
+      userId: auth.userId,
+      access: auth.access,
+      awarenessIds: new Set(),
+      send: (message) => {
+        if (ws.readyState === ws.OPEN) ws.send(message);
+      },
+      close: (code, reason) => ws.close(code, reason),
+    };
+    room.connections.add(conn);
+    let bucket = this.buckets.get(auth.userId);
+    if (!bucket) {
+      bucket = new TokenBucket(syncLimits.messagesPerSecond, syncLimits.messageBurst);
+      this.buckets.set(auth.userId, bucket);
+    }
+    const onMessage = (data: Buffer) => {
+      if (data.byteLength > syncLimits.maxMessageBytes) return ws.close(closeCodes.tooLarge, 'message too large');
+      if (!bucket.take()) return ws.close(closeCodes.rateLimited, 'too many messages');
+      void room.enqueue(() => this.handle(room, conn, new Uint8Array(data))).catch((err: unknown) => {
+        if (err instanceof DocTooLargeError) return ws.close(closeCodes.tooLarge, 'document too large');
+        this.deps.logger.error({ err, doc: docName }, 'sync message failed');
+        // The in-memory document may now hold what was not stored: drop it so it reloads from the database.
+        this.evict(room, 1011);
+      });
+    };
+    ws.off('message', buffer);
+    ws.on('message', onMessage);
+    ws.on('close', () => {
+      this.connectionsPerUser.set(auth.userId, (this.connectionsPerUser.get(auth.userId) ?? 1) - 1);
+      room.removeConnection(conn);
+      if (room.connections.size === 0) void this.unloadIfIdle(room);
+    });
+    ws.on('error', () => ws.terminate());
+    void room.enqueue(() => this.greet(room, conn));
+    for (const data of early) onMessage(data);
+  }
+
+  private room(docName: string): DocRoom {
+    let room = this.rooms.get(docName);
+    if (!room) {
+      room = new DocRoom(docName, this.deps.store, this.deps.fanout, () => this.deps.onStored?.(docName));
+      this.rooms.set(docName, room);
+    }
+    return room;
+  }
+
+  private greet(room: DocRoom, conn: SyncConnection): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageTypes.sync);
+    syncProtocol.writeSyncStep1(encoder, room.doc);
+    conn.send(encoding.toUint8Array(encoder));
+    const states = room.awareness.getStates();
+    if (states.size > 0) {
+      const a = encoding.createEncoder();
+      encoding.writeVarUint(a, messageTypes.awareness);
+      encoding.writeVarUint8Array(a, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]));
+      conn.send(encoding.toUint8Array(a));
+    }
+  }
+
+  private async handle(room: DocRoom, conn: SyncConnection, message: Uint8Array): Promise<void> {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === messageTypes.sync) {
+      const step = decoding.readVarUint(decoder);
+      if (step === syncProtocol.messageYjsSyncStep1) {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, messageTypes.sync);
+        syncProtocol.writeSyncStep2(encoder, room.doc, decoding.readVarUint8Array(decoder));
+        conn.send(encoding.toUint8Array(encoder));
+        room.sendAck(conn);
+      } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+        const update = decoding.readVarUint8Array(decoder);
+        // Read-only clients (admins on a rider's document) may not write: their updates are dropped (SS2).
+        if (conn.access === 'write') await room.storeUpdate(update, conn);
+      }
+    } else if (type === messageTypes.awareness) {
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), conn);
+    } else if (type === messageTypes.queryAwareness) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, messageTypes.awareness);
+      const ids = [...room.awareness.getStates().keys()];
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, ids));
+      conn.send(encoding.toUint8Array(encoder));
+    }
+  }
+
+  /** SS5: a document leaves memory when its last client leaves, after its queue (and so its log) is flushed. */
+  private async unloadIfIdle(room: DocRoom): Promise<void> {
+    await room.flush();
+    if (room.connections.size > 0 || this.rooms.get(room.name) !== room) return;
+    this.rooms.delete(room.name);
+    room.destroy();
+    if (await this.deps.store.needsCompaction(room.name).catch(() => false)) {
+      await this.deps.store.compact(room.name).catch((err: unknown) => this.deps.logger.error({ err }, 'compaction failed'));
+    }
+  }
+
+  private evict(room: DocRoom, code: number): void {
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    for (const conn of room.connections) conn.close(code, 'document reloading');
+    room.destroy();
+  }
+
+  /**
+   * Writes into a document as the server (SS8: reconciler decisions), through the same store-then-broadcast
+   * path as client updates. Loads the document if no client has it open.
+   */
+  async serverWrite(docName: string, change: (doc: Y.Doc) => void): Promise<void> {
+    const room = this.room(docName);
+    await room.enqueue(async () => {
+      const scratch = new Y.Doc();
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(room.doc));
+      const sv = Y.encodeStateVector(scratch);
+      change(scratch);
+      const update = Y.encodeStateAsUpdate(scratch, sv);
+      scratch.destroy();
+      await room.storeUpdate(update, 'server');
+    });
+    if (room.connections.size === 0) await this.unloadIfIdle(room);
+  }
+
+  /** SIGTERM: stop accepting, flush every document, then close clients with "restarting" so they reconnect. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all([...this.rooms.values()].map((r) => r.flush()));
+    for (const room of this.rooms.values()) {
+      for (const conn of room.connections) conn.close(closeCodes.serverRestart, 'server restarting');
+    }
+    for (const ws of this.wss.clients) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
