@@ -12,7 +12,7 @@ export default defineConfig({
           include: [
             'packages/*/src/**/*.test.{ts,tsx}',
             'apps/*/src/**/*.test.{ts,tsx}',
-            'sync-server/src/**/*.test.ts',
+            'sync-server/{src,test}/**/*.test.ts',
             'test/**/*.test.ts',
           ],
           exclude: ['**/node_modules/**', '**/*.e2e.test.ts'],

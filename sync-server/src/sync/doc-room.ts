@@ -9,6 +9,8 @@ import type { Fanout } from './fanout';
 export interface SyncConnection {
   readonly userId: string;
   readonly access: 'read' | 'write';
+  /** Asked for stored acknowledgements (`?ack=1`); stock clients did not and never get message type 100. */
+  readonly wantsAck: boolean;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
   /** Awareness client ids this connection announced, removed when it leaves. */
@@ -83,8 +85,7 @@ export class DocRoom {
 
   sendAck(to?: SyncConnection): void {
     const ack = encodeStoredAck(Y.encodeStateVector(this.doc));
-    if (to) to.send(ack);
-    else this.broadcast(ack);
+    for (const conn of to ? [to] : this.connections) if (conn.wantsAck) conn.send(ack);
   }
 
   /**

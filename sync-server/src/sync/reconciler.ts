@@ -25,6 +25,8 @@ const LEASE_MS = 30_000;
 export class ReconcileScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Map<string, Promise<void>>();
+  /** Every completed reconciliation (document and the update id it reached), for tests and diagnostics. */
+  readonly history: { docName: string; upTo: number }[] = [];
   private writeBack: (docName: string, change: (doc: Y.Doc) => void) => Promise<void> = async () => {};
 
   constructor(
@@ -82,6 +84,7 @@ export class ReconcileScheduler {
           .update(syncDocuments)
           .set({ reconciledUpdateId: stored.lastUpdateId })
           .where(eq(syncDocuments.docName, docName));
+        this.history.push({ docName, upTo: stored.lastUpdateId });
         return result;
       });
     } finally {

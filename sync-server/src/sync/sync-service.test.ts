@@ -31,8 +31,7 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
   it('SS4: acknowledges what is durably stored with the stored state vector', async () => {
     const doc = new Y.Doc();
     const acks: Map<number, number>[] = [];
-    const c = connectClient(t.server.url, `rider:${rider.id}`, rider.token, doc);
-    c.provider.on('status', () => {});
+    const c = connectClient(t.server.url, `rider:${rider.id}`, rider.token, doc, { ack: '1' });
     // Stock clients ignore message type 100; we listen on the raw socket to see it.
     await waitFor(() => c.provider.wsconnected, 10_000, 'connect');
     c.provider.ws!.addEventListener('message', (event: MessageEvent) => {
@@ -93,7 +92,7 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
     const c = connectClient(t.server.url, `rider:${rider.id}`, rider.token);
     await waitFor(() => c.provider.synced);
     const closes: number[] = [];
-    c.provider.on('connection-close', (event: CloseEvent | null) => {
+    c.provider.on('connection-close', (event: { code: number } | null) => {
       if (event) closes.push(event.code);
     });
     c.doc.getMap('preferences').set('blob', 'x'.repeat(1.5 * 1024 * 1024));

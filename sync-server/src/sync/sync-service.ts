@@ -106,6 +106,7 @@ export class SyncService {
     const conn: SyncConnection = {
       userId: auth.userId,
       access: auth.access,
+      wantsAck: url.searchParams.get('ack') === '1',
       awarenessIds: new Set(),
       send: (message) => {
         if (ws.readyState === ws.OPEN) ws.send(message);

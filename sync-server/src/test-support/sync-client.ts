@@ -3,10 +3,16 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
 /** A stock y-websocket client in Node, as the apps use it in the browser. */
-export function connectClient(baseUrl: string, docName: string, token: string, doc = new Y.Doc()) {
+export function connectClient(
+  baseUrl: string,
+  docName: string,
+  token: string,
+  doc = new Y.Doc(),
+  extraParams: Record<string, string> = {},
+) {
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, docName, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token, v: '1' },
+    params: { token, v: '1', ...extraParams },
     maxBackoffTime: 200,
     // Several providers share this process: without this they would sync through BroadcastChannel, not the server.
     disableBc: true,
