@@ -5,6 +5,7 @@ export * from './network';
 export * from './payment';
 export * from './position';
 export * from './safety-report';
+export * from './saved-route';
 export * from './trip';
 export * from './user';
 export * from './vehicle';

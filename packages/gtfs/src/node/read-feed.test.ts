@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -25,8 +26,19 @@ describe('readFeed', () => {
     expect(readFeed(zip).stops).toHaveLength(4);
   });
 
+  const shipped = join(import.meta.dirname, '../../../../public/network/kigali-gtfs');
+
+  it('the shipped Kigali feed is what scripts/build-kigali-feed.mjs generates (no hand edits)', () => {
+    const out = join(dir, 'kigali');
+    const script = join(import.meta.dirname, '../../../../scripts/build-kigali-feed.mjs');
+    execFileSync(process.execPath, [script, '--out', out], { stdio: 'pipe' });
+    for (const name of readdirSync(out)) {
+      expect(readFileSync(join(shipped, name), 'utf8'), name).toBe(readFileSync(join(out, name), 'utf8'));
+    }
+  });
+
   it('reads the shipped Kigali feed', () => {
-    const feed = readFeed(join(import.meta.dirname, '../../../../public/network/kigali-gtfs'));
+    const feed = readFeed(shipped);
     expect(feed.routes.length).toBeGreaterThanOrEqual(60);
     expect(feed.stops.filter((s) => s.locationType === 1).map((s) => s.name)).toContain('Nyabugogo Bus Park');
   });

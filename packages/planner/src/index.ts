@@ -1,0 +1,10 @@
+export { buildBundle, loadBundle } from './bundle';
+export { haversine, type LatLon } from './geo';
+export * from './itinerary';
+export { addDays, type ServiceTime, toKigaliIso, toServiceTime } from './kigali-time';
+export { MOTO, motoRide } from './moto';
+export { buildNetwork, DEFAULT_OPTIONS, type Network, type Pattern, type PlannerOptions } from './network';
+export { type PlanRequest, planTrip, walkLinks } from './plan';
+export { INF, type RaptorQuery, type RaptorResult, raptor } from './raptor';
+export { activeServices } from './services';
+export { type Timetable, timetableFromFeed } from './timetable';
