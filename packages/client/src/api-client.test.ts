@@ -31,7 +31,10 @@ function memoryStorage(): Storage {
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-function setup(handler: (path: string, init: RequestInit) => Response | Promise<Response>, expiresAt = 10 ** 15) {
+function setup(
+  handler: (path: string, init: RequestInit) => Response | Promise<Response>,
+  expiresAt = 10 ** 15,
+) {
   const store = createSessionStore({ key: 's', role: 'rider', storage: memoryStorage() });
   store.set({ user: rider, accessToken: 'a1', refreshToken: 'r1', expiresAt } as Session);
   const calls: string[] = [];
@@ -56,7 +59,9 @@ describe('api client token refresh', () => {
     const { api, calls, store } = setup((path, init) => {
       if (path === '/api/auth/refresh') return json(200, rotated(2));
       const auth = new Headers(init.headers).get('authorization');
-      return auth === 'Bearer a2' ? json(200, { ok: true }) : json(401, { error: { code: 'x', message: 'no' } });
+      return auth === 'Bearer a2'
+        ? json(200, { ok: true })
+        : json(401, { error: { code: 'x', message: 'no' } });
     });
     await expect(api.request('/api/me')).resolves.toEqual({ ok: true });
     expect(calls).toEqual(['/api/me Bearer a1', '/api/auth/refresh', '/api/me Bearer a2']);

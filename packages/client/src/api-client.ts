@@ -15,6 +15,11 @@ export interface RequestOptions<T> {
 
 export interface ApiClient {
   request<T = unknown>(path: string, options?: RequestOptions<T>): Promise<T>;
+  /**
+   * For callers outside `request` that were refused the access token (the sync WebSocket's 4401): returns a
+   * fresh token, sharing the refresh with any in flight. Rejects with SignedOutError when the session is over.
+   */
+  refreshAccessToken(staleToken: string): Promise<string>;
 }
 
 export interface ApiClientOptions {
@@ -98,6 +103,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
   }
 
   return {
+    refreshAccessToken: refresh,
     async request<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
       const { method = 'GET', body, auth = true, schema } = options;
       if (!auth) return parse(await send(path, method, body), schema);

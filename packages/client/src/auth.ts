@@ -25,7 +25,9 @@ const meResponse = z.object({ user });
 export function createAuth(api: ApiClient, store: SessionStore, role: Role, onSignOut: () => void): Auth {
   async function revoke(refreshToken: string) {
     // Best effort: offline sign-out must still sign the device out, the token then simply expires.
-    await api.request('/api/auth/logout', { method: 'POST', body: { refreshToken }, auth: false }).catch(() => {});
+    await api
+      .request('/api/auth/logout', { method: 'POST', body: { refreshToken }, auth: false })
+      .catch(() => {});
   }
 
   async function accept(res: AuthResponse) {
@@ -40,11 +42,18 @@ export function createAuth(api: ApiClient, store: SessionStore, role: Role, onSi
   return {
     async login(input) {
       const body = { email: input.email, password: input.password };
-      await accept(await api.request('/api/auth/login', { method: 'POST', body, auth: false, schema: authResponse }));
+      await accept(
+        await api.request('/api/auth/login', { method: 'POST', body, auth: false, schema: authResponse }),
+      );
     },
     async register(input) {
       await accept(
-        await api.request('/api/auth/register', { method: 'POST', body: input, auth: false, schema: authResponse }),
+        await api.request('/api/auth/register', {
+          method: 'POST',
+          body: input,
+          auth: false,
+          schema: authResponse,
+        }),
       );
     },
     async logout() {

@@ -8,6 +8,8 @@ import { createSessionStore, type SessionStore } from './session-store';
 /** Everything an app needs to talk to the server, created once per app at start-up. */
 export interface KigaliClient {
   role: Role;
+  /** API origin, empty for same origin; the sync WebSocket is derived from it. */
+  baseUrl: string;
   api: ApiClient;
   auth: Auth;
   session: SessionStore;
@@ -24,7 +26,12 @@ export interface KigaliClientOptions {
   fetch?: typeof fetch;
 }
 
-export function createKigaliClient({ role, baseUrl = '', storage, fetch }: KigaliClientOptions): KigaliClient {
+export function createKigaliClient({
+  role,
+  baseUrl = '',
+  storage,
+  fetch,
+}: KigaliClientOptions): KigaliClient {
   const store = storage ?? (typeof localStorage === 'undefined' ? undefined : localStorage);
   const doFetch = fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const session = createSessionStore({ key: `kigaligo.${role}.session`, role, storage: store });
@@ -47,5 +54,5 @@ export function createKigaliClient({ role, baseUrl = '', storage, fetch }: Kigal
     if (!session.get()) cache.clear();
   });
   const auth = createAuth(api, session, role, () => cache.clear());
-  return { role, api, auth, session, connectivity, cache };
+  return { role, baseUrl, api, auth, session, connectivity, cache };
 }

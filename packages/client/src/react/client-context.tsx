@@ -1,14 +1,51 @@
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { KigaliClient } from '../kigali-client';
+import { SyncEngine } from '../sync/sync-engine';
 
 const ClientContext = createContext<KigaliClient | null>(null);
+const SyncEngineContext = createContext<SyncEngine | null>(null);
+
+/** The sync WebSocket lives next to the API: `http(s)://host` → `ws(s)://host/sync`. */
+export function syncServerUrl(baseUrl: string): string {
+  const origin = baseUrl || globalThis.location?.origin || '';
+  return `${origin.replace(/^http/, 'ws')}/sync`;
+}
 
 export function ClientProvider({ client, children }: { client: KigaliClient; children: ReactNode }) {
-  return <ClientContext.Provider value={client}>{children}</ClientContext.Provider>;
+  const session = useSyncExternalStore(client.session.subscribe, client.session.get, client.session.get);
+  const userId = session?.user.id ?? null;
+  const [engine, setEngine] = useState<SyncEngine | null>(null);
+
+  // One sync engine (and IndexedDB database) per signed-in user, gone when they sign out.
+  useEffect(() => {
+    if (!userId) return;
+    const next = new SyncEngine({
+      userId,
+      serverUrl: syncServerUrl(client.baseUrl),
+      getToken: () => client.session.get()?.accessToken ?? null,
+      refreshToken: (stale) => client.api.refreshAccessToken(stale),
+    });
+    setEngine(next);
+    return () => {
+      next.destroy();
+      setEngine(null);
+    };
+  }, [client, userId]);
+
+  return (
+    <ClientContext.Provider value={client}>
+      <SyncEngineContext.Provider value={engine}>{children}</SyncEngineContext.Provider>
+    </ClientContext.Provider>
+  );
 }
 
 export function useClient(): KigaliClient {
   const client = useContext(ClientContext);
   if (!client) throw new Error('useClient must be used inside <ClientProvider>');
   return client;
+}
+
+/** The signed-in user's sync engine, or null while signed out (or for the first render after sign-in). */
+export function useSyncEngine(): SyncEngine | null {
+  return useContext(SyncEngineContext);
 }

@@ -34,7 +34,12 @@ export function useApiQuery<T>(key: string, path: string, schema: z.ZodType<T>):
       setState({ data, updatedAt: entry.at, loading: false, error: undefined, stale: false });
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
-      setState((s) => ({ ...s, loading: false, error, stale: err instanceof NetworkError && s.data !== undefined }));
+      setState((s) => ({
+        ...s,
+        loading: false,
+        error,
+        stale: err instanceof NetworkError && s.data !== undefined,
+      }));
     }
   }, [api, cache, key, path, schema]);
 

@@ -1,0 +1,86 @@
+import { useClient, useProfileSync } from '@kigaligo/client';
+import type { User } from '@kigaligo/domain';
+import {
+  Avatar,
+  Button,
+  ConnectivityBadge,
+  LanguageSwitch,
+  Logo,
+  OfflineBanner,
+  SyncStatus,
+} from '@kigaligo/ui';
+import type { ReactNode } from 'react';
+import { type AdminKey, useAdminI18n } from './messages';
+import { AddDriverPage } from './pages/add-driver-page';
+import { SystemPage } from './pages/system-page';
+import { UsersPage } from './pages/users-page';
+import { hrefFor, type Route, useHashRoute } from './use-hash-route';
+
+const nav: { route: Route; label: AdminKey; icon: ReactNode }[] = [
+  {
+    route: 'users',
+    label: 'nav.users',
+    icon: <path d="M16 19v-1a4 4 0 0 0-8 0v1M12 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6Z" />,
+  },
+  { route: 'add-driver', label: 'nav.addDriver', icon: <path d="M12 5v14M5 12h14" /> },
+  { route: 'system', label: 'nav.system', icon: <path d="M4 12h4l2-5 4 10 2-5h4" /> },
+];
+
+/** Desktop-first: a fixed side nav with the sections, collapsing to a top bar on narrow screens. */
+export function AdminShell({ user }: { user: User }) {
+  const { auth } = useClient();
+  const { t } = useAdminI18n();
+  const route = useHashRoute();
+  useProfileSync();
+  return (
+    <div className="kg-admin">
+      <aside className="kg-admin-side">
+        <Logo product={t('app.product')} />
+        <nav aria-label={t('nav.label')}>
+          <ul className="kg-admin-nav">
+            {nav.map((item) => (
+              <li key={item.route}>
+                <a href={hrefFor(item.route)} aria-current={route === item.route ? 'page' : undefined}>
+                  <svg
+                    width="20"
+                    height="20"
+                    viewBox="0 0 24 24"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="2"
+                    aria-hidden="true"
+                  >
+                    {item.icon}
+                  </svg>
+                  {t(item.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {/* Renders only while a synced document (e.g. a safety report) is open on this screen. */}
+        <SyncStatus className="kg-admin-sync" />
+        <div className="kg-admin-me">
+          <Avatar name={user.name} />
+          <div>
+            <p className="kg-admin-me-name">{user.name}</p>
+            <p className="kg-admin-me-email">{user.email}</p>
+          </div>
+        </div>
+      </aside>
+      <div className="kg-admin-main">
+        <div className="kg-admin-top">
+          <ConnectivityBadge />
+          <LanguageSwitch />
+          <Button variant="secondary" onClick={() => void auth.logout()}>
+            {t('auth.signOut')}
+          </Button>
+        </div>
+        <OfflineBanner />
+        <main className="kg-admin-content">
+          {route === 'users' ? <UsersPage /> : route === 'add-driver' ? <AddDriverPage /> : <SystemPage />}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// Served under /driver/ by the server; its service worker is scoped there and precaches only the driver app.
+const base = '/driver/';
+const themeColor = '#0f4c5c';
+
+export default defineConfig({
+  base,
+  publicDir: '../../public',
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'prompt',
+      // The icons are already in the precache through globPatterns (publicDir); listing them twice is noise.
+      includeManifestIcons: false,
+      manifest: {
+        id: base,
+        name: 'KigaliGo Driver',
+        short_name: 'KG Driver',
+        description: 'KigaliGo for drivers: your shift and profile, even offline.',
+        start_url: base,
+        scope: base,
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: themeColor,
+        background_color: '#f4f7f5',
+        lang: 'en',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
+        navigateFallback: 'index.html',
+        navigateFallbackAllowlist: [/^\/driver\//],
+        // The first install takes control at once so the app works offline from the first visit; later
+        // versions wait for the "Reload" prompt.
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  server: {
+    port: 5174,
+    proxy: { '/api': 'http://localhost:8080', '/sync': { target: 'ws://localhost:8080', ws: true } },
+  },
+  preview: { port: 4174 },
+});

@@ -1,0 +1,19 @@
+import { ClientProvider, createKigaliClient } from '@kigaligo/client';
+import { I18nProvider } from '@kigaligo/ui';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { messages } from './messages';
+import './rider.css';
+
+const client = createKigaliClient({ role: 'rider' });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ClientProvider client={client}>
+      <I18nProvider messages={messages}>
+        <App />
+      </I18nProvider>
+    </ClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,60 @@
+import { type CommonKey, type Messages, useI18n } from '@kigaligo/ui';
+
+const en = {
+  'signIn.title': 'Welcome back',
+  'signIn.subtitle': 'Sign in to get around Kigali by moto, taxi or bus.',
+  'signIn.new': 'New to KigaliGo?',
+  'signIn.create': 'Create an account',
+  'signIn.wrongRole':
+    'This app is for riders. Drivers sign in to KigaliGo Driver and admins to the KigaliGo admin console.',
+  'register.title': 'Create your account',
+  'register.subtitle': 'It takes a minute. Your phone number helps drivers reach you.',
+  'register.submit': 'Create account',
+  'register.have': 'Already have an account?',
+  'register.passwordHint': 'At least 8 characters',
+  'register.phoneHint': 'Rwandan mobile, e.g. +250 788 123 456',
+  'home.subtitle': 'Moto, taxi and bus trips across Kigali.',
+  'trips.title': 'Your trips',
+  'trips.empty': 'No trips yet',
+  'trips.emptyHint': 'Trips you take with KigaliGo will appear here.',
+  'places.title': 'Your places',
+  'places.intro':
+    'Save the places you go most, in words a driver knows. They follow you to any phone you sign in on.',
+  'places.home': 'Home',
+  'places.work': 'Work',
+  'places.homeExample': 'e.g. Kimironko, near the market',
+  'places.workExample': 'e.g. Kigali Heights, Kimihurura',
+  'places.save': 'Save places',
+} satisfies Messages;
+
+// Kinyarwanda must cover every key: the type makes a missing translation a compile error.
+const rw: Record<keyof typeof en, string> = {
+  'signIn.title': 'Murakaza neza',
+  'signIn.subtitle': 'Injira ugende muri Kigali kuri moto, muri tagisi cyangwa muri bisi.',
+  'signIn.new': 'Uri mushya kuri KigaliGo?',
+  'signIn.create': 'Fungura konti',
+  'signIn.wrongRole':
+    "Iyi porogaramu ni iy'abagenzi. Abashoferi binjira muri KigaliGo Driver, abayobozi bakinjira ku rubuga rw'ubuyobozi.",
+  'register.title': 'Fungura konti yawe',
+  'register.subtitle': 'Bifata umunota umwe. Nimero ya telefoni ifasha abashoferi kukubona.',
+  'register.submit': 'Fungura konti',
+  'register.have': 'Usanzwe ufite konti?',
+  'register.passwordHint': 'Nibura inyuguti 8',
+  'register.phoneHint': 'Nimero yo mu Rwanda, urugero +250 788 123 456',
+  'home.subtitle': 'Ingendo za moto, tagisi na bisi muri Kigali.',
+  'trips.title': 'Ingendo zawe',
+  'trips.empty': 'Nta rugendo urakora',
+  'trips.emptyHint': 'Ingendo uzakora na KigaliGo zizagaragara hano.',
+  'places.title': 'Aho ujya kenshi',
+  'places.intro':
+    'Bika aho ujya kenshi, mu magambo umushoferi yumva. Bigukurikira kuri telefoni yose winjiriyeho.',
+  'places.home': 'Mu rugo',
+  'places.work': 'Ku kazi',
+  'places.homeExample': "urugero: Kimironko, hafi y'isoko",
+  'places.workExample': 'urugero: Kigali Heights, Kimihurura',
+  'places.save': 'Bika',
+};
+
+export const messages = { en, rw };
+export type RiderKey = keyof typeof en | CommonKey;
+export const useRiderI18n = () => useI18n<RiderKey>();

@@ -1,0 +1,52 @@
+import { useProfileSync } from '@kigaligo/client';
+import type { User } from '@kigaligo/domain';
+import { AppHeader, Card, EmptyState, greetingKey, ProfileCard, SettingsCard } from '@kigaligo/ui';
+import { useRiderI18n } from '../messages';
+import { useRiderPreferences } from '../use-rider-preferences';
+import { PlacesCard } from './places-card';
+
+function RouteIcon() {
+  return (
+    <svg
+      width="28"
+      height="28"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden="true"
+    >
+      <circle cx="6" cy="19" r="2.5" />
+      <circle cx="18" cy="5" r="2.5" />
+      <path d="M8.5 19H14a4 4 0 0 0 4-4V7.5" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+export function HomePage({ user }: { user: User }) {
+  const { t } = useRiderI18n();
+  useProfileSync();
+  const prefs = useRiderPreferences();
+  const firstName = user.name.split(/\s+/)[0] ?? user.name;
+  return (
+    <>
+      <AppHeader />
+      <main className="kg-page">
+        <div>
+          <h1 className="kg-hero-title">
+            {t(greetingKey())}, {firstName}
+          </h1>
+          <p className="kg-hero-text">{t('home.subtitle')}</p>
+        </div>
+        <PlacesCard value={prefs.value} update={prefs.update} ready={prefs.ready} />
+        <Card title={t('trips.title')}>
+          <EmptyState icon={<RouteIcon />} title={t('trips.empty')}>
+            {t('trips.emptyHint')}
+          </EmptyState>
+        </Card>
+        <ProfileCard user={user} />
+        <SettingsCard onLanguageChange={(language) => prefs.update({ language })} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// The rider app owns the origin's root, so its service worker (scope `/`) would otherwise answer navigations
+// for the other apps and the server: those must always go to the network.
+const base = '/';
+const themeColor = '#0b6e4f';
+
+export default defineConfig({
+  base,
+  publicDir: '../../public',
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'prompt',
+      // The icons are already in the precache through globPatterns (publicDir); listing them twice is noise.
+      includeManifestIcons: false,
+      manifest: {
+        id: base,
+        name: 'KigaliGo',
+        short_name: 'KigaliGo',
+        description: 'Moto, taxi and bus trips across Kigali — works offline.',
+        start_url: base,
+        scope: base,
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: themeColor,
+        background_color: '#f4f7f5',
+        lang: 'en',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [
+          /^\/driver(\/|$)/,
+          /^\/admin(\/|$)/,
+          /^\/api(\/|$)/,
+          /^\/sync(\/|$)/,
+          /^\/live/,
+        ],
+        // The first install takes control at once so the app works offline from the first visit; later
+        // versions wait for the "Reload" prompt.
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  server: {
+    port: 5173,
+    proxy: { '/api': 'http://localhost:8080', '/sync': { target: 'ws://localhost:8080', ws: true } },
+  },
+  preview: { port: 4173 },
+});

@@ -1,0 +1,34 @@
+// Styles ship with the components so an app gets the design by importing the package.
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/surfaces.css';
+import './styles/shell.css';
+import './styles/layout.css';
+import './styles/sync.css';
+
+export { Alert } from './components/alert';
+export { AppHeader, type AppHeaderProps } from './components/app-header';
+export { AuthLayout, type AuthLayoutProps } from './components/auth-layout';
+export { Button, type ButtonProps } from './components/button';
+export { Avatar, Card, type CardProps, EmptyState } from './components/card';
+export { ConnectivityBadge, OfflineBanner } from './components/connectivity';
+export { LanguageSwitch } from './components/language-switch';
+export { Logo, LogoMark } from './components/logo';
+export { formatDate, greetingKey, ProfileCard } from './components/profile-card';
+export { SettingsCard } from './components/settings-card';
+export { SignInForm, type SignInFormProps } from './components/sign-in-form';
+export { SyncStatus, syncStatusText } from './components/sync-status';
+export { TextField, type TextFieldProps } from './components/text-field';
+export { reloadOnControllerChange, UpdateBanner } from './components/update-banner';
+export { type ErrorContext, errorMessage, fieldErrorsFrom } from './forms/error-message';
+export { useZodForm } from './forms/use-zod-form';
+export { type CommonKey, commonEn, commonRw } from './i18n/common-messages';
+export {
+  I18nProvider,
+  type I18nProviderProps,
+  type Lang,
+  languages,
+  type Messages,
+  type Translate,
+  useI18n,
+} from './i18n/i18n-context';

@@ -1,0 +1,161 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '@kigaligo/sync-server';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(chromiumPath);
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A real server on a free port with its own empty PGlite database, the demo accounts and the built apps. */
+export async function startTestServer(appsDir = join(root, 'apps')): Promise<TestServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kigaligo-e2e-'));
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    appsDir,
+    seed: true,
+    logLevel: 'warn',
+  });
+  return {
+    url: server.url,
+    async close() {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RestartableServer extends TestServer {
+  /** Stops the server but keeps its database, as a crash or a deploy would. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port with the same data. */
+  restart(): Promise<void>;
+}
+
+/** Like startTestServer, but can be stopped and started again at the same address with the same data. */
+export async function startRestartableServer(appsDir = join(root, 'apps')): Promise<RestartableServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kigaligo-e2e-'));
+  const options = { host: '127.0.0.1', dataDir, appsDir, seed: true, logLevel: 'warn' };
+  let server: Awaited<ReturnType<typeof startServer>> | null = await startServer({ ...options, port: 0 });
+  const port = server.port;
+  return {
+    url: server.url,
+    async stop() {
+      await server?.close();
+      server = null;
+    },
+    async restart() {
+      server ??= await startServer({ ...options, port });
+    },
+    async close() {
+      await server?.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const args = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args });
+}
+
+export interface TestPage {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+}
+
+export const phone = { width: 390, height: 844 };
+export const desktop = { width: 1280, height: 800 };
+
+/** A fresh context per test: no service worker, storage or cache leaks from one test into the next. */
+export async function openPage(browser: Browser, viewport = phone): Promise<TestPage> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  return { context, page, errors: collectErrors(page) };
+}
+
+/**
+ * A browser with a real (non-incognito) profile in a fresh user-data-dir. Contexts from `browser.newContext()`
+ * are off-the-record, and Chrome never offers to install an app there (installability error "in-incognito").
+ */
+export async function openProfilePage(viewport = phone): Promise<TestPage & { close(): Promise<void> }> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'kigaligo-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    args,
+    viewport,
+    locale: 'en-GB',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = collectErrors(page);
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * Waits until this app's own service worker (sw.js next to its manifest) controls the page. On /driver/ the
+ * rider's worker (scope /) may control the page first, so "some controller" is not enough.
+ */
+export async function waitForServiceWorker(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const manifest = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
+      const own = manifest && new URL('sw.js', manifest.href).href;
+      return navigator.serviceWorker.controller?.scriptURL === own;
+    },
+    null,
+    { timeout: 30_000 },
+  );
+  return page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.getRegistration(location.href);
+    return { scope: reg?.scope, state: reg?.active?.state, scriptURL: reg?.active?.scriptURL };
+  });
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: join(tmpdir(), `kigaligo-${name}.png`), fullPage: true });
+}

@@ -1,0 +1,219 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  hasChromium,
+  launchBrowser,
+  openPage,
+  type RestartableServer,
+  signIn,
+  startRestartableServer,
+  waitForServiceWorker,
+} from './harness';
+
+/** A fresh rider per test, so no test sees another's document. */
+async function newRider(url: string) {
+  const email = `rider-${crypto.randomUUID().slice(0, 8)}@e2e.kigaligo.rw`;
+  const password = 'kigali-rider-e2e';
+  const res = await fetch(`${url}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Grace Iradukunda', email, password }),
+  });
+  expect(res.status).toBe(201);
+  return { email, password };
+}
+
+const status = (page: Page) => page.getByTestId('sync-status');
+const field = (page: Page, name: 'Home' | 'Work') => page.getByLabel(name, { exact: true });
+
+async function waitSaved(page: Page) {
+  await status(page).and(page.locator('[data-pending="0"][data-sync-state="online"]')).waitFor();
+  await status(page).getByText('All changes saved').waitFor();
+}
+
+async function savePlaces(page: Page, places: { home?: string; work?: string }) {
+  if (places.home !== undefined) await field(page, 'Home').fill(places.home);
+  if (places.work !== undefined) await field(page, 'Work').fill(places.work);
+  await page.getByRole('button', { name: 'Save places' }).click();
+}
+
+async function expectPlaces(page: Page, home: string, work: string) {
+  await expect.poll(() => field(page, 'Home').inputValue(), { timeout: 20_000 }).toBe(home);
+  await expect.poll(() => field(page, 'Work').inputValue(), { timeout: 20_000 }).toBe(work);
+}
+
+/** Another browser profile signed in as the same rider: it only sees what the server stored. */
+async function secondDevice(browser: Browser, url: string, rider: { email: string; password: string }) {
+  const other = await openPage(browser);
+  await other.page.goto(`${url}/`);
+  await signIn(other.page, rider.email, rider.password);
+  await waitSaved(other.page);
+  return other;
+}
+
+describe.skipIf(!hasChromium)('sync engine in the rider app', () => {
+  let server: RestartableServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startRestartableServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signedIn() {
+    const rider = await newRider(server.url);
+    const tab = await openPage(browser);
+    contexts.push(tab.context);
+    await tab.page.goto(`${server.url}/`);
+    await signIn(tab.page, rider.email, rider.password);
+    await waitSaved(tab.page);
+    return { rider, ...tab };
+  }
+
+  it('saves an online edit to the server: "All changes saved", and another device sees it', async () => {
+    const { rider, page, errors } = await signedIn();
+    await savePlaces(page, { home: 'Kimironko, near the market', work: 'Kigali Heights' });
+    await waitSaved(page);
+    await status(page)
+      .getByText(/^Last saved \d{2}:\d{2}$/)
+      .waitFor();
+
+    const other = await secondDevice(browser, server.url, rider);
+    contexts.push(other.context);
+    await expectPlaces(other.page, 'Kimironko, near the market', 'Kigali Heights');
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps edits made offline (context offline) through a reload and sends them when back online', async () => {
+    const { rider, page, context } = await signedIn();
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    await status(page).and(page.locator('[data-sync-state="offline"]')).waitFor();
+    await savePlaces(page, { home: 'Remera' });
+    await status(page).getByText('1 change waiting').waitFor();
+    await savePlaces(page, { work: 'Nyabugogo bus park' });
+    await status(page).getByText('2 changes waiting').waitFor();
+    await status(page).getByText('Offline — changes are kept on this device').waitFor();
+
+    await page.reload();
+    await status(page).getByText('2 changes waiting').waitFor();
+    await expectPlaces(page, 'Remera', 'Nyabugogo bus park');
+
+    await context.setOffline(false);
+    await waitSaved(page);
+    const other = await secondDevice(browser, server.url, rider);
+    contexts.push(other.context);
+    await expectPlaces(other.page, 'Remera', 'Nyabugogo bus park');
+  });
+
+  it('keeps edits made while the server is down through a reload and saves them after it restarts', async () => {
+    const { rider, page } = await signedIn();
+    await waitForServiceWorker(page);
+    await server.stop();
+    await status(page).and(page.locator('[data-sync-state="offline"]')).waitFor();
+    await savePlaces(page, { home: 'Gikondo', work: 'Kacyiru' });
+    await status(page).getByText('1 change waiting').waitFor();
+
+    await page.reload();
+    await status(page).getByText('1 change waiting').waitFor();
+    await expectPlaces(page, 'Gikondo', 'Kacyiru');
+
+    await server.restart();
+    await waitSaved(page);
+    const other = await secondDevice(browser, server.url, rider);
+    contexts.push(other.context);
+    await expectPlaces(other.page, 'Gikondo', 'Kacyiru');
+  });
+
+  it('loses nothing when the tab is closed right after an edit', async () => {
+    const { page, context } = await signedIn();
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    await status(page).and(page.locator('[data-sync-state="offline"]')).waitFor();
+    await savePlaces(page, { home: 'Kiyovu' });
+    await page.close();
+    const reopened = await context.newPage();
+    await reopened.goto(`${server.url}/`);
+    await expectPlaces(reopened, 'Kiyovu', '');
+    await status(reopened).getByText('1 change waiting').waitFor();
+    await context.setOffline(false);
+    await waitSaved(reopened);
+  });
+
+  it("saves the driver's availability and shows it on their other device", async () => {
+    const driver = { email: 'driver@demo.kigaligo.rw', password: 'kigali-driver' };
+    const open = async () => {
+      const tab = await openPage(browser);
+      contexts.push(tab.context);
+      await tab.page.goto(`${server.url}/driver/`);
+      await signIn(tab.page, driver.email, driver.password);
+      await waitSaved(tab.page);
+      return tab.page;
+    };
+    const phone = await open();
+    await phone.getByRole('button', { name: 'Start taking rides' }).click();
+    await phone.getByText('Available', { exact: true }).waitFor();
+    await waitSaved(phone);
+    const other = await open();
+    await other.getByText('Available', { exact: true }).waitFor();
+    await other.getByRole('button', { name: 'Stop taking rides' }).click();
+    await phone.getByText('Off duty', { exact: true }).waitFor({ timeout: 20_000 });
+  });
+
+  it('converges two tabs of the same rider editing at once', async () => {
+    const { page, context } = await signedIn();
+    const tab2 = await context.newPage();
+    await tab2.goto(`${server.url}/`);
+    await waitSaved(tab2);
+    await Promise.all([
+      savePlaces(page, { home: 'Kicukiro centre' }),
+      savePlaces(tab2, { work: 'Kimihurura' }),
+    ]);
+    await expectPlaces(page, 'Kicukiro centre', 'Kimihurura');
+    await expectPlaces(tab2, 'Kicukiro centre', 'Kimihurura');
+    // Both writing the same key at once: both tabs settle on the same winner.
+    await Promise.all([savePlaces(page, { home: 'Nyamirambo' }), savePlaces(tab2, { home: 'Kanombe' })]);
+    await waitSaved(page);
+    await waitSaved(tab2);
+    const winner = await field(page, 'Home').inputValue();
+    expect(['Nyamirambo', 'Kanombe']).toContain(winner);
+    await expectPlaces(tab2, winner, 'Kimihurura');
+  });
+
+  it('refreshes a refused access token once and reconnects (socket closed with 4401)', async () => {
+    const { rider, page } = await signedIn();
+    const key = 'kigaligo.rider.session';
+    await page.evaluate(
+      (k) =>
+        localStorage.setItem(
+          k,
+          JSON.stringify({ ...JSON.parse(localStorage.getItem(k)!), accessToken: 'not-a-valid-token' }),
+        ),
+      key,
+    );
+    // Keep the profile request from refreshing first: the socket's 4401 must be what triggers the refresh.
+    await page.route('**/api/me', (route) => route.abort());
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    let refreshes = 0;
+    page.on('response', (r) => {
+      if (r.url().endsWith('/api/auth/refresh') && r.status() === 200) refreshes++;
+    });
+    await page.reload();
+    await waitSaved(page);
+    expect(sockets[0]).toContain('token=not-a-valid-token');
+    expect(sockets.at(-1)).not.toContain('token=not-a-valid-token');
+    expect(refreshes).toBe(1);
+
+    await savePlaces(page, { home: 'Kabeza' });
+    await waitSaved(page);
+    const other = await secondDevice(browser, server.url, rider);
+    contexts.push(other.context);
+    await expect.poll(() => field(other.page, 'Home').inputValue(), { timeout: 20_000 }).toBe('Kabeza');
+  });
+});
