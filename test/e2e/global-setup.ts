@@ -7,7 +7,13 @@ import { fileURLToPath } from 'node:url';
 // any app whose dist is missing or older than its sources or the shared packages it bundles.
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const apps = ['rider', 'driver', 'admin'];
-const shared = ['packages/ui/src', 'packages/client/src', 'packages/domain/src', 'public'];
+const shared = [
+  'packages/ui/src',
+  'packages/client/src',
+  'packages/domain/src',
+  'packages/sync-protocol/src',
+  'public',
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   hasChromium,
@@ -9,49 +9,9 @@ import {
   startRestartableServer,
   waitForServiceWorker,
 } from './harness';
+import { expectPlaces, field, newRider, savePlaces, secondDevice, status, waitSaved } from './sync-helpers';
 
-/** A fresh rider per test, so no test sees another's document. */
-async function newRider(url: string) {
-  const email = `rider-${crypto.randomUUID().slice(0, 8)}@e2e.kigaligo.rw`;
-  const password = 'kigali-rider-e2e';
-  const res = await fetch(`${url}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Grace Iradukunda', email, password }),
-  });
-  expect(res.status).toBe(201);
-  return { email, password };
-}
-
-const status = (page: Page) => page.getByTestId('sync-status');
-const field = (page: Page, name: 'Home' | 'Work') => page.getByLabel(name, { exact: true });
-
-async function waitSaved(page: Page) {
-  await status(page).and(page.locator('[data-pending="0"][data-sync-state="online"]')).waitFor();
-  await status(page).getByText('All changes saved').waitFor();
-}
-
-async function savePlaces(page: Page, places: { home?: string; work?: string }) {
-  if (places.home !== undefined) await field(page, 'Home').fill(places.home);
-  if (places.work !== undefined) await field(page, 'Work').fill(places.work);
-  await page.getByRole('button', { name: 'Save places' }).click();
-}
-
-async function expectPlaces(page: Page, home: string, work: string) {
-  await expect.poll(() => field(page, 'Home').inputValue(), { timeout: 20_000 }).toBe(home);
-  await expect.poll(() => field(page, 'Work').inputValue(), { timeout: 20_000 }).toBe(work);
-}
-
-/** Another browser profile signed in as the same rider: it only sees what the server stored. */
-async function secondDevice(browser: Browser, url: string, rider: { email: string; password: string }) {
-  const other = await openPage(browser);
-  await other.page.goto(`${url}/`);
-  await signIn(other.page, rider.email, rider.password);
-  await waitSaved(other.page);
-  return other;
-}
-
-describe.skipIf(!hasChromium)('sync engine in the rider app', () => {
+describe.skipIf(!hasChromium)('sync engine: offline, restarts, tabs', () => {
   let server: RestartableServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -183,37 +143,5 @@ describe.skipIf(!hasChromium)('sync engine in the rider app', () => {
     const winner = await field(page, 'Home').inputValue();
     expect(['Nyamirambo', 'Kanombe']).toContain(winner);
     await expectPlaces(tab2, winner, 'Kimihurura');
-  });
-
-  it('refreshes a refused access token once and reconnects (socket closed with 4401)', async () => {
-    const { rider, page } = await signedIn();
-    const key = 'kigaligo.rider.session';
-    await page.evaluate(
-      (k) =>
-        localStorage.setItem(
-          k,
-          JSON.stringify({ ...JSON.parse(localStorage.getItem(k)!), accessToken: 'not-a-valid-token' }),
-        ),
-      key,
-    );
-    // Keep the profile request from refreshing first: the socket's 4401 must be what triggers the refresh.
-    await page.route('**/api/me', (route) => route.abort());
-    const sockets: string[] = [];
-    page.on('websocket', (ws) => sockets.push(ws.url()));
-    let refreshes = 0;
-    page.on('response', (r) => {
-      if (r.url().endsWith('/api/auth/refresh') && r.status() === 200) refreshes++;
-    });
-    await page.reload();
-    await waitSaved(page);
-    expect(sockets[0]).toContain('token=not-a-valid-token');
-    expect(sockets.at(-1)).not.toContain('token=not-a-valid-token');
-    expect(refreshes).toBe(1);
-
-    await savePlaces(page, { home: 'Kabeza' });
-    await waitSaved(page);
-    const other = await secondDevice(browser, server.url, rider);
-    contexts.push(other.context);
-    await expect.poll(() => field(other.page, 'Home').inputValue(), { timeout: 20_000 }).toBe('Kabeza');
   });
 });

@@ -99,4 +99,13 @@ describe('api client token refresh', () => {
     expect(store.get()).not.toBeNull();
     expect(connectivity.isOnline()).toBe(false);
   });
+
+  it("refreshAccessToken (the sync socket's 4401) refreshes a stale token but reuses one already replaced", async () => {
+    const { api, calls } = setup((path) => json(200, path === '/api/auth/refresh' ? rotated(2) : {}));
+    // Another tab (or an API call) already replaced the token the socket was refused with.
+    await expect(api.refreshAccessToken('a0')).resolves.toBe('a1');
+    expect(calls).toEqual([]);
+    await expect(api.refreshAccessToken('a1')).resolves.toBe('a2');
+    expect(calls).toEqual(['/api/auth/refresh']);
+  });
 });

@@ -43,9 +43,14 @@ export class SyncedDoc {
   }
 
   private async load(): Promise<void> {
-    await this.log.compact().catch(() => false);
-    const state = await this.log.load();
-    if (state && !this.destroyed) Y.applyUpdate(this.doc, state, fromStorage);
+    try {
+      await this.log.compact();
+      const state = await this.log.load();
+      if (state && !this.destroyed) Y.applyUpdate(this.doc, state, fromStorage);
+    } catch (err) {
+      // No IndexedDB (blocked, quota, private mode): the document still syncs while online.
+      console.warn('kigaligo: could not read stored updates', err);
+    }
     if (!this.destroyed) this.connection.start();
   }
 

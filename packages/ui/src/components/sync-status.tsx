@@ -18,23 +18,23 @@ function savedText(at: number | null, t: Translate, lang: string, now = Date.now
 /** Headline and detail for a status; exported for tests and for screens that lay it out themselves. */
 export function syncStatusText(s: Status, t: Translate, lang: string): { title: string; detail: string } {
   const waiting = s.pending === 1 ? t('sync.waitingOne') : t('sync.waitingMany', { count: s.pending });
-  if (s.state === 'error')
-    return {
-      title: t(`sync.error.${s.error ?? 'refused'}` as CommonKey),
-      detail: s.pending ? `${waiting}. ${t('sync.errorKept')}` : '',
-    };
-  if (s.state === 'offline') {
-    return s.pending
-      ? { title: waiting, detail: t('sync.offline') }
-      : { title: t('sync.saved'), detail: t('sync.offlineNoChanges') };
+  switch (s.state) {
+    case 'error': {
+      const title = t(`sync.error.${s.error ?? 'refused'}` as CommonKey);
+      return { title, detail: s.pending ? `${waiting}. ${t('sync.errorKept')}` : '' };
+    }
+    case 'offline':
+      return s.pending
+        ? { title: waiting, detail: t('sync.offline') }
+        : { title: t('sync.saved'), detail: t('sync.offlineNoChanges') };
+    case 'connecting':
+      if (s.pending) return { title: waiting, detail: t('sync.connecting') };
+      if (s.lastConfirmedAt === null) return { title: t('sync.connecting'), detail: '' };
+      break;
+    default:
+      // Online: what is waiting is on its way.
+      if (s.pending) return { title: t('sync.saving'), detail: waiting };
   }
-  if (s.pending)
-    return {
-      title: s.state === 'online' ? t('sync.saving') : waiting,
-      detail: s.state === 'online' ? waiting : t('sync.connecting'),
-    };
-  if (s.state === 'connecting' && s.lastConfirmedAt === null)
-    return { title: t('sync.connecting'), detail: '' };
   return { title: t('sync.saved'), detail: savedText(s.lastConfirmedAt, t, lang) };
 }
 

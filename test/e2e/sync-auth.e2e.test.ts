@@ -1,0 +1,100 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, openPage, signIn, startTestServer, type TestServer } from './harness';
+import { field, newRider, savePlaces, secondDevice, status, waitSaved } from './sync-helpers';
+
+describe.skipIf(!hasChromium)('sync engine: refused tokens', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signedIn() {
+    const rider = await newRider(server.url);
+    const tab = await openPage(browser);
+    contexts.push(tab.context);
+    await tab.page.goto(`${server.url}/`);
+    await signIn(tab.page, rider.email, rider.password);
+    await waitSaved(tab.page);
+    return { rider, ...tab };
+  }
+
+  it('refreshes a refused access token once and reconnects (socket closed with 4401)', async () => {
+    const { rider, page } = await signedIn();
+    const key = 'kigaligo.rider.session';
+    await page.evaluate(
+      (k) =>
+        localStorage.setItem(
+          k,
+          JSON.stringify({ ...JSON.parse(localStorage.getItem(k)!), accessToken: 'not-a-valid-token' }),
+        ),
+      key,
+    );
+    // Keep the profile request from refreshing first: the socket's 4401 must be what triggers the refresh.
+    await page.route('**/api/me', (route) => route.abort());
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    let refreshes = 0;
+    page.on('response', (r) => {
+      if (r.url().endsWith('/api/auth/refresh') && r.status() === 200) refreshes++;
+    });
+    await page.reload();
+    await waitSaved(page);
+    expect(sockets[0]).toContain('token=not-a-valid-token');
+    expect(sockets.at(-1)).not.toContain('token=not-a-valid-token');
+    expect(refreshes).toBe(1);
+
+    await savePlaces(page, { home: 'Kabeza' });
+    await waitSaved(page);
+    const other = await secondDevice(browser, server.url, rider);
+    contexts.push(other.context);
+    await expect.poll(() => field(other.page, 'Home').inputValue(), { timeout: 20_000 }).toBe('Kabeza');
+  });
+
+  it('stops after a second 4401 and asks to sign in again, keeping the changes made meanwhile', async () => {
+    const { rider, page } = await signedIn();
+    const key = 'kigaligo.rider.session';
+    const session = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!), key);
+    await page.evaluate(
+      ([k, s]) => localStorage.setItem(k, JSON.stringify({ ...s, accessToken: 'not-a-valid-token' })),
+      [key, session] as const,
+    );
+    // The refresh "succeeds" but hands out a token the server refuses too.
+    await page.route('**/api/me', (route) => route.abort());
+    await page.route('**/api/auth/refresh', (route) =>
+      route.fulfill({
+        json: {
+          user: session.user,
+          accessToken: 'still-not-valid',
+          refreshToken: session.refreshToken,
+          expiresIn: 900,
+        },
+      }),
+    );
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    await page.reload();
+    await status(page).getByText('Sign in again to save your changes').waitFor();
+    await savePlaces(page, { home: 'Kagugu' });
+    await status(page).getByText('1 change waiting. Your changes are kept on this device.').waitFor();
+    await page.waitForTimeout(1_500);
+    expect(sockets).toHaveLength(2);
+
+    await page.unroute('**/api/auth/refresh');
+    await page.unroute('**/api/me');
+    await status(page).getByRole('button', { name: 'Sign in again' }).click();
+    await signIn(page, rider.email, rider.password);
+    await waitSaved(page);
+    const other = await secondDevice(browser, server.url, rider);
+    contexts.push(other.context);
+    await expect.poll(() => field(other.page, 'Home').inputValue(), { timeout: 20_000 }).toBe('Kagugu');
+  });
+});

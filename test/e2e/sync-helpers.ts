@@ -1,0 +1,50 @@
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { openPage, signIn } from './harness';
+
+// Shared steps of the sync end-to-end tests: the rider app's places card and its sync status row.
+
+/** A fresh rider per test, so no test sees another's document. */
+export async function newRider(url: string) {
+  const email = `rider-${crypto.randomUUID().slice(0, 8)}@e2e.kigaligo.rw`;
+  const password = 'kigali-rider-e2e';
+  const res = await fetch(`${url}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Grace Iradukunda', email, password }),
+  });
+  expect(res.status).toBe(201);
+  return { email, password };
+}
+
+export const status = (page: Page) => page.getByTestId('sync-status');
+export const field = (page: Page, name: 'Home' | 'Work') => page.getByLabel(name, { exact: true });
+
+export async function waitSaved(page: Page) {
+  await status(page).and(page.locator('[data-pending="0"][data-sync-state="online"]')).waitFor();
+  await status(page).getByText('All changes saved').waitFor();
+}
+
+export async function savePlaces(page: Page, places: { home?: string; work?: string }) {
+  if (places.home !== undefined) await field(page, 'Home').fill(places.home);
+  if (places.work !== undefined) await field(page, 'Work').fill(places.work);
+  await page.getByRole('button', { name: 'Save places' }).click();
+}
+
+export async function expectPlaces(page: Page, home: string, work: string) {
+  await expect.poll(() => field(page, 'Home').inputValue(), { timeout: 20_000 }).toBe(home);
+  await expect.poll(() => field(page, 'Work').inputValue(), { timeout: 20_000 }).toBe(work);
+}
+
+/** Another browser profile signed in as the same rider: it only sees what the server stored. */
+export async function secondDevice(
+  browser: Browser,
+  url: string,
+  rider: { email: string; password: string },
+) {
+  const other = await openPage(browser);
+  await other.page.goto(`${url}/`);
+  await signIn(other.page, rider.email, rider.password);
+  await waitSaved(other.page);
+  return other;
+}
