@@ -103,7 +103,7 @@ describe.each(testDatabaseKinds)('sync survives kill -9 on %s (property)', (kind
           rmSync(dataDir, { recursive: true, force: true });
         }
       }),
-      { numRuns: 3, endOnFailure: true },
+      { numRuns: Number(process.env.SYNC_FUZZ_RUNS ?? 2), endOnFailure: true },
     );
   }, 240_000);
 });
