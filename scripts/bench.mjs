@@ -5,7 +5,11 @@ import { bin, ensureInstalled, root } from './lib.mjs';
 
 const name = process.argv[2];
 const dir = join(root, 'benchmarks');
-const available = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace('.bench.ts', '')) : [];
+const available = existsSync(dir)
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith('.bench.ts'))
+      .map((f) => f.replace('.bench.ts', ''))
+  : [];
 if (!name || !available.includes(name)) {
   console.error(`Usage: pnpm bench <name>   (available: ${available.join(', ') || 'none yet'})`);
   process.exit(name ? 1 : 0);

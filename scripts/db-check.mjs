@@ -13,11 +13,21 @@ try {
   cpSync(join(root, 'drizzle'), scratch, { recursive: true });
   const out = execFileSync(
     join(serverDir, 'node_modules', '.bin', 'drizzle-kit'),
-    ['generate', '--dialect', 'postgresql', '--schema', './src/db/schema.ts', '--out', relative(serverDir, scratch)],
+    [
+      'generate',
+      '--dialect',
+      'postgresql',
+      '--schema',
+      './src/db/schema.ts',
+      '--out',
+      relative(serverDir, scratch),
+    ],
     { cwd: serverDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
   if (sqlFiles(scratch).length !== sqlFiles(join(root, 'drizzle')).length) {
-    console.error('The database schema changed without a migration: run `pnpm db:generate` and commit drizzle/.');
+    console.error(
+      'The database schema changed without a migration: run `pnpm db:generate` and commit drizzle/.',
+    );
     process.exit(1);
   }
   if (!/No schema changes/.test(out)) {

@@ -12,7 +12,9 @@ export function run(cmd, args, opts = {}) {
     const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
     child.on('error', reject);
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
     );
   });
 }
@@ -21,7 +23,9 @@ const localBin = (name) => join(root, 'node_modules', '.bin', name);
 
 /** pnpm from the workspace once installed; before that, the pinned version through npx. */
 export function pnpm(args, opts) {
-  return existsSync(localBin('pnpm')) ? run(localBin('pnpm'), args, opts) : run('npx', ['-y', `pnpm@${pnpmVersion}`, ...args], opts);
+  return existsSync(localBin('pnpm'))
+    ? run(localBin('pnpm'), args, opts)
+    : run('npx', ['-y', `pnpm@${pnpmVersion}`, ...args], opts);
 }
 
 export function bin(name, args, opts) {

@@ -16,7 +16,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const importPattern = /(?:^|\s)(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const importPattern =
+  /(?:^|\s)(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
@@ -24,10 +25,15 @@ function importsOf(file: string): string[] {
 }
 
 function workspaces(): { kind: 'app' | 'package' | 'server'; name: string; dir: string }[] {
-  const list = (parent: string) => readdirSync(join(root, parent)).filter((d) => statSync(join(root, parent, d)).isDirectory());
+  const list = (parent: string) =>
+    readdirSync(join(root, parent)).filter((d) => statSync(join(root, parent, d)).isDirectory());
   return [
     ...list('apps').map((name) => ({ kind: 'app' as const, name, dir: join(root, 'apps', name) })),
-    ...list('packages').map((name) => ({ kind: 'package' as const, name, dir: join(root, 'packages', name) })),
+    ...list('packages').map((name) => ({
+      kind: 'package' as const,
+      name,
+      dir: join(root, 'packages', name),
+    })),
     { kind: 'server' as const, name: 'sync-server', dir: join(root, 'sync-server') },
   ];
 }
@@ -43,11 +49,14 @@ function ruleBroken(ws: Workspace, file: string, spec: string): string | null {
       : `reaches outside its workspace with "${spec}"; import the package by name`;
   }
   const internal = /^@kigaligo\/([^/]+)/.exec(spec)?.[1];
-  if (internal && ['rider', 'driver', 'admin'].includes(internal)) return `imports the app ${spec}; nothing imports apps`;
-  if (internal === 'sync-server' && ws.kind !== 'server') return 'imports the server; only root tests may start it';
+  if (internal && ['rider', 'driver', 'admin'].includes(internal))
+    return `imports the app ${spec}; nothing imports apps`;
+  if (internal === 'sync-server' && ws.kind !== 'server')
+    return 'imports the server; only root tests may start it';
   // Tests may use their runner and Node; the rules below are about what ships.
   if (isTest) return null;
-  if (ws.name === 'domain' && spec !== 'zod' && !spec.startsWith('zod/')) return `domain may import zod only, not "${spec}"`;
+  if (ws.name === 'domain' && spec !== 'zod' && !spec.startsWith('zod/'))
+    return `domain may import zod only, not "${spec}"`;
   if (ws.name === 'planner' && (spec.startsWith('node:') || ['fs', 'path'].includes(spec))) {
     return `the planner runs in browsers and workers, so no Node modules ("${spec}")`;
   }

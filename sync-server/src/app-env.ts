@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { RateLimiter } from './auth/rate-limit';
 import type { AccessClaims } from './auth/tokens';
 import type { Database } from './db/client';
+import type { NetworkService } from './network/network-service';
 
 /** Everything a request handler may reach, built once at start-up (tests build their own). */
 export interface AppDeps {
@@ -13,6 +14,8 @@ export interface AppDeps {
   trustProxy: boolean;
   loginLimits: { perAccount: RateLimiter; perClient: RateLimiter };
   reportError: (err: unknown, context: Record<string, unknown>) => void;
+  /** The transit network the planner runs on. */
+  network: NetworkService;
 }
 
 export interface AppEnv {

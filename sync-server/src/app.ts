@@ -9,6 +9,7 @@ import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { openApiRoutes } from './routes/openapi';
+import { planRoutes } from './routes/plan';
 import { stopRoutes } from './routes/stops';
 import { vehicleRoutes } from './routes/vehicles';
 import { serveApps } from './static/serve-apps';
@@ -61,7 +62,8 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
     .route('/me', meRoutes)
     .route('/admin/users', adminUserRoutes)
     .route('/vehicles', vehicleRoutes)
-    .route('/stops', stopRoutes);
+    .route('/stops', stopRoutes)
+    .route('/routes', planRoutes);
   app.route('/api', api);
   if (opts.appsDir) app.route('/', serveApps(opts.appsDir));
 

@@ -4,7 +4,8 @@ import type { ServerOptions } from './server';
 /** Reads the server's configuration from the environment (README.md lists every variable). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
   const port = Number(env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -16,5 +17,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
     sentryDsn: env.SENTRY_DSN || undefined,
     trustProxy: env.TRUST_PROXY === 'true',
     redisUrl: env.REDIS_URL || undefined,
+    gtfsPath: env.GTFS_PATH ? resolve(env.GTFS_PATH) : undefined,
   };
 }

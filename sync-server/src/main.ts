@@ -5,7 +5,10 @@ import { defaultAppsDir, startServer } from './server';
 const config = configFromEnv();
 const server = await startServer({ ...config, appsDir: defaultAppsDir });
 const { logger } = server.deps;
-logger.info({ url: server.url, db: server.deps.database.kind, version: server.deps.version }, 'KigaliGo is up');
+logger.info(
+  { url: server.url, db: server.deps.database.kind, version: server.deps.version },
+  'KigaliGo is up',
+);
 
 if (config.seed) {
   // Printed for people, not parsed: the JSON log above is the machine-readable line.

@@ -10,6 +10,7 @@ import { runMigrations } from './db/migrate';
 import { getOrCreateSecret } from './db/secrets';
 import { createErrorReporter } from './error-reporting';
 import { createLogger } from './logger';
+import { defaultGtfsPath, NetworkService } from './network/network-service';
 import { seedDemoData } from './seed/seed';
 import { DocStore } from './sync/doc-store';
 import { type Fanout, localFanout, redisFanout } from './sync/fanout';
@@ -31,6 +32,8 @@ export interface ServerOptions {
   jwtSecret?: string | undefined;
   sentryDsn?: string | undefined;
   trustProxy?: boolean;
+  /** GTFS folder or zip to plan on (default: the shipped Kigali feed). */
+  gtfsPath?: string | undefined;
   /** With Redis, several processes serve the same documents (SS9). */
   redisUrl?: string | undefined;
 }
@@ -58,6 +61,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir ?? '.data' });
   await runMigrations(database);
   const seeded = opts.seed ? await seedDemoData(database.db) : false;
+  const network = new NetworkService();
+  await network.loadFromPath(database.db, opts.gtfsPath ?? defaultGtfsPath);
   const deps: AppDeps = {
     database,
     jwtSecret: opts.jwtSecret ?? (await getOrCreateSecret(database.db, 'jwt')),
@@ -69,6 +74,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       perClient: memoryRateLimiter({ limit: 30, windowSeconds: 60 }),
     },
     reportError: await createErrorReporter(opts.sentryDsn, logger, version),
+    network,
   };
   const app = createApp(deps, opts.appsDir ? { appsDir: opts.appsDir } : {});
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

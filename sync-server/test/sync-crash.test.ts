@@ -20,18 +20,44 @@ type Op =
   | { kind: 'crash' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('set' as const), client: fc.nat(CLIENTS - 1), key: fc.constantFrom('a', 'b', 'c', 'd'), value: fc.integer() }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('push' as const), client: fc.nat(CLIENTS - 1), value: fc.string({ maxLength: 8 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), client: fc.nat(CLIENTS - 1), key: fc.constantFrom('a', 'b', 'c', 'd') }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('set' as const),
+      client: fc.nat(CLIENTS - 1),
+      key: fc.constantFrom('a', 'b', 'c', 'd'),
+      value: fc.integer(),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('push' as const),
+      client: fc.nat(CLIENTS - 1),
+      value: fc.string({ maxLength: 8 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('delete' as const),
+      client: fc.nat(CLIENTS - 1),
+      key: fc.constantFrom('a', 'b', 'c', 'd'),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('toggle' as const), client: fc.nat(CLIENTS - 1) }) },
 );
 
 // At least three crashes, spread through the operations.
 const scenarioArb = fc
-  .tuple(fc.array(opArb, { minLength: 30, maxLength: 60 }), fc.uniqueArray(fc.nat(59), { minLength: 3, maxLength: 4 }))
+  .tuple(
+    fc.array(opArb, { minLength: 30, maxLength: 60 }),
+    fc.uniqueArray(fc.nat(59), { minLength: 3, maxLength: 4 }),
+  )
   .map(([ops, crashAt]) => {
     const withCrashes: Op[] = [...ops];
-    for (const i of [...crashAt].sort((x, y) => y - x)) withCrashes.splice(Math.min(i, withCrashes.length), 0, { kind: 'crash' });
+    for (const i of [...crashAt].sort((x, y) => y - x))
+      withCrashes.splice(Math.min(i, withCrashes.length), 0, { kind: 'crash' });
     return withCrashes;
   });
 
@@ -79,7 +105,11 @@ describe.each(testDatabaseKinds)('sync survives kill -9 on %s (property)', (kind
           // Map key order depends on arrival order; compare sorted entries.
           const state = (d: Y.Doc) =>
             JSON.stringify({ m: [...d.getMap('m').entries()].sort(), log: d.getArray('log').toJSON() });
-          await waitFor(() => clients.every((c) => state(c.doc) === state(clients[0]!.doc)), 20_000, 'convergence');
+          await waitFor(
+            () => clients.every((c) => state(c.doc) === state(clients[0]!.doc)),
+            20_000,
+            'convergence',
+          );
           // Every client's state vector is covered by the server's, so the server has every change...
           const expected = state(clients[0]!.doc);
           await waitFor(() => clients.every((c) => c.provider.synced), 20_000, 'synced');

@@ -3,6 +3,7 @@ export * from './fares';
 export * from './ids';
 export * from './network';
 export * from './payment';
+export * from './planning';
 export * from './position';
 export * from './safety-report';
 export * from './saved-route';

@@ -20,6 +20,9 @@ export const route = z.object({
   operator: z.string(),
   /** GTFS route_type; Kigali's network is buses (3). */
   type: z.number().int(),
-  color: z.string().regex(/^[0-9A-Fa-f]{6}$/).nullable(),
+  color: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{6}$/)
+    .nullable(),
 });
 export type Route = z.infer<typeof route>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { vehicleId, userId } from './ids';
+import { userId, vehicleId } from './ids';
 
 export const vehicleKinds = ['bus', 'moto', 'car'] as const;
 export const vehicleKind = z.enum(vehicleKinds);

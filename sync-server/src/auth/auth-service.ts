@@ -32,7 +32,13 @@ export async function createAccount(db: Db, input: NewAccount): Promise<UserRow>
   try {
     const [row] = await db
       .insert(users)
-      .values({ email: input.email, passwordHash, name: input.name, phone: input.phone ?? null, role: input.role })
+      .values({
+        email: input.email,
+        passwordHash,
+        name: input.name,
+        phone: input.phone ?? null,
+        role: input.role,
+      })
       .returning();
     return row!;
   } catch (err) {
@@ -101,7 +107,10 @@ export async function refresh(db: Db, secret: string, token: string): Promise<Au
     case 'ok':
       return issueTokens(db, secret, outcome.row, outcome.familyId);
     case 'reused':
-      throw unauthorized('This session was ended because its token was used twice; sign in again', 'token_reused');
+      throw unauthorized(
+        'This session was ended because its token was used twice; sign in again',
+        'token_reused',
+      );
     case 'expired':
       throw unauthorized('Your session has expired; sign in again', 'session_expired');
     case 'suspended':

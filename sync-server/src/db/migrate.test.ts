@@ -31,7 +31,9 @@ describe.each(testDatabaseKinds)('migrations on %s', (kind) => {
       const result = await database.db.execute(sql`
         select t.typname as name, array_agg(e.enumlabel order by e.enumsortorder)::text[] as labels
         from pg_type t join pg_enum e on e.enumtypid = t.oid group by t.typname`);
-      const enums = Object.fromEntries(rowsOf<{ name: string; labels: string[] }>(result).map((r) => [r.name, r.labels]));
+      const enums = Object.fromEntries(
+        rowsOf<{ name: string; labels: string[] }>(result).map((r) => [r.name, r.labels]),
+      );
       expect(enums).toEqual({
         role: [...roles],
         vehicle_kind: [...vehicleKinds],
@@ -60,13 +62,17 @@ describe('migrations across restarts', () => {
   async function restartTwice(open: () => ReturnType<typeof openDatabase>) {
     const first = await open();
     await runMigrations(first);
-    await first.db.insert(users).values({ email: 'keep@me.rw', passwordHash: 'x', name: 'Keep', role: 'rider' });
+    await first.db
+      .insert(users)
+      .values({ email: 'keep@me.rw', passwordHash: 'x', name: 'Keep', role: 'rider' });
     const applied = rowsOf(await first.db.execute(sql`select hash from drizzle.__drizzle_migrations`)).length;
     await first.close();
 
     const second = await open();
     await runMigrations(second);
-    const appliedAgain = rowsOf(await second.db.execute(sql`select hash from drizzle.__drizzle_migrations`)).length;
+    const appliedAgain = rowsOf(
+      await second.db.execute(sql`select hash from drizzle.__drizzle_migrations`),
+    ).length;
     const kept = await second.db.select().from(users);
     await second.close();
     return { applied, appliedAgain, kept };
@@ -81,16 +87,19 @@ describe('migrations across restarts', () => {
     expect(r.kept.map((u) => u.email)).toEqual(['keep@me.rw']);
   });
 
-  it.runIf(process.env.TEST_DATABASE_URL)('applies nothing twice and keeps data on a Postgres server', async () => {
-    const created = await createTestDatabaseUrl();
-    try {
-      const r = await restartTwice(() => openDatabase({ databaseUrl: created.url, dataDir: 'unused' }));
-      expect(r.appliedAgain).toBe(r.applied);
-      expect(r.kept).toHaveLength(1);
-    } finally {
-      await created.drop();
-    }
-  });
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'applies nothing twice and keeps data on a Postgres server',
+    async () => {
+      const created = await createTestDatabaseUrl();
+      try {
+        const r = await restartTwice(() => openDatabase({ databaseUrl: created.url, dataDir: 'unused' }));
+        expect(r.appliedAgain).toBe(r.applied);
+        expect(r.kept).toHaveLength(1);
+      } finally {
+        await created.drop();
+      }
+    },
+  );
 
   it.runIf(process.env.TEST_DATABASE_URL)('lets several processes migrate one database at once', async () => {
     const created = await createTestDatabaseUrl();
@@ -99,7 +108,9 @@ describe('migrations across restarts', () => {
     );
     try {
       await Promise.all(databases.map((d) => runMigrations(d)));
-      const count = rowsOf(await databases[0]!.db.execute(sql`select hash from drizzle.__drizzle_migrations`)).length;
+      const count = rowsOf(
+        await databases[0]!.db.execute(sql`select hash from drizzle.__drizzle_migrations`),
+      ).length;
       expect(count).toBeGreaterThan(0);
     } finally {
       await Promise.all(databases.map((d) => d.close()));

@@ -188,10 +188,7 @@ export const safetyReports = pgTable(
     lat: doublePrecision('lat'),
     lon: doublePrecision('lon'),
     anonymous: boolean('anonymous').notNull().default(false),
-    evidence: text('evidence')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    evidence: text('evidence').array().notNull().default(sql`'{}'::text[]`),
     status: reportStatusEnum('status').notNull().default('submitted'),
     severity: severityEnum('severity').notNull(),
     ...timestamps,
@@ -292,3 +289,21 @@ export const savedRoutes = pgTable(
   },
   (t) => [primaryKey({ columns: [t.riderId, t.id] })],
 );
+
+/**
+ * Imported GTFS feeds. The active one is the network the server plans on; its stops and routes are also in
+ * `stops` and `routes`. An import replaces everything in one transaction: nothing is ever half-imported.
+ */
+export const networkFeeds = pgTable('network_feeds', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** SHA-256 of the feed's files, so re-importing the same feed is a no-op. */
+  hash: text('hash').notNull().unique(),
+  source: text('source').notNull(),
+  stopCount: integer('stop_count').notNull(),
+  routeCount: integer('route_count').notNull(),
+  tripCount: integer('trip_count').notNull(),
+  /** The planner's network bundle built from the feed (@kigaligo/planner buildBundle). */
+  bundle: text('bundle').notNull(),
+  active: boolean('active').notNull().default(false),
+  importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+});

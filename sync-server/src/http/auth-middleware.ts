@@ -1,7 +1,7 @@
 import type { Role } from '@kigaligo/domain';
 import { createMiddleware } from 'hono/factory';
-import { type AccessClaims, verifyAccessToken } from '../auth/tokens';
 import type { AppEnv } from '../app-env';
+import { type AccessClaims, verifyAccessToken } from '../auth/tokens';
 import { forbidden, unauthorized } from './errors';
 
 /** Reads and verifies the bearer access token; every protected route sits behind this. */

@@ -23,7 +23,8 @@ export const badRequest = (message: string, details?: ErrorDetail[]) =>
   new HttpError(400, 'validation_failed', message, details);
 export const unauthorized = (message = 'Sign in to continue', code = 'unauthenticated') =>
   new HttpError(401, code, message);
-export const forbidden = (message = 'You are not allowed to do this') => new HttpError(403, 'forbidden', message);
+export const forbidden = (message = 'You are not allowed to do this') =>
+  new HttpError(403, 'forbidden', message);
 export const notFound = (message = 'Not found') => new HttpError(404, 'not_found', message);
 export const conflict = (code: string, message: string) => new HttpError(409, code, message);
 export const tooManyRequests = (retryAfterSeconds: number) =>

@@ -21,12 +21,16 @@ describe.each(testDatabaseKinds)('roles and tokens on %s', (kind) => {
     const me = await t.request('GET', '/api/me', { token: tokens.rider });
     const riderId = (await me.json()).user.id;
     const now = Math.floor(Date.now() / 1000);
-    const forged = await sign({ sub: riderId, role: 'admin', typ: 'access', exp: now + 60 }, 'not-the-secret', 'HS256');
+    const forged = await sign(
+      { sub: riderId, role: 'admin', typ: 'access', exp: now + 60 },
+      'not-the-secret',
+      'HS256',
+    );
     const expired = await signAccessToken({ userId: riderId, role: 'rider' }, t.deps.jwtSecret, now - 3600);
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ sub: riderId, role: 'admin', typ: 'access', exp: now + 60 })).toString(
-      'base64url',
-    );
+    const payload = Buffer.from(
+      JSON.stringify({ sub: riderId, role: 'admin', typ: 'access', exp: now + 60 }),
+    ).toString('base64url');
     const unsigned = `${header}.${payload}.`;
     const cases: Record<string, Record<string, string>> = {
       missing: {},
@@ -61,13 +65,21 @@ describe.each(testDatabaseKinds)('roles and tokens on %s', (kind) => {
     expect(users.map((u: { role: string }) => u.role).sort()).toEqual(['admin', 'driver', 'rider']);
     expect(JSON.stringify(users)).not.toMatch(/password|scrypt/);
 
-    const body = { email: 'moto7@kigaligo.rw', password: 'drive-safely', name: 'Eric Niyonzima', phone: '+250 722 000 777', role: 'driver' };
+    const body = {
+      email: 'moto7@kigaligo.rw',
+      password: 'drive-safely',
+      name: 'Eric Niyonzima',
+      phone: '+250 722 000 777',
+      role: 'driver',
+    };
     const created = await t.request('POST', '/api/admin/users', { token: tokens.admin, body });
     expect(created.status).toBe(201);
     expect((await created.json()).user).toMatchObject({ role: 'driver', phone: '+250722000777' });
     const again = await t.request('POST', '/api/admin/users', { token: tokens.admin, body });
     expect(again.status).toBe(409);
-    const login = await t.request('POST', '/api/auth/login', { body: { email: body.email, password: body.password } });
+    const login = await t.request('POST', '/api/auth/login', {
+      body: { email: body.email, password: body.password },
+    });
     expect((await login.json()).user.role).toBe('driver');
 
     const drivers = await t.request('GET', '/api/admin/users?role=driver', { token: tokens.admin });
@@ -109,10 +121,9 @@ describe.each(testDatabaseKinds)('roles and tokens on %s', (kind) => {
     expect(await health.json()).toEqual({ status: 'ok', db: kind, version: 'test' });
     const doc = await (await t.request('GET', '/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.0.3');
-    expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual([
-      'email',
-      'password',
-    ]);
+    expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(
+      ['email', 'password'],
+    );
     const stops = await (await t.request('GET', '/api/stops', { token: tokens.rider })).json();
     expect(stops.stops.map((s: { name: string }) => s.name)).toContain('Nyabugogo bus terminal');
     const missing = await t.request('GET', '/api/nope');

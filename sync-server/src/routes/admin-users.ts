@@ -25,6 +25,9 @@ export const adminUserRoutes = new Hono<AppEnv>()
   .post('/', jsonBody(createStaffInput), async (c) => {
     const body = c.req.valid('json');
     const row = await createAccount(c.var.deps.database.db, body);
-    c.var.deps.logger.info({ userId: row.id, role: row.role, by: c.var.auth.userId }, 'staff account created');
+    c.var.deps.logger.info(
+      { userId: row.id, role: row.role, by: c.var.auth.userId },
+      'staff account created',
+    );
     return c.json({ user: toUser(row) }, 201);
   });

@@ -11,7 +11,12 @@ describe.each(testDatabaseKinds)('auth API on %s', (kind) => {
   afterAll(() => t.dispose());
 
   it('registers a rider and signs them in', async () => {
-    const body = { email: 'Keza@Example.RW', password: 'correct horse', name: 'Keza', phone: '+250 788 555 123' };
+    const body = {
+      email: 'Keza@Example.RW',
+      password: 'correct horse',
+      name: 'Keza',
+      phone: '+250 788 555 123',
+    };
     const res = await t.request('POST', '/api/auth/register', { body });
     expect(res.status).toBe(201);
     const session = await res.json();
@@ -19,7 +24,9 @@ describe.each(testDatabaseKinds)('auth API on %s', (kind) => {
     expect(session.accessToken).toMatch(/^ey/);
     const me = await t.request('GET', '/api/me', { token: session.accessToken });
     expect((await me.json()).user.id).toBe(session.user.id);
-    const login = await t.request('POST', '/api/auth/login', { body: { email: 'keza@example.rw', password: 'correct horse' } });
+    const login = await t.request('POST', '/api/auth/login', {
+      body: { email: 'keza@example.rw', password: 'correct horse' },
+    });
     expect(login.status).toBe(200);
   });
 
@@ -35,7 +42,12 @@ describe.each(testDatabaseKinds)('auth API on %s', (kind) => {
     expect(bad.status).toBe(400);
     const { error } = await bad.json();
     expect(error.code).toBe('validation_failed');
-    expect(error.details.map((d: { path: string }) => d.path).sort()).toEqual(['email', 'name', 'password', 'phone']);
+    expect(error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'email',
+      'name',
+      'password',
+      'phone',
+    ]);
   });
 
   it('never lets sign-up pick a role', async () => {
@@ -50,7 +62,9 @@ describe.each(testDatabaseKinds)('auth API on %s', (kind) => {
     for (const email of ['driver@demo.kigaligo.rw', 'nobody@example.rw']) {
       const res = await t.request('POST', '/api/auth/login', { body: { email, password: 'wrong-password' } });
       expect(res.status).toBe(401);
-      expect(await res.json()).toEqual({ error: { code: 'invalid_credentials', message: 'Wrong email or password' } });
+      expect(await res.json()).toEqual({
+        error: { code: 'invalid_credentials', message: 'Wrong email or password' },
+      });
     }
   });
 
@@ -61,14 +75,20 @@ describe.each(testDatabaseKinds)('auth API on %s', (kind) => {
     const second = await r1.json();
     expect(second.refreshToken).not.toBe(first.refreshToken);
     // The first token was stolen and replayed: refused, and the legitimate newer token dies with it.
-    const replay = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: first.refreshToken } });
+    const replay = await t.request('POST', '/api/auth/refresh', {
+      body: { refreshToken: first.refreshToken },
+    });
     expect(replay.status).toBe(401);
     expect((await replay.json()).error.code).toBe('token_reused');
-    const after = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: second.refreshToken } });
+    const after = await t.request('POST', '/api/auth/refresh', {
+      body: { refreshToken: second.refreshToken },
+    });
     expect(after.status).toBe(401);
     // Another session of the same user is untouched.
     const other = await t.loginAs('driver');
-    expect((await t.request('POST', '/api/auth/refresh', { body: { refreshToken: other.refreshToken } })).status).toBe(200);
+    expect(
+      (await t.request('POST', '/api/auth/refresh', { body: { refreshToken: other.refreshToken } })).status,
+    ).toBe(200);
   });
 
   it('lets only one of two concurrent refreshes with the same token succeed', async () => {
@@ -81,7 +101,9 @@ describe.each(testDatabaseKinds)('auth API on %s', (kind) => {
 
   it('logs out: the refresh token stops working', async () => {
     const s = await t.loginAs('admin');
-    expect((await t.request('POST', '/api/auth/logout', { body: { refreshToken: s.refreshToken } })).status).toBe(204);
+    expect(
+      (await t.request('POST', '/api/auth/logout', { body: { refreshToken: s.refreshToken } })).status,
+    ).toBe(204);
     const res = await t.request('POST', '/api/auth/refresh', { body: { refreshToken: s.refreshToken } });
     expect(res.status).toBe(401);
   });
@@ -115,7 +137,8 @@ describe('login rate limits', () => {
     t.request('POST', '/api/auth/login', { body: { email, password }, headers: { 'x-forwarded-for': ip } });
 
   it('limits guesses on one account from many clients', async () => {
-    for (let i = 0; i < 3; i++) expect((await attempt('rider@demo.kigaligo.rw', `10.0.0.${i}`)).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await attempt('rider@demo.kigaligo.rw', `10.0.0.${i}`)).status).toBe(401);
     const limited = await attempt('rider@demo.kigaligo.rw', '10.0.0.9', 'kigali-rider');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import {
   authResponse,
   createStaffInput,
   loginInput,
+  planInput,
   refreshInput,
   registerInput,
   stop,
@@ -10,6 +11,7 @@ import {
   vehicle,
   vehicleInput,
 } from '@kigaligo/domain';
+import { itinerary } from '@kigaligo/planner';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
@@ -31,13 +33,21 @@ const operations: Record<string, Record<string, Operation>> = {
     post: { summary: 'Sign in', body: loginInput, response: { status: 200, schema: authResponse } },
   },
   '/api/auth/refresh': {
-    post: { summary: 'Rotate a refresh token', body: refreshInput, response: { status: 200, schema: authResponse } },
+    post: {
+      summary: 'Rotate a refresh token',
+      body: refreshInput,
+      response: { status: 200, schema: authResponse },
+    },
   },
   '/api/auth/logout': {
     post: { summary: 'End the session of a refresh token', body: refreshInput, response: { status: 204 } },
   },
   '/api/me': {
-    get: { summary: 'The signed-in user', auth: 'any', response: { status: 200, schema: z.object({ user }) } },
+    get: {
+      summary: 'The signed-in user',
+      auth: 'any',
+      response: { status: 200, schema: z.object({ user }) },
+    },
   },
   '/api/admin/users': {
     get: {
@@ -65,8 +75,20 @@ const operations: Record<string, Record<string, Operation>> = {
       response: { status: 201, schema: z.object({ vehicle }) },
     },
   },
+  '/api/routes/plan': {
+    post: {
+      summary: 'Plan a trip: bus (with walking) and moto-taxi options with RWF fares',
+      auth: 'any',
+      body: planInput,
+      response: { status: 200, schema: z.object({ itineraries: z.array(itinerary) }) },
+    },
+  },
   '/api/stops': {
-    get: { summary: 'Stops', auth: 'any', response: { status: 200, schema: z.object({ stops: z.array(stop) }) } },
+    get: {
+      summary: 'Stops',
+      auth: 'any',
+      response: { status: 200, schema: z.object({ stops: z.array(stop) }) },
+    },
   },
 };
 
@@ -83,7 +105,12 @@ export function buildOpenApi(version: string) {
         summary: op.summary,
         ...(op.auth ? { security: [{ bearer: [] }], description: `Requires: ${op.auth}` } : {}),
         ...(op.body
-          ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(op.body, 'input') } } } }
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: toSchema(op.body, 'input') } },
+              },
+            }
           : {}),
         responses: {
           [op.response.status]: {

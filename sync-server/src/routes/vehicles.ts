@@ -4,8 +4,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { vehicles } from '../db/schema';
 import { toVehicle } from '../db/vehicles';
-import { conflict } from '../http/errors';
 import { requireAuth, requireRole } from '../http/auth-middleware';
+import { conflict } from '../http/errors';
 import { jsonBody } from '../http/validate';
 
 // Riders see vehicles through trips and the live map, never the fleet list.

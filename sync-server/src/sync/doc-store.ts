@@ -58,7 +58,10 @@ export class DocStore {
   /** Appends one update to the log; resolves once it is committed. Returns its id. */
   async append(docName: string, update: Uint8Array): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.insert(syncUpdates).values({ docName, update }).returning({ id: syncUpdates.id });
+      const [row] = await tx
+        .insert(syncUpdates)
+        .values({ docName, update })
+        .returning({ id: syncUpdates.id });
       await tx
         .insert(syncDocuments)
         .values({ docName, bytes: update.byteLength })
@@ -74,7 +77,10 @@ export class DocStore {
     const [doc] = await this.db.select().from(syncDocuments).where(eq(syncDocuments.docName, docName));
     if (!doc) return false;
     const [pending] = await this.db
-      .select({ count: sql<number>`count(*)::int`, bytes: sql<number>`coalesce(sum(length(${syncUpdates.update})), 0)::int` })
+      .select({
+        count: sql<number>`count(*)::int`,
+        bytes: sql<number>`coalesce(sum(length(${syncUpdates.update})), 0)::int`,
+      })
       .from(syncUpdates)
       .where(and(eq(syncUpdates.docName, docName), gt(syncUpdates.id, doc.snapshotUpdateId)));
     return (pending?.count ?? 0) >= COMPACT_AFTER_UPDATES || (pending?.bytes ?? 0) >= COMPACT_AFTER_BYTES;
@@ -86,7 +92,11 @@ export class DocStore {
    */
   async compact(docName: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const [doc] = await tx.select().from(syncDocuments).where(eq(syncDocuments.docName, docName)).for('update');
+      const [doc] = await tx
+        .select()
+        .from(syncDocuments)
+        .where(eq(syncDocuments.docName, docName))
+        .for('update');
       if (!doc) return;
       const updates = await tx
         .select({ id: syncUpdates.id, update: syncUpdates.update })
@@ -94,7 +104,10 @@ export class DocStore {
         .where(and(eq(syncUpdates.docName, docName), gt(syncUpdates.id, doc.snapshotUpdateId)))
         .orderBy(asc(syncUpdates.id));
       if (updates.length === 0) return;
-      const snapshot = Y.mergeUpdates([...(doc.snapshot ? [doc.snapshot] : []), ...updates.map((u) => u.update)]);
+      const snapshot = Y.mergeUpdates([
+        ...(doc.snapshot ? [doc.snapshot] : []),
+        ...updates.map((u) => u.update),
+      ]);
       const upTo = updates.at(-1)!.id;
       await tx
         .update(syncDocuments)

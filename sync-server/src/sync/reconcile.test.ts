@@ -50,7 +50,9 @@ describe.each(testDatabaseKinds)('reconciliation on %s', (kind) => {
     const keys = (d: Y.Doc) => [...d.getMap(riderDocKeys.savedRoutes).keys()].sort();
     await waitFor(() => keys(phone.doc).length === 2 && keys(laptop.doc).length === 2, 10_000, 'converge');
     expect(keys(phone.doc)).toEqual(['r-home', 'r-work']);
-    expect(phone.doc.getMap(riderDocKeys.savedRoutes).toJSON()).toEqual(laptop.doc.getMap(riderDocKeys.savedRoutes).toJSON());
+    expect(phone.doc.getMap(riderDocKeys.savedRoutes).toJSON()).toEqual(
+      laptop.doc.getMap(riderDocKeys.savedRoutes).toJSON(),
+    );
 
     // SS8: the server writes its confirmation back into the document once the rows exist.
     const confirmed = (d: Y.Doc) =>
@@ -79,7 +81,9 @@ describe.each(testDatabaseKinds)('reconciliation on %s', (kind) => {
     c.doc.getMap(riderDocKeys.savedRoutes).set('r-bad', bad);
     bad.set('id', 'r-bad');
     bad.set('name', '');
-    await waitFor(() => t.server.sync.rooms.get(name)?.doc.getMap(riderDocKeys.savedRoutes).has('r-bad') ?? false);
+    await waitFor(
+      () => t.server.sync.rooms.get(name)?.doc.getMap(riderDocKeys.savedRoutes).has('r-bad') ?? false,
+    );
     await t.server.reconciler.run(name);
     await t.server.reconciler.run(name);
     expect((await rows()).map((r) => r.id)).toEqual(['r-home']);

@@ -1,4 +1,4 @@
-import { parseDocName, type DocRef } from '@kigaligo/sync-protocol';
+import { type DocRef, parseDocName } from '@kigaligo/sync-protocol';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
@@ -57,9 +57,11 @@ export class ReconcileScheduler {
   /** Reconciles now (tests and shutdown); resolves when done. */
   async run(docName: string): Promise<void> {
     const previous = this.running.get(docName) ?? Promise.resolve();
-    const next = previous.then(() => this.reconcile(docName)).catch((err: unknown) => {
-      this.logger.error({ err, doc: docName }, 'reconcile failed; will retry on the next update');
-    });
+    const next = previous
+      .then(() => this.reconcile(docName))
+      .catch((err: unknown) => {
+        this.logger.error({ err, doc: docName }, 'reconcile failed; will retry on the next update');
+      });
     this.running.set(docName, next);
     await next;
     if (this.running.get(docName) === next) this.running.delete(docName);
@@ -73,7 +75,11 @@ export class ReconcileScheduler {
     let change: ((doc: Y.Doc) => void) | undefined;
     try {
       change = await this.db.transaction(async (tx) => {
-        const [row] = await tx.select().from(syncDocuments).where(eq(syncDocuments.docName, docName)).for('update');
+        const [row] = await tx
+          .select()
+          .from(syncDocuments)
+          .where(eq(syncDocuments.docName, docName))
+          .for('update');
         const stored = await this.store.load(docName, tx as unknown as Db);
         if (!row || stored.lastUpdateId <= row.reconciledUpdateId) return undefined;
         const doc = new Y.Doc();

@@ -49,14 +49,20 @@ describe.runIf(canRun)('two server processes with Redis', () => {
     entry.set('origin', { lat: -1.95, lon: 30.06 });
     entry.set('destination', { lat: -1.94, lon: 30.08 });
     entry.set('createdAt', new Date().toISOString());
-    const savedAt = (d: Y.Doc) => (d.getMap<Y.Map<unknown>>(riderDocKeys.savedRoutes).get('r1')?.get('serverSavedAt') as string) ?? null;
+    const savedAt = (d: Y.Doc) =>
+      (d.getMap<Y.Map<unknown>>(riderDocKeys.savedRoutes).get('r1')?.get('serverSavedAt') as string) ?? null;
     await waitFor(() => savedAt(a.doc) !== null && savedAt(b.doc) !== null, 10_000, 'write-back on both');
     expect(savedAt(a.doc)).toBe(savedAt(b.doc));
-    const rows = await one.server.deps.database.db.select().from(savedRoutes).where(eq(savedRoutes.riderId, session.user.id));
+    const rows = await one.server.deps.database.db
+      .select()
+      .from(savedRoutes)
+      .where(eq(savedRoutes.riderId, session.user.id));
     expect(rows.map((r) => r.id)).toEqual(['r1']);
 
     await new Promise((r) => setTimeout(r, 500));
-    const history = [...one.server.reconciler.history, ...two.server.reconciler.history].filter((h) => h.docName === name);
+    const history = [...one.server.reconciler.history, ...two.server.reconciler.history].filter(
+      (h) => h.docName === name,
+    );
     const reached = history.map((h) => h.upTo);
     expect(new Set(reached).size).toBe(reached.length);
     a.provider.destroy();

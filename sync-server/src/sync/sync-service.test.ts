@@ -44,7 +44,9 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
     await waitFor(() => acks.some((a) => (a.get(doc.clientID) ?? 0) >= clock), 10_000, 'ack');
     c.provider.destroy();
     // What was acknowledged is in the database: a fresh load has it.
-    const stored = await new (await import('./doc-store')).DocStore(t.server.deps.database.db).load(`rider:${rider.id}`);
+    const stored = await new (await import('./doc-store')).DocStore(t.server.deps.database.db).load(
+      `rider:${rider.id}`,
+    );
     const check = new Y.Doc();
     Y.applyUpdate(check, stored.state!);
     expect(check.getMap('preferences').get('home')).toBe('Kimironko');
@@ -62,8 +64,16 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
       ['no token', `/sync/rider:${rider.id}`, closeCodes.unauthenticated],
       ['bad token', `/sync/rider:${rider.id}?token=abc.def.ghi`, closeCodes.unauthenticated],
       ['expired token', `/sync/rider:${rider.id}?token=${expired}`, closeCodes.unauthenticated],
-      ["another rider's document", `/sync/rider:${rider.id}?token=${other.accessToken}`, closeCodes.forbidden],
-      ["a driver on a rider's document", `/sync/rider:${rider.id}?token=${driver.accessToken}`, closeCodes.forbidden],
+      [
+        "another rider's document",
+        `/sync/rider:${rider.id}?token=${other.accessToken}`,
+        closeCodes.forbidden,
+      ],
+      [
+        "a driver on a rider's document",
+        `/sync/rider:${rider.id}?token=${driver.accessToken}`,
+        closeCodes.forbidden,
+      ],
       ['an unknown document type', `/sync/bank:${rider.id}?token=${rider.token}`, closeCodes.unknownDocument],
     ];
     for (const [name, path, code] of cases) {

@@ -58,7 +58,8 @@ export class SyncService {
 
   private async authorise(url: URL): Promise<Auth> {
     const version = Number(url.searchParams.get('v') ?? MIN_PROTOCOL_VERSION);
-    if (!(version >= MIN_PROTOCOL_VERSION)) return { close: closeCodes.upgradeRequired, reason: 'update the app' };
+    if (!(version >= MIN_PROTOCOL_VERSION))
+      return { close: closeCodes.upgradeRequired, reason: 'update the app' };
     const claims = await verifyAccessToken(url.searchParams.get('token') ?? '', this.deps.jwtSecret);
     if (!claims) return { close: closeCodes.unauthenticated, reason: 'sign in again' };
     const name = decodeURIComponent(url.pathname.slice('/sync/'.length));
@@ -85,12 +86,12 @@ export class SyncService {
     const buffer = (data: Buffer) => early.push(data);
     ws.on('message', buffer);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const auth = this.closing ? { close: closeCodes.serverRestart, reason: 'restarting' } : await this.authorise(url).catch(
-      (err: unknown) => {
-        this.deps.logger.error({ err }, 'sync authorisation failed');
-        return { close: 1011, reason: 'server error' };
-      },
-    );
+    const auth = this.closing
+      ? { close: closeCodes.serverRestart, reason: 'restarting' }
+      : await this.authorise(url).catch((err: unknown) => {
+          this.deps.logger.error({ err }, 'sync authorisation failed');
+          return { close: 1011, reason: 'server error' };
+        });
     if ('close' in auth) {
       ws.close(auth.close, auth.reason);
       return;
@@ -120,14 +121,17 @@ export class SyncService {
       this.buckets.set(auth.userId, bucket);
     }
     const onMessage = (data: Buffer) => {
-      if (data.byteLength > syncLimits.maxMessageBytes) return ws.close(closeCodes.tooLarge, 'message too large');
+      if (data.byteLength > syncLimits.maxMessageBytes)
+        return ws.close(closeCodes.tooLarge, 'message too large');
       if (!bucket.take()) return ws.close(closeCodes.rateLimited, 'too many messages');
-      void room.enqueue(() => this.handle(room, conn, new Uint8Array(data))).catch((err: unknown) => {
-        if (err instanceof DocTooLargeError) return ws.close(closeCodes.tooLarge, 'document too large');
-        this.deps.logger.error({ err, doc: docName }, 'sync message failed');
-        // The in-memory document may now hold what was not stored: drop it so it reloads from the database.
-        this.evict(room, 1011);
-      });
+      void room
+        .enqueue(() => this.handle(room, conn, new Uint8Array(data)))
+        .catch((err: unknown) => {
+          if (err instanceof DocTooLargeError) return ws.close(closeCodes.tooLarge, 'document too large');
+          this.deps.logger.error({ err, doc: docName }, 'sync message failed');
+          // The in-memory document may now hold what was not stored: drop it so it reloads from the database.
+          this.evict(room, 1011);
+        });
     };
     ws.off('message', buffer);
     ws.on('message', onMessage);
@@ -159,7 +163,10 @@ export class SyncService {
     if (states.size > 0) {
       const a = encoding.createEncoder();
       encoding.writeVarUint(a, messageTypes.awareness);
-      encoding.writeVarUint8Array(a, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]));
+      encoding.writeVarUint8Array(
+        a,
+        awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]),
+      );
       conn.send(encoding.toUint8Array(a));
     }
   }
@@ -198,7 +205,9 @@ export class SyncService {
     this.rooms.delete(room.name);
     room.destroy();
     if (await this.deps.store.needsCompaction(room.name).catch(() => false)) {
-      await this.deps.store.compact(room.name).catch((err: unknown) => this.deps.logger.error({ err }, 'compaction failed'));
+      await this.deps.store
+        .compact(room.name)
+        .catch((err: unknown) => this.deps.logger.error({ err }, 'compaction failed'));
     }
   }
 

@@ -5,6 +5,7 @@ import { memoryRateLimiter } from '../auth/rate-limit';
 import type { DbKind } from '../db/client';
 import { getOrCreateSecret } from '../db/secrets';
 import { createLogger } from '../logger';
+import { defaultGtfsPath, NetworkService } from '../network/network-service';
 import { demoAccounts } from '../seed/demo-data';
 import { seedDemoData } from '../seed/seed';
 import { openTestDatabase } from './test-databases';
@@ -16,9 +17,11 @@ type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> };
 export type DemoRole = (typeof demoAccounts)[number]['role'];
 
 /** A seeded app on a fresh database, called through `app.request()` with no port. */
-export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = {}) {
+export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = {}, withNetwork = false) {
   const database = await openTestDatabase(kind);
   await seedDemoData(database.db);
+  const network = new NetworkService();
+  if (withNetwork) await network.loadFromPath(database.db, defaultGtfsPath);
   const deps: AppDeps = {
     database,
     jwtSecret: await getOrCreateSecret(database.db, 'jwt'),
@@ -30,6 +33,7 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
       perClient: memoryRateLimiter({ limit: 30, windowSeconds: 60 }),
     },
     reportError: () => {},
+    network,
     ...overrides,
   };
   const app = createApp(deps);
@@ -46,12 +50,16 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
         ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
         ...opts.headers,
       },
-      ...(opts.body !== undefined ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) } : {}),
+      ...(opts.body !== undefined
+        ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) }
+        : {}),
     }) as Promise<TestResponse>;
 
   async function loginAs(role: DemoRole): Promise<AuthResponse> {
     const account = demoAccounts.find((a) => a.role === role)!;
-    const res = await request('POST', '/api/auth/login', { body: { email: account.email, password: account.password } });
+    const res = await request('POST', '/api/auth/login', {
+      body: { email: account.email, password: account.password },
+    });
     if (res.status !== 200) throw new Error(`demo ${role} login failed: ${res.status} ${await res.text()}`);
     return (await res.json()) as AuthResponse;
   }

@@ -7,7 +7,9 @@ import { runMigrations } from '../db/migrate';
  * API tests run on embedded PGlite always, and on the real Postgres server too when TEST_DATABASE_URL is set
  * (.ci/run sets it). Each real-Postgres test database is created fresh and dropped afterwards.
  */
-export const testDatabaseKinds: DbKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const testDatabaseKinds: DbKind[] = process.env.TEST_DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
 
 export interface TestDatabase extends Database {
   dispose(): Promise<void>;
@@ -30,7 +32,10 @@ export async function createTestDatabaseUrl(): Promise<{ url: string; drop(): Pr
   };
 }
 
-export async function openTestDatabase(kind: DbKind, opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  kind: DbKind,
+  opts: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   let database: Database;
   let drop = async () => {};
   if (kind === 'postgres') {

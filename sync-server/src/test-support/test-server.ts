@@ -5,7 +5,10 @@ import { type RunningServer, type ServerOptions, startServer } from '../server';
 import { createTestDatabaseUrl } from './test-databases';
 
 /** A listening server on a free port and a fresh database of the given kind. */
-export async function startTestServer(kind: DbKind, opts: Partial<ServerOptions> & { databaseUrl?: string } = {}) {
+export async function startTestServer(
+  kind: DbKind,
+  opts: Partial<ServerOptions> & { databaseUrl?: string } = {},
+) {
   let drop = async () => {};
   let databaseUrl = opts.databaseUrl;
   if (kind === 'postgres' && !databaseUrl) {

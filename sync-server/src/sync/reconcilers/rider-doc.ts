@@ -20,7 +20,11 @@ export const reconcileRiderDoc: ReconcileFn = async (ref, doc, tx) => {
   const ids = [...valid.keys()];
   await tx
     .delete(savedRoutes)
-    .where(ids.length ? and(eq(savedRoutes.riderId, ref.userId), notInArray(savedRoutes.id, ids)) : eq(savedRoutes.riderId, ref.userId));
+    .where(
+      ids.length
+        ? and(eq(savedRoutes.riderId, ref.userId), notInArray(savedRoutes.id, ids))
+        : eq(savedRoutes.riderId, ref.userId),
+    );
   for (const r of valid.values()) {
     const row = {
       riderId: ref.userId,

@@ -1,0 +1,18 @@
+import { planInput } from '@kigaligo/domain';
+import { planTrip } from '@kigaligo/planner';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env';
+import { requireAuth } from '../http/auth-middleware';
+import { jsonBody } from '../http/validate';
+
+/** The same planner the rider app runs offline in a worker, on the server's active network. */
+export const planRoutes = new Hono<AppEnv>().post('/plan', requireAuth, jsonBody(planInput), (c) => {
+  const body = c.req.valid('json');
+  const itineraries = planTrip(c.var.deps.network.get(), {
+    from: body.from,
+    to: body.to,
+    ...(body.arriveBy ? { arriveBy: body.arriveBy } : { departAt: body.departAt ?? new Date() }),
+    ...(body.moto === undefined ? {} : { moto: body.moto }),
+  });
+  return c.json({ itineraries });
+});
