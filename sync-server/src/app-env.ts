@@ -1,3 +1,4 @@
+import type { LiveVehicle } from '@kigaligo/domain';
 import type { Logger } from 'pino';
 import type { RateLimiter } from './auth/rate-limit';
 import type { AccessClaims } from './auth/tokens';
@@ -16,6 +17,8 @@ export interface AppDeps {
   reportError: (err: unknown, context: Record<string, unknown>) => void;
   /** The transit network the planner runs on. */
   network: NetworkService;
+  /** Live positions: publish a moved vehicle; read the fleet's current state. */
+  live: { publish(vehicle: LiveVehicle): Promise<void>; vehicles: Map<string, LiveVehicle> };
 }
 
 export interface AppEnv {

@@ -6,10 +6,13 @@ import type { AppDeps, AppEnv } from './app-env';
 import { errorBody, HttpError } from './http/errors';
 import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
+import { gtfsRtRoutes } from './routes/gtfs-rt';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { openApiRoutes } from './routes/openapi';
 import { planRoutes } from './routes/plan';
+import { positionRoutes } from './routes/positions';
+import { shiftRoutes } from './routes/shifts';
 import { stopRoutes } from './routes/stops';
 import { vehicleRoutes } from './routes/vehicles';
 import { serveApps } from './static/serve-apps';
@@ -61,7 +64,10 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
     .route('/admin/users', adminUserRoutes)
+    .route('/vehicles', positionRoutes)
     .route('/vehicles', vehicleRoutes)
+    .route('/shifts', shiftRoutes)
+    .route('/gtfs-rt', gtfsRtRoutes)
     .route('/stops', stopRoutes)
     .route('/routes', planRoutes);
   app.route('/api', api);

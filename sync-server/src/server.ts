@@ -9,6 +9,8 @@ import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
 import { getOrCreateSecret } from './db/secrets';
 import { createErrorReporter } from './error-reporting';
+import { localLiveBus, redisLiveBus } from './live/live-bus';
+import { LiveHub } from './live/live-hub';
 import { createLogger } from './logger';
 import { defaultGtfsPath, NetworkService } from './network/network-service';
 import { seedDemoData } from './seed/seed';
@@ -17,6 +19,7 @@ import { type Fanout, localFanout, redisFanout } from './sync/fanout';
 import { ReconcileScheduler } from './sync/reconciler';
 import { reconcileRiderDoc } from './sync/reconcilers/rider-doc';
 import { SyncService } from './sync/sync-service';
+import { purgeOldPositions } from './tracking/retention';
 
 export interface ServerOptions {
   /** 0 picks a free port (tests). */
@@ -34,6 +37,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** GTFS folder or zip to plan on (default: the shipped Kigali feed). */
   gtfsPath?: string | undefined;
+  /** Days GPS fixes are kept (default 30). */
+  positionRetentionDays?: number;
   /** With Redis, several processes serve the same documents (SS9). */
   redisUrl?: string | undefined;
 }
@@ -46,6 +51,7 @@ export interface RunningServer {
   sync: SyncService;
   reconciler: ReconcileScheduler;
   fanout: Fanout;
+  live: LiveHub;
   close(): Promise<void>;
 }
 
@@ -61,11 +67,19 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir ?? '.data' });
   await runMigrations(database);
   const seeded = opts.seed ? await seedDemoData(database.db) : false;
+  const jwtSecret = opts.jwtSecret ?? (await getOrCreateSecret(database.db, 'jwt'));
+  const live = new LiveHub(
+    database.db,
+    opts.redisUrl ? await redisLiveBus(opts.redisUrl) : localLiveBus(),
+    jwtSecret,
+    logger,
+  );
+  await live.load();
   const network = new NetworkService();
   await network.loadFromPath(database.db, opts.gtfsPath ?? defaultGtfsPath);
   const deps: AppDeps = {
     database,
-    jwtSecret: opts.jwtSecret ?? (await getOrCreateSecret(database.db, 'jwt')),
+    jwtSecret,
     logger,
     version,
     trustProxy: opts.trustProxy ?? false,
@@ -75,6 +89,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     },
     reportError: await createErrorReporter(opts.sentryDsn, logger, version),
     network,
+    live,
   };
   const app = createApp(deps, opts.appsDir ? { appsDir: opts.appsDir } : {});
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -83,6 +98,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     );
   });
   const port = (server.address() as AddressInfo).port;
+  const retentionDays = opts.positionRetentionDays ?? 30;
+  const purge = () =>
+    purgeOldPositions(database.db, retentionDays)
+      .then((n) => n > 0 && logger.info({ deleted: n, retentionDays }, 'old positions deleted'))
+      .catch((err: unknown) => logger.error({ err }, 'position retention failed'));
+  await purge();
+  const purgeTimer = setInterval(purge, 3600_000);
+  purgeTimer.unref();
 
   const store = new DocStore(database.db);
   const fanout = opts.redisUrl ? await redisFanout(opts.redisUrl) : localFanout();
@@ -96,6 +119,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
   reconciler.setWriteBack((docName, change) => sync.serverWrite(docName, change));
   sync.attach(server as unknown as import('node:http').Server);
+  live.attach(server as unknown as import('node:http').Server);
   // After a crash, finish reconciling whatever was stored but not yet reconciled (SS8).
   for (const docName of await store.unreconciled()) reconciler.schedule(docName);
 
@@ -108,9 +132,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     sync,
     reconciler,
     fanout,
+    live,
     close() {
       closing ??= (async () => {
+        clearInterval(purgeTimer);
         await sync.close();
+        await live.close();
         await reconciler.flush();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

@@ -7,6 +7,7 @@ export * from './planning';
 export * from './position';
 export * from './safety-report';
 export * from './saved-route';
+export * from './tracking';
 export * from './trip';
 export * from './user';
 export * from './vehicle';

@@ -307,3 +307,18 @@ export const networkFeeds = pgTable('network_feeds', {
   active: boolean('active').notNull().default(false),
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Where each vehicle is now: the newest accepted fix. Updated only forward in time, so a late offline replay
+ * is stored in `positions` but never moves the live marker backwards.
+ */
+export const vehicleLive = pgTable('vehicle_live', {
+  vehicleId: uuid('vehicle_id')
+    .primaryKey()
+    .references(() => vehicles.id, { onDelete: 'cascade' }),
+  lat: doublePrecision('lat').notNull(),
+  lon: doublePrecision('lon').notNull(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  speed: real('speed'),
+  heading: real('heading'),
+});

@@ -4,8 +4,11 @@ import {
   createStaffInput,
   loginInput,
   planInput,
+  positionBatchInput,
+  positionBatchResult,
   refreshInput,
   registerInput,
+  shiftStartInput,
   stop,
   user,
   vehicle,
@@ -18,7 +21,7 @@ import type { AppEnv } from '../app-env';
 
 interface Operation {
   summary: string;
-  auth?: 'any' | 'admin' | 'admin or driver';
+  auth?: 'any' | 'admin' | 'admin or driver' | 'driver';
   body?: z.ZodType;
   response: { status: number; schema?: z.ZodType };
 }
@@ -81,6 +84,35 @@ const operations: Record<string, Record<string, Operation>> = {
       auth: 'any',
       body: planInput,
       response: { status: 200, schema: z.object({ itineraries: z.array(itinerary) }) },
+    },
+  },
+  '/api/vehicles/{id}/positions': {
+    post: {
+      summary:
+        'Upload GPS fixes (≤ 500; idempotent ids <deviceId>:<seq>); bad fixes are answered with reasons',
+      auth: 'admin or driver',
+      body: positionBatchInput,
+      response: { status: 200, schema: positionBatchResult },
+    },
+  },
+  '/api/shifts': {
+    post: {
+      summary: 'Start a shift on a vehicle',
+      auth: 'driver',
+      body: shiftStartInput,
+      response: { status: 201 },
+    },
+  },
+  '/api/shifts/end': {
+    post: { summary: 'End the current shift', auth: 'driver', response: { status: 200 } },
+  },
+  '/api/shifts/current': {
+    get: { summary: 'The vehicle of the current shift', auth: 'driver', response: { status: 200 } },
+  },
+  '/api/gtfs-rt/vehicle-positions': {
+    get: {
+      summary: 'GTFS-Realtime VehiclePositions (protobuf): buses; all vehicles for admins',
+      response: { status: 200 },
     },
   },
   '/api/stops': {

@@ -4,6 +4,8 @@ import type { AppDeps } from '../app-env';
 import { memoryRateLimiter } from '../auth/rate-limit';
 import type { DbKind } from '../db/client';
 import { getOrCreateSecret } from '../db/secrets';
+import { localLiveBus } from '../live/live-bus';
+import { LiveHub } from '../live/live-hub';
 import { createLogger } from '../logger';
 import { defaultGtfsPath, NetworkService } from '../network/network-service';
 import { demoAccounts } from '../seed/demo-data';
@@ -22,9 +24,11 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
   await seedDemoData(database.db);
   const network = new NetworkService();
   if (withNetwork) await network.loadFromPath(database.db, defaultGtfsPath);
+  const jwtSecret = await getOrCreateSecret(database.db, 'jwt');
+  const live = new LiveHub(database.db, localLiveBus(), jwtSecret, createLogger('silent'));
   const deps: AppDeps = {
     database,
-    jwtSecret: await getOrCreateSecret(database.db, 'jwt'),
+    jwtSecret,
     logger: createLogger('silent'),
     version: 'test',
     trustProxy: false,
@@ -34,6 +38,7 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
     },
     reportError: () => {},
     network,
+    live,
     ...overrides,
   };
   const app = createApp(deps);
@@ -64,7 +69,17 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
     return (await res.json()) as AuthResponse;
   }
 
-  return { app, deps, database, request, loginAs, dispose: () => database.dispose() };
+  return {
+    app,
+    deps,
+    database,
+    request,
+    loginAs,
+    dispose: async () => {
+      await live.close();
+      await database.dispose();
+    },
+  };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

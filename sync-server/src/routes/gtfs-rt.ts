@@ -1,0 +1,41 @@
+import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env';
+import { verifyAccessToken } from '../auth/tokens';
+
+const { transit_realtime: rt } = GtfsRealtimeBindings;
+
+/**
+ * GTFS-Realtime VehiclePositions for other transit tools. Buses are public transport and open to anyone;
+ * motos and cars are people's own vehicles (location is personal data, Law 058/2021), so only admins see them.
+ */
+export const gtfsRtRoutes = new Hono<AppEnv>().get('/vehicle-positions', async (c) => {
+  const token = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+  const claims = token ? await verifyAccessToken(token, c.var.deps.jwtSecret) : null;
+  const everyone = claims?.role === 'admin';
+  const now = Math.floor(Date.now() / 1000);
+  const entity = [...c.var.deps.live.vehicles.values()]
+    .filter((v) => everyone || v.kind === 'bus')
+    .map((v) => ({
+      id: v.vehicleId,
+      vehicle: {
+        vehicle: { id: v.vehicleId, label: v.plate, licensePlate: v.plate },
+        position: {
+          latitude: v.lat,
+          longitude: v.lon,
+          ...(v.heading == null ? {} : { bearing: v.heading }),
+          ...(v.speed == null ? {} : { speed: v.speed }),
+        },
+        timestamp: Math.floor(Date.parse(v.recordedAt) / 1000),
+      },
+    }));
+  const message = rt.FeedMessage.fromObject({
+    header: { gtfsRealtimeVersion: '2.0', incrementality: 0, timestamp: now },
+    entity,
+  });
+  const body = rt.FeedMessage.encode(message).finish();
+  return c.body(body as unknown as ArrayBuffer, 200, {
+    'Content-Type': 'application/x-protobuf',
+    'Cache-Control': 'no-cache',
+  });
+});

@@ -1,0 +1,54 @@
+import { shiftStartInput } from '@kigaligo/domain';
+import { and, eq, ne } from 'drizzle-orm';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env';
+import { vehicles } from '../db/schema';
+import { toVehicle } from '../db/vehicles';
+import { requireAuth, requireRole } from '../http/auth-middleware';
+import { conflict, notFound } from '../http/errors';
+import { jsonBody } from '../http/validate';
+
+export const shiftRoutes = new Hono<AppEnv>()
+  .use(requireAuth, requireRole('driver'))
+  .get('/current', async (c) => {
+    const [row] = await c.var.deps.database.db
+      .select()
+      .from(vehicles)
+      .where(and(eq(vehicles.driverId, c.var.auth.userId), ne(vehicles.status, 'off_duty')));
+    return c.json({ vehicle: row ? toVehicle(row) : null });
+  })
+  .post('/', jsonBody(shiftStartInput), async (c) => {
+    const me = c.var.auth.userId;
+    const { vehicleId } = c.req.valid('json');
+    const db = c.var.deps.database.db;
+    // One transaction with the row locked: two drivers starting on one vehicle cannot both win.
+    const outcome = await db.transaction(async (tx) => {
+      const [v] = await tx.select().from(vehicles).where(eq(vehicles.id, vehicleId)).for('update');
+      if (!v || v.status === 'inactive') return { kind: 'missing' as const };
+      if (v.driverId && v.driverId !== me && v.status !== 'off_duty') return { kind: 'taken' as const };
+      // A driver drives one vehicle at a time: end any other shift of theirs.
+      await tx
+        .update(vehicles)
+        .set({ status: 'off_duty' })
+        .where(and(eq(vehicles.driverId, me), ne(vehicles.id, vehicleId)));
+      const [row] = await tx
+        .update(vehicles)
+        .set({ driverId: me, status: 'available' })
+        .where(eq(vehicles.id, vehicleId))
+        .returning();
+      return { kind: 'ok' as const, row: row! };
+    });
+    if (outcome.kind === 'missing') throw notFound('No such vehicle');
+    if (outcome.kind === 'taken')
+      throw conflict('vehicle_taken', 'Another driver is on shift with this vehicle');
+    return c.json({ vehicle: toVehicle(outcome.row) }, 201);
+  })
+  .post('/end', async (c) => {
+    const [row] = await c.var.deps.database.db
+      .update(vehicles)
+      .set({ status: 'off_duty' })
+      .where(and(eq(vehicles.driverId, c.var.auth.userId), ne(vehicles.status, 'off_duty')))
+      .returning();
+    if (!row) throw notFound('You are not on shift');
+    return c.json({ vehicle: toVehicle(row) });
+  });

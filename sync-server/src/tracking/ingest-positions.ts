@@ -1,0 +1,105 @@
+import type { LiveVehicle, PositionBatchResult } from '@kigaligo/domain';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { positions, vehicleLive, type vehicles } from '../db/schema';
+import { checkShapes, rejectJumps } from './check-fixes';
+
+// Stored fixes this far around a batch are the history jumps are checked against.
+const HISTORY_MARGIN_MS = 10 * 60 * 1000;
+
+/**
+ * Validates and stores a batch of fixes for one vehicle. Duplicates (by id) are counted, never stored twice;
+ * the live position only moves forward in time. Returns the result and the new live vehicle, if it moved.
+ */
+export async function ingestPositions(
+  db: Db,
+  vehicle: typeof vehicles.$inferSelect,
+  items: unknown[],
+  now = Date.now(),
+): Promise<{ result: PositionBatchResult; live: LiveVehicle | null }> {
+  const shapes = checkShapes(items, now);
+  if (shapes.valid.length === 0)
+    return {
+      result: { accepted: 0, duplicates: items.length - shapes.rejected.length, rejected: shapes.rejected },
+      live: null,
+    };
+  const times = shapes.valid.map((f) => f.at);
+  const from = new Date(Math.min(...times) - HISTORY_MARGIN_MS);
+  const to = new Date(Math.max(...times) + HISTORY_MARGIN_MS);
+  const stored = await db
+    .select({ id: positions.id, lat: positions.lat, lon: positions.lon, recordedAt: positions.recordedAt })
+    .from(positions)
+    .where(
+      and(
+        eq(positions.vehicleId, vehicle.id),
+        gte(positions.recordedAt, from),
+        lte(positions.recordedAt, to),
+      ),
+    )
+    .orderBy(asc(positions.recordedAt));
+  const { kept, rejected } = rejectJumps(
+    shapes.valid,
+    stored.map((s) => ({ id: s.id, lat: s.lat, lon: s.lon, at: s.recordedAt.getTime() })),
+  );
+  let accepted = 0;
+  if (kept.length > 0) {
+    const inserted = await db
+      .insert(positions)
+      .values(
+        kept.map((f) => ({
+          id: f.id,
+          vehicleId: vehicle.id,
+          lat: f.lat,
+          lon: f.lon,
+          recordedAt: new Date(f.at),
+          accuracy: f.accuracy ?? null,
+          speed: f.speed ?? null,
+          heading: f.heading ?? null,
+        })),
+      )
+      .onConflictDoNothing({ target: positions.id })
+      .returning({ id: positions.id });
+    accepted = inserted.length;
+  }
+  const allRejected = [...shapes.rejected, ...rejected];
+  const result = {
+    accepted,
+    duplicates: items.length - allRejected.length - accepted,
+    rejected: allRejected,
+  };
+  const newest = kept.reduce<(typeof kept)[number] | null>((a, f) => (!a || f.at > a.at ? f : a), null);
+  if (!newest || accepted === 0) return { result, live: null };
+  const values = {
+    vehicleId: vehicle.id,
+    lat: newest.lat,
+    lon: newest.lon,
+    recordedAt: new Date(newest.at),
+    speed: newest.speed ?? null,
+    heading: newest.heading ?? null,
+  };
+  // Forward only: the update applies when the new fix is newer than the live one.
+  const [moved] = await db
+    .insert(vehicleLive)
+    .values(values)
+    .onConflictDoUpdate({
+      target: vehicleLive.vehicleId,
+      set: values,
+      setWhere: sql`${vehicleLive.recordedAt} < excluded.recorded_at`,
+    })
+    .returning();
+  if (!moved) return { result, live: null };
+  return {
+    result,
+    live: {
+      vehicleId: vehicle.id as LiveVehicle['vehicleId'],
+      kind: vehicle.kind,
+      plate: vehicle.plate,
+      lat: moved.lat,
+      lon: moved.lon,
+      recordedAt: moved.recordedAt.toISOString(),
+      speed: moved.speed,
+      heading: moved.heading,
+      stale: false,
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { lt } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { positions } from '../db/schema';
+
+/**
+ * Location is personal data (Law 058/2021): fixes older than the retention period are deleted. Runs on start
+ * and hourly; with the BRIN index on recorded_at the delete touches only old blocks.
+ */
+export async function purgeOldPositions(db: Db, retentionDays: number, now = Date.now()): Promise<number> {
+  const cutoff = new Date(now - retentionDays * 24 * 3600_000);
+  const deleted = await db
+    .delete(positions)
+    .where(lt(positions.recordedAt, cutoff))
+    .returning({ id: positions.id });
+  return deleted.length;
+}
