@@ -1,0 +1,200 @@
+// `pnpm bench tracking [--fixes 100000] [--subscribers 5000] [--pings 20]`
+// 1. Ingest: batched uploads through POST /api/vehicles/:id/positions into real Postgres, rows/s, against a raw
+//    COPY of the same rows into the same table in the same run (baseline). Target ≥ 50 % of COPY.
+// 2. Fan-out: one position to N /live subscribers: p50/p99 delivery latency (target p99 < 100 ms) and server
+//    memory per subscriber (the server runs in a child process so its RSS is its own).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import WebSocket from 'ws';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const FIXES = arg('fixes', 100_000);
+const SUBSCRIBERS = arg('subscribers', 5000);
+const PINGS = arg('pings', 20);
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('Demo accounts')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`server exited (${code})`)));
+  });
+  return child;
+}
+
+async function api(base: string, path: string, token: string | null, body?: unknown) {
+  const res = await fetch(`${base}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<Record<string, any>>;
+}
+
+// A plausible drive (≈4 m/s, one fix a second) so no fix is rejected as a jump.
+function fixes(count: number, device: string, startMs: number) {
+  return Array.from({ length: count }, (_, i) => {
+    const a = (i / 3600) * 2 * Math.PI;
+    return {
+      id: `${device}:${i + 1}`,
+      lat: -1.95 + 0.02 * Math.sin(a),
+      lon: 30.08 + 0.02 * Math.cos(a),
+      recordedAt: new Date(startMs + i * 1000).toISOString(),
+      speed: 4,
+    };
+  });
+}
+
+const name = `kigaligo_bench_${randomBytes(4).toString('hex')}`;
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database ${name}`);
+const url = new URL(adminUrl);
+url.pathname = `/${name}`;
+const port = await freePort();
+const server = await startServer(url.toString(), port);
+const base = `http://127.0.0.1:${port}`;
+const sql = postgres(url.toString(), { max: 4, onnotice: () => {} });
+try {
+  const login = (email: string, password: string) => api(base, '/api/auth/login', null, { email, password });
+  const driver = await login('driver@demo.kigaligo.rw', 'kigali-driver');
+  const { vehicles } = await api(base, '/api/vehicles', driver.accessToken);
+  const moto = vehicles.find((v: { plate: string }) => v.plate === 'RD 412 K');
+  await api(base, '/api/shifts', driver.accessToken, { vehicleId: moto.id });
+
+  // --- Ingest -----------------------------------------------------------------------------------------
+  const rows = fixes(FIXES, 'bench-api', Date.now() - FIXES * 1000 - 60_000);
+  let t0 = performance.now();
+  for (let i = 0; i < rows.length; i += 500) {
+    const r = await api(base, `/api/vehicles/${moto.id}/positions`, driver.accessToken, {
+      positions: rows.slice(i, i + 500),
+    });
+    if (r.accepted !== Math.min(500, rows.length - i))
+      throw new Error(`batch at ${i}: ${JSON.stringify(r).slice(0, 200)}`);
+  }
+  const apiSecs = (performance.now() - t0) / 1000;
+  const copyRows = fixes(FIXES, 'bench-copy', Date.now() - FIXES * 1000 - 60_000);
+  t0 = performance.now();
+  const writable =
+    await sql`copy positions (id, vehicle_id, lat, lon, recorded_at, speed) from stdin`.writable();
+  await new Promise<void>((resolve, reject) => {
+    writable.on('finish', resolve).on('error', reject);
+    for (const f of copyRows)
+      writable.write(`${f.id}\t${moto.id}\t${f.lat}\t${f.lon}\t${f.recordedAt}\t${f.speed}\n`);
+    writable.end();
+  });
+  const copySecs = (performance.now() - t0) / 1000;
+  const apiRate = FIXES / apiSecs;
+  const copyRate = FIXES / copySecs;
+
+  // --- Fan-out ----------------------------------------------------------------------------------------
+  const rider = await login('rider@demo.kigaligo.rw', 'kigali-rider');
+  const rssBefore = rssMb(server.pid!);
+  const sent = new Map<string, number>();
+  const latencies: number[] = [];
+  const sockets: WebSocket[] = [];
+  for (let i = 0; i < SUBSCRIBERS; i += 250) {
+    await Promise.all(
+      Array.from(
+        { length: Math.min(250, SUBSCRIBERS - i) },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const ws = new WebSocket(`ws://127.0.0.1:${port}/live?token=${rider.accessToken}`);
+            ws.on('message', (d: Buffer) => {
+              const m = JSON.parse(d.toString());
+              if (m.type === 'snapshot') resolve();
+              if (m.type === 'position' && sent.has(m.vehicle.recordedAt))
+                latencies.push(performance.now() - sent.get(m.vehicle.recordedAt)!);
+            });
+            ws.on('error', reject);
+            sockets.push(ws);
+          }),
+      ),
+    );
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  const rssConnected = rssMb(server.pid!);
+  const last = rows.at(-1)!;
+  for (let p = 0; p < PINGS; p++) {
+    const recordedAt = new Date(Date.now() - 1000 + p).toISOString();
+    sent.set(recordedAt, performance.now());
+    await api(base, `/api/vehicles/${moto.id}/positions`, driver.accessToken, {
+      positions: [{ id: `bench-ping:${p + 1}`, lat: last.lat, lon: last.lon, recordedAt }],
+    });
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  for (const ws of sockets) ws.terminate();
+
+  const perSub = ((rssConnected - rssBefore) * 1024) / SUBSCRIBERS;
+  console.log(
+    `\nTracking benchmark (${new Date().toISOString()}, Node ${process.version}, Postgres at ${url.host})`,
+  );
+  console.log('\nIngest into positions (real Postgres)');
+  console.table([
+    {
+      path: 'POST /api/vehicles/:id/positions, batches of 500',
+      rows: FIXES,
+      seconds: +apiSecs.toFixed(2),
+      'rows/s': Math.round(apiRate),
+    },
+    {
+      path: 'baseline: raw COPY of the same rows',
+      rows: FIXES,
+      seconds: +copySecs.toFixed(2),
+      'rows/s': Math.round(copyRate),
+    },
+  ]);
+  console.log(
+    `API / COPY = ${((apiRate / copyRate) * 100).toFixed(1)} %  (target ≥ 50 %: ${apiRate / copyRate >= 0.5 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `\nFan-out: ${PINGS} positions to ${SUBSCRIBERS} /live subscribers (${latencies.length} deliveries of ${PINGS * SUBSCRIBERS})`,
+  );
+  console.log(
+    `delivery latency p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms (target p99 < 100 ms: ${pct(latencies, 99) < 100 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `server RSS ${rssBefore.toFixed(0)} MiB → ${rssConnected.toFixed(0)} MiB connected: ${perSub.toFixed(1)} KiB per subscriber`,
+  );
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  await sql.end();
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.end();
+}
