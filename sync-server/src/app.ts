@@ -4,12 +4,14 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './app-env';
 import { errorBody, HttpError } from './http/errors';
+import { adminOutboxRoutes } from './routes/admin-outbox';
 import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
 import { gtfsRtRoutes } from './routes/gtfs-rt';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { openApiRoutes } from './routes/openapi';
+import { placeRoutes } from './routes/places';
 import { planRoutes } from './routes/plan';
 import { positionRoutes } from './routes/positions';
 import { shiftRoutes } from './routes/shifts';
@@ -64,12 +66,14 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
     .route('/admin/users', adminUserRoutes)
+    .route('/admin/outbox', adminOutboxRoutes)
     .route('/vehicles', positionRoutes)
     .route('/vehicles', vehicleRoutes)
     .route('/shifts', shiftRoutes)
     .route('/gtfs-rt', gtfsRtRoutes)
     .route('/stops', stopRoutes)
-    .route('/routes', planRoutes);
+    .route('/routes', planRoutes)
+    .route('/places', placeRoutes);
   app.route('/api', api);
   if (opts.appsDir) app.route('/', serveApps(opts.appsDir));
 

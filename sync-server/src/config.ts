@@ -17,6 +17,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
     sentryDsn: env.SENTRY_DSN || undefined,
     trustProxy: env.TRUST_PROXY === 'true',
     redisUrl: env.REDIS_URL || undefined,
+    sendGrid: env.SENDGRID_API_KEY
+      ? {
+          apiKey: env.SENDGRID_API_KEY,
+          from: env.SENDGRID_FROM ?? 'no-reply@kigaligo.rw',
+          baseUrl: env.SENDGRID_BASE_URL || undefined,
+        }
+      : undefined,
     positionRetentionDays: env.POSITION_RETENTION_DAYS ? Number(env.POSITION_RETENTION_DAYS) : undefined,
     gtfsPath: env.GTFS_PATH ? resolve(env.GTFS_PATH) : undefined,
   };

@@ -13,6 +13,8 @@ import { localLiveBus, redisLiveBus } from './live/live-bus';
 import { LiveHub } from './live/live-hub';
 import { createLogger } from './logger';
 import { defaultGtfsPath, NetworkService } from './network/network-service';
+import { OutboxWorker } from './outbox/outbox-worker';
+import { sandbox, sendGridEmail } from './outbox/providers';
 import { seedDemoData } from './seed/seed';
 import { DocStore } from './sync/doc-store';
 import { type Fanout, localFanout, redisFanout } from './sync/fanout';
@@ -39,6 +41,8 @@ export interface ServerOptions {
   gtfsPath?: string | undefined;
   /** Days GPS fixes are kept (default 30). */
   positionRetentionDays?: number;
+  /** SendGrid for email; without a key the outbox sandbox records what would have been sent. */
+  sendGrid?: { apiKey: string; from: string; baseUrl?: string | undefined } | undefined;
   /** With Redis, several processes serve the same documents (SS9). */
   redisUrl?: string | undefined;
 }
@@ -104,6 +108,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       .then((n) => n > 0 && logger.info({ deleted: n, retentionDays }, 'old positions deleted'))
       .catch((err: unknown) => logger.error({ err }, 'position retention failed'));
   await purge();
+  const outboxWorker = new OutboxWorker(
+    database.db,
+    { email: opts.sendGrid ? sendGridEmail(opts.sendGrid) : sandbox, push: sandbox },
+    logger,
+  );
+  outboxWorker.start();
   const purgeTimer = setInterval(purge, 3600_000);
   purgeTimer.unref();
 
@@ -136,6 +146,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     close() {
       closing ??= (async () => {
         clearInterval(purgeTimer);
+        await outboxWorker.stop();
         await sync.close();
         await live.close();
         await reconciler.flush();

@@ -46,6 +46,7 @@ describe.each(testDatabaseKinds)('migrations on %s', (kind) => {
         report_category: [...reportCategories],
         report_status: [...reportStatuses],
         severity_level: [...severityLevels],
+        outbox_status: ['pending', 'sent', 'dead'],
       });
     } finally {
       await database.dispose();

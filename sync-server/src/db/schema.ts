@@ -322,3 +322,29 @@ export const vehicleLive = pgTable('vehicle_live', {
   speed: real('speed'),
   heading: real('heading'),
 });
+
+export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sent', 'dead']);
+
+/**
+ * The transactional outbox: every call to a provider (email, push, payments) is a row written in the same
+ * transaction as the change that causes it, then delivered by the outbox worker with retries. The
+ * idempotency key is unique, so enqueuing twice delivers once, and providers get it to de-duplicate retries.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    topic: text('topic').notNull(),
+    payload: jsonb('payload').notNull(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    status: outboxStatusEnum('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    /** What the provider answered (or, for the sandbox, that nothing left the machine). */
+    result: jsonb('result'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);

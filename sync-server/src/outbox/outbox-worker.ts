@@ -1,0 +1,120 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from '../db/client';
+import { outbox } from '../db/schema';
+import type { Providers } from './providers';
+import type { OutboxTopic } from './topics';
+
+export interface OutboxWorkerOptions {
+  /** After this many failed attempts a message is dead-lettered (kept, shown to admins, retryable). */
+  maxAttempts?: number;
+  /** First retry delay; doubles each attempt (with jitter), capped at maxDelayMs. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  pollMs?: number;
+  batchSize?: number;
+}
+
+// A claimed message is invisible to other workers this long; a worker that dies mid-delivery releases it by
+// simply not finishing, and the message is tried again (providers de-duplicate by idempotency key).
+const CLAIM_MS = 60_000;
+
+export function retryDelay(attempts: number, base: number, max: number, random = Math.random): number {
+  const exp = Math.min(max, base * 2 ** (attempts - 1));
+  return Math.round(exp / 2 + random() * (exp / 2));
+}
+
+/** Delivers outbox messages with retries and exponential backoff; several workers may run at once. */
+export class OutboxWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private readonly opts: Required<OutboxWorkerOptions>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly providers: Providers,
+    private readonly logger: Logger,
+    opts: OutboxWorkerOptions = {},
+  ) {
+    this.opts = {
+      maxAttempts: 6,
+      baseDelayMs: 2000,
+      maxDelayMs: 10 * 60_000,
+      pollMs: 1000,
+      batchSize: 20,
+      ...opts,
+    };
+  }
+
+  start(): void {
+    const tick = async () => {
+      await this.runOnce().catch((err: unknown) => this.logger.error({ err }, 'outbox run failed'));
+      this.timer = setTimeout(tick, this.opts.pollMs);
+      this.timer.unref();
+    };
+    void tick();
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Claims and delivers what is due now; returns how many messages it handled. */
+  runOnce(): Promise<number> {
+    this.running ??= this.deliverDue().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async deliverDue(): Promise<number> {
+    const claimed = await this.db.transaction(async (tx) => {
+      const due = await tx
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, new Date())))
+        .orderBy(asc(outbox.nextAttemptAt))
+        .limit(this.opts.batchSize)
+        .for('update', { skipLocked: true });
+      if (due.length === 0) return [];
+      return tx
+        .update(outbox)
+        .set({ nextAttemptAt: new Date(Date.now() + CLAIM_MS), attempts: sql`${outbox.attempts} + 1` })
+        .where(
+          inArray(
+            outbox.id,
+            due.map((d) => d.id),
+          ),
+        )
+        .returning();
+    });
+    for (const message of claimed) {
+      const deliver = this.providers[message.topic as OutboxTopic];
+      try {
+        if (!deliver) throw new Error(`no provider for topic ${message.topic}`);
+        const result = await deliver(message.payload, message.idempotencyKey);
+        await this.db
+          .update(outbox)
+          .set({ status: 'sent', result, sentAt: new Date(), lastError: null })
+          .where(eq(outbox.id, message.id));
+      } catch (err) {
+        const dead = message.attempts >= this.opts.maxAttempts;
+        const delay = retryDelay(message.attempts, this.opts.baseDelayMs, this.opts.maxDelayMs);
+        await this.db
+          .update(outbox)
+          .set({
+            status: dead ? 'dead' : 'pending',
+            lastError: err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500),
+            nextAttemptAt: new Date(Date.now() + delay),
+          })
+          .where(eq(outbox.id, message.id));
+        this.logger.warn(
+          { id: message.id, topic: message.topic, attempts: message.attempts, dead },
+          'outbox delivery failed',
+        );
+      }
+    }
+    return claimed.length;
+  }
+}

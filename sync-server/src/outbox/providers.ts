@@ -1,0 +1,52 @@
+import { Client } from '@sendgrid/client';
+import { MailService } from '@sendgrid/mail';
+import type { OutboxTopic } from './topics';
+import { type EmailMessage, emailMessage, type PushMessage, pushMessage } from './topics';
+
+/** Delivers one outbox message; throws to have it retried. The key lets the provider drop a repeat. */
+export type Deliver = (payload: unknown, idempotencyKey: string) => Promise<Record<string, unknown>>;
+export type Providers = Record<OutboxTopic, Deliver>;
+
+/**
+ * With no credentials nothing leaves the machine: the message is marked sent with `sandbox: true`, and the
+ * admin app's outbox page shows exactly what would have been sent.
+ */
+export const sandbox: Deliver = async () => ({ sandbox: true });
+
+export interface SendGridConfig {
+  apiKey: string;
+  from: string;
+  /** Tests point the SDK at a local server that speaks SendGrid's v3 API. */
+  baseUrl?: string | undefined;
+}
+
+export function sendGridEmail(config: SendGridConfig): Deliver {
+  // Our own client rather than the SDK's shared singleton, so two configurations never interfere.
+  const http = new Client();
+  http.setApiKey(config.apiKey);
+  // After setApiKey, which resets the request defaults (PITFALLS.md).
+  if (config.baseUrl) http.setDefaultRequest('baseUrl', config.baseUrl);
+  const client = new MailService();
+  client.setClient(http);
+  return async (payload, idempotencyKey) => {
+    const m: EmailMessage = emailMessage.parse(payload);
+    const [response] = await client.send({
+      to: m.to,
+      from: config.from,
+      subject: m.subject,
+      text: m.text,
+      // SendGrid has no idempotency header; a custom arg lets its event webhook and support trace repeats.
+      customArgs: { idempotencyKey },
+    });
+    return {
+      provider: 'sendgrid',
+      status: response.statusCode,
+      messageId: response.headers['x-message-id'] ?? null,
+    };
+  };
+}
+
+/** Push through an injected sender (firebase-admin in production, see push-fcm.ts). */
+export function pushVia(send: (m: PushMessage) => Promise<Record<string, unknown>>): Deliver {
+  return async (payload) => send(pushMessage.parse(payload));
+}

@@ -1,0 +1,39 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../app-env';
+import { outbox } from '../db/schema';
+import { requireAuth, requireRole } from '../http/auth-middleware';
+import { notFound } from '../http/errors';
+import { query } from '../http/validate';
+
+const listQuery = z.object({
+  status: z.enum(['pending', 'sent', 'dead']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** The outbox for admins: what was sent (or, in the sandbox, would have been), what is retrying, what died. */
+export const adminOutboxRoutes = new Hono<AppEnv>()
+  .use(requireAuth, requireRole('admin'))
+  .get('/', query(listQuery), async (c) => {
+    const { status, limit } = c.req.valid('query');
+    const rows = await c.var.deps.database.db
+      .select()
+      .from(outbox)
+      .where(status ? eq(outbox.status, status) : undefined)
+      .orderBy(desc(outbox.createdAt))
+      .limit(limit);
+    return c.json({ messages: rows });
+  })
+  .post('/:id/retry', async (c) => {
+    const id = z.uuid().safeParse(c.req.param('id'));
+    if (!id.success) throw notFound('No such message');
+    const [row] = await c.var.deps.database.db
+      .update(outbox)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null })
+      .where(and(eq(outbox.id, id.data), eq(outbox.status, 'dead')))
+      .returning();
+    if (!row) throw notFound('No dead-lettered message with this id');
+    c.var.deps.logger.info({ id: row.id, by: c.var.auth.userId }, 'outbox message retried');
+    return c.json({ message: row });
+  });
