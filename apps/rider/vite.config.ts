@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, loadEnv } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // The rider app owns the origin's root, so its service worker (scope `/`) would otherwise answer navigations
@@ -7,8 +7,30 @@ import { VitePWA } from 'vite-plugin-pwa';
 const base = '/';
 const themeColor = '#0b6e4f';
 
-export default defineConfig({
+// An optional raster tile server (VITE_TILE_URL, e.g. https://tiles.example/{z}/{x}/{y}.png): its tiles are
+// cached on first view so the parts of the city a rider has looked at stay drawn offline.
+function tileCaching(mode: string) {
+  const url = loadEnv(mode, process.cwd()).VITE_TILE_URL;
+  if (!url) return [];
+  const origin = new URL(url.replace(/\{[a-z]\}/g, '0')).origin;
+  const escaped = origin.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return [
+    {
+      urlPattern: new RegExp(`^${escaped}/`),
+      handler: 'CacheFirst' as const,
+      options: {
+        cacheName: 'kigaligo-tiles',
+        expiration: { maxEntries: 3000, maxAgeSeconds: 60 * 60 * 24 * 30 },
+        cacheableResponse: { statuses: [0, 200] },
+      },
+    },
+  ];
+}
+
+export default defineConfig(({ mode }) => ({
   base,
+  // The planner worker imports the planner (and zod): ES module workers allow code splitting.
+  worker: { format: 'es' },
   publicDir: '../../public',
   plugins: [
     react(),
@@ -36,7 +58,9 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
+        // The network bundle, the places and the map style are what offline planning runs on (~260 KiB).
+        globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}', 'network/*.json', 'map/*.json'],
+        runtimeCaching: tileCaching(mode),
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [
           /^\/driver(\/|$)/,
@@ -57,4 +81,4 @@ export default defineConfig({
     proxy: { '/api': 'http://localhost:8080', '/sync': { target: 'ws://localhost:8080', ws: true } },
   },
   preview: { port: 4173 },
-});
+}));

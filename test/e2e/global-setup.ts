@@ -12,6 +12,8 @@ const shared = [
   'packages/client/src',
   'packages/domain/src',
   'packages/sync-protocol/src',
+  'packages/planner/src',
+  'packages/places/src',
   'public',
 ];
 

@@ -73,6 +73,8 @@ const args = [
   '--no-first-run',
   '--disable-sync',
   '--disable-quic',
+  // MapLibre needs WebGL; with the GPU disabled Chromium only offers it through SwiftShader when allowed.
+  '--enable-unsafe-swiftshader',
 ];
 
 export function launchBrowser(): Promise<Browser> {

@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { messages } from './messages';
 import './rider.css';
+import './plan/saved-routes.css';
 
 const client = createKigaliClient({ role: 'rider' });
 

@@ -1,4 +1,5 @@
 import { type CommonKey, type Messages, useI18n } from '@kigaligo/ui';
+import { planEn, planRw } from './plan/plan-messages';
 
 const en = {
   'signIn.title': 'Welcome back',
@@ -55,6 +56,6 @@ const rw: Record<keyof typeof en, string> = {
   'places.save': 'Bika',
 };
 
-export const messages = { en, rw };
-export type RiderKey = keyof typeof en | CommonKey;
+export const messages = { en: { ...en, ...planEn }, rw: { ...rw, ...planRw } };
+export type RiderKey = keyof typeof en | keyof typeof planEn | CommonKey;
 export const useRiderI18n = () => useI18n<RiderKey>();

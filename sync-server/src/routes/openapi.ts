@@ -115,6 +115,13 @@ const operations: Record<string, Record<string, Operation>> = {
       response: { status: 200 },
     },
   },
+  '/api/places': {
+    get: {
+      summary: 'Place search (?q=, typo-tolerant, English and Kinyarwanda) or nearest stops (?near=lat,lon)',
+      auth: 'any',
+      response: { status: 200 },
+    },
+  },
   '/api/stops': {
     get: {
       summary: 'Stops',

@@ -23,7 +23,7 @@ function RouteIcon() {
   );
 }
 
-export function HomePage({ user }: { user: User }) {
+export function HomePage({ user, onPlan }: { user: User; onPlan(): void }) {
   const { t } = useRiderI18n();
   useProfileSync();
   const prefs = useRiderPreferences();
@@ -38,6 +38,18 @@ export function HomePage({ user }: { user: User }) {
           </h1>
           <p className="kg-hero-text">{t('home.subtitle')}</p>
         </div>
+        <button type="button" className="kg-plan-cta" onClick={onPlan}>
+          <span className="kg-plan-cta-icon">
+            <RouteIcon />
+          </span>
+          <span className="kg-plan-cta-text">
+            <span className="kg-plan-cta-title">{t('plan.open')}</span>
+            <span className="kg-plan-cta-hint">{t('plan.openHint')}</span>
+          </span>
+          <span aria-hidden="true" className="kg-plan-cta-arrow">
+            →
+          </span>
+        </button>
         <PlacesCard value={prefs.value} update={prefs.update} ready={prefs.ready} />
         <Card title={t('trips.title')}>
           <EmptyState icon={<RouteIcon />} title={t('trips.empty')}>

@@ -1,0 +1,26 @@
+import type { LiveVehicle } from '@kigaligo/domain';
+import { Card, kigaliClock, useLiveText } from '@kigaligo/ui';
+import { useRiderLiveText } from './live-text';
+
+/** The vehicles in view as text: readable without the map (no WebGL, screen readers). */
+export function NearbyList({ vehicles }: { vehicles: LiveVehicle[] }) {
+  const t = useRiderLiveText();
+  const live = useLiveText();
+  const moving = vehicles.filter((v) => !v.stale);
+  return (
+    <Card title={t('count', { count: moving.length })}>
+      {moving.length === 0 ? (
+        <p className="kg-muted">{t('none')}</p>
+      ) : (
+        <ul className="kg-live-list">
+          {moving.map((v) => (
+            <li key={v.vehicleId} data-testid="nearby-vehicle" data-plate={v.plate}>
+              <strong>{v.plate}</strong> · {live.t(`live.kind.${v.kind}`)}
+              <span className="kg-muted"> · {kigaliClock(v.recordedAt, live.lang)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Itinerary, Leg } from '@kigaligo/planner';
+import { clock, distance, duration, formatRwf, stopName, transfers } from './format';
+import { LegIcon } from './leg-icons';
+import { usePlanI18n } from './use-plan-i18n';
+
+function Chip({ leg }: { leg: Leg }) {
+  if (leg.mode === 'bus' && leg.route) {
+    const color = leg.route.color ? `#${leg.route.color}` : undefined;
+    return (
+      <span className="kg-chip kg-chip--bus" style={color ? { background: color } : undefined}>
+        <LegIcon mode="bus" />
+        {leg.route.shortName}
+      </span>
+    );
+  }
+  return (
+    <span className={`kg-chip kg-chip--${leg.mode}`}>
+      <LegIcon mode={leg.mode} />
+      {leg.mode === 'walk' ? distance(leg.distanceMeters) : 'Moto'}
+    </span>
+  );
+}
+
+function LegRow({ leg }: { leg: Leg }) {
+  const { t } = usePlanI18n();
+  const d = distance(leg.distanceMeters);
+  let title: string;
+  let detail: string | null = null;
+  if (leg.mode === 'bus') {
+    title = t('plan.leg.bus', {
+      route: leg.route?.shortName ?? '',
+      headsign: stopName(leg.route?.headsign ?? leg.to.name),
+    });
+    detail = t('plan.leg.busStops', {
+      from: stopName(leg.from.name),
+      to: stopName(leg.to.name),
+      n: Math.max(1, (leg.stops?.length ?? 2) - 1),
+    });
+  } else {
+    title = t(leg.mode === 'walk' ? 'plan.leg.walk' : 'plan.leg.moto', {
+      distance: d,
+      place: stopName(leg.to.name),
+    });
+  }
+  return (
+    <li className={`kg-leg kg-leg--${leg.mode}`} data-mode={leg.mode}>
+      <span className="kg-leg-time">{clock(leg.departAt)}</span>
+      <span className="kg-leg-icon">
+        <LegIcon mode={leg.mode} />
+      </span>
+      <span className="kg-leg-body">
+        <span className="kg-leg-title">{title}</span>
+        {detail ? <span className="kg-leg-detail">{detail}</span> : null}
+        <span className="kg-leg-detail">
+          {duration(t, leg.departAt, leg.arriveAt)}
+          {leg.fare !== undefined ? ` · ${formatRwf(leg.fare)}` : ''}
+        </span>
+      </span>
+    </li>
+  );
+}
+
+/** One option: times, duration, changes, walking and fare; its legs when selected. */
+export function ItineraryCard({
+  it,
+  selected,
+  onSelect,
+}: {
+  it: Itinerary;
+  selected: boolean;
+  onSelect(): void;
+}) {
+  const { t } = usePlanI18n();
+  return (
+    <li className={`kg-itin${selected ? ' kg-itin--selected' : ''}`} data-testid="itinerary">
+      <button type="button" className="kg-itin-summary" aria-expanded={selected} onClick={onSelect}>
+        <span className="kg-itin-top">
+          <span className="kg-itin-times">
+            {clock(it.departAt)} – {clock(it.arriveAt)}
+          </span>
+          <span className="kg-itin-fare">{formatRwf(it.fare)}</span>
+        </span>
+        <span className="kg-itin-chips">
+          {it.legs.map((leg, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: legs have no id and never reorder
+            <Chip key={i} leg={leg} />
+          ))}
+        </span>
+        <span className="kg-itin-meta">
+          {[
+            duration(t, it.departAt, it.arriveAt),
+            transfers(t, it.transfers),
+            it.walkMeters > 0 ? t('plan.walkTotal', { distance: distance(it.walkMeters) }) : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
+      </button>
+      {selected ? (
+        <ol className="kg-legs">
+          {it.legs.map((leg, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: legs have no id and never reorder
+            <LegRow key={i} leg={leg} />
+          ))}
+          <li className="kg-leg kg-leg--end">
+            <span className="kg-leg-time">{clock(it.arriveAt)}</span>
+            <span className="kg-leg-icon kg-leg-icon--end" />
+            <span className="kg-leg-body">
+              <span className="kg-leg-title">{stopName(it.legs.at(-1)?.to.name ?? '')}</span>
+            </span>
+          </li>
+        </ol>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,34 @@
+import { type Map as MapLibre, Marker } from 'maplibre-gl';
+
+export interface MapLabel {
+  text: string;
+  lat: number;
+  lon: number;
+  kind: 'station' | 'sector' | 'from' | 'to';
+  /** Where the text sits relative to the point; default below a station, centred otherwise. */
+  anchor?: 'top' | 'right' | 'left' | 'center';
+}
+
+/**
+ * Labels as HTML markers: the browser renders the text with system fonts, so the offline style needs no glyph
+ * PBFs (MapLibre's symbol layers would). Fine for the few dozen labels we show; stops stay unlabelled circles.
+ */
+export function addLabels(map: MapLibre, labels: MapLabel[]): Marker[] {
+  return labels.map((l) => {
+    const el = document.createElement('div');
+    el.className = `kg-map-label kg-map-label--${l.kind}`;
+    if (l.kind === 'from' || l.kind === 'to') {
+      el.setAttribute('aria-label', l.text);
+      el.textContent = l.kind === 'from' ? 'A' : 'B';
+    } else {
+      el.textContent = l.text;
+    }
+    return new Marker({
+      element: el,
+      anchor: l.kind === 'station' ? 'top' : 'center',
+      offset: l.kind === 'station' ? [0, 4] : [0, 0],
+    })
+      .setLngLat([l.lon, l.lat])
+      .addTo(map);
+  });
+}

@@ -1,0 +1,97 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Itinerary } from '@kigaligo/planner';
+import { type GeoJSONSource, Map as MapLibre, type Marker, NavigationControl } from 'maplibre-gl';
+import { useEffect, useRef, useState } from 'react';
+import { bounds, itineraryShapes } from './itinerary-shapes';
+import { addLabels, type MapLabel } from './map-labels';
+import { addLayers } from './map-layers';
+import type { NetworkShapes } from './network-geojson';
+
+const KIGALI: [number, number] = [30.085, -1.952];
+const tileUrl = import.meta.env.VITE_TILE_URL || undefined;
+
+/** The network and the selected itinerary on a MapLibre map that needs nothing from the network. */
+export function RouteMap({
+  shapes,
+  itinerary,
+  labels,
+  label,
+}: {
+  shapes: NetworkShapes | null;
+  itinerary: Itinerary | null;
+  labels: MapLabel[];
+  label: string;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<MapLibre | null>(null);
+  const [zoom, setZoom] = useState(0);
+  // Sector names only from district scale in: at city scale 35 of them would cover the network.
+  const near = zoom >= 11.8;
+
+  useEffect(() => {
+    if (!container.current) return;
+    const m = new MapLibre({
+      container: container.current,
+      style: '/map/kigali.style.json',
+      center: KIGALI,
+      zoom: 10.4,
+      minZoom: 9,
+      maxZoom: 17,
+      maxBounds: [
+        [29.85, -2.15],
+        [30.35, -1.75],
+      ],
+      attributionControl: tileUrl ? { compact: true } : false,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    m.touchZoomRotate.disableRotation();
+    m.on('moveend', () => setZoom(m.getZoom()));
+    m.on('load', () => {
+      addLayers(m, tileUrl);
+      setMap(m);
+    });
+    return () => {
+      setMap(null);
+      m.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!map || !shapes) return;
+    source(map, 'routes').setData(shapes.routes as Data);
+    source(map, 'stops').setData(shapes.stops as Data);
+  }, [map, shapes]);
+
+  useEffect(() => {
+    if (!map) return;
+    const markers: Marker[] = addLabels(map, labels);
+    return () => {
+      for (const mk of markers) mk.remove();
+    };
+  }, [map, labels]);
+
+  useEffect(() => {
+    if (!map) return;
+    source(map, 'itinerary').setData(itineraryShapes(itinerary) as Data);
+    if (itinerary) map.fitBounds(bounds(itinerary), { padding: 48, maxZoom: 15, duration: 400 });
+  }, [map, itinerary]);
+
+  // MapLibre owns the inner element's classes; ours go on the wrapper so React never overwrites them.
+  return (
+    <div
+      className={`kg-map${near ? ' kg-map--near' : ''}`}
+      role="img"
+      aria-label={label}
+      data-ready={map ? 'true' : 'false'}
+      data-zoom={zoom.toFixed(1)}
+    >
+      <div className="kg-map-canvas" ref={container} />
+    </div>
+  );
+}
+
+const source = (map: MapLibre, id: string) => map.getSource(id) as GeoJSONSource;
+/** Our plain shapes are valid GeoJSON; MapLibre types them with @types/geojson, which we do not import. */
+type Data = Parameters<GeoJSONSource['setData']>[0];
