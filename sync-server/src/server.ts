@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { riderDocKeys } from '@kigaligo/sync-protocol';
 import { createApp } from './app';
 import type { AppDeps } from './app-env';
 import { memoryRateLimiter } from './auth/rate-limit';
@@ -119,13 +120,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 
   const store = new DocStore(database.db);
   const fanout = opts.redisUrl ? await redisFanout(opts.redisUrl) : localFanout();
-  const reconciler = new ReconcileScheduler(database.db, store, fanout, { rider: reconcileRiderDoc }, logger);
+  const reconciler = new ReconcileScheduler(database.db, store, fanout, { rider: { watch: [riderDocKeys.savedRoutes], reconcile: reconcileRiderDoc } }, logger);
   const sync = new SyncService({
     store,
     fanout,
     jwtSecret: deps.jwtSecret,
     logger,
-    onStored: (docName) => reconciler.schedule(docName),
+    onStored: (docName, keys) => reconciler.schedule(docName, keys),
   });
   reconciler.setWriteBack((docName, change) => sync.serverWrite(docName, change));
   sync.attach(server as unknown as import('node:http').Server);

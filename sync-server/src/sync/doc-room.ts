@@ -43,7 +43,7 @@ export class DocRoom {
     readonly name: string,
     private readonly store: DocStore,
     private readonly fanout: Fanout,
-    private readonly onStored: (room: DocRoom) => void,
+    private readonly onStored: (room: DocRoom, rootKeys: Set<string>) => void,
   ) {
     // The server holds no awareness state of its own.
     this.awareness.setLocalState(null);
@@ -98,11 +98,17 @@ export class DocRoom {
     const capture = (u: Uint8Array) => {
       effective = effective ? Y.mergeUpdates([effective, u]) : u;
     };
+    const touched = new Set<string>();
+    const collect = (tr: Y.Transaction) => {
+      for (const type of tr.changed.keys()) touched.add(this.rootKey(type));
+    };
     this.doc.on('update', capture);
+    this.doc.on('afterTransaction', collect);
     try {
       Y.applyUpdate(this.doc, update, origin);
     } finally {
       this.doc.off('update', capture);
+      this.doc.off('afterTransaction', collect);
     }
     if (!effective) {
       if (origin !== 'server') this.sendAck(origin);
@@ -116,8 +122,17 @@ export class DocRoom {
     await this.fanout.publish(this.name, stored).catch(() => {
       // Other processes still converge: their clients' next sync step 1 fetches it from the database.
     });
-    this.onStored(this);
+    this.onStored(this, touched);
     return true;
+  }
+
+  /** The top-level key (e.g. 'savedRoutes') a changed type lives under, so reconcilers run only when needed. */
+  // biome-ignore lint/suspicious/noExplicitAny: Yjs types are generic over their event type.
+  private rootKey(type: Y.AbstractType<any>): string {
+    let t = type;
+    while (t._item) t = t._item.parent as typeof t;
+    for (const [key, root] of this.doc.share) if (root === t) return key;
+    return '';
   }
 
   /** An update another process already stored: apply, broadcast and acknowledge, but never store again. */

@@ -16,7 +16,12 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  */
 export type ReconcileFn = (ref: DocRef, doc: Y.Doc, tx: Tx) => Promise<((doc: Y.Doc) => void) | undefined>;
 
-export type Reconcilers = Partial<Record<DocRef['type'], ReconcileFn>>;
+export interface Reconciler {
+  /** Top-level document keys the reconciler reads; updates touching none of them do not trigger it. */
+  watch: readonly string[];
+  reconcile: ReconcileFn;
+}
+export type Reconcilers = Partial<Record<DocRef['type'], Reconciler>>;
 
 const DEBOUNCE_MS = 250;
 const LEASE_MS = 30_000;
@@ -41,9 +46,12 @@ export class ReconcileScheduler {
     this.writeBack = fn;
   }
 
-  schedule(docName: string): void {
+  /** Schedules a run; with `rootKeys`, only when the update changed a key the reconciler reads. */
+  schedule(docName: string, rootKeys?: Set<string>): void {
     const ref = parseDocName(docName);
-    if (!ref || !this.reconcilers[ref.type]) return;
+    const reconciler = ref && this.reconcilers[ref.type];
+    if (!reconciler) return;
+    if (rootKeys && !reconciler.watch.some((k) => rootKeys.has(k))) return;
     clearTimeout(this.timers.get(docName));
     this.timers.set(
       docName,
@@ -69,7 +77,7 @@ export class ReconcileScheduler {
 
   private async reconcile(docName: string): Promise<void> {
     const ref = parseDocName(docName)!;
-    const fn = this.reconcilers[ref.type]!;
+    const fn = this.reconcilers[ref.type]!.reconcile;
     // One process at a time reconciles a document (with Redis, across processes).
     if (!(await this.fanout.acquireLease(`reconcile:${docName}`, LEASE_MS))) return;
     let change: ((doc: Y.Doc) => void) | undefined;

@@ -26,8 +26,8 @@ export interface SyncServiceDeps {
   fanout: Fanout;
   jwtSecret: string;
   logger: Logger;
-  /** Called after each stored update, e.g. to schedule reconciliation. */
-  onStored?: (docName: string) => void;
+  /** Called after each stored update with the top-level keys it changed, e.g. to schedule reconciliation. */
+  onStored?: (docName: string, rootKeys: Set<string>) => void;
 }
 
 type Auth = { userId: string; access: 'read' | 'write' } | { close: number; reason: string };
@@ -148,7 +148,9 @@ export class SyncService {
   private room(docName: string): DocRoom {
     let room = this.rooms.get(docName);
     if (!room) {
-      room = new DocRoom(docName, this.deps.store, this.deps.fanout, () => this.deps.onStored?.(docName));
+      room = new DocRoom(docName, this.deps.store, this.deps.fanout, (_room, keys) =>
+        this.deps.onStored?.(docName, keys),
+      );
       this.rooms.set(docName, room);
     }
     return room;
