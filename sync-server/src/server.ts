@@ -120,7 +120,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 
   const store = new DocStore(database.db);
   const fanout = opts.redisUrl ? await redisFanout(opts.redisUrl) : localFanout();
-  const reconciler = new ReconcileScheduler(database.db, store, fanout, { rider: { watch: [riderDocKeys.savedRoutes], reconcile: reconcileRiderDoc } }, logger);
+  const reconciler = new ReconcileScheduler(
+    database.db,
+    store,
+    fanout,
+    { rider: { watch: [riderDocKeys.savedRoutes], reconcile: reconcileRiderDoc } },
+    logger,
+  );
   const sync = new SyncService({
     store,
     fanout,
