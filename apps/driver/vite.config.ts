@@ -47,7 +47,11 @@ export default defineConfig({
   ],
   server: {
     port: 5174,
-    proxy: { '/api': 'http://localhost:8080', '/sync': { target: 'ws://localhost:8080', ws: true } },
+    proxy: {
+      '/api': 'http://localhost:8080',
+      '/sync': { target: 'ws://localhost:8080', ws: true },
+      '/live': { target: 'ws://localhost:8080', ws: true },
+    },
   },
   preview: { port: 4174 },
 });

@@ -12,6 +12,7 @@ import {
 import type { ReactNode } from 'react';
 import { type AdminKey, useAdminI18n } from './messages';
 import { AddDriverPage } from './pages/add-driver-page';
+import { FleetPage } from './pages/fleet-page';
 import { SystemPage } from './pages/system-page';
 import { UsersPage } from './pages/users-page';
 import { hrefFor, type Route, useHashRoute } from './use-hash-route';
@@ -23,6 +24,11 @@ const nav: { route: Route; label: AdminKey; icon: ReactNode }[] = [
     icon: <path d="M16 19v-1a4 4 0 0 0-8 0v1M12 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6Z" />,
   },
   { route: 'add-driver', label: 'nav.addDriver', icon: <path d="M12 5v14M5 12h14" /> },
+  {
+    route: 'fleet',
+    label: 'nav.fleet',
+    icon: <path d="M3 17h2m14 0h2M5 17V9l2-4h10l2 4v8M5 17a2 2 0 1 0 4 0m6 0a2 2 0 1 0 4 0M5 11h14" />,
+  },
   { route: 'system', label: 'nav.system', icon: <path d="M4 12h4l2-5 4 10 2-5h4" /> },
 ];
 
@@ -78,7 +84,15 @@ export function AdminShell({ user }: { user: User }) {
         </div>
         <OfflineBanner />
         <main className="kg-admin-content">
-          {route === 'users' ? <UsersPage /> : route === 'add-driver' ? <AddDriverPage /> : <SystemPage />}
+          {route === 'users' ? (
+            <UsersPage />
+          ) : route === 'add-driver' ? (
+            <AddDriverPage />
+          ) : route === 'fleet' ? (
+            <FleetPage />
+          ) : (
+            <SystemPage />
+          )}
         </main>
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-export const routes = ['users', 'add-driver', 'system'] as const;
+export const routes = ['users', 'add-driver', 'fleet', 'system'] as const;
 export type Route = (typeof routes)[number];
 
 // Hash routes keep every screen on /admin/ itself, so the service worker's single precached index.html

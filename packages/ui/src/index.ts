@@ -5,6 +5,7 @@ import './styles/surfaces.css';
 import './styles/shell.css';
 import './styles/layout.css';
 import './styles/sync.css';
+import './map/live-map.css';
 
 export { Alert } from './components/alert';
 export { AppHeader, type AppHeaderProps } from './components/app-header';
@@ -32,3 +33,7 @@ export {
   type Translate,
   useI18n,
 } from './i18n/i18n-context';
+export { LiveMap, type LiveMapProps, type MapBBox, type VehicleSelection } from './map/live-map';
+export { kigaliClock, type LiveKey, useLiveText } from './map/live-messages';
+export { fetchJsonCached } from './map/map-data';
+export { VehicleDetails } from './map/vehicle-details';

@@ -2,6 +2,7 @@ import { useProfileSync } from '@kigaligo/client';
 import type { User } from '@kigaligo/domain';
 import { AppHeader, greetingKey, ProfileCard, SettingsCard } from '@kigaligo/ui';
 import { useDriverI18n } from '../messages';
+import { DriverTracking } from '../tracking/driver-tracking';
 import { ShiftCard } from './shift-card';
 
 export function HomePage({ user }: { user: User }) {
@@ -19,6 +20,7 @@ export function HomePage({ user }: { user: User }) {
           <p className="kg-hero-text">{t('home.subtitle')}</p>
         </div>
         <ShiftCard />
+        <DriverTracking />
         <ProfileCard user={user} />
         <SettingsCard />
       </main>

@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SignedOutError } from '../api-error';
+import { LiveFeed } from './live-feed';
+
+/** Just enough of a browser WebSocket: the test opens, feeds and closes it by hand. */
+class FakeSocket {
+  static all: FakeSocket[] = [];
+  readyState = 0;
+  sent: unknown[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((e: { data: unknown }) => void) | null = null;
+  onclose: ((e: { code: number }) => void) | null = null;
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this);
+  }
+  send(text: string) {
+    this.sent.push(JSON.parse(text));
+  }
+  close() {
+    this.readyState = 3;
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  receive(message: unknown) {
+    this.onmessage?.({ data: JSON.stringify(message) });
+  }
+  drop(code: number) {
+    this.readyState = 3;
+    this.onclose?.({ code });
+  }
+}
+
+const moto = (recordedAt: string, lon = 30.06) => ({
+  vehicleId: '0b7c5a7e-4f7a-4b43-9a43-2f0c1c3d9e11',
+  kind: 'moto',
+  plate: 'RD 412 K',
+  lat: -1.95,
+  lon,
+  recordedAt,
+  stale: false,
+});
+
+function feed(refresh = vi.fn(async () => 'fresh-token')) {
+  FakeSocket.all = [];
+  let token = 'old-token';
+  const f = new LiveFeed({
+    url: 'ws://test/live',
+    getToken: () => token,
+    refreshToken: refresh,
+    WebSocket: FakeSocket as unknown as typeof WebSocket,
+    maxBackoffMs: 1000,
+  });
+  return { f, refresh, last: () => FakeSocket.all.at(-1)!, setToken: (t: string) => (token = t) };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('LiveFeed', () => {
+  it('subscribes on open, takes the snapshot, then moves forward only and marks stale', () => {
+    const { f, last } = feed();
+    last().open();
+    expect(last().sent).toEqual([{ type: 'subscribe' }]);
+    last().receive({ type: 'snapshot', vehicles: [moto('2026-11-24T08:00:00Z'), { bogus: true }] });
+    expect(f.getSnapshot().state).toBe('online');
+    expect(f.getSnapshot().vehicles.size).toBe(1);
+    last().receive({ type: 'position', vehicle: moto('2026-11-24T08:00:05Z', 30.061) });
+    last().receive({ type: 'position', vehicle: moto('2026-11-24T08:00:01Z', 30.0) });
+    const v = [...f.getSnapshot().vehicles.values()][0]!;
+    expect(v.lon).toBe(30.061);
+    last().receive({ type: 'stale', vehicleId: v.vehicleId });
+    expect([...f.getSnapshot().vehicles.values()][0]!.stale).toBe(true);
+    f.setBBox([30, -2, 30.1, -1.9]);
+    expect(last().sent.at(-1)).toEqual({ type: 'subscribe', bbox: [30, -2, 30.1, -1.9] });
+    f.close();
+  });
+
+  it('refreshes the token once on 4401 and reconnects with the new one', async () => {
+    const { f, refresh, last } = feed();
+    last().drop(4401);
+    await vi.waitFor(() => expect(FakeSocket.all).toHaveLength(2));
+    expect(refresh).toHaveBeenCalledWith('old-token');
+    expect(last().url).toBe('ws://test/live?token=fresh-token');
+    // Refused again right away: the session is over, no loop.
+    last().drop(4401);
+    expect(f.getSnapshot().state).toBe('signed-out');
+    f.close();
+  });
+
+  it('stops when the refresh says signed out, and on other 44xx codes', async () => {
+    const a = feed(vi.fn(async () => Promise.reject(new SignedOutError())));
+    a.last().drop(4401);
+    await vi.waitFor(() => expect(a.f.getSnapshot().state).toBe('signed-out'));
+    a.f.close();
+    const b = feed();
+    b.last().drop(4403);
+    expect(b.f.getSnapshot().state).toBe('refused');
+    b.f.close();
+  });
+
+  it('reconnects with backoff after a network drop, picking up the freshest token', async () => {
+    vi.useFakeTimers();
+    const { f, last, setToken } = feed();
+    last().open();
+    last().drop(1006);
+    expect(f.getSnapshot().state).toBe('offline');
+    setToken('rotated-token');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(FakeSocket.all).toHaveLength(2);
+    expect(last().url).toContain('rotated-token');
+    f.close();
+  });
+});

@@ -1,0 +1,42 @@
+import type { LatLon } from './simulated-route';
+
+/** The parts of `public/network/kigali.bundle.json` (the planner's Timetable) a drive simulation needs. */
+export interface BundleLike {
+  stops: { name: string; lat: number; lon: number }[];
+  routes: { shortName?: string; longName?: string; color?: string }[];
+  templates: { route: number; headsign: string; stops: number[] }[];
+}
+
+export interface NetworkRoute {
+  /** e.g. "407 → Nyabugogo bus terminal" */
+  name: string;
+  /** The route's short name, e.g. "407". */
+  line: string;
+  /** CSS colour from the feed, with a brand fallback. */
+  color: string;
+  stops: LatLon[];
+}
+
+/**
+ * One drivable line per route and direction: the longest stop pattern (the feed has no shapes.txt, so a
+ * simulated vehicle goes straight from stop to stop — fine for a demo, and every fix stays in Kigali).
+ */
+export function networkRoutes(bundle: BundleLike): NetworkRoute[] {
+  const longest = new Map<string, { route: number; headsign: string; stops: number[] }>();
+  for (const t of bundle.templates) {
+    const key = `${t.route}:${t.headsign}`;
+    if ((longest.get(key)?.stops.length ?? 0) < t.stops.length) longest.set(key, t);
+  }
+  return [...longest.values()]
+    .map((t) => ({
+      name: `${bundle.routes[t.route]?.shortName ?? '?'} → ${t.headsign}`,
+      line: bundle.routes[t.route]?.shortName ?? '?',
+      color: `#${bundle.routes[t.route]?.color ?? '0b6e4f'}`,
+      stops: t.stops.flatMap((i) => {
+        const s = bundle.stops[i];
+        return s ? [{ lat: s.lat, lon: s.lon }] : [];
+      }),
+    }))
+    .filter((r) => r.stops.length >= 2)
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+}

@@ -1,0 +1,114 @@
+import type { LiveVehicle } from '@kigaligo/domain';
+import type { Map as MlMap } from 'maplibre-gl';
+import { useEffect, useRef, useState } from 'react';
+import { kigaliBounds, loadRouteLines, loadStyle, type RouteLines } from './map-data';
+import { routesNear } from './routes-near';
+import { VehicleMarkers } from './vehicle-markers';
+
+export type MapBBox = [number, number, number, number];
+
+export interface VehicleSelection {
+  vehicle: LiveVehicle;
+  /** Short names of the bus lines passing close to the vehicle ("407"), nearest first. */
+  routes: string[];
+}
+
+export interface LiveMapProps {
+  vehicles: LiveVehicle[];
+  /** The app's base path (`import.meta.env.BASE_URL`), where `map/` and `network/` are served. */
+  base: string;
+  label: string;
+  /** Shown instead of the map when it cannot draw (no WebGL). */
+  unavailable: string;
+  selectedId?: string | null;
+  onSelect?(selection: VehicleSelection | null): void;
+  /** The visible area after each pan or zoom, to narrow the live feed. */
+  onViewChange?(bbox: MapBBox): void;
+  className?: string;
+}
+
+const ROUTES = 'kg-live-routes';
+
+/** A self-contained offline map (no tiles): the bus network as lines and the live vehicles gliding on it. */
+export function LiveMap(props: LiveMapProps) {
+  const { base, vehicles, selectedId = null, label, unavailable, className } = props;
+  const container = useRef<HTMLElement>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const [ready, setReady] = useState<{ map: MlMap; markers: VehicleMarkers } | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    let map: MlMap | undefined;
+    let markers: VehicleMarkers | undefined;
+    let lines: RouteLines | undefined;
+    const select = (vehicleId: string) => {
+      const vehicle = latest.current.vehicles.find((v) => v.vehicleId === vehicleId);
+      if (!vehicle || !map) return;
+      const routes = lines ? routesNear(lines, vehicle.lon, vehicle.lat) : [];
+      latest.current.onSelect?.({ vehicle, routes });
+      // Close enough to see it move (≈1 m per pixel); centred once, not followed, so the rider can pan away.
+      map.easeTo({ center: [vehicle.lon, vehicle.lat], zoom: Math.max(map.getZoom(), 16), duration: 600 });
+    };
+    (async () => {
+      const [{ maplibre }, style] = await Promise.all([import('./maplibre-loader'), loadStyle(base)]);
+      if (cancelled || !container.current) return;
+      map = new maplibre.Map({
+        container: container.current,
+        style,
+        bounds: kigaliBounds,
+        attributionControl: false,
+      });
+      map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
+      const m = map;
+      m.on('load', () => {
+        loadRouteLines(base)
+          .then((data) => {
+            if (cancelled) return;
+            lines = data;
+            m.addSource(ROUTES, { type: 'geojson', data });
+            // Under the markers (HTML, always on top); the lines only give the vehicles context.
+            m.addLayer({
+              id: ROUTES,
+              type: 'line',
+              source: ROUTES,
+              paint: { 'line-color': ['get', 'color'], 'line-width': 3, 'line-opacity': 0.55 },
+            });
+          })
+          .catch(() => {});
+      });
+      m.on('click', () => latest.current.onSelect?.(null));
+      m.on('moveend', () => {
+        const b = m.getBounds();
+        latest.current.onViewChange?.([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+      });
+      markers = new VehicleMarkers(m, maplibre.Marker, select);
+      setReady({ map: m, markers });
+    })().catch(() => {
+      // MapLibre throws when WebGL is unavailable (old phones, some headless browsers).
+      if (!cancelled) setFailed(true);
+    });
+    return () => {
+      cancelled = true;
+      markers?.destroy();
+      map?.remove();
+      setReady(null);
+    };
+  }, [base]);
+
+  useEffect(() => ready?.markers.update(vehicles, selectedId), [ready, vehicles, selectedId]);
+
+  return (
+    <div
+      className={['kg-live-map', className].filter(Boolean).join(' ')}
+      data-ready={ready ? 'true' : 'false'}
+    >
+      {failed ? (
+        <p className="kg-live-map-unavailable">{unavailable}</p>
+      ) : (
+        <section ref={container} className="kg-live-map-canvas" aria-label={label} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  desktop,
+  hasChromium,
+  launchBrowser,
+  openPage,
+  type RestartableServer,
+  screenshot,
+  signIn,
+  startRestartableServer,
+  type TestPage,
+} from './harness';
+
+// Issue 5, test 4: the driver app logs simulated positions offline, uploads them when back online, and the
+// rider's live map shows the vehicle moving (its marker's place on screen changes over time). Offline is
+// tested twice over (PITFALLS.md): the browser offline, and the server down while the browser thinks it is
+// online.
+
+const PLATE = 'RD 412 K';
+const waitingCount = async (page: Page) =>
+  Number((await page.getByTestId('fixes-waiting').getAttribute('data-waiting')) || Number.NaN);
+
+async function centre(locator: Locator) {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('marker not on screen');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+describe.skipIf(!hasChromium)('live vehicle tracking in Chromium', () => {
+  let server: RestartableServer;
+  let browser: Browser;
+  const tabs: TestPage[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startRestartableServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    for (const t of tabs) await t.context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('logs positions offline, uploads them back online, and the rider map shows the vehicle moving', async () => {
+    const driver = await openPage(browser);
+    tabs.push(driver);
+    const { page } = driver;
+    await page.goto(`${server.url}/driver/`);
+    await signIn(page, 'driver@demo.kigaligo.rw', 'kigali-driver');
+
+    // A shift is the server's decision, so it starts online.
+    await page.getByRole('button', { name: 'Start shift' }).click();
+    await page.getByText(`On shift with ${PLATE}`).waitFor();
+    await page.getByLabel('Source').selectOption('simulate');
+    await page.getByLabel('One position every').selectOption('1');
+
+    await driver.context.setOffline(true);
+    await page.getByRole('button', { name: 'Start sharing' }).click();
+    await page.getByTestId('tracking-state').and(page.locator('[data-recording="simulate"]')).waitFor();
+    await expect.poll(() => waitingCount(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    const before = await waitingCount(page);
+    await expect.poll(() => waitingCount(page), { timeout: 20_000 }).toBeGreaterThan(before + 2);
+    await expect(page.getByTestId('last-upload').textContent()).resolves.toBe('Never');
+    await screenshot(page, 'tracking-driver-offline');
+
+    // Back online: everything waiting goes up (the simulation keeps adding a fix a second meanwhile).
+    await driver.context.setOffline(false);
+    await expect.poll(() => waitingCount(page), { timeout: 30_000 }).toBe(0);
+    await expect(page.getByTestId('last-upload').textContent()).resolves.not.toBe('Never');
+    expect(await page.getByTestId('fixes-rejected').count()).toBe(0);
+
+    // A rider watches the live map in another browser profile.
+    const rider = await openPage(browser);
+    tabs.push(rider);
+    await rider.page.goto(`${server.url}/#/live`);
+    await signIn(rider.page, 'rider@demo.kigaligo.rw', 'kigali-rider');
+    await rider.page.getByTestId('live-state').and(rider.page.locator('[data-state="online"]')).waitFor();
+    const marker = rider.page.locator(`[data-testid="live-vehicle"][data-plate="${PLATE}"]`);
+    await marker.waitFor({ timeout: 30_000 });
+    await rider.page.locator('.kg-live-map[data-ready="true"]').waitFor();
+
+    // Tapping it shows the vehicle and zooms in close enough that 8 m/s shows on screen.
+    await marker.click();
+    await rider.page.getByTestId('vehicle-details').getByText(PLATE).waitFor();
+    await rider.page.waitForTimeout(1500);
+    const start = await centre(marker);
+    await expect
+      .poll(
+        async () => {
+          const now = await centre(marker);
+          return Math.hypot(now.x - start.x, now.y - start.y);
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBeGreaterThan(3);
+    await screenshot(rider.page, 'tracking-rider-live');
+    expect(rider.errors).toEqual([]);
+
+    // The admin's fleet page lists the vehicle as live.
+    const admin = await openPage(browser, desktop);
+    tabs.push(admin);
+    await admin.page.goto(`${server.url}/admin/#/fleet`);
+    await signIn(admin.page, 'admin@demo.kigaligo.rw', 'kigali-admin');
+    await admin.page
+      .locator(`[data-testid="fleet-row"][data-plate="${PLATE}"][data-signal="live"]`)
+      .waitFor();
+    await admin.page.locator(`[data-testid="live-vehicle"][data-plate="${PLATE}"]`).waitFor();
+    await screenshot(admin.page, 'tracking-admin-fleet');
+    expect(driver.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual(
+      [],
+    );
+    // The next test drives another vehicle; nothing here may keep posting.
+    for (const t of tabs.splice(0)) await t.context.close();
+  });
+
+  it('keeps logging while the server is down and uploads everything once it is back', async () => {
+    const driver = await openPage(browser);
+    tabs.push(driver);
+    const { page } = driver;
+    await page.goto(`${server.url}/driver/`);
+    await signIn(page, 'driver@demo.kigaligo.rw', 'kigali-driver');
+    // Still on shift from the first test: end it (also the end-shift path), then take a free vehicle, so this
+    // device's fresh simulation does not look like a jump from the first test's fixes.
+    await page.getByText(`On shift with ${PLATE}`).waitFor();
+    await page.getByRole('button', { name: 'End shift' }).click();
+    const free = await page.locator('#kg-vehicle-pick option', { hasText: 'RF 087 B' }).getAttribute('value');
+    await page.getByLabel('Vehicle for this shift').selectOption(free!);
+    await page.getByRole('button', { name: 'Start shift' }).click();
+    await page.getByText('On shift with RF 087 B').waitFor();
+    await page.getByLabel('Source').selectOption('simulate');
+    await page.getByLabel('One position every').selectOption('1');
+    await page.getByRole('button', { name: 'Start sharing' }).click();
+    await expect
+      .poll(() => page.getByTestId('last-upload').textContent(), { timeout: 20_000 })
+      .not.toBe('Never');
+
+    await server.stop();
+    await expect.poll(() => waitingCount(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+    await server.restart();
+    // No online event this time: the connectivity probe (every 15 s) or the retry timer brings it back.
+    await expect.poll(() => waitingCount(page), { timeout: 60_000 }).toBe(0);
+    expect(await page.getByTestId('fixes-rejected').count()).toBe(0);
+
+    // A reload mid-shift resumes sharing where the vehicle was (no jump the server would reject).
+    await page.reload();
+    await page.getByTestId('tracking-state').and(page.locator('[data-recording="simulate"]')).waitFor();
+    const uploaded = await page.getByTestId('last-upload').textContent();
+    await expect
+      .poll(() => page.getByTestId('last-upload').textContent(), { timeout: 20_000 })
+      .not.toBe(uploaded);
+    expect(await page.getByTestId('fixes-rejected').count()).toBe(0);
+  });
+});
