@@ -63,6 +63,7 @@ async function api(base: string, path: string, token: string | null, body?: unkn
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  // biome-ignore lint/suspicious/noExplicitAny: the bench reads loosely shaped API answers.
   return res.json() as Promise<Record<string, any>>;
 }
 

@@ -57,7 +57,10 @@ function ruleBroken(ws: Workspace, file: string, spec: string): string | null {
   if (isTest) return null;
   if (ws.name === 'domain' && spec !== 'zod' && !spec.startsWith('zod/'))
     return `domain may import zod only, not "${spec}"`;
-  if (['planner', 'places'].includes(ws.name) && (spec.startsWith('node:') || ['fs', 'path'].includes(spec))) {
+  if (
+    ['planner', 'places'].includes(ws.name) &&
+    (spec.startsWith('node:') || ['fs', 'path'].includes(spec))
+  ) {
     return `${ws.name} runs in browsers and workers, so no Node modules ("${spec}")`;
   }
   return null;
