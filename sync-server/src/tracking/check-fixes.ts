@@ -1,4 +1,5 @@
 import { isInServiceArea, type Position, position } from '@kigaligo/domain';
+import { haversine } from '@kigaligo/planner';
 
 /** GPS clocks drift; fixes up to this far in the future are accepted as skew. */
 export const CLOCK_SKEW_MS = 2 * 60 * 1000;
@@ -15,14 +16,6 @@ export interface Fix {
 export interface Checked {
   valid: (Position & { at: number })[];
   rejected: { id: string; reason: string }[];
-}
-
-export function distanceMeters(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
 
 /** Per-fix checks that need no history: shape, service area, clock. Malformed items get a reason too. */
@@ -72,7 +65,7 @@ export function rejectJumps(
   for (const { fix, incoming } of timeline) {
     if (previous && incoming) {
       const seconds = Math.max((fix.at - previous.at) / 1000, 1);
-      const speed = distanceMeters(previous, fix) / seconds;
+      const speed = haversine(previous.lat, previous.lon, fix.lat, fix.lon) / seconds;
       if (speed > MAX_SPEED_MS) {
         rejected.push({
           id: fix.id,
