@@ -1,7 +1,7 @@
 import { useSession } from '@kigaligo/client';
+import { UpdatePrompt } from '@kigaligo/ui/update-prompt';
 import { AdminShell } from './admin-shell';
 import { SignInPage } from './pages/sign-in-page';
-import { UpdatePrompt } from './update-prompt';
 
 export function App() {
   const session = useSession();

@@ -1,7 +1,7 @@
 import { useSession } from '@kigaligo/client';
+import { UpdatePrompt } from '@kigaligo/ui/update-prompt';
 import { HomePage } from './pages/home-page';
 import { SignInPage } from './pages/sign-in-page';
-import { UpdatePrompt } from './update-prompt';
 
 export function App() {
   const session = useSession();

@@ -1,4 +1,5 @@
 import { useSession } from '@kigaligo/client';
+import { UpdatePrompt } from '@kigaligo/ui/update-prompt';
 import { lazy, Suspense, useState } from 'react';
 import { LiveLink } from './live/live-link';
 import { LivePage } from './live/live-page';
@@ -6,7 +7,6 @@ import { useLiveRoute } from './live/use-live-route';
 import { HomePage } from './pages/home-page';
 import { RegisterPage } from './pages/register-page';
 import { SignInPage } from './pages/sign-in-page';
-import { UpdatePrompt } from './update-prompt';
 import { useHashScreen } from './use-hash-screen';
 
 // The planner screen (MapLibre, ~800 KiB) loads on first use; the service worker precaches it all the same.
