@@ -1,3 +1,4 @@
+export * from './booking';
 export * from './common';
 export * from './fares';
 export * from './ids';

@@ -4,19 +4,33 @@ import { reportId, tripId, userId, vehicleId } from './ids';
 
 export const reportCategories = [
   'harassment',
-  'assault',
   'reckless_driving',
-  'theft',
   'overcharging',
+  'accident',
   'vehicle_condition',
+  'theft_or_lost_item',
   'other',
 ] as const;
 export const reportCategory = z.enum(reportCategories);
 export type ReportCategory = z.infer<typeof reportCategory>;
 
+/** Server-side statuses; the rider app adds its own `draft` and `waiting to send` before the server has it. */
 export const reportStatuses = ['submitted', 'triage', 'investigating', 'resolved', 'dismissed'] as const;
 export const reportStatus = z.enum(reportStatuses);
 export type ReportStatus = z.infer<typeof reportStatus>;
+
+/** Admins move a report forward; resolved and dismissed are final. */
+const reportTransitions: Record<ReportStatus, readonly ReportStatus[]> = {
+  submitted: ['triage', 'investigating', 'resolved', 'dismissed'],
+  triage: ['investigating', 'resolved', 'dismissed'],
+  investigating: ['resolved', 'dismissed'],
+  resolved: [],
+  dismissed: [],
+};
+
+export function canTransitionReport(from: ReportStatus, to: ReportStatus): boolean {
+  return reportTransitions[from].includes(to);
+}
 
 export const severityLevels = ['low', 'medium', 'high', 'critical'] as const;
 export const severityLevel = z.enum(severityLevels);
@@ -24,6 +38,28 @@ export type SeverityLevel = z.infer<typeof severityLevel>;
 
 export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 hex digest');
 
+export const evidenceMimeTypes = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'video/mp4',
+  'video/webm',
+] as const;
+export const evidenceMime = z.enum(evidenceMimeTypes);
+export type EvidenceMime = z.infer<typeof evidenceMime>;
+
+/** One photo or video attached to a report, named by the SHA-256 of its bytes (uploads are idempotent). */
+export const evidenceRef = z.object({
+  sha256: sha256Hex,
+  mime: evidenceMime,
+  bytes: z.number().int().positive(),
+});
+export type EvidenceRef = z.infer<typeof evidenceRef>;
+
+/**
+ * The report as the rider writes it, in `report:<reportId>` → `report` (fields) and `evidence` (a list of
+ * `evidenceRef`). `submittedAt` set means the rider pressed send; until then it is a draft on the device.
+ */
 export const safetyReportInput = z.object({
   tripId: tripId.optional(),
   vehicleId: vehicleId.optional(),
@@ -33,9 +69,29 @@ export const safetyReportInput = z.object({
   location: latLon.optional(),
   /** Anonymous reports hide the reporter's identity from everyone but admins. */
   anonymous: z.boolean().default(false),
-  evidence: z.array(sha256Hex).max(10).default([]),
+  evidence: z.array(evidenceRef).max(10).default([]),
+  submittedAt: isoDateTime.optional(),
 });
 export type SafetyReportInput = z.infer<typeof safetyReportInput>;
+
+/** What the server writes into `report:<id>` → `server` (server-only, SS10) for the reporter to see. */
+export const reportServerState = z.object({
+  status: reportStatus,
+  receivedAt: isoDateTime,
+  updatedAt: isoDateTime,
+  /** Digests the server is still waiting for before it files the report. */
+  missingEvidence: z.array(sha256Hex).optional(),
+});
+export type ReportServerState = z.infer<typeof reportServerState>;
+
+/** A message from the admins to the reporter, in `report:<id>` → `replies` (server-only, SS10). */
+export const reportReply = z.object({
+  id: z.uuid(),
+  text: z.string().min(1).max(2000),
+  at: isoDateTime,
+  from: z.literal('admin'),
+});
+export type ReportReply = z.infer<typeof reportReply>;
 
 export const safetyReport = safetyReportInput.extend({
   id: reportId,

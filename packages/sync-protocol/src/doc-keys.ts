@@ -5,24 +5,41 @@
 export const riderDocKeys = {
   /** Y.Map<routeId, Y.Map> of routes the rider saved from the planner. */
   savedRoutes: 'savedRoutes',
-  /** Y.Map<intentId, Y.Map> of booking intents made (possibly offline), with the server's decision. */
+  /** Y.Map<intentId, Y.Map> of booking intents made (possibly offline): domain `bookingIntent`. */
   bookingIntents: 'bookingIntents',
+  /** Y.Map<intentId, Y.Map> written by the server: domain `bookingDecision`, kept current as the trip moves. */
+  bookingDecisions: 'bookingDecisions',
   /** Y.Map<string, unknown> of profile preferences (language, home/work places). */
   preferences: 'preferences',
 } as const;
 
 export const driverDocKeys = {
   shift: 'shift',
+  /** Y.Map<tripId, Y.Map> written by the server: domain `driverAssignment`. */
   assignments: 'assignments',
+  /** Y.Map<actionId, Y.Map> of the driver's actions on trips, possibly offline: domain `driverActionInput`. */
+  tripActions: 'tripActions',
+  /** Y.Map<actionId, Y.Map> written by the server: domain `driverActionResult`. */
+  actionResults: 'actionResults',
 } as const;
 
 export const reportDocKeys = {
-  /** Y.Map with the report fields (category, description, occurredAt, location, anonymous, tripId). */
+  /** Y.Map with the report fields of domain `safetyReportInput` except evidence; `submittedAt` = sent. */
   report: 'report',
-  /** Y.Array<string> of evidence SHA-256 digests. */
+  /** Y.Array of domain `evidenceRef` ({sha256, mime, bytes}). */
   evidence: 'evidence',
-  /** Y.Map written by the server: status, severity, receivedAt. */
+  /** Y.Map written by the server: domain `reportServerState`. */
   server: 'server',
-  /** Y.Array of {from, text, at} messages between the reporter and admins. */
+  /** Y.Array written by the server: domain `reportReply`, the admins' messages to the reporter. */
   replies: 'replies',
 } as const;
+
+/**
+ * Keys only the server writes (SS10). An update from a client connection that changes any of them is refused
+ * (4403) and never stored: decisions, assignments and report status cannot be forged from a device.
+ */
+export const serverOnlyKeys: Record<'rider' | 'driver' | 'report', readonly string[]> = {
+  rider: [riderDocKeys.bookingDecisions],
+  driver: [driverDocKeys.assignments, driverDocKeys.actionResults],
+  report: [reportDocKeys.server, reportDocKeys.replies],
+};

@@ -57,8 +57,26 @@ export const users = pgTable('users', {
   phone: text('phone'),
   role: roleEnum('role').notNull(),
   suspended: boolean('suspended').notNull().default(false),
+  /** Notification preferences: trip and payment news by push and/or email. */
+  notifyPush: boolean('notify_push').notNull().default(true),
+  notifyEmail: boolean('notify_email').notNull().default(true),
   ...timestamps,
 });
+
+/** Devices a user receives push on: FCM registration tokens (or sandbox tokens when FCM is not configured). */
+export const pushTokens = pgTable(
+  'push_tokens',
+  {
+    token: text('token').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    platform: text('platform').notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps,
+  },
+  (t) => [index('push_tokens_user_idx').on(t.userId)],
+);
 
 /**
  * Refresh tokens rotate on every use. All tokens descended from one login share a family: presenting a
@@ -131,11 +149,45 @@ export const trips = pgTable(
     origin: jsonb('origin').notNull(),
     destination: jsonb('destination').notNull(),
     fareAmount: integer('fare_amount').notNull(),
+    /** The booking intent's id: one intent books at most one trip, however often it arrives (API or document). */
+    intentId: uuid('intent_id').notNull().unique(),
+    paymentMethod: paymentMethodEnum('payment_method').notNull(),
+    distanceMeters: integer('distance_meters').notNull(),
+    etaMinutes: integer('eta_minutes'),
+    cancellationFee: integer('cancellation_fee').notNull().default(0),
+    cancelledBy: uuid('cancelled_by').references(() => users.id),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
     departAt: timestamp('depart_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('trips_rider_idx').on(t.riderId), index('trips_driver_idx').on(t.driverId)],
+  (t) => [
+    index('trips_rider_idx').on(t.riderId),
+    index('trips_driver_idx').on(t.driverId),
+    // A vehicle carries at most one live trip: the database refuses a second assignment under any concurrency.
+    uniqueIndex('trips_one_live_per_vehicle')
+      .on(t.vehicleId)
+      .where(sql`status in ('assigned', 'accepted', 'driver_arrived', 'in_progress')`),
+  ],
+);
+
+/**
+ * Every change of a trip's status, by whom. `actionId` is the id of the driver's (possibly offline) action or
+ * the rider's request, so replaying it is a no-op.
+ */
+export const tripEvents = pgTable(
+  'trip_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tripId: uuid('trip_id')
+      .notNull()
+      .references(() => trips.id),
+    actorId: uuid('actor_id').references(() => users.id),
+    fromStatus: tripStatusEnum('from_status'),
+    toStatus: tripStatusEnum('to_status').notNull(),
+    actionId: text('action_id').unique(),
+    ...timestamps,
+  },
+  (t) => [index('trip_events_trip_idx').on(t.tripId, t.createdAt)],
 );
 
 export const payments = pgTable(
@@ -154,10 +206,24 @@ export const payments = pgTable(
     status: paymentStatusEnum('status').notNull().default('pending'),
     provider: text('provider').notNull(),
     providerRef: text('provider_ref'),
+    /** Mobile-money payer (MSISDN), for request-to-pay collections. */
+    payerPhone: text('payer_phone'),
+    failureReason: text('failure_reason'),
+    /** Sent to the provider with every call for this payment: a retried call never charges twice. */
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     ...timestamps,
   },
-  (t) => [index('payments_trip_idx').on(t.tripId)],
+  (t) => [index('payments_trip_idx').on(t.tripId), index('payments_provider_ref_idx').on(t.providerRef)],
 );
+
+/** Provider webhook events already handled (Stripe event ids): a replayed delivery changes nothing. */
+export const webhookEvents = pgTable('webhook_events', {
+  id: text('id').primaryKey(),
+  provider: text('provider').notNull(),
+  type: text('type').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const refunds = pgTable('refunds', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -167,12 +233,38 @@ export const refunds = pgTable('refunds', {
   amount: integer('amount').notNull(),
   reason: text('reason').notNull(),
   status: refundStatusEnum('status').notNull().default('pending'),
+  providerRef: text('provider_ref'),
+  failureReason: text('failure_reason'),
   createdBy: uuid('created_by')
     .notNull()
     .references(() => users.id),
   ...timestamps,
 });
 
+/** Every admin action (refunds, report decisions, suspensions), who did it and to what. Append-only. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => users.id),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+    ...timestamps,
+  },
+  (t) => [
+    index('audit_log_created_idx').on(t.createdAt),
+    index('audit_log_target_idx').on(t.targetType, t.targetId),
+  ],
+);
+
+/**
+ * Safety reports, filed when a submitted `report:<id>` document is reconciled and all its evidence arrived.
+ * The id is the document's report id. Severity is computed by the domain's explained rules at filing.
+ */
 export const safetyReports = pgTable(
   'safety_reports',
   {
@@ -182,6 +274,8 @@ export const safetyReports = pgTable(
       .references(() => users.id),
     tripId: uuid('trip_id').references(() => trips.id),
     vehicleId: uuid('vehicle_id').references(() => vehicles.id),
+    /** The driver of the linked trip or vehicle at the time, for repeat-report rules and suspension. */
+    driverId: uuid('driver_id').references(() => users.id),
     category: reportCategoryEnum('category').notNull(),
     description: text('description').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
@@ -191,9 +285,65 @@ export const safetyReports = pgTable(
     evidence: text('evidence').array().notNull().default(sql`'{}'::text[]`),
     status: reportStatusEnum('status').notNull().default('submitted'),
     severity: severityEnum('severity').notNull(),
+    severityScore: integer('severity_score').notNull(),
+    /** The rules that fired, each {rule, points, reason}, shown to admins. */
+    severityReasons: jsonb('severity_reasons').notNull().default(sql`'[]'::jsonb`),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     ...timestamps,
   },
-  (t) => [index('safety_reports_status_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('safety_reports_status_idx').on(t.status, t.createdAt),
+    index('safety_reports_driver_idx').on(t.driverId),
+    index('safety_reports_vehicle_idx').on(t.vehicleId),
+  ],
+);
+
+/** A report's history: status changes with notes, admins' replies to the reporter, internal notes. */
+export const reportEvents = pgTable(
+  'report_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => safetyReports.id),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: ['status', 'reply', 'note'] }).notNull(),
+    fromStatus: reportStatusEnum('from_status'),
+    toStatus: reportStatusEnum('to_status'),
+    text: text('text'),
+    ...timestamps,
+  },
+  (t) => [index('report_events_report_idx').on(t.reportId, t.createdAt)],
+);
+
+/**
+ * Evidence files by content: the SHA-256 of the bytes is the name, so a second upload of the same file is a
+ * no-op. The bytes live in object storage (S3-compatible or local files) under `storageKey`.
+ */
+export const evidence = pgTable('evidence', {
+  sha256: text('sha256').primaryKey(),
+  mime: text('mime').notNull(),
+  bytes: integer('bytes').notNull(),
+  storageKey: text('storage_key').notNull(),
+  ...timestamps,
+});
+
+/** Who uploaded each file: only they (and admins) may download it, even when two people upload the same bytes. */
+export const evidenceUploads = pgTable(
+  'evidence_uploads',
+  {
+    sha256: text('sha256')
+      .notNull()
+      .references(() => evidence.sha256),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.sha256, t.userId] })],
 );
 
 /**

@@ -19,6 +19,9 @@ export interface SyncConnection {
 
 export class DocTooLargeError extends Error {}
 
+/** A client update changed a key only the server writes (SS10); the connection is refused with 4403. */
+export class ServerOnlyKeyError extends Error {}
+
 function updateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageTypes.sync);
@@ -44,6 +47,8 @@ export class DocRoom {
     private readonly store: DocStore,
     private readonly fanout: Fanout,
     private readonly onStored: (room: DocRoom, rootKeys: Set<string>) => void,
+    /** Top-level keys clients may not change (SS10). */
+    private readonly serverOnly: readonly string[] = [],
   ) {
     // The server holds no awareness state of its own.
     this.awareness.setLocalState(null);
@@ -98,17 +103,10 @@ export class DocRoom {
     const capture = (u: Uint8Array) => {
       effective = effective ? Y.mergeUpdates([effective, u]) : u;
     };
-    const touched = new Set<string>();
-    const collect = (tr: Y.Transaction) => {
-      for (const type of tr.changed.keys()) touched.add(this.rootKey(type));
-    };
-    this.doc.on('update', capture);
-    this.doc.on('afterTransaction', collect);
-    try {
-      Y.applyUpdate(this.doc, update, origin);
-    } finally {
-      this.doc.off('update', capture);
-      this.doc.off('afterTransaction', collect);
+    const touched = touchedKeys(this.doc, update, origin, capture);
+    if (origin !== 'server' && this.serverOnly.some((k) => touched.has(k))) {
+      // The update is already in memory: the caller evicts the document so it reloads from the database.
+      if (!(await this.restatesStored(update))) throw new ServerOnlyKeyError();
     }
     if (!effective) {
       if (origin !== 'server') this.sendAck(origin);
@@ -126,13 +124,21 @@ export class DocRoom {
     return true;
   }
 
-  /** The top-level key (e.g. 'savedRoutes') a changed type lives under, so reconcilers run only when needed. */
-  // biome-ignore lint/suspicious/noExplicitAny: Yjs types are generic over their event type.
-  private rootKey(type: Y.AbstractType<any>): string {
-    let t = type;
-    while (t._item) t = t._item.parent as typeof t;
-    for (const [key, root] of this.doc.share) if (root === t) return key;
-    return '';
+  /**
+   * A client may legitimately send server-written content back (it echoes its whole state after a reconnect);
+   * when this process's copy is behind the database (another process wrote it, SS9), that looks like a
+   * forged write. It is one only if it changes the stored document's server-only keys too.
+   */
+  private async restatesStored(update: Uint8Array): Promise<boolean> {
+    const stored = await this.store.load(this.name);
+    const check = new Y.Doc({ gc: true });
+    try {
+      if (stored.state) Y.applyUpdate(check, stored.state, 'storage');
+      const touched = touchedKeys(check, update, 'check');
+      return !this.serverOnly.some((k) => touched.has(k));
+    } finally {
+      check.destroy();
+    }
   }
 
   /** An update another process already stored: apply, broadcast and acknowledge, but never store again. */
@@ -161,4 +167,36 @@ export class DocRoom {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/**
+ * Applies an update to `doc` and returns the top-level keys (e.g. 'savedRoutes') whose content it changed, so
+ * reconcilers run only when needed and server-only keys can be guarded (SS10).
+ */
+function touchedKeys(
+  doc: Y.Doc,
+  update: Uint8Array,
+  origin: unknown,
+  onUpdate?: (u: Uint8Array) => void,
+): Set<string> {
+  const touched = new Set<string>();
+  // biome-ignore lint/suspicious/noExplicitAny: Yjs types are generic over their event type.
+  const rootKey = (type: Y.AbstractType<any>): string => {
+    let t = type;
+    while (t._item) t = t._item.parent as typeof t;
+    for (const [key, root] of doc.share) if (root === t) return key;
+    return '';
+  };
+  const collect = (tr: Y.Transaction) => {
+    for (const type of tr.changed.keys()) touched.add(rootKey(type));
+  };
+  if (onUpdate) doc.on('update', onUpdate);
+  doc.on('afterTransaction', collect);
+  try {
+    Y.applyUpdate(doc, update, origin);
+  } finally {
+    if (onUpdate) doc.off('update', onUpdate);
+    doc.off('afterTransaction', collect);
+  }
+  return touched;
 }

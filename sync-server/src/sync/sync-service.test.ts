@@ -124,4 +124,31 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
     await waitFor(() => again.doc.getMap('preferences').get('home') === 'Kimironko', 10_000, 'reload');
     again.provider.destroy();
   });
+
+  it('SS10: a client that writes a server-only key is refused with 4403 and nothing of it is stored', async () => {
+    const name = `rider:${rider.id}`;
+    await t.server.sync.serverWrite(name, (doc) => {
+      doc.getMap('bookingDecisions').set('intent-1', new Y.Map([['status', 'rejected']]));
+    });
+    const c = connectClient(t.server.url, name, rider.token);
+    await waitFor(() => c.provider.synced);
+    // Echoing what the server wrote is fine (every reconnect does it); changing it is not.
+    expect(c.doc.getMap('bookingDecisions').size).toBe(1);
+    const closes: number[] = [];
+    c.provider.on('connection-close', (event: { code: number } | null) => {
+      if (event) closes.push(event.code);
+    });
+    c.doc.getMap('preferences').set('ok', 'yes');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(closes).toEqual([]);
+    c.doc.getMap('bookingDecisions').set('intent-2', new Y.Map([['status', 'confirmed']]));
+    await waitFor(() => closes.length > 0, 10_000, 'close');
+    expect(closes).toEqual([closeCodes.forbidden]);
+    c.provider.destroy();
+    const stored = await new (await import('./doc-store')).DocStore(t.server.deps.database.db).load(name);
+    const check = new Y.Doc();
+    Y.applyUpdate(check, stored.state!);
+    expect([...check.getMap('bookingDecisions').keys()]).toEqual(['intent-1']);
+    expect(check.getMap('preferences').get('ok')).toBe('yes');
+  });
 });

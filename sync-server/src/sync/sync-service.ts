@@ -6,6 +6,7 @@ import {
   MIN_PROTOCOL_VERSION,
   messageTypes,
   parseDocName,
+  serverOnlyKeys,
   syncLimits,
 } from '@kigaligo/sync-protocol';
 import * as decoding from 'lib0/decoding';
@@ -16,7 +17,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { verifyAccessToken } from '../auth/tokens';
-import { DocRoom, DocTooLargeError, type SyncConnection } from './doc-room';
+import { DocRoom, DocTooLargeError, ServerOnlyKeyError, type SyncConnection } from './doc-room';
 import type { DocStore } from './doc-store';
 import type { Fanout } from './fanout';
 import { TokenBucket } from './token-bucket';
@@ -128,6 +129,12 @@ export class SyncService {
         .enqueue(() => this.handle(room, conn, new Uint8Array(data)))
         .catch((err: unknown) => {
           if (err instanceof DocTooLargeError) return ws.close(closeCodes.tooLarge, 'document too large');
+          if (err instanceof ServerOnlyKeyError) {
+            // SS10: refuse the writer for good; everyone else reloads the document without its update.
+            this.deps.logger.warn({ doc: docName, userId: auth.userId }, 'client wrote a server-only key');
+            ws.close(closeCodes.forbidden, 'server-only field');
+            return this.evict(room, 1011);
+          }
           this.deps.logger.error({ err, doc: docName }, 'sync message failed');
           // The in-memory document may now hold what was not stored: drop it so it reloads from the database.
           this.evict(room, 1011);
@@ -148,8 +155,13 @@ export class SyncService {
   private room(docName: string): DocRoom {
     let room = this.rooms.get(docName);
     if (!room) {
-      room = new DocRoom(docName, this.deps.store, this.deps.fanout, (_room, keys) =>
-        this.deps.onStored?.(docName, keys),
+      const ref = parseDocName(docName);
+      room = new DocRoom(
+        docName,
+        this.deps.store,
+        this.deps.fanout,
+        (_room, keys) => this.deps.onStored?.(docName, keys),
+        ref ? serverOnlyKeys[ref.type] : [],
       );
       this.rooms.set(docName, room);
     }

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { isoDateTime, money, place, rwandaPhone, rwf } from './common';
+import { tripId, userId, vehicleId } from './ids';
+import { paymentMethod, paymentStatus } from './payment';
+import { type TripKind, type TripStatus, tripStatus } from './trip';
+
+/** What a rider can book on demand: a moto-taxi or a car. Buses are planned, not booked. */
+export const bookableKinds = ['moto', 'car'] as const;
+export const bookableKind = z.enum(bookableKinds);
+export type BookableKind = z.infer<typeof bookableKind>;
+
+/**
+ * A booking as the rider made it, possibly offline: `POST /api/trips` takes the same object, and the rider app
+ * writes it into `rider:<id>` → `bookingIntents[id]`. The id is chosen on the device and is the booking's
+ * idempotency key: the same intent arriving twice (API retry, document replay) books once.
+ */
+export const bookingIntent = z
+  .object({
+    id: z.uuid(),
+    kind: bookableKind,
+    origin: place,
+    destination: place,
+    /** When the rider wants to leave; absent means now (as of `createdAt`). */
+    departAt: isoDateTime.optional(),
+    paymentMethod,
+    /** The mobile-money number to collect from (MTN MoMo or Airtel Money); required for `mobile_money`. */
+    payerPhone: rwandaPhone.optional(),
+    createdAt: isoDateTime,
+    /** Set by the rider to cancel; the server applies the cancellation rules (`cancellationFee`). */
+    cancelRequestedAt: isoDateTime.optional(),
+  })
+  .refine((i) => i.paymentMethod !== 'mobile_money' || i.payerPhone !== undefined, {
+    path: ['payerPhone'],
+    message: 'Enter the mobile-money number to pay from',
+  });
+export type BookingIntent = z.infer<typeof bookingIntent>;
+
+/**
+ * An intent that reaches the server this long after the moment it was for is not booked: a moto "now" made
+ * offline an hour ago would send a driver to a rider who has long left. Our own figure, not a regulation.
+ */
+export const STALE_INTENT_MINUTES = 20;
+
+export function isIntentStale(intent: Pick<BookingIntent, 'departAt' | 'createdAt'>, now: Date): boolean {
+  const wanted = Date.parse(intent.departAt ?? intent.createdAt);
+  return now.getTime() - wanted > STALE_INTENT_MINUTES * 60_000;
+}
+
+export const bookingRejectReasons = [
+  'no_vehicle_available',
+  'stale',
+  'invalid',
+  'outside_service_area',
+  'account_suspended',
+] as const;
+export const bookingRejectReason = z.enum(bookingRejectReasons);
+export type BookingRejectReason = z.infer<typeof bookingRejectReason>;
+
+/**
+ * The server's answer to an intent, written into `rider:<id>` → `bookingDecisions[intentId]` (server-only, SS10)
+ * and returned by `POST /api/trips`. A confirmed decision is kept up to date as the trip moves on.
+ */
+export const bookingDecision = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('confirmed'),
+    intentId: z.uuid(),
+    tripId,
+    tripStatus,
+    vehicle: z.object({ id: vehicleId, plate: z.string(), kind: bookableKind }),
+    driver: z.object({ id: userId, name: z.string(), phone: z.string().nullable() }),
+    /** Minutes until the driver reaches the pickup, from the vehicle's live position at assignment. */
+    etaMinutes: z.number().int().nonnegative(),
+    fare: money,
+    payment: z.object({ method: paymentMethod, status: paymentStatus, amount: rwf, refundedAmount: rwf }),
+    cancellationFee: rwf,
+    decidedAt: isoDateTime,
+    updatedAt: isoDateTime,
+  }),
+  z.object({
+    status: z.literal('rejected'),
+    intentId: z.uuid(),
+    reason: bookingRejectReason,
+    message: z.string(),
+    decidedAt: isoDateTime,
+  }),
+]);
+export type BookingDecision = z.infer<typeof bookingDecision>;
+
+/** What a driver does to a trip assigned to them; each moves the trip state machine one step. */
+export const driverTripActions = ['accept', 'decline', 'arrive', 'start', 'complete'] as const;
+export const driverTripAction = z.enum(driverTripActions);
+export type DriverTripAction = z.infer<typeof driverTripAction>;
+
+export const driverActionTarget: Record<DriverTripAction, TripStatus> = {
+  accept: 'accepted',
+  // A declined assignment goes back to `requested` and the server looks for another vehicle.
+  decline: 'requested',
+  arrive: 'driver_arrived',
+  start: 'in_progress',
+  complete: 'completed',
+};
+
+/**
+ * A driver's action, possibly made offline: the driver app writes it into `driver:<id>` → `tripActions[id]`
+ * (or posts it to `POST /api/trips/:id/actions`). The id makes replays harmless; the result comes back in
+ * `actionResults[id]`.
+ */
+export const driverActionInput = z.object({
+  id: z.uuid(),
+  tripId,
+  action: driverTripAction,
+  at: isoDateTime,
+  /** With `complete` on a cash trip: the driver confirms the cash was received. */
+  cashCollected: z.boolean().optional(),
+});
+export type DriverActionInput = z.infer<typeof driverActionInput>;
+
+export const driverActionResult = z.object({
+  ok: z.boolean(),
+  tripStatus,
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  appliedAt: isoDateTime,
+});
+export type DriverActionResult = z.infer<typeof driverActionResult>;
+
+/** A trip as the assigned driver sees it, in `driver:<id>` → `assignments[tripId]` (server-only, SS10). */
+export const driverAssignment = z.object({
+  tripId,
+  status: tripStatus,
+  kind: bookableKind,
+  origin: place,
+  destination: place,
+  fare: money,
+  paymentMethod,
+  /** First name only: the driver needs to greet the rider, not to know them. */
+  riderName: z.string(),
+  assignedAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type DriverAssignment = z.infer<typeof driverAssignment>;
+
+/**
+ * Cancelling is free until the driver has arrived; after that it costs the meter's minimum fare (moto: the
+ * 400 RWF flag-fall of the RURA meter tariff; car: the 1,500 RWF minimum), which goes to the driver who came.
+ * Our rule built on the tariffs in fares.ts, not a regulation. Started or finished trips cannot be cancelled.
+ */
+export const CANCELLATION_FEE: Record<BookableKind, number> = { moto: 400, car: 1500 };
+
+export function cancellationFee(kind: TripKind, status: TripStatus): number {
+  if (status !== 'driver_arrived' || kind === 'bus') return 0;
+  return CANCELLATION_FEE[kind];
+}

@@ -1,0 +1,36 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { pushTokens, users } from '../db/schema';
+import { enqueue } from '../outbox/enqueue';
+import { type NotificationKind, renderNotification } from './messages';
+
+/**
+ * Tells a user something by push and/or email, as their preferences say, through the outbox: call it with
+ * the transaction that makes the change it announces. `key` names the event (e.g. `trip:<id>:assigned`);
+ * the same key twice notifies once.
+ */
+export async function notifyUser(
+  tx: Db,
+  userId: string,
+  kind: NotificationKind,
+  vars: Record<string, string | number>,
+  key: string,
+): Promise<void> {
+  const [user] = await tx
+    .select({ email: users.email, name: users.name, push: users.notifyPush, mail: users.notifyEmail })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) return;
+  const message = renderNotification(kind, vars, user.name.split(' ')[0] ?? user.name);
+  const data = { kind, ...Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)])) };
+  if (user.push) {
+    const tokens = await tx
+      .select({ token: pushTokens.token })
+      .from(pushTokens)
+      .where(eq(pushTokens.userId, userId));
+    if (tokens.length > 0) {
+      await enqueue(tx, 'push', { tokens: tokens.map((t) => t.token), ...message.push, data }, `${key}:push`);
+    }
+  }
+  if (user.mail) await enqueue(tx, 'email', { to: user.email, ...message.email }, `${key}:email`);
+}
