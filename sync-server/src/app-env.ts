@@ -1,9 +1,13 @@
-import type { LiveVehicle } from '@kigaligo/domain';
+import type { LiveVehicle, PushConfig } from '@kigaligo/domain';
 import type { Logger } from 'pino';
 import type { RateLimiter } from './auth/rate-limit';
 import type { AccessClaims } from './auth/tokens';
+import type { TripDocs } from './booking/trip-docs';
 import type { Database } from './db/client';
+import type { EvidenceStore } from './evidence/evidence-store';
 import type { NetworkService } from './network/network-service';
+import type { StripeWebhookDeps } from './payments/payment-providers';
+import type { ReportDocs } from './reports/report-docs';
 
 /** Everything a request handler may reach, built once at start-up (tests build their own). */
 export interface AppDeps {
@@ -19,6 +23,16 @@ export interface AppDeps {
   network: NetworkService;
   /** Live positions: publish a moved vehicle; read the fleet's current state. */
   live: { publish(vehicle: LiveVehicle): Promise<void>; vehicles: Map<string, LiveVehicle> };
+  /** Mirrors a trip's state into the rider's decision and the driver's assignment (call after commit). */
+  tripDocs: TripDocs;
+  /** Safety-report evidence bytes: local files or an S3-compatible bucket. */
+  evidence: EvidenceStore;
+  /** Mirrors report status and replies into report documents; files waiting reports when evidence arrives. */
+  reportDocs: ReportDocs;
+  /** Stripe webhook verification (STRIPE_WEBHOOK_SECRET); absent: `POST /api/webhooks/stripe` answers 404. */
+  stripeWebhook?: StripeWebhookDeps | undefined;
+  /** What web apps need to register for push (`GET /api/push/config`); absent means sandbox. */
+  pushConfig?: PushConfig | undefined;
 }
 
 export interface AppEnv {

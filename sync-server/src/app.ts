@@ -4,19 +4,28 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './app-env';
 import { errorBody, HttpError } from './http/errors';
+import { adminAuditRoutes } from './routes/admin-audit';
 import { adminOutboxRoutes } from './routes/admin-outbox';
+import { adminReportRoutes, adminSuspensionRoutes } from './routes/admin-reports';
 import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
+import { evidenceRoutes } from './routes/evidence';
 import { gtfsRtRoutes } from './routes/gtfs-rt';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { meNotificationRoutes, pushConfigRoutes } from './routes/me-notifications';
 import { openApiRoutes } from './routes/openapi';
+import { paymentRoutes } from './routes/payments';
 import { placeRoutes } from './routes/places';
 import { planRoutes } from './routes/plan';
 import { positionRoutes } from './routes/positions';
+import { refundRoutes } from './routes/refunds';
+import { reportRoutes } from './routes/reports';
 import { shiftRoutes } from './routes/shifts';
 import { stopRoutes } from './routes/stops';
+import { tripRoutes } from './routes/trips';
 import { vehicleRoutes } from './routes/vehicles';
+import { webhookRoutes } from './routes/webhooks';
 import { serveApps } from './static/serve-apps';
 
 const MAX_JSON_BODY_BYTES = 1024 * 1024;
@@ -52,12 +61,13 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
       'request',
     );
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_JSON_BODY_BYTES,
-      onError: (c) => c.json(errorBody('payload_too_large', 'The request body is larger than 1 MiB'), 413),
-    }),
+  const jsonBodyLimit = bodyLimit({
+    maxSize: MAX_JSON_BODY_BYTES,
+    onError: (c) => c.json(errorBody('payload_too_large', 'The request body is larger than 1 MiB'), 413),
+  });
+  app.use('/api/*', (c, next) =>
+    // Evidence uploads stream up to 50 MiB under their own per-type limits (routes/evidence.ts).
+    c.req.method === 'PUT' && c.req.path.startsWith('/api/evidence/') ? next() : jsonBodyLimit(c, next),
   );
 
   const api = new Hono<AppEnv>()
@@ -65,15 +75,26 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
     .route('/openapi.json', openApiRoutes)
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
+    .route('/me', meNotificationRoutes)
+    .route('/push', pushConfigRoutes)
+    .route('/payments', paymentRoutes)
+    .route('/refunds', refundRoutes)
+    .route('/webhooks', webhookRoutes)
     .route('/admin/users', adminUserRoutes)
     .route('/admin/outbox', adminOutboxRoutes)
+    .route('/admin/users', adminSuspensionRoutes)
+    .route('/admin/reports', adminReportRoutes)
+    .route('/admin/audit', adminAuditRoutes)
+    .route('/evidence', evidenceRoutes)
+    .route('/reports', reportRoutes)
     .route('/vehicles', positionRoutes)
     .route('/vehicles', vehicleRoutes)
     .route('/shifts', shiftRoutes)
     .route('/gtfs-rt', gtfsRtRoutes)
     .route('/stops', stopRoutes)
     .route('/routes', planRoutes)
-    .route('/places', placeRoutes);
+    .route('/places', placeRoutes)
+    .route('/trips', tripRoutes);
   app.route('/api', api);
   if (opts.appsDir) app.route('/', serveApps(opts.appsDir));
 

@@ -1,5 +1,14 @@
 import { resolve } from 'node:path';
+import { z } from 'zod';
+import { paymentsConfigFromEnv } from './payments/payments-config';
 import type { ServerOptions } from './server';
+
+/** A comma-separated list, blanks dropped. */
+const listOf = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 /** Reads the server's configuration from the environment (README.md lists every variable). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
@@ -26,5 +35,24 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
       : undefined,
     positionRetentionDays: env.POSITION_RETENTION_DAYS ? Number(env.POSITION_RETENTION_DAYS) : undefined,
     gtfsPath: env.GTFS_PATH ? resolve(env.GTFS_PATH) : undefined,
+    s3: env.S3_BUCKET
+      ? {
+          bucket: env.S3_BUCKET,
+          endpoint: env.S3_ENDPOINT || undefined,
+          region: env.S3_REGION || 'us-east-1',
+          accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
+          secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
+        }
+      : undefined,
+    authorities: {
+      emails: listOf(env.AUTHORITY_EMAILS).map((e) => {
+        // Checked at start: a bad address would otherwise fail every critical report's transaction.
+        if (!z.email().safeParse(e).success) throw new Error(`AUTHORITY_EMAILS: not an email address: ${e}`);
+        return e;
+      }),
+      pushTokens: listOf(env.AUTHORITY_PUSH_TOKENS),
+    },
+    // STRIPE_*, MOMO_*, FCM_*: each provider is real when configured, else its local sandbox.
+    ...paymentsConfigFromEnv(env),
   };
 }

@@ -3,7 +3,8 @@ import { demoAccounts } from './seed/demo-data';
 import { defaultAppsDir, startServer } from './server';
 
 const config = configFromEnv();
-const server = await startServer({ ...config, appsDir: defaultAppsDir });
+// With demo data, the demo moto is on shift downtown at every start, so the first booking finds a vehicle.
+const server = await startServer({ ...config, appsDir: defaultAppsDir, demoFleet: config.seed });
 const { logger } = server.deps;
 logger.info(
   { url: server.url, db: server.deps.database.kind, version: server.deps.version },

@@ -1,26 +1,41 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { riderDocKeys } from '@kigaligo/sync-protocol';
+import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
 import { createApp } from './app';
 import type { AppDeps } from './app-env';
 import { memoryRateLimiter } from './auth/rate-limit';
+import { TripDocs } from './booking/trip-docs';
 import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
 import { getOrCreateSecret } from './db/secrets';
 import { createErrorReporter } from './error-reporting';
+import type { EvidenceStore } from './evidence/evidence-store';
+import { localEvidenceStore } from './evidence/local-store';
+import { type S3Config, s3EvidenceStore } from './evidence/s3-store';
 import { localLiveBus, redisLiveBus } from './live/live-bus';
 import { LiveHub } from './live/live-hub';
 import { createLogger } from './logger';
 import { defaultGtfsPath, NetworkService } from './network/network-service';
 import { OutboxWorker } from './outbox/outbox-worker';
-import { sandbox, sendGridEmail } from './outbox/providers';
+import { type Providers, sandbox, sendGridEmail } from './outbox/providers';
+import type { PaymentsConfig } from './payments/payment-providers';
+import type { PushOptions } from './payments/payments-config';
+import { wireProviders } from './payments/provider-wiring';
+import type { Authorities } from './reports/authority-alert';
+import { ReportDocs, reportDocWatch } from './reports/report-docs';
+import { warmDemoFleet } from './seed/demo-fleet';
 import { seedDemoData } from './seed/seed';
 import { DocStore } from './sync/doc-store';
 import { type Fanout, localFanout, redisFanout } from './sync/fanout';
 import { ReconcileScheduler } from './sync/reconciler';
-import { reconcileRiderDoc } from './sync/reconcilers/rider-doc';
+import { driverDocReconciler } from './sync/reconcilers/driver-doc';
+import { reportDocReconciler } from './sync/reconcilers/report-doc';
+import { riderDocReconciler } from './sync/reconcilers/rider-doc';
 import { SyncService } from './sync/sync-service';
 import { purgeOldPositions } from './tracking/retention';
 
@@ -46,6 +61,20 @@ export interface ServerOptions {
   sendGrid?: { apiKey: string; from: string; baseUrl?: string | undefined } | undefined;
   /** With Redis, several processes serve the same documents (SS9). */
   redisUrl?: string | undefined;
+  /** Demo only: put the demo moto on shift with a fresh live position at start (seed/demo-fleet.ts). */
+  demoFleet?: boolean;
+  /** Safety-report evidence in an S3-compatible bucket; without it, files under `evidenceDir`. */
+  s3?: S3Config | undefined;
+  /** Default DATA_DIR/evidence (a temporary folder, removed on close, when the database is in memory). */
+  evidenceDir?: string | undefined;
+  /** Critical safety reports are sent at once to these (AUTHORITY_EMAILS, AUTHORITY_PUSH_TOKENS). */
+  authorities?: Authorities | undefined;
+  /** Stripe and mobile money (STRIPE_*, MOMO_*); without keys each uses its local sandbox. */
+  payments?: PaymentsConfig | undefined;
+  /** FCM push (FCM_*); without a service account the outbox sandbox records pushes. */
+  push?: PushOptions | undefined;
+  /** Replaces the outbox provider of a topic (tests point push at a local endpoint speaking the provider's API). */
+  outboxProviders?: Providers | undefined;
 }
 
 export interface RunningServer {
@@ -80,8 +109,24 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     logger,
   );
   await live.load();
+  if (opts.demoFleet) {
+    const moto = await warmDemoFleet(database.db);
+    if (moto) await live.publish(moto);
+  }
   const network = new NetworkService();
   await network.loadFromPath(database.db, opts.gtfsPath ?? defaultGtfsPath);
+  const authorities: Authorities = opts.authorities ?? { emails: [], pushTokens: [] };
+  const memoryData = (opts.dataDir ?? '.data') === 'memory://';
+  const evidenceDir =
+    opts.evidenceDir ??
+    (memoryData
+      ? await mkdtemp(join(tmpdir(), 'kigaligo-evidence-'))
+      : join(opts.dataDir ?? '.data', 'evidence'));
+  const evidence: EvidenceStore = opts.s3
+    ? await s3EvidenceStore(opts.s3)
+    : await localEvidenceStore(evidenceDir);
+  // Payment status changes are mirrored into the trip's documents once they commit.
+  const providers = wireProviders(database.db, opts, (tripId) => deps.tripDocs.refresh(tripId));
   const deps: AppDeps = {
     database,
     jwtSecret,
@@ -95,6 +140,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     reportError: await createErrorReporter(opts.sentryDsn, logger, version),
     network,
     live,
+    // Until the sync service exists (below) no document is open, so it writes to the store directly.
+    tripDocs: new TripDocs(database.db, logger),
+    evidence,
+    reportDocs: new ReportDocs(database.db, logger, authorities),
+    stripeWebhook: providers.stripeWebhook,
+    pushConfig: providers.pushConfig,
   };
   const app = createApp(deps, opts.appsDir ? { appsDir: opts.appsDir } : {});
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -111,7 +162,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   await purge();
   const outboxWorker = new OutboxWorker(
     database.db,
-    { email: opts.sendGrid ? sendGridEmail(opts.sendGrid) : sandbox, push: sandbox },
+    {
+      email: opts.sendGrid ? sendGridEmail(opts.sendGrid) : sandbox,
+      push: sandbox,
+      ...providers.outboxProviders,
+      ...opts.outboxProviders,
+    },
     logger,
   );
   outboxWorker.start();
@@ -124,7 +180,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     database.db,
     store,
     fanout,
-    { rider: { watch: [riderDocKeys.savedRoutes], reconcile: reconcileRiderDoc } },
+    {
+      rider: {
+        watch: [riderDocKeys.savedRoutes, riderDocKeys.bookingIntents],
+        reconcile: riderDocReconciler(deps),
+      },
+      driver: { watch: [driverDocKeys.tripActions], reconcile: driverDocReconciler(deps) },
+      report: { watch: reportDocWatch, reconcile: reportDocReconciler(authorities, logger) },
+    },
     logger,
   );
   const sync = new SyncService({
@@ -135,6 +198,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     onStored: (docName, keys) => reconciler.schedule(docName, keys),
   });
   reconciler.setWriteBack((docName, change) => sync.serverWrite(docName, change));
+  deps.tripDocs.useWriter((docName, change) => sync.serverWrite(docName, change));
+  deps.reportDocs.use(
+    (docName, change) => sync.serverWrite(docName, change),
+    (docName) => reconciler.run(docName, { force: true }),
+  );
   sync.attach(server as unknown as import('node:http').Server);
   live.attach(server as unknown as import('node:http').Server);
   // After a crash, finish reconciling whatever was stored but not yet reconciled (SS8).
@@ -154,15 +222,20 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       closing ??= (async () => {
         clearInterval(purgeTimer);
         await outboxWorker.stop();
+        await providers.close();
         await sync.close();
         await live.close();
         await reconciler.flush();
+        await deps.tripDocs.idle();
+        await deps.reportDocs.idle();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Idle keep-alive sockets would hold close() open until they time out.
           (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
         await fanout.close();
+        await evidence.close();
+        if (memoryData && !opts.evidenceDir) await rm(evidenceDir, { recursive: true, force: true });
         await database.close();
       })();
       return closing;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { isoDateTime, money, place, rwandaPhone, rwf } from './common';
 import { tripId, userId, vehicleId } from './ids';
-import { paymentMethod, paymentStatus } from './payment';
-import { type TripKind, type TripStatus, tripStatus } from './trip';
+import { paymentMethod, paymentStatus, paymentSummary, paymentView, refundView } from './payment';
+import { type TripKind, type TripStatus, trip, tripStatus } from './trip';
+import { vehicleKind } from './vehicle';
 
 /** What a rider can book on demand: a moto-taxi or a car. Buses are planned, not booked. */
 export const bookableKinds = ['moto', 'car'] as const;
@@ -150,3 +151,68 @@ export function cancellationFee(kind: TripKind, status: TripStatus): number {
   if (status !== 'driver_arrived' || kind === 'bus') return 0;
   return CANCELLATION_FEE[kind];
 }
+
+/**
+ * A trip as `GET /api/trips` and `GET /api/trips/:id` return it: the `trip` row plus what the screens show
+ * with it. A booking the server turned down is a trip in status `rejected` with its `rejectReason`.
+ */
+export const tripView = trip.extend({
+  intentId: z.uuid(),
+  paymentMethod,
+  distanceMeters: z.number().int().nonnegative(),
+  /** Minutes the driver needed to reach the pickup when assigned; null until a vehicle is assigned. */
+  etaMinutes: z.number().int().nonnegative().nullable(),
+  cancellationFee: rwf,
+  rejectReason: bookingRejectReason.nullable(),
+  vehicle: z.object({ id: vehicleId, plate: z.string(), kind: vehicleKind }).nullable(),
+  driver: z.object({ id: userId, name: z.string(), phone: z.string().nullable() }).nullable(),
+  /** First name only (drivers see trip views too). */
+  riderName: z.string(),
+  payment: paymentSummary.nullable(),
+});
+export type TripView = z.infer<typeof tripView>;
+
+/** One change of a trip's status, from `trip_events`. */
+export const tripEvent = z.object({
+  id: z.uuid(),
+  fromStatus: tripStatus.nullable(),
+  toStatus: tripStatus,
+  actorId: userId.nullable(),
+  at: isoDateTime,
+});
+export type TripEvent = z.infer<typeof tripEvent>;
+
+export const tripListQuery = z.object({
+  status: tripStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TripListQuery = z.infer<typeof tripListQuery>;
+
+/** The sentence a rider reads when a booking is turned down; apps may translate by `reason`. */
+export function bookingRejectMessage(reason: BookingRejectReason, kind: BookableKind): string {
+  const vehicle = kind === 'moto' ? 'moto-taxi' : 'car';
+  switch (reason) {
+    case 'no_vehicle_available':
+      return `No ${vehicle} is free near your pickup right now. Please try again in a few minutes.`;
+    case 'stale':
+      return `This booking reached us more than ${STALE_INTENT_MINUTES} minutes after the time it was for, so no driver was sent. Book again if you still need a ride.`;
+    case 'invalid':
+      return 'This booking is incomplete, so it was not sent to a driver. Please book again.';
+    case 'outside_service_area':
+      return 'KigaliGo books rides within Kigali only: the pickup or the destination is outside the service area.';
+    case 'account_suspended':
+      return 'Your account is suspended, so bookings are not accepted. Please contact KigaliGo support.';
+  }
+}
+
+/** `POST /api/trips` → 201 (or 200 for an intent booked before): the decision and the trip it made. */
+export const bookingResponse = z.object({ decision: bookingDecision, trip: tripView });
+
+/** `GET /api/trips/:id`: the trip, its history and its money. */
+export const tripDetail = z.object({
+  trip: tripView,
+  events: z.array(tripEvent),
+  payments: z.array(paymentView),
+  refunds: z.array(refundView),
+});
+export type TripDetail = z.infer<typeof tripDetail>;

@@ -6,7 +6,8 @@ describe('payments', () => {
     expect(canTransitionPayment('pending', 'succeeded')).toBe(true);
     expect(canTransitionPayment('succeeded', 'processing')).toBe(false);
     expect(canTransitionPayment('refunded', 'succeeded')).toBe(false);
-    expect(canTransitionPayment('failed', 'succeeded')).toBe(false);
+    expect(canTransitionPayment('succeeded', 'failed')).toBe(false);
+    expect(canTransitionPayment('failed', 'processing')).toBe(true);
   });
 
   it('never refunds more than was paid and not yet returned', () => {

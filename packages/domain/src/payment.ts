@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, rwf } from './common';
+import { isoDateTime, rwandaPhone, rwf } from './common';
 import { paymentId, refundId, tripId, userId } from './ids';
 
 export const paymentMethods = ['card', 'mobile_money', 'cash'] as const;
@@ -25,7 +25,10 @@ const paymentTransitions: Record<PaymentStatus, readonly PaymentStatus[]> = {
   pending: ['processing', 'succeeded', 'failed'],
   processing: ['succeeded', 'failed'],
   succeeded: ['partially_refunded', 'refunded'],
-  failed: [],
+  // A failed charge may be tried again (an admin retries the dead-lettered provider call, or the rider confirms
+  // the Stripe intent again with another card). Providers never report success before failure for one
+  // attempt, so a late `failed` after `succeeded` is still ignored.
+  failed: ['processing', 'succeeded'],
   partially_refunded: ['partially_refunded', 'refunded'],
   refunded: [],
 };
@@ -72,3 +75,58 @@ export function refundableAmount(p: Pick<Payment, 'amount' | 'refundedAmount' | 
   if (p.status !== 'succeeded' && p.status !== 'partially_refunded') return 0;
   return Math.max(0, p.amount - p.refundedAmount);
 }
+
+/** A refund waits for the provider, then succeeds or fails; nothing moves it afterwards (replays are ignored). */
+export function canTransitionRefund(from: RefundStatus, to: RefundStatus): boolean {
+  return from === 'pending' && to !== 'pending';
+}
+export type RefundStatus = z.infer<typeof refundStatus>;
+
+/**
+ * Mobile-money network of a Rwandan number: MTN MoMo on 078/079, Airtel Money on 072/073 (the prefixes
+ * `rwandaPhone` accepts). Each network collects only from its own subscribers.
+ */
+export function mobileMoneyNetwork(phone: string): 'mtn_momo' | 'airtel_money' {
+  return /^\+2507[89]/.test(phone) ? 'mtn_momo' : 'airtel_money';
+}
+
+/** `POST /api/payments`: pay a trip (again, after a failure, or instead of cash). */
+export const paymentRequest = z
+  .object({
+    tripId,
+    method: paymentMethod,
+    payerPhone: rwandaPhone.optional(),
+    /** A Stripe PaymentMethod id from Stripe.js; without it the intent waits for the rider to confirm. */
+    paymentMethodId: z.string().trim().min(3).max(255).optional(),
+  })
+  .refine((r) => r.method !== 'mobile_money' || r.payerPhone !== undefined, {
+    path: ['payerPhone'],
+    message: 'Enter the mobile-money number to pay from',
+  });
+export type PaymentRequest = z.infer<typeof paymentRequest>;
+
+/** A payment as the API returns it: the domain payment plus who moves the money and what went wrong. */
+export const paymentView = payment.extend({
+  provider: z.string(),
+  providerRef: z.string().nullable(),
+  failureReason: z.string().nullable(),
+  updatedAt: isoDateTime,
+  /** Card payments waiting for the rider: Stripe.js confirms the intent with this. Owner only. */
+  clientSecret: z.string().optional(),
+});
+export type PaymentView = z.infer<typeof paymentView>;
+
+export const refundView = refund.extend({
+  providerRef: z.string().nullable(),
+  failureReason: z.string().nullable(),
+});
+export type RefundView = z.infer<typeof refundView>;
+
+/** What a trip's rider and driver see of its payment (in booking decisions). */
+export const paymentSummary = z.object({
+  method: paymentMethod,
+  status: paymentStatus,
+  amount: rwf,
+  refundedAmount: rwf,
+});
+export type PaymentSummary = z.infer<typeof paymentSummary>;

@@ -48,6 +48,19 @@ export const evidenceMimeTypes = [
 export const evidenceMime = z.enum(evidenceMimeTypes);
 export type EvidenceMime = z.infer<typeof evidenceMime>;
 
+const MiB = 1024 * 1024;
+/**
+ * Largest upload per type. Photos are resized on the device well below this; the limit only stops abuse. A
+ * short phone video (about 30 s at 720p) fits in 50 MiB.
+ */
+export const evidenceMaxBytes: Record<EvidenceMime, number> = {
+  'image/jpeg': 10 * MiB,
+  'image/png': 10 * MiB,
+  'image/webp': 10 * MiB,
+  'video/mp4': 50 * MiB,
+  'video/webm': 50 * MiB,
+};
+
 /** One photo or video attached to a report, named by the SHA-256 of its bytes (uploads are idempotent). */
 export const evidenceRef = z.object({
   sha256: sha256Hex,
@@ -81,6 +94,11 @@ export const reportServerState = z.object({
   updatedAt: isoDateTime,
   /** Digests the server is still waiting for before it files the report. */
   missingEvidence: z.array(sha256Hex).optional(),
+  /**
+   * Why a submitted report cannot be filed as it stands (a field fails validation, or the linked trip is not the
+   * reporter's); the app shows them and lets the rider fix and resubmit. Absent once filed.
+   */
+  problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ReportServerState = z.infer<typeof reportServerState>;
 

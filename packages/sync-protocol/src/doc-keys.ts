@@ -11,6 +11,11 @@ export const riderDocKeys = {
   bookingDecisions: 'bookingDecisions',
   /** Y.Map<string, unknown> of profile preferences (language, home/work places). */
   preferences: 'preferences',
+  /**
+   * Y.Map<reportId, Y.Map {id, createdAt}> of the rider's safety reports, drafts included: each report lives
+   * in its own `report:<id>` document; this list is how the rider's devices find them (offline too).
+   */
+  reports: 'reports',
 } as const;
 
 export const driverDocKeys = {

@@ -37,6 +37,8 @@ export function accessFor(
 ): Access {
   if (ref.type === 'report') {
     if (user.role === 'admin') return 'write';
+    // Drivers never see a report document, even one about them: it may name an anonymous reporter.
+    if (user.role === 'driver') return 'none';
     // A new report document is created by the rider who opens it first.
     if (reporterId === null) return user.role === 'rider' ? 'write' : 'none';
     return reporterId === user.id ? 'write' : 'none';

@@ -5,8 +5,8 @@
  *   1 (2026-11): y-websocket messages (sync step 1/2, update, awareness) plus message type 100 "stored
  *     acknowledgement" carrying the server's durable state vector; close codes 4401/4403/4413/4429/4426.
  *   2 (2026-12): server-only document keys (SS10): rider `bookingDecisions`, driver `assignments` and
- *     `actionResults`, report `server` and `replies`; new keys driver `tripActions`. Version-1 clients are still
- *     served (they never wrote these keys).
+ *     `actionResults`, report `server` and `replies`; new keys driver `tripActions`, rider `reports` (the
+ *     rider's report document ids). Version-1 clients are still served (they never wrote these keys).
  */
 export const PROTOCOL_VERSION = 2;
 /** Oldest client protocol the server still serves; older clients are closed with `closeCodes.upgradeRequired`. */

@@ -1,4 +1,5 @@
 import {
+  bookingRejectReasons,
   paymentMethods,
   paymentStatuses,
   refundStatuses,
@@ -156,6 +157,8 @@ export const trips = pgTable(
     etaMinutes: integer('eta_minutes'),
     cancellationFee: integer('cancellation_fee').notNull().default(0),
     cancelledBy: uuid('cancelled_by').references(() => users.id),
+    /** Why the server turned the booking down (status `rejected`): domain `bookingRejectReason`. */
+    rejectReason: text('reject_reason', { enum: bookingRejectReasons }),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
     departAt: timestamp('depart_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

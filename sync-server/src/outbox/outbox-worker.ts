@@ -2,8 +2,10 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client';
 import { outbox } from '../db/schema';
-import type { Providers } from './providers';
+import { type AfterCommit, type Providers, type TopicHandler, topicHandler } from './providers';
 import type { OutboxTopic } from './topics';
+
+export type OutboxRow = typeof outbox.$inferSelect;
 
 export interface OutboxWorkerOptions {
   /** After this many failed attempts a message is dead-lettered (kept, shown to admins, retryable). */
@@ -89,32 +91,67 @@ export class OutboxWorker {
         )
         .returning();
     });
-    for (const message of claimed) {
-      const deliver = this.providers[message.topic as OutboxTopic];
-      try {
-        if (!deliver) throw new Error(`no provider for topic ${message.topic}`);
-        const result = await deliver(message.payload, message.idempotencyKey);
-        await this.db
+    for (const message of claimed) await this.deliverOne(message);
+    return claimed.length;
+  }
+
+  private async deliverOne(message: OutboxRow): Promise<void> {
+    const provider = this.providers[message.topic as OutboxTopic];
+    const handler: TopicHandler | undefined = provider ? topicHandler(provider) : undefined;
+    let result: Record<string, unknown>;
+    try {
+      if (!handler) throw new Error(`no provider for topic ${message.topic}`);
+      result = await handler.deliver(message.payload, message.idempotencyKey);
+    } catch (err) {
+      await this.failed(message, handler, err);
+      return;
+    }
+    // Marking the message sent and applying its result (a payment's new status) commit together: a crash in
+    // between redelivers, and the provider's idempotency key turns that into the same answer.
+    let afterCommit: unknown;
+    try {
+      afterCommit = await this.db.transaction(async (tx) => {
+        await tx
           .update(outbox)
           .set({ status: 'sent', result, sentAt: new Date(), lastError: null })
           .where(eq(outbox.id, message.id));
-      } catch (err) {
-        const dead = message.attempts >= this.opts.maxAttempts;
-        const delay = retryDelay(message.attempts, this.opts.baseDelayMs, this.opts.maxDelayMs);
-        await this.db
-          .update(outbox)
-          .set({
-            status: dead ? 'dead' : 'pending',
-            lastError: err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500),
-            nextAttemptAt: new Date(Date.now() + delay),
-          })
-          .where(eq(outbox.id, message.id));
-        this.logger.warn(
-          { id: message.id, topic: message.topic, attempts: message.attempts, dead },
-          'outbox delivery failed',
-        );
-      }
+        return handler?.afterDelivery?.(tx, message, result);
+      });
+    } catch (err) {
+      // Nothing committed: the message is retried like a failed delivery (the provider repeats its answer).
+      await this.failed(message, handler, err);
+      return;
     }
-    return claimed.length;
+    await this.runAfterCommit(afterCommit, message);
+  }
+
+  private async failed(message: OutboxRow, handler: TopicHandler | undefined, err: unknown): Promise<void> {
+    const permanent = (err as { permanent?: unknown } | null)?.permanent === true;
+    const maxAttempts = handler?.maxAttempts ?? this.opts.maxAttempts;
+    const dead = permanent || message.attempts >= maxAttempts;
+    const delay = retryDelay(message.attempts, this.opts.baseDelayMs, this.opts.maxDelayMs);
+    const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+    const afterCommit = await this.db.transaction(async (tx) => {
+      await tx
+        .update(outbox)
+        .set({ status: dead ? 'dead' : 'pending', lastError, nextAttemptAt: new Date(Date.now() + delay) })
+        .where(eq(outbox.id, message.id));
+      // Only a dead message changes the domain (a charge that will not be tried again fails the payment).
+      return dead ? handler?.onDead?.(tx, message, lastError) : undefined;
+    });
+    this.logger.warn(
+      { id: message.id, topic: message.topic, attempts: message.attempts, dead },
+      'outbox delivery failed',
+    );
+    await this.runAfterCommit(afterCommit, message);
+  }
+
+  private async runAfterCommit(work: unknown, message: OutboxRow): Promise<void> {
+    if (typeof work !== 'function') return;
+    await Promise.resolve()
+      .then(() => (work as AfterCommit)())
+      .catch((err: unknown) =>
+        this.logger.error({ err, id: message.id, topic: message.topic }, 'outbox after-commit work failed'),
+      );
   }
 }

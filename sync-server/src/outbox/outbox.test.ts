@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import { enqueue } from './enqueue';
 import { OutboxWorker, retryDelay } from './outbox-worker';
-import { type Providers, sandbox, sendGridEmail } from './providers';
+import { type Providers, sandbox, sendGridEmail, type TopicHandler } from './providers';
 
 /** A local server speaking SendGrid's v3 mail endpoint; `failNext` answers 503 to simulate an outage. */
 function fakeSendGrid() {
@@ -138,6 +138,68 @@ describe.each(testDatabaseKinds)('outbox on %s', (kind) => {
     await expect(
       enqueue(t.database.db, 'email', { to: 'not-an-email', subject: 'x', text: 'y' }, 'bad'),
     ).rejects.toThrow();
+  });
+});
+
+describe.each(testDatabaseKinds)('outbox topic hooks on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.dispose());
+  const fast = { baseDelayMs: 1, maxDelayMs: 1 };
+  const rowOf = async (key: string) =>
+    (await t.database.db.select().from(outbox).where(eq(outbox.idempotencyKey, key)))[0]!;
+
+  it('applies the result in the transaction that marks the message sent, then runs after-commit work', async () => {
+    const seen: string[] = [];
+    const handler: TopicHandler = {
+      deliver: async () => ({ ok: true }),
+      async afterDelivery(tx, message, result) {
+        const [row] = await tx.select().from(outbox).where(eq(outbox.id, message.id));
+        seen.push(`${row!.status}:${JSON.stringify(result)}`);
+        return async () => {
+          seen.push('after commit');
+        };
+      },
+    };
+    await enqueue(t.database.db, 'push', { tokens: ['d'], title: 'T', body: 'B' }, 'hook-1');
+    await new OutboxWorker(t.database.db, { push: handler }, createLogger('silent'), fast).runOnce();
+    expect(seen).toEqual(['sent:{"ok":true}', 'after commit']);
+  });
+
+  it('a failing after-delivery hook leaves the message to be retried; a permanent error dead-letters at once', async () => {
+    let calls = 0;
+    const flaky: TopicHandler = {
+      deliver: async () => ({ n: ++calls }),
+      async afterDelivery() {
+        if (calls === 1) throw new Error('hook failed');
+      },
+    };
+    await enqueue(t.database.db, 'push', { tokens: ['d'], title: 'T', body: 'B' }, 'hook-2');
+    const w = new OutboxWorker(t.database.db, { push: flaky }, createLogger('silent'), fast);
+    await w.runOnce();
+    expect(await rowOf('hook-2')).toMatchObject({ status: 'pending', lastError: 'hook failed' });
+    await new Promise((r) => setTimeout(r, 5));
+    await w.runOnce();
+    expect(await rowOf('hook-2')).toMatchObject({ status: 'sent', attempts: 2, result: { n: 2 } });
+
+    const dead: string[] = [];
+    const refused: TopicHandler = {
+      deliver: async () => {
+        throw Object.assign(new Error('refused for good'), { permanent: true });
+      },
+      async onDead(_tx, _message, error) {
+        dead.push(error);
+      },
+    };
+    await enqueue(t.database.db, 'push', { tokens: ['d'], title: 'T', body: 'B' }, 'hook-3');
+    await new OutboxWorker(t.database.db, { push: refused }, createLogger('silent'), {
+      ...fast,
+      maxAttempts: 6,
+    }).runOnce();
+    expect(await rowOf('hook-3')).toMatchObject({ status: 'dead', attempts: 1 });
+    expect(dead).toEqual(['refused for good']);
   });
 });
 

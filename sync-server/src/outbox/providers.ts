@@ -1,11 +1,33 @@
 import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
+import type { Db } from '../db/client';
+import type { OutboxRow } from './outbox-worker';
 import type { OutboxTopic } from './topics';
 import { type EmailMessage, emailMessage, type PushMessage, pushMessage } from './topics';
 
 /** Delivers one outbox message; throws to have it retried. The key lets the provider drop a repeat. */
 export type Deliver = (payload: unknown, idempotencyKey: string) => Promise<Record<string, unknown>>;
-export type Providers = Record<OutboxTopic, Deliver>;
+
+/**
+ * A topic's delivery plus what follows it. `afterDelivery` runs in the transaction that marks the message sent
+ * (a payment's new status commits with it); `onDead` in the one that dead-letters it. Both may return work to
+ * run after the commit (refreshing synced documents).
+ */
+export interface TopicHandler {
+  deliver: Deliver;
+  afterDelivery?(tx: Db, message: OutboxRow, result: Record<string, unknown>): Promise<AfterCommit | unknown>;
+  onDead?(tx: Db, message: OutboxRow, error: string): Promise<AfterCommit | unknown>;
+  /** Overrides the worker's maxAttempts (mobile money polls a pending collection longer). */
+  maxAttempts?: number;
+}
+export type AfterCommit = () => Promise<void>;
+
+/** Topics without a provider are retried and dead-lettered with "no provider", visibly. */
+export type Providers = Partial<Record<OutboxTopic, Deliver | TopicHandler>>;
+
+export function topicHandler(p: Deliver | TopicHandler): TopicHandler {
+  return typeof p === 'function' ? { deliver: p } : p;
+}
 
 /**
  * With no credentials nothing leaves the machine: the message is marked sent with `sandbox: true`, and the

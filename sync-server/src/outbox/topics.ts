@@ -17,5 +17,34 @@ export const pushMessage = z.object({
 });
 export type PushMessage = z.infer<typeof pushMessage>;
 
-export const outboxTopics = { email: emailMessage, push: pushMessage } as const;
+/** Who moves the money: one adapter each (payments/providers/), chosen when the payment is created. */
+export const paymentProviderNames = ['stripe', 'mtn_momo', 'airtel_money', 'cash'] as const;
+export const paymentProviderName = z.enum(paymentProviderNames);
+export type PaymentProviderName = z.infer<typeof paymentProviderName>;
+
+/**
+ * Collect a payment. Only ids travel: the worker reads the payment row when it delivers, so the amount sent is
+ * the one in the database at that moment (frozen once the payment is `processing`).
+ */
+export const paymentChargeMessage = z.object({
+  paymentId: z.uuid(),
+  provider: paymentProviderName,
+  /** A Stripe PaymentMethod (pm_…) collected by Stripe.js; without one the intent waits for the rider. */
+  paymentMethodId: z.string().min(3).max(255).optional(),
+});
+export type PaymentChargeMessage = z.infer<typeof paymentChargeMessage>;
+
+export const paymentRefundMessage = z.object({
+  refundId: z.uuid(),
+  paymentId: z.uuid(),
+  provider: paymentProviderName,
+});
+export type PaymentRefundMessage = z.infer<typeof paymentRefundMessage>;
+
+export const outboxTopics = {
+  email: emailMessage,
+  push: pushMessage,
+  'payment.charge': paymentChargeMessage,
+  'payment.refund': paymentRefundMessage,
+} as const;
 export type OutboxTopic = keyof typeof outboxTopics;

@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
+import { recordAudit } from '../audit/record-audit';
 import { outbox } from '../db/schema';
 import { requireAuth, requireRole } from '../http/auth-middleware';
 import { notFound } from '../http/errors';
@@ -28,11 +29,23 @@ export const adminOutboxRoutes = new Hono<AppEnv>()
   .post('/:id/retry', async (c) => {
     const id = z.uuid().safeParse(c.req.param('id'));
     if (!id.success) throw notFound('No such message');
-    const [row] = await c.var.deps.database.db
-      .update(outbox)
-      .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null })
-      .where(and(eq(outbox.id, id.data), eq(outbox.status, 'dead')))
-      .returning();
+    const row = await c.var.deps.database.db.transaction(async (tx) => {
+      const [retried] = await tx
+        .update(outbox)
+        .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null })
+        .where(and(eq(outbox.id, id.data), eq(outbox.status, 'dead')))
+        .returning();
+      if (retried) {
+        await recordAudit(tx, {
+          actorId: c.var.auth.userId,
+          action: 'outbox.retried',
+          targetType: 'outbox',
+          targetId: retried.id,
+          details: { topic: retried.topic, idempotencyKey: retried.idempotencyKey },
+        });
+      }
+      return retried;
+    });
     if (!row) throw notFound('No dead-lettered message with this id');
     c.var.deps.logger.info({ id: row.id, by: c.var.auth.userId }, 'outbox message retried');
     return c.json({ message: row });

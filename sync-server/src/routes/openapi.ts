@@ -1,15 +1,40 @@
 import {
+  adminReportDetail,
+  adminReportSummary,
   apiError,
+  auditLogEntry,
   authResponse,
+  bookingIntent,
+  bookingResponse,
   createStaffInput,
+  driverActionInput,
+  driverActionResult,
+  driverReportView,
+  evidenceRef,
   loginInput,
+  notificationPreferences,
+  paymentRequest,
+  paymentView,
   planInput,
   positionBatchInput,
   positionBatchResult,
+  pushConfig,
+  pushTokenInput,
   refreshInput,
+  refundInput,
+  refundView,
   registerInput,
+  reportNoteInput,
+  reportReplyInput,
+  reportStatusInput,
+  riderReportDetail,
+  riderReportView,
   shiftStartInput,
   stop,
+  suspendDriverInput,
+  tripDetail,
+  tripView,
+  unsuspendDriverInput,
   user,
   vehicle,
   vehicleInput,
@@ -21,7 +46,7 @@ import type { AppEnv } from '../app-env';
 
 interface Operation {
   summary: string;
-  auth?: 'any' | 'admin' | 'admin or driver' | 'driver';
+  auth?: 'any' | 'admin' | 'admin or driver' | 'driver' | 'rider' | 'rider or admin';
   body?: z.ZodType;
   response: { status: number; schema?: z.ZodType };
 }
@@ -129,7 +154,148 @@ const operations: Record<string, Record<string, Operation>> = {
       response: { status: 200, schema: z.object({ stops: z.array(stop) }) },
     },
   },
+  ...safetyReportOperations(),
+  ...tripOperations(),
+  ...paymentOperations(),
 };
+
+/** Booking and trips (booking/): the rider books, the driver moves the trip along, the rider may cancel. */
+function tripOperations(): Record<string, Record<string, Operation>> {
+  return {
+    '/api/trips': {
+      post: {
+        summary:
+          'Book a moto or car (body: a booking intent; its id makes it idempotent). 201 confirmed, 200 the same intent again; turned down: 409 {error:{code: no_vehicle_available|stale|outside_service_area|account_suspended, message}}',
+        auth: 'rider',
+        body: bookingIntent,
+        response: { status: 201, schema: bookingResponse },
+      },
+      get: {
+        summary:
+          'Trips, newest first: riders their own, drivers those assigned to them, admins all; ?status=&limit= (≤ 200)',
+        auth: 'any',
+        response: { status: 200, schema: z.object({ trips: z.array(tripView) }) },
+      },
+    },
+    '/api/trips/{id}': {
+      get: {
+        summary:
+          'A trip with its events, payments and refunds (its rider, its driver, admins; 404 to anyone else)',
+        auth: 'any',
+        response: { status: 200, schema: tripDetail },
+      },
+    },
+    '/api/trips/{id}/actions': {
+      post: {
+        summary:
+          'The assigned driver accepts, declines, arrives, starts or completes (cashCollected settles a cash trip). The action id makes replays no-ops; an impossible step is 409 invalid_transition',
+        auth: 'driver',
+        body: driverActionInput,
+        response: { status: 200, schema: z.object({ result: driverActionResult }) },
+      },
+    },
+    '/api/trips/{id}/cancel': {
+      post: {
+        summary:
+          'The rider cancels: free until the driver has arrived, then the cancellation fee; again is a no-op; started or finished trips: 409 invalid_transition',
+        auth: 'rider',
+        response: { status: 200, schema: z.object({ trip: tripView }) },
+      },
+    },
+  };
+}
+
+/** Safety reports: evidence, the reports as each role sees them, admin decisions and the audit log. */
+function safetyReportOperations(): Record<string, Record<string, Operation>> {
+  const userResponse = z.object({ user });
+  return {
+    '/api/evidence/{sha256}': {
+      put: {
+        summary:
+          'Upload a photo or video (raw body, Content-Type image/jpeg|png|webp or video/mp4|webm; ≤ 10 MiB images, ≤ 50 MiB videos). The server hashes the body (must equal the URL) and checks the type by content. 201 new, 200 already stored',
+        auth: 'rider',
+        response: { status: 201, schema: z.object({ evidence: evidenceRef }) },
+      },
+      get: {
+        summary: 'The bytes, to their uploaders and admins (404 to anyone else); Cache-Control: private',
+        auth: 'any',
+        response: { status: 200 },
+      },
+    },
+    '/api/reports': {
+      get: {
+        summary:
+          'Riders: their own reports. Drivers: reports about them (reporter hidden when anonymous). Admins: the queue, ?severity=low,medium,high,critical&status=…&from=&to=&bbox=minLon,minLat,maxLon,maxLat&limit=',
+        auth: 'any',
+        response: {
+          status: 200,
+          schema: z.object({
+            reports: z.array(z.union([adminReportSummary, riderReportView, driverReportView])),
+          }),
+        },
+      },
+    },
+    '/api/reports/{id}': {
+      get: {
+        summary:
+          'Admins: the full detail (severity reasons, events, trip, driver, vehicle, history). Riders: their own with replies. Drivers: {report} as in the list',
+        auth: 'any',
+        response: { status: 200, schema: z.union([adminReportDetail, riderReportDetail]) },
+      },
+    },
+    '/api/admin/reports/{id}/status': {
+      post: {
+        summary:
+          'Move a report: submitted/triage → investigating → resolved | dismissed (409 invalid_transition)',
+        auth: 'admin',
+        body: reportStatusInput,
+        response: { status: 200, schema: adminReportDetail },
+      },
+    },
+    '/api/admin/reports/{id}/replies': {
+      post: {
+        summary: 'Reply to the reporter (mirrored into the report document, reporter notified)',
+        auth: 'admin',
+        body: reportReplyInput,
+        response: { status: 201 },
+      },
+    },
+    '/api/admin/reports/{id}/notes': {
+      post: {
+        summary: 'Internal note on a report',
+        auth: 'admin',
+        body: reportNoteInput,
+        response: { status: 201 },
+      },
+    },
+    '/api/admin/users/{id}/suspend': {
+      post: {
+        summary: 'Suspend a driver: no sign-in or refresh, sessions revoked, shift ended',
+        auth: 'admin',
+        body: suspendDriverInput,
+        response: { status: 200, schema: userResponse },
+      },
+    },
+    '/api/admin/users/{id}/unsuspend': {
+      post: {
+        summary: 'Lift a suspension',
+        auth: 'admin',
+        body: unsuspendDriverInput,
+        response: { status: 200, schema: userResponse },
+      },
+    },
+    '/api/admin/audit': {
+      get: {
+        summary: 'Every admin action, newest first: ?limit=&before=<nextBefore>&targetType=&targetId=',
+        auth: 'admin',
+        response: {
+          status: 200,
+          schema: z.object({ entries: z.array(auditLogEntry), nextBefore: z.string().nullable() }),
+        },
+      },
+    },
+  };
+}
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
@@ -172,3 +338,76 @@ export function buildOpenApi(version: string) {
 }
 
 export const openApiRoutes = new Hono<AppEnv>().get('/', (c) => c.json(buildOpenApi(c.var.deps.version)));
+
+/** Payments, refunds, the Stripe webhook and push registration (payments/, notifications/). */
+function paymentOperations(): Record<string, Record<string, Operation>> {
+  const payment = z.object({ payment: paymentView });
+  return {
+    '/api/payments': {
+      post: {
+        summary:
+          "Pay the rider's own trip (again after a failure, or instead of cash). Optional Idempotency-Key header: the same key is the same payment. 201 new, 200 existing; 409 payment_exists|trip_not_payable",
+        auth: 'rider',
+        body: paymentRequest,
+        response: { status: 201, schema: payment },
+      },
+      get: {
+        summary: 'Payments (?tripId=&limit=): riders their own, admins all',
+        auth: 'rider or admin',
+        response: { status: 200, schema: z.object({ payments: z.array(paymentView) }) },
+      },
+    },
+    '/api/refunds': {
+      post: {
+        summary:
+          'Refund all (no amount) or part of a payment through its provider; 409 refund_exceeds_payment|not_refundable; audited, rider notified',
+        auth: 'admin',
+        body: refundInput,
+        response: { status: 201, schema: z.object({ refund: refundView }) },
+      },
+      get: {
+        summary: 'Refunds (?paymentId=&limit=)',
+        auth: 'admin',
+        response: { status: 200, schema: z.object({ refunds: z.array(refundView) }) },
+      },
+    },
+    '/api/webhooks/stripe': {
+      post: {
+        summary:
+          'Stripe events (raw body, Stripe-Signature verified; 400 invalid_signature). Replays and out-of-order events change nothing',
+        response: { status: 200, schema: z.object({ received: z.literal(true), duplicate: z.boolean() }) },
+      },
+    },
+    '/api/me/push-tokens': {
+      post: {
+        summary: "Register this device's push token (FCM, or a sandbox token)",
+        auth: 'any',
+        body: pushTokenInput,
+        response: { status: 201, schema: pushTokenInput },
+      },
+    },
+    '/api/me/push-tokens/{token}': {
+      delete: { summary: 'Stop push to this device', auth: 'any', response: { status: 204 } },
+    },
+    '/api/me/notification-preferences': {
+      get: {
+        summary: 'Push and email switches',
+        auth: 'any',
+        response: { status: 200, schema: notificationPreferences },
+      },
+      put: {
+        summary: 'Change the push and email switches',
+        auth: 'any',
+        body: notificationPreferences,
+        response: { status: 200, schema: notificationPreferences },
+      },
+    },
+    '/api/push/config': {
+      get: {
+        summary: 'What a web app needs to register for push: FCM web config + VAPID key, or {mode: sandbox}',
+        auth: 'any',
+        response: { status: 200, schema: pushConfig },
+      },
+    },
+  };
+}

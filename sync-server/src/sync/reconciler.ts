@@ -62,11 +62,14 @@ export class ReconcileScheduler {
     );
   }
 
-  /** Reconciles now (tests and shutdown); resolves when done. */
-  async run(docName: string): Promise<void> {
+  /**
+   * Reconciles now (tests and shutdown); resolves when done. `force` runs even when no update arrived since the
+   * last run: something the reconciler reads outside the document changed (evidence for a waiting report).
+   */
+  async run(docName: string, opts: { force?: boolean } = {}): Promise<void> {
     const previous = this.running.get(docName) ?? Promise.resolve();
     const next = previous
-      .then(() => this.reconcile(docName))
+      .then(() => this.reconcile(docName, opts.force ?? false))
       .catch((err: unknown) => {
         this.logger.error({ err, doc: docName }, 'reconcile failed; will retry on the next update');
       });
@@ -75,9 +78,10 @@ export class ReconcileScheduler {
     if (this.running.get(docName) === next) this.running.delete(docName);
   }
 
-  private async reconcile(docName: string): Promise<void> {
-    const ref = parseDocName(docName)!;
-    const fn = this.reconcilers[ref.type]!.reconcile;
+  private async reconcile(docName: string, force: boolean): Promise<void> {
+    const ref = parseDocName(docName);
+    const fn = ref && this.reconcilers[ref.type]?.reconcile;
+    if (!fn) return;
     // One process at a time reconciles a document (with Redis, across processes).
     if (!(await this.fanout.acquireLease(`reconcile:${docName}`, LEASE_MS))) return;
     let change: ((doc: Y.Doc) => void) | undefined;
@@ -89,7 +93,7 @@ export class ReconcileScheduler {
           .where(eq(syncDocuments.docName, docName))
           .for('update');
         const stored = await this.store.load(docName, tx as unknown as Db);
-        if (!row || stored.lastUpdateId <= row.reconciledUpdateId) return undefined;
+        if (!row || (!force && stored.lastUpdateId <= row.reconciledUpdateId)) return undefined;
         const doc = new Y.Doc();
         if (stored.state) Y.applyUpdate(doc, stored.state);
         const result = await fn(ref, doc, tx);

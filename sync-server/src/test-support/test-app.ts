@@ -1,13 +1,19 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AuthResponse } from '@kigaligo/domain';
 import { createApp } from '../app';
 import type { AppDeps } from '../app-env';
 import { memoryRateLimiter } from '../auth/rate-limit';
+import { TripDocs } from '../booking/trip-docs';
 import type { DbKind } from '../db/client';
 import { getOrCreateSecret } from '../db/secrets';
+import { localEvidenceStore } from '../evidence/local-store';
 import { localLiveBus } from '../live/live-bus';
 import { LiveHub } from '../live/live-hub';
 import { createLogger } from '../logger';
 import { defaultGtfsPath, NetworkService } from '../network/network-service';
+import { ReportDocs } from '../reports/report-docs';
 import { demoAccounts } from '../seed/demo-data';
 import { seedDemoData } from '../seed/seed';
 import { openTestDatabase } from './test-databases';
@@ -26,6 +32,8 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
   if (withNetwork) await network.loadFromPath(database.db, defaultGtfsPath);
   const jwtSecret = await getOrCreateSecret(database.db, 'jwt');
   const live = new LiveHub(database.db, localLiveBus(), jwtSecret, createLogger('silent'));
+  // Evidence files of this app only, removed on dispose (tests read the folder to check nothing escaped it).
+  const evidenceDir = await mkdtemp(join(tmpdir(), 'kigaligo-test-evidence-'));
   const deps: AppDeps = {
     database,
     jwtSecret,
@@ -39,6 +47,11 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
     reportError: () => {},
     network,
     live,
+    // No sync service here: trip documents are written straight to the document store.
+    tripDocs: new TripDocs(database.db, createLogger('silent')),
+    evidence: await localEvidenceStore(evidenceDir),
+    // Likewise report documents, reconciled by its own scheduler (no authorities configured).
+    reportDocs: new ReportDocs(database.db, createLogger('silent'), { emails: [], pushTokens: [] }),
     ...overrides,
   };
   const app = createApp(deps);
@@ -73,10 +86,15 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
     app,
     deps,
     database,
+    evidenceDir,
     request,
     loginAs,
     dispose: async () => {
       await live.close();
+      await deps.tripDocs.idle();
+      await deps.reportDocs.idle();
+      await deps.evidence.close();
+      await rm(evidenceDir, { recursive: true, force: true });
       await database.dispose();
     },
   };

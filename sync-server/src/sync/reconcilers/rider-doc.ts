@@ -2,6 +2,9 @@ import { savedRoute } from '@kigaligo/domain';
 import { riderDocKeys } from '@kigaligo/sync-protocol';
 import { and, eq, notInArray } from 'drizzle-orm';
 import * as Y from 'yjs';
+import { reconcileIntents } from '../../booking/reconcile-intents';
+import type { TripDocs } from '../../booking/trip-docs';
+import type { Db } from '../../db/client';
 import { savedRoutes } from '../../db/schema';
 import type { ReconcileFn } from '../reconciler';
 
@@ -54,3 +57,17 @@ export const reconcileRiderDoc: ReconcileFn = async (ref, doc, tx) => {
     }
   };
 };
+
+/** The whole rider document: saved routes, then booking intents (booking/reconcile-intents.ts). */
+export function riderDocReconciler(deps: { tripDocs: TripDocs }): ReconcileFn {
+  return async (ref, doc, tx) => {
+    if (ref.type !== 'rider') return undefined;
+    const routes = await reconcileRiderDoc(ref, doc, tx);
+    const bookings = await reconcileIntents(ref, doc, tx as unknown as Db, deps.tripDocs);
+    if (!routes || !bookings) return routes ?? bookings;
+    return (target) => {
+      routes(target);
+      bookings(target);
+    };
+  };
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { type BookingIntent, CANCELLATION_FEE } from '@kigaligo/domain';
+import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { tripEvents, trips } from '../db/schema';
+import { connectClient, waitFor } from '../test-support/sync-client';
+import { testDatabaseKinds } from '../test-support/test-databases';
+import { startTestServer } from '../test-support/test-server';
+import { makeDriverOnShift, makeIntent, makeUser } from '../test-support/trip-fixtures';
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+type Entry = Record<string, unknown> | undefined;
+
+function writeIntent(doc: Y.Doc, intent: Record<string, unknown> & { id: string }) {
+  const entry = new Y.Map<unknown>();
+  doc.getMap<Y.Map<unknown>>(riderDocKeys.bookingIntents).set(intent.id, entry);
+  for (const [k, v] of Object.entries(intent)) entry.set(k, v);
+}
+function writeAction(doc: Y.Doc, action: { id: string; tripId: string; action: string; at?: string }) {
+  const entry = new Y.Map<unknown>();
+  doc.getMap<Y.Map<unknown>>(driverDocKeys.tripActions).set(action.id, entry);
+  for (const [k, v] of Object.entries({ at: new Date().toISOString(), ...action })) entry.set(k, v);
+}
+const entry = (doc: Y.Doc, key: string, id: string) => doc.getMap(key).toJSON()[id] as Entry;
+
+describe.each(testDatabaseKinds)('booking through synced documents on %s', (kind) => {
+  let t: TestServer;
+  let rider: Awaited<ReturnType<typeof makeUser>>;
+  let fleet: Awaited<ReturnType<typeof makeDriverOnShift>>;
+  let riderClient: ReturnType<typeof connectClient>;
+  let driverClient: ReturnType<typeof connectClient>;
+  let intent: BookingIntent;
+  let tripId: string;
+  beforeAll(async () => {
+    t = await startTestServer(kind);
+    const { db } = t.server.deps.database;
+    rider = await makeUser(db, t.server.deps.jwtSecret, 'rider', 'Aline Uwase');
+    fleet = await makeDriverOnShift(db, t.server.deps.jwtSecret);
+    riderClient = connectClient(t.server.url, `rider:${rider.id}`, rider.token);
+    driverClient = connectClient(t.server.url, `driver:${fleet.driver.id}`, fleet.driver.token);
+    await waitFor(() => riderClient.provider.synced && driverClient.provider.synced);
+  });
+  afterAll(async () => {
+    riderClient.provider.destroy();
+    driverClient.provider.destroy();
+    await t.stop();
+  });
+
+  const db = () => t.server.deps.database.db;
+  const act = (action: string, id = randomUUID()) => {
+    writeAction(driverClient.doc, { id, tripId, action });
+    return id;
+  };
+  const result = (id: string) => entry(driverClient.doc, driverDocKeys.actionResults, id);
+
+  it('books an intent made offline once the rider is back, and answers in both documents', async () => {
+    riderClient.provider.disconnect();
+    intent = makeIntent();
+    writeIntent(riderClient.doc, intent);
+    // Junk next to it gets a clear answer instead of failing the document.
+    const junkId = randomUUID();
+    writeIntent(riderClient.doc, { id: junkId, kind: 'moto' });
+    riderClient.provider.connect();
+    const decision = () => entry(riderClient.doc, riderDocKeys.bookingDecisions, intent.id);
+    await waitFor(() => decision() !== undefined, 10_000, 'decision');
+    expect(decision()).toMatchObject({
+      status: 'confirmed',
+      tripStatus: 'assigned',
+      vehicle: { id: fleet.vehicleId, plate: fleet.plate },
+      driver: { id: fleet.driver.id },
+    });
+    tripId = decision()!.tripId as string;
+    await waitFor(
+      () => entry(driverClient.doc, driverDocKeys.assignments, tripId) !== undefined,
+      10_000,
+      'assignment',
+    );
+    expect(entry(driverClient.doc, driverDocKeys.assignments, tripId)).toMatchObject({
+      status: 'assigned',
+      riderName: 'Aline',
+    });
+    await waitFor(() => entry(riderClient.doc, riderDocKeys.bookingDecisions, junkId) !== undefined);
+    expect(entry(riderClient.doc, riderDocKeys.bookingDecisions, junkId)).toMatchObject({
+      status: 'rejected',
+      reason: 'invalid',
+    });
+
+    // The same intent through the API (a retry from another screen) is the same booking.
+    const res = await fetch(`${t.server.url}/api/trips`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${rider.token}` },
+      body: JSON.stringify(intent),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { decision: { tripId: string } }).decision.tripId).toBe(tripId);
+    expect(await db().select().from(trips).where(eq(trips.intentId, intent.id))).toHaveLength(1);
+  });
+
+  it('applies driver actions from the document, refuses impossible ones and ignores replays', async () => {
+    const accept = act('accept');
+    await waitFor(() => result(accept) !== undefined, 10_000, 'accept result');
+    expect(result(accept)).toMatchObject({ ok: true, tripStatus: 'accepted' });
+    const complete = act('complete');
+    await waitFor(() => result(complete) !== undefined, 10_000, 'complete result');
+    expect(result(complete)).toMatchObject({
+      ok: false,
+      tripStatus: 'accepted',
+      error: { code: 'invalid_transition', message: 'Cannot complete: the trip is accepted' },
+    });
+    // Replays: the device writes the accepted action again, and the API gets it too.
+    writeAction(driverClient.doc, { id: accept, tripId, action: 'accept' });
+    const replay = await fetch(`${t.server.url}/api/trips/${tripId}/actions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${fleet.driver.token}` },
+      body: JSON.stringify({ id: accept, tripId, action: 'accept', at: new Date().toISOString() }),
+    });
+    expect(((await replay.json()) as { result: unknown }).result).toMatchObject({
+      ok: true,
+      tripStatus: 'accepted',
+    });
+    const arrive = act('arrive');
+    await waitFor(() => result(arrive) !== undefined, 10_000, 'arrive result');
+    expect(await db().select().from(tripEvents).where(eq(tripEvents.actionId, accept))).toHaveLength(1);
+    const decision = () => entry(riderClient.doc, riderDocKeys.bookingDecisions, intent.id);
+    await waitFor(() => decision()?.tripStatus === 'driver_arrived', 10_000, 'rider sees arrival');
+  });
+
+  it('cancels when the rider sets cancelRequestedAt, with the fee due after arrival', async () => {
+    riderClient.doc
+      .getMap<Y.Map<unknown>>(riderDocKeys.bookingIntents)
+      .get(intent.id)!
+      .set('cancelRequestedAt', new Date().toISOString());
+    const decision = () => entry(riderClient.doc, riderDocKeys.bookingDecisions, intent.id);
+    await waitFor(() => decision()?.tripStatus === 'cancelled', 10_000, 'cancelled');
+    expect(decision()).toMatchObject({ cancellationFee: CANCELLATION_FEE.moto });
+    await waitFor(() => entry(driverClient.doc, driverDocKeys.assignments, tripId)?.status === 'cancelled');
+    // Offline-made and cancelled before it ever synced: nothing is booked.
+    const never = makeIntent({ cancelRequestedAt: new Date().toISOString() });
+    writeIntent(riderClient.doc, never);
+    const later = makeIntent({ kind: 'car' });
+    writeIntent(riderClient.doc, later);
+    await waitFor(
+      () => entry(riderClient.doc, riderDocKeys.bookingDecisions, later.id) !== undefined,
+      10_000,
+      'later',
+    );
+    expect(entry(riderClient.doc, riderDocKeys.bookingDecisions, later.id)).toMatchObject({
+      reason: 'no_vehicle_available',
+    });
+    expect(entry(riderClient.doc, riderDocKeys.bookingDecisions, never.id)).toBeUndefined();
+    expect(await db().select().from(trips).where(eq(trips.intentId, never.id))).toHaveLength(0);
+  });
+});

@@ -1,0 +1,88 @@
+import type { BookableKind, LatLon } from '@kigaligo/domain';
+import { haversine } from '@kigaligo/planner';
+import { and, between, eq, gte, isNotNull, notInArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { users, vehicleLive, vehicles } from '../db/schema';
+
+/**
+ * How far a vehicle may be from the pickup to be sent: 6 km straight line is about 20 minutes for a moto at
+ * the planner's 20 km/h with its detour factor. A rider waiting "now" is not helped by a farther one. Our
+ * figure, not a regulation.
+ */
+export const SEARCH_RADIUS_METERS = 6000;
+
+/**
+ * Only vehicles whose live position is this recent are sent. Longer than the live map's 2-minute "stale"
+ * mark: a moto parked at a stage moves rarely, and phones report seldom while standing still.
+ */
+export const POSITION_FRESH_MS = 10 * 60 * 1000;
+
+export interface Candidate {
+  vehicleId: string;
+  driverId: string;
+  lat: number;
+  lon: number;
+  /** Straight-line distance to the pickup (haversine), metres. */
+  meters: number;
+}
+
+// Degrees of latitude per metre; longitude degrees shrink with cos(latitude) (Kigali is ~2° S, so barely).
+const DEG_PER_M = 1 / 111_320;
+
+/**
+ * Available vehicles of `kind` with a driver on shift (not suspended) and a fresh live position within the
+ * radius, nearest first. Read without locks: the caller locks one at a time (`lockIfAvailable`), so a busy
+ * booking never hides every vehicle from the others.
+ */
+export async function nearbyCandidates(
+  tx: Db,
+  kind: BookableKind,
+  pickup: LatLon,
+  now: Date,
+  excludeDriverIds: string[] = [],
+): Promise<Candidate[]> {
+  const dLat = SEARCH_RADIUS_METERS * DEG_PER_M;
+  const dLon = dLat / Math.cos((pickup.lat * Math.PI) / 180);
+  const rows = await tx
+    .select({
+      vehicleId: vehicles.id,
+      driverId: vehicles.driverId,
+      lat: vehicleLive.lat,
+      lon: vehicleLive.lon,
+    })
+    .from(vehicles)
+    .innerJoin(vehicleLive, eq(vehicleLive.vehicleId, vehicles.id))
+    .innerJoin(users, eq(users.id, vehicles.driverId))
+    .where(
+      and(
+        eq(vehicles.kind, kind),
+        eq(vehicles.status, 'available'),
+        isNotNull(vehicles.driverId),
+        eq(users.suspended, false),
+        gte(vehicleLive.recordedAt, new Date(now.getTime() - POSITION_FRESH_MS)),
+        between(vehicleLive.lat, pickup.lat - dLat, pickup.lat + dLat),
+        between(vehicleLive.lon, pickup.lon - dLon, pickup.lon + dLon),
+        excludeDriverIds.length > 0 ? notInArray(vehicles.driverId, excludeDriverIds) : undefined,
+      ),
+    );
+  return rows
+    .map((r) => ({ ...r, driverId: r.driverId!, meters: haversine(pickup.lat, pickup.lon, r.lat, r.lon) }))
+    .filter((c) => c.meters <= SEARCH_RADIUS_METERS)
+    .sort((a, b) => a.meters - b.meters || a.vehicleId.localeCompare(b.vehicleId));
+}
+
+/**
+ * Locks the vehicle row if it is still available with the same driver. SKIP LOCKED: a vehicle another booking
+ * is assigning right now is passed over instead of waited for, and re-checked status means a vehicle that
+ * was assigned and committed meanwhile is not taken twice.
+ */
+export async function lockIfAvailable(tx: Db, c: Candidate): Promise<boolean> {
+  const rows = await tx
+    .select({ id: vehicles.id })
+    .from(vehicles)
+    .where(
+      and(eq(vehicles.id, c.vehicleId), eq(vehicles.status, 'available'), eq(vehicles.driverId, c.driverId)),
+    )
+    .for('update', { skipLocked: true });
+  return rows.length > 0;
+}

@@ -1,0 +1,106 @@
+import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
+import { asc, eq } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type * as Y from 'yjs';
+import type { Db } from '../db/client';
+import { tripEvents } from '../db/schema';
+import { DocStore } from '../sync/doc-store';
+import { writeEntry } from './doc-entries';
+import { type DocWriter, storeDocWriter } from './store-doc-writer';
+import { assignmentFor, decisionFor } from './trip-decision';
+import { loadTripView } from './trip-view';
+
+/**
+ * Mirrors a trip's current state into the synced documents: the rider's server-only
+ * `bookingDecisions[intentId]` and the assigned driver's `assignments[tripId]` (SS10). Call it after the
+ * transaction that changed the trip (or its payment) has committed: it reads what was committed.
+ * Drivers who declined the trip lose its assignment. It never throws: the database is the truth and the next
+ * refresh repairs a document a failed write left behind, so failures are logged, not passed to the caller.
+ */
+export class TripDocs {
+  private write: DocWriter;
+  private readonly pending = new Set<Promise<void>>();
+  /** One refresh per trip at a time, so an older state never lands after a newer one. */
+  private readonly chains = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+    write?: DocWriter,
+  ) {
+    this.write = write ?? storeDocWriter(new DocStore(db));
+  }
+
+  /** The running server switches to `sync.serverWrite` once the sync service exists. */
+  useWriter(write: DocWriter): void {
+    this.write = write;
+  }
+
+  refresh(tripId: string): Promise<void> {
+    const previous = this.chains.get(tripId) ?? Promise.resolve();
+    const next = previous.then(() =>
+      this.apply(tripId).catch((err: unknown) => {
+        this.logger.error({ err, tripId }, 'writing the trip into its documents failed');
+      }),
+    );
+    this.chains.set(tripId, next);
+    this.pending.add(next);
+    void next.finally(() => {
+      this.pending.delete(next);
+      if (this.chains.get(tripId) === next) this.chains.delete(tripId);
+    });
+    return next;
+  }
+
+  /** Starts refreshes without waiting for them (from inside a document's queue, where waiting would deadlock). */
+  refreshInBackground(tripIds: Iterable<string>): void {
+    for (const id of new Set(tripIds)) void this.refresh(id);
+  }
+
+  /** Resolves when every refresh started so far has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  private async apply(tripId: string): Promise<void> {
+    const view = await loadTripView(this.db, tripId);
+    if (!view) return;
+    const events = await this.db
+      .select({
+        actorId: tripEvents.actorId,
+        from: tripEvents.fromStatus,
+        to: tripEvents.toStatus,
+        at: tripEvents.createdAt,
+      })
+      .from(tripEvents)
+      .where(eq(tripEvents.tripId, tripId))
+      .orderBy(asc(tripEvents.createdAt));
+    const decision = decisionFor(view);
+    if (decision) {
+      await this.write(`rider:${view.riderId}`, (doc: Y.Doc) => {
+        writeEntry(doc.getMap(riderDocKeys.bookingDecisions), view.intentId, decision);
+      });
+    }
+    if (view.driverId) {
+      const assignedAt = events.filter((e) => e.to === 'assigned').at(-1)?.at ?? new Date(view.requestedAt);
+      const assignment = assignmentFor(view, assignedAt.toISOString());
+      await this.write(`driver:${view.driverId}`, (doc: Y.Doc) => {
+        writeEntry(doc.getMap(driverDocKeys.assignments), view.id, assignment);
+      });
+    }
+    // A decline is an `assigned → requested` event by the driver: the trip is no longer theirs to see.
+    const decliners = new Set(
+      events
+        .filter(
+          (e) => e.from === 'assigned' && e.to === 'requested' && e.actorId && e.actorId !== view.driverId,
+        )
+        .map((e) => e.actorId!),
+    );
+    for (const driverId of decliners) {
+      await this.write(`driver:${driverId}`, (doc: Y.Doc) => {
+        const map = doc.getMap(driverDocKeys.assignments);
+        if (map.has(view.id)) map.delete(view.id);
+      });
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test-support/test-app';
+import { testDatabaseKinds } from '../test-support/test-databases';
+import type { PaymentsConfig } from './payment-providers';
+import { type FakeMomo, fakeMomo } from './test-support/fake-momo';
+import { outboxRow, paymentRow, paymentWorker } from './test-support/payment-harness';
+import { insertTrip } from './test-support/trip-fixture';
+
+const creds = {
+  apiUser: '0f7d6a4c-2a1e-4a51-9a6a-0c1e1d2f3a4b',
+  apiKey: 'momo-api-key',
+  subscriptionKey: 'momo-subscription-key',
+  environment: 'mtnrwanda',
+};
+
+describe.each(testDatabaseKinds)('MTN MoMo request-to-pay on %s', (kind) => {
+  let t: TestApp;
+  let momo: FakeMomo;
+  let config: PaymentsConfig;
+  let rider: string;
+
+  beforeAll(async () => {
+    momo = await fakeMomo(creds);
+    config = {
+      momo: {
+        baseUrl: momo.url,
+        subscriptionKey: creds.subscriptionKey,
+        apiUser: creds.apiUser,
+        apiKey: creds.apiKey,
+        targetEnvironment: creds.environment,
+      },
+    };
+    t = await createTestApp(kind);
+    rider = (await t.loginAs('rider')).accessToken;
+  });
+  afterAll(async () => {
+    await t.dispose();
+    await momo.close();
+  });
+
+  const pay = (tripId: string, payerPhone: string) =>
+    t.request('POST', '/api/payments', {
+      token: rider,
+      body: { tripId, method: 'mobile_money', payerPhone },
+    });
+
+  it('requests to pay with the payment key as X-Reference-Id and polls until SUCCESSFUL, then refunds', async () => {
+    const trip = await insertTrip(t.database.db, { method: 'mobile_money', fare: 1200 });
+    momo.state.pendingPolls = 2;
+    const { payment } = await (await pay(trip.id, '+250 788 123 456')).json();
+    expect(payment).toMatchObject({ provider: 'mtn_momo', status: 'pending' });
+    const { drain } = paymentWorker(t, config, 6);
+    await drain();
+    const row = await paymentRow(t, payment.id);
+    expect(row).toMatchObject({ status: 'succeeded', providerRef: row.idempotencyKey });
+    const sent = momo.transfers.get(row.idempotencyKey)!;
+    expect(sent.body).toEqual({
+      amount: '1200',
+      currency: 'RWF',
+      externalId: payment.id,
+      payer: { partyIdType: 'MSISDN', partyId: '250788123456' },
+      payerMessage: 'KigaliGo trip',
+      payeeNote: `Trip ${trip.id}`,
+    });
+    // Three attempts (two PENDING polls); the repeated POSTs were recognised by their reference id.
+    expect(await outboxRow(t, `payment:${payment.id}:charge`)).toMatchObject({ status: 'sent', attempts: 3 });
+    expect(momo.state.duplicates).toBe(2);
+    expect(
+      [...momo.transfers.values()].filter(
+        (x) => x.kind === 'requesttopay' && x.body.externalId === payment.id,
+      ),
+    ).toHaveLength(1);
+
+    const admin = (await t.loginAs('admin')).accessToken;
+    const res = await t.request('POST', '/api/refunds', {
+      token: admin,
+      body: { paymentId: payment.id, amount: 200, reason: 'Short ride' },
+    });
+    expect(res.status).toBe(201);
+    const { refund } = await res.json();
+    await drain();
+    const refunded = momo.transfers.get(refund.id)!;
+    expect(refunded).toMatchObject({
+      kind: 'refund',
+      body: { amount: '200', referenceIdToRefund: row.idempotencyKey, externalId: refund.id },
+    });
+    expect(await paymentRow(t, payment.id)).toMatchObject({
+      status: 'partially_refunded',
+      refundedAmount: 200,
+    });
+  });
+
+  it('a rejected prompt fails the payment; Airtel numbers are refused with a reason while only MTN is set up', async () => {
+    momo.state.pendingPolls = 0;
+    momo.state.rejecting.add('250788999000');
+    const trip = await insertTrip(t.database.db, { method: 'mobile_money' });
+    const { payment } = await (await pay(trip.id, '+250788999000')).json();
+    const airtelTrip = await insertTrip(t.database.db, { method: 'mobile_money' });
+    const airtel = (await (await pay(airtelTrip.id, '+250722000111')).json()).payment;
+    expect(airtel.provider).toBe('airtel_money');
+    await paymentWorker(t, config).drain();
+    expect(await paymentRow(t, payment.id)).toMatchObject({
+      status: 'failed',
+      failureReason: 'APPROVAL_REJECTED',
+    });
+    expect((await paymentRow(t, airtel.id)).status).toBe('failed');
+    expect((await paymentRow(t, airtel.id)).failureReason).toMatch(/Airtel Money is not available/);
+  });
+
+  it('MoMo down: the charge is retried, then dead-lettered and the payment fails', async () => {
+    momo.state.down = true;
+    const trip = await insertTrip(t.database.db, { method: 'mobile_money' });
+    const { payment } = await (await pay(trip.id, '+250789000111')).json();
+    await paymentWorker(t, config, 3).drain();
+    expect(await outboxRow(t, `payment:${payment.id}:charge`)).toMatchObject({ status: 'dead', attempts: 3 });
+    expect((await paymentRow(t, payment.id)).status).toBe('failed');
+    momo.state.down = false;
+  });
+});

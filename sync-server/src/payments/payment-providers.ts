@@ -1,0 +1,65 @@
+import Stripe from 'stripe';
+import type { Db } from '../db/client';
+import type { Providers } from '../outbox/providers';
+import { chargeTopic, type PaymentTopicOptions } from './charge-topic';
+import { cashProvider } from './providers/cash';
+import { type MomoConfig, momoProvider } from './providers/momo';
+import { sandboxProvider, unavailableProvider } from './providers/sandbox';
+import { type StripeConfig, stripeClient, stripeProvider } from './providers/stripe';
+import type { PaymentProviders } from './providers/types';
+import { refundTopic } from './refund-topic';
+
+export interface PaymentsConfig {
+  /** STRIPE_SECRET_KEY (+ STRIPE_WEBHOOK_SECRET); without a key, card payments use the sandbox. */
+  stripe?: StripeConfig | undefined;
+  /** Only the webhook secret, e.g. a sandbox deployment that still receives Stripe test events. */
+  stripeWebhookSecret?: string | undefined;
+  /** MOMO_*; without it, mobile money uses the sandbox. */
+  momo?: MomoConfig | undefined;
+}
+
+export interface StripeWebhookDeps {
+  stripe: Stripe;
+  secret: string;
+}
+
+/**
+ * Providers from configuration: each real one when its credentials are set, else the local sandbox that
+ * records what would have been sent. Airtel Money has no adapter of its own yet: with MTN MoMo configured,
+ * Airtel numbers are refused with a reason the rider can act on rather than "paid" by a sandbox.
+ */
+export function paymentProvidersFrom(config: PaymentsConfig): {
+  providers: PaymentProviders;
+  stripeWebhook: StripeWebhookDeps | undefined;
+} {
+  const stripe = config.stripe ? stripeClient(config.stripe) : undefined;
+  const secret = config.stripe?.webhookSecret ?? config.stripeWebhookSecret;
+  const providers: PaymentProviders = {
+    stripe: stripe ? stripeProvider(stripe) : sandboxProvider('stripe'),
+    mtn_momo: config.momo ? momoProvider(config.momo) : sandboxProvider('mtn_momo'),
+    airtel_money: config.momo
+      ? unavailableProvider(
+          'airtel_money',
+          'Airtel Money is not available yet: pay with MTN MoMo, card or cash',
+        )
+      : sandboxProvider('airtel_money'),
+    cash: cashProvider,
+  };
+  return {
+    providers,
+    // Verifying signatures needs no API key: a client with a placeholder key never calls out.
+    stripeWebhook: secret ? { stripe: stripe ?? new Stripe('sk_webhooks_only'), secret } : undefined,
+  };
+}
+
+/** The outbox handlers of the two payment topics, for OutboxWorker's providers. */
+export function paymentTopicHandlers(
+  db: Db,
+  providers: PaymentProviders,
+  opts: PaymentTopicOptions,
+): Pick<Providers, 'payment.charge' | 'payment.refund'> {
+  return {
+    'payment.charge': chargeTopic(db, providers, opts),
+    'payment.refund': refundTopic(db, providers, opts),
+  };
+}

@@ -1,0 +1,69 @@
+import { loadServiceAccount, type ServiceAccount } from '../notifications/push-fcm';
+import type { PaymentsConfig } from './payment-providers';
+
+export interface PushOptions {
+  /** FCM_SERVICE_ACCOUNT (JSON or path): push through firebase-admin; without it the sandbox records pushes. */
+  fcmServiceAccount?: ServiceAccount | undefined;
+  /** FCM_WEB_CONFIG (JSON: apiKey, projectId, appId, …) and FCM_VAPID_KEY: what web apps register with. */
+  fcmWebConfig?: Record<string, string> | undefined;
+  fcmVapidKey?: string | undefined;
+}
+
+function apiBase(value: string | undefined) {
+  if (!value) return {};
+  const url = new URL(value);
+  return {
+    host: url.hostname,
+    port: Number(url.port || (url.protocol === 'http:' ? 80 : 443)),
+    protocol: url.protocol === 'http:' ? ('http' as const) : ('https' as const),
+  };
+}
+
+function momoFromEnv(env: NodeJS.ProcessEnv): PaymentsConfig['momo'] {
+  const names = ['MOMO_BASE_URL', 'MOMO_SUBSCRIPTION_KEY', 'MOMO_API_USER', 'MOMO_API_KEY'] as const;
+  const set = names.filter((n) => env[n]);
+  if (set.length === 0) return undefined;
+  // Half a configuration would silently fall back to the sandbox and "collect" nothing: refuse to start.
+  if (set.length < names.length) {
+    throw new Error(
+      `Mobile money needs all of ${names.join(', ')}; missing ${names.filter((n) => !env[n]).join(', ')}`,
+    );
+  }
+  return {
+    baseUrl: env.MOMO_BASE_URL!,
+    subscriptionKey: env.MOMO_SUBSCRIPTION_KEY!,
+    disbursementSubscriptionKey: env.MOMO_DISBURSEMENT_KEY || undefined,
+    apiUser: env.MOMO_API_USER!,
+    apiKey: env.MOMO_API_KEY!,
+    targetEnvironment: env.MOMO_TARGET_ENV || 'sandbox',
+    currency: env.MOMO_CURRENCY || 'RWF',
+  };
+}
+
+/** Payment and push providers from the environment (README.md's configuration table). */
+export function paymentsConfigFromEnv(env: NodeJS.ProcessEnv): {
+  payments: PaymentsConfig;
+  push: PushOptions;
+} {
+  const webConfig = env.FCM_WEB_CONFIG
+    ? (JSON.parse(env.FCM_WEB_CONFIG) as Record<string, string>)
+    : undefined;
+  return {
+    payments: {
+      stripe: env.STRIPE_SECRET_KEY
+        ? {
+            secretKey: env.STRIPE_SECRET_KEY,
+            webhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+            ...apiBase(env.STRIPE_API_BASE),
+          }
+        : undefined,
+      stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+      momo: momoFromEnv(env),
+    },
+    push: {
+      fcmServiceAccount: env.FCM_SERVICE_ACCOUNT ? loadServiceAccount(env.FCM_SERVICE_ACCOUNT) : undefined,
+      fcmWebConfig: webConfig,
+      fcmVapidKey: env.FCM_VAPID_KEY || undefined,
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { PushConfig } from '@kigaligo/domain';
+import type { Db } from '../db/client';
+import { fcmPush } from '../notifications/push-fcm';
+import type { Providers } from '../outbox/providers';
+import {
+  type PaymentsConfig,
+  paymentProvidersFrom,
+  paymentTopicHandlers,
+  type StripeWebhookDeps,
+} from './payment-providers';
+import type { PushOptions } from './payments-config';
+
+// Mobile money polls a pending request-to-pay through outbox retries; with the worker's backoff (2 s doubling,
+// capped at 10 min) ten attempts give the rider about 17 minutes to approve on their phone.
+const CHARGE_MAX_ATTEMPTS = 10;
+
+export interface ProviderWiring {
+  /** The payment topics and push, for the OutboxWorker (email stays with SendGrid/sandbox in server.ts). */
+  outboxProviders: Providers;
+  stripeWebhook: StripeWebhookDeps | undefined;
+  pushConfig: PushConfig;
+  close(): Promise<void>;
+}
+
+/** Builds the payment and push providers from configuration (with no keys: the sandboxes). */
+export function wireProviders(
+  db: Db,
+  opts: { payments?: PaymentsConfig | undefined; push?: PushOptions | undefined },
+  refresh: (tripId: string) => Promise<void>,
+): ProviderWiring {
+  const { providers, stripeWebhook } = paymentProvidersFrom(opts.payments ?? {});
+  const fcm = opts.push?.fcmServiceAccount
+    ? fcmPush({ serviceAccount: opts.push.fcmServiceAccount })
+    : undefined;
+  const web = opts.push?.fcmWebConfig;
+  return {
+    outboxProviders: {
+      ...paymentTopicHandlers(db, providers, { refresh, maxAttempts: CHARGE_MAX_ATTEMPTS }),
+      ...(fcm ? { push: fcm.handler } : {}),
+    },
+    stripeWebhook,
+    pushConfig:
+      fcm && web
+        ? { mode: 'fcm', firebase: web, vapidKey: opts.push?.fcmVapidKey ?? null }
+        : { mode: 'sandbox' },
+    close: async () => {
+      await fcm?.close();
+    },
+  };
+}

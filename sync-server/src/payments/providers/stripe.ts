@@ -1,0 +1,130 @@
+import Stripe from 'stripe';
+import { type PaymentProvider, PermanentProviderError, type ProviderOutcome } from './types';
+
+export interface StripeConfig {
+  secretKey: string;
+  webhookSecret?: string | undefined;
+  /** Tests point the SDK at a local server speaking Stripe's API (PITFALLS.md: stripe-mock is not installable). */
+  host?: string | undefined;
+  port?: number | undefined;
+  protocol?: 'http' | 'https' | undefined;
+  /** Per request; a timed-out call is retried by the outbox with the same idempotency key. */
+  timeoutMs?: number | undefined;
+}
+
+export function stripeClient(config: StripeConfig): Stripe {
+  return new Stripe(config.secretKey, {
+    ...(config.host ? { host: config.host } : {}),
+    ...(config.port ? { port: config.port } : {}),
+    ...(config.protocol ? { protocol: config.protocol } : {}),
+    timeout: config.timeoutMs ?? 30_000,
+    // The outbox owns retries (with backoff and a dead letter); the SDK's own retry would hide them.
+    maxNetworkRetries: 0,
+    telemetry: false,
+  });
+}
+
+function intentOutcome(pi: Stripe.PaymentIntent): ProviderOutcome {
+  const details = { provider: 'stripe', paymentIntent: pi.id, status: pi.status, amount: pi.amount };
+  if (pi.status === 'succeeded') return { status: 'succeeded', providerRef: pi.id, details };
+  if (pi.status === 'canceled') {
+    return { status: 'failed', providerRef: pi.id, failureReason: 'The card payment was cancelled', details };
+  }
+  // processing, requires_action, requires_payment_method…: a webhook tells us how it ends; Stripe.js
+  // confirms with the client secret when the rider has to act (3-D Secure, entering a card).
+  return {
+    status: 'pending',
+    providerRef: pi.id,
+    details: { ...details, ...(pi.client_secret ? { clientSecret: pi.client_secret } : {}) },
+  };
+}
+
+/**
+ * Stripe's answer to an error: a declined card is a final answer about this payment; a request Stripe refuses
+ * (bad key, reused idempotency key with other parameters) will be refused again; anything else (network,
+ * timeout, 429, 5xx) is worth retrying with the same idempotency key.
+ */
+function classify(err: unknown): ProviderOutcome {
+  if (err instanceof Stripe.errors.StripeCardError) {
+    const pi = (err.raw as { payment_intent?: { id?: string } } | undefined)?.payment_intent;
+    return {
+      status: 'failed',
+      providerRef: pi?.id ?? null,
+      failureReason: err.message,
+      details: { provider: 'stripe', declined: err.code ?? err.decline_code ?? 'card_declined' },
+    };
+  }
+  if (
+    err instanceof Stripe.errors.StripeInvalidRequestError ||
+    err instanceof Stripe.errors.StripeAuthenticationError ||
+    err instanceof Stripe.errors.StripePermissionError ||
+    err instanceof Stripe.errors.StripeIdempotencyError
+  ) {
+    throw new PermanentProviderError(`Stripe refused the request: ${err.message}`);
+  }
+  throw err;
+}
+
+export function stripeProvider(stripe: Stripe): PaymentProvider {
+  return {
+    name: 'stripe',
+    sandbox: false,
+    async charge(r) {
+      try {
+        const pi = await stripe.paymentIntents.create(
+          {
+            // RWF is a zero-decimal currency at Stripe: the amount is whole francs, as ours are.
+            amount: r.amount,
+            currency: 'rwf',
+            metadata: { paymentId: r.paymentId, tripId: r.tripId },
+            description: `KigaliGo trip ${r.tripId}`,
+            ...(r.paymentMethodId
+              ? {
+                  payment_method: r.paymentMethodId,
+                  confirm: true,
+                  automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+                }
+              : { automatic_payment_methods: { enabled: true } }),
+          },
+          { idempotencyKey: r.idempotencyKey },
+        );
+        return intentOutcome(pi);
+      } catch (err) {
+        return classify(err);
+      }
+    },
+    async refund(r) {
+      if (!r.paymentProviderRef) throw new PermanentProviderError('The payment has no Stripe PaymentIntent');
+      try {
+        const refund = await stripe.refunds.create(
+          {
+            payment_intent: r.paymentProviderRef,
+            amount: r.amount,
+            reason: 'requested_by_customer',
+            metadata: { refundId: r.refundId, paymentId: r.paymentId },
+          },
+          { idempotencyKey: r.idempotencyKey },
+        );
+        const details = {
+          provider: 'stripe',
+          refund: refund.id,
+          status: refund.status,
+          amount: refund.amount,
+        };
+        if (refund.status === 'succeeded') return { status: 'succeeded', providerRef: refund.id, details };
+        if (refund.status === 'failed' || refund.status === 'canceled') {
+          return {
+            status: 'failed',
+            providerRef: refund.id,
+            failureReason: refund.failure_reason ?? 'failed',
+            details,
+          };
+        }
+        // pending / requires_action: the refund.updated webhook settles it.
+        return { status: 'pending', providerRef: refund.id, details };
+      } catch (err) {
+        return classify(err);
+      }
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db/client';
+import { auditLog, refunds } from '../db/schema';
+import { createTestApp, type TestApp } from '../test-support/test-app';
+import { testDatabaseKinds } from '../test-support/test-databases';
+import type { PaymentsConfig } from './payment-providers';
+import { startPayment } from './payment-service';
+import { type FakeStripe, fakeStripe } from './test-support/fake-stripe';
+import { outboxRow, paymentRow, paymentWorker } from './test-support/payment-harness';
+import { demoUserId, insertTrip } from './test-support/trip-fixture';
+
+describe.each(testDatabaseKinds)('refunds on %s', (kind) => {
+  let t: TestApp;
+  let stripe: FakeStripe;
+  let config: PaymentsConfig;
+  let admin: string;
+
+  beforeAll(async () => {
+    stripe = await fakeStripe();
+    config = {
+      stripe: {
+        secretKey: 'sk_test_refunds',
+        host: '127.0.0.1',
+        port: stripe.port,
+        protocol: 'http',
+        timeoutMs: 400,
+      },
+    };
+    t = await createTestApp(kind);
+    admin = (await t.loginAs('admin')).accessToken;
+  });
+  afterAll(async () => {
+    await t.dispose();
+    await stripe.close();
+  });
+
+  /** A card trip of `fare` RWF, charged at the fake Stripe. */
+  async function paidCardPayment(fare: number) {
+    const db = t.database.db;
+    const trip = await insertTrip(db, { fare });
+    const payerId = await demoUserId(db, 'rider');
+    const payment = await db.transaction((tx) =>
+      startPayment(tx as Db, {
+        tripId: trip.id,
+        payerId,
+        method: 'card',
+        amount: fare,
+        paymentMethodId: 'pm_card_visa',
+      }),
+    );
+    await paymentWorker(t, config).drain();
+    expect((await paymentRow(t, payment.id)).status).toBe('succeeded');
+    return payment;
+  }
+  const refund = (body: Record<string, unknown>, token = admin) =>
+    t.request('POST', '/api/refunds', { token, body });
+
+  it('partial then the rest, through Stripe with the refund id as idempotency key; over-refunds refused', async () => {
+    const payment = await paidCardPayment(1500);
+    const providerRef = (await paymentRow(t, payment.id)).providerRef;
+
+    const over = await refund({ paymentId: payment.id, amount: 2000, reason: 'Driver took a long detour' });
+    expect(over.status).toBe(409);
+    expect((await over.json()).error.code).toBe('refund_exceeds_payment');
+
+    const partial = await refund({ paymentId: payment.id, amount: 500, reason: 'Driver took a long detour' });
+    expect(partial.status).toBe(201);
+    const first = (await partial.json()).refund;
+    expect(first).toMatchObject({ paymentId: payment.id, amount: 500, status: 'pending' });
+
+    // Audited and announced to the rider in the same transaction.
+    const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.targetId, first.id));
+    expect(audit).toMatchObject({
+      action: 'refund.issued',
+      targetType: 'refund',
+      details: { amount: 500, paymentId: payment.id },
+    });
+    expect(await outboxRow(t, `refund:${first.id}:issued:email`)).toMatchObject({ topic: 'email' });
+
+    // Reserved while pending: the rest is 1000, not 1500.
+    const tooMuch = await refund({ paymentId: payment.id, amount: 1001, reason: 'Second thoughts' });
+    expect(tooMuch.status).toBe(409);
+
+    stripe.state.delayNextMs = 3000;
+    await paymentWorker(t, config).drain();
+    const atStripe = stripe.refunds.filter((r) => r.metadata.refundId === first.id);
+    expect(atStripe).toEqual([expect.objectContaining({ amount: 500, payment_intent: providerRef })]);
+    const calls = stripe.requests.filter(
+      (r) => r.path === '/v1/refunds' && r.params['metadata[refundId]'] === first.id,
+    );
+    expect(calls.length).toBe(2);
+    expect(calls.every((c) => c.idempotencyKey === first.id)).toBe(true);
+    expect(await paymentRow(t, payment.id)).toMatchObject({
+      status: 'partially_refunded',
+      refundedAmount: 500,
+    });
+
+    const rest = await refund({ paymentId: payment.id, reason: 'Refund the rest' });
+    expect(rest.status).toBe(201);
+    expect((await rest.json()).refund.amount).toBe(1000);
+    await paymentWorker(t, config).drain();
+    expect(await paymentRow(t, payment.id)).toMatchObject({ status: 'refunded', refundedAmount: 1500 });
+    const none = await refund({ paymentId: payment.id, amount: 1, reason: 'One more franc' });
+    expect(none.status).toBe(409);
+
+    const list = await (
+      await t.request('GET', `/api/refunds?paymentId=${payment.id}`, { token: admin })
+    ).json();
+    expect(list.refunds.map((r: { amount: number; status: string }) => [r.amount, r.status]).sort()).toEqual([
+      [1000, 'succeeded'],
+      [500, 'succeeded'],
+    ]);
+  });
+
+  it('two concurrent refunds can never return more than was paid', async () => {
+    const payment = await paidCardPayment(1500);
+    const results = await Promise.all([
+      refund({ paymentId: payment.id, amount: 1000, reason: 'Concurrent A' }),
+      refund({ paymentId: payment.id, amount: 1000, reason: 'Concurrent B' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const rows = await t.database.db.select().from(refunds).where(eq(refunds.paymentId, payment.id));
+    expect(rows.reduce((s, r) => s + r.amount, 0)).toBe(1000);
+  });
+
+  it('only admins refund; bad input changes nothing', async () => {
+    const payment = await paidCardPayment(800);
+    const rider = (await t.loginAs('rider')).accessToken;
+    const driver = (await t.loginAs('driver')).accessToken;
+    expect((await refund({ paymentId: payment.id, reason: 'I want it back' }, rider)).status).toBe(403);
+    expect((await refund({ paymentId: payment.id, reason: 'I want it back' }, driver)).status).toBe(403);
+    expect((await t.request('GET', '/api/refunds', { token: rider })).status).toBe(403);
+    expect((await refund({ paymentId: payment.id, amount: 10.5, reason: 'Half franc' })).status).toBe(400);
+    expect((await refund({ paymentId: payment.id, amount: 100, reason: 'x' })).status).toBe(400);
+    expect(
+      (await refund({ paymentId: '6b1f7b4e-3a8f-4e59-9a55-2a4c4bb7c0ff', reason: 'No such payment' })).status,
+    ).toBe(404);
+    const rows = await t.database.db
+      .select()
+      .from(refunds)
+      .where(and(eq(refunds.paymentId, payment.id)));
+    expect(rows).toHaveLength(0);
+    expect(await paymentRow(t, payment.id)).toMatchObject({ status: 'succeeded', refundedAmount: 0 });
+  });
+});

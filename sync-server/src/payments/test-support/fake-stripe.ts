@@ -1,0 +1,156 @@
+import type { ServerResponse } from 'node:http';
+import { type LocalServer, sendJson, startLocalServer } from './local-server';
+
+interface Intent {
+  id: string;
+  object: 'payment_intent';
+  amount: number;
+  amount_received: number;
+  currency: string;
+  status: string;
+  client_secret: string;
+  metadata: Record<string, string>;
+  payment_method: string | null;
+  last_payment_error: null | { message: string };
+}
+
+/**
+ * A local server speaking the Stripe endpoints we use, form-encoded as the SDK sends them:
+ * `POST /v1/payment_intents` and `POST /v1/refunds`. Like Stripe it requires the Idempotency-Key we send,
+ * replays the stored answer for a repeated key (and refuses the key with other parameters), and refuses a
+ * refund beyond what the intent collected. `delayNext` holds a response back (the work is already done, as
+ * when a real answer is lost to a timeout); `failNext` answers 503.
+ */
+export async function fakeStripe() {
+  const intents = new Map<string, Intent>();
+  const refunds: { id: string; payment_intent: string; amount: number; metadata: Record<string, string> }[] =
+    [];
+  const byKey = new Map<string, { params: string; status: number; body: unknown }>();
+  const requests: { path: string; idempotencyKey: string | undefined; params: Record<string, string> }[] = [];
+  const state = { delayNextMs: 0, failNext: 0, missingKeys: 0 };
+
+  const answer = (res: ServerResponse, status: number, body: unknown, replayed = false) => {
+    const delay = state.delayNextMs;
+    state.delayNextMs = 0;
+    const send = () => {
+      if (!res.destroyed) sendJson(res, status, body, replayed ? { 'idempotent-replayed': 'true' } : {});
+    };
+    if (delay > 0) setTimeout(send, delay).unref();
+    else send();
+  };
+
+  const createIntent = (p: Record<string, string>): [number, unknown] => {
+    const id = `pi_${intents.size + 1}_${Math.random().toString(36).slice(2, 8)}`;
+    const metadata = Object.fromEntries(
+      Object.entries(p)
+        .filter(([k]) => k.startsWith('metadata['))
+        .map(([k, v]) => [k.slice(9, -1), v]),
+    );
+    const pm = p.payment_method ?? null;
+    const intent: Intent = {
+      id,
+      object: 'payment_intent',
+      amount: Number(p.amount),
+      amount_received: 0,
+      currency: p.currency ?? '',
+      status: 'requires_payment_method',
+      client_secret: `${id}_secret_test`,
+      metadata,
+      payment_method: pm,
+      last_payment_error: null,
+    };
+    if (pm && p.confirm === 'true') {
+      if (pm === 'pm_card_chargeDeclined') {
+        intent.last_payment_error = { message: 'Your card was declined.' };
+        intents.set(id, intent);
+        return [
+          402,
+          {
+            error: {
+              type: 'card_error',
+              code: 'card_declined',
+              message: 'Your card was declined.',
+              payment_intent: intent,
+            },
+          },
+        ];
+      }
+      intent.status = 'succeeded';
+      intent.amount_received = intent.amount;
+    }
+    intents.set(id, intent);
+    return [200, intent];
+  };
+
+  const createRefund = (p: Record<string, string>): [number, unknown] => {
+    const intent = intents.get(p.payment_intent ?? '');
+    if (intent?.status !== 'succeeded') {
+      return [400, { error: { type: 'invalid_request_error', message: 'No such charge to refund' } }];
+    }
+    const already = refunds.filter((r) => r.payment_intent === intent.id).reduce((s, r) => s + r.amount, 0);
+    const amount = p.amount ? Number(p.amount) : intent.amount_received - already;
+    if (amount + already > intent.amount_received) {
+      return [
+        400,
+        {
+          error: {
+            type: 'invalid_request_error',
+            code: 'charge_already_refunded',
+            message: 'Refund exceeds charge',
+          },
+        },
+      ];
+    }
+    const metadata = Object.fromEntries(
+      Object.entries(p)
+        .filter(([k]) => k.startsWith('metadata['))
+        .map(([k, v]) => [k.slice(9, -1), v]),
+    );
+    const refund = { id: `re_${refunds.length + 1}`, payment_intent: intent.id, amount, metadata };
+    refunds.push(refund);
+    return [200, { object: 'refund', status: 'succeeded', currency: intent.currency, ...refund }];
+  };
+
+  const local: LocalServer = await startLocalServer((req, raw, res) => {
+    const params = Object.fromEntries(new URLSearchParams(raw));
+    const key = req.headers['idempotency-key'] as string | undefined;
+    const path = req.url ?? '';
+    requests.push({ path, idempotencyKey: key, params });
+    if (!req.headers.authorization?.startsWith('Bearer sk_test_')) {
+      return sendJson(res, 401, { error: { type: 'invalid_request_error', message: 'Invalid API Key' } });
+    }
+    if (state.failNext > 0) {
+      state.failNext -= 1;
+      return sendJson(res, 503, { error: { type: 'api_error', message: 'Stripe is down' } });
+    }
+    const route =
+      req.method === 'POST' && (path === '/v1/payment_intents' || path === '/v1/refunds') ? path : null;
+    if (!route)
+      return sendJson(res, 404, { error: { type: 'invalid_request_error', message: `No route ${path}` } });
+    if (!key) {
+      state.missingKeys += 1;
+      return sendJson(res, 400, {
+        error: { type: 'invalid_request_error', message: 'This test server requires an Idempotency-Key' },
+      });
+    }
+    const stored = byKey.get(key);
+    if (stored) {
+      if (stored.params !== raw) {
+        return sendJson(res, 400, {
+          error: {
+            type: 'idempotency_error',
+            message: 'Keys for idempotent requests can only be used with the same parameters',
+          },
+        });
+      }
+      return answer(res, stored.status, stored.body, true);
+    }
+    const [status, body] = route === '/v1/payment_intents' ? createIntent(params) : createRefund(params);
+    byKey.set(key, { params: raw, status, body });
+    answer(res, status, body);
+  });
+
+  return { ...local, intents, refunds, requests, state };
+}
+
+export type FakeStripe = Awaited<ReturnType<typeof fakeStripe>>;

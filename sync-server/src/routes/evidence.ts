@@ -1,0 +1,96 @@
+import { Readable } from 'node:stream';
+import { evidenceMaxBytes, evidenceMime, sha256Hex } from '@kigaligo/domain';
+import { and, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env';
+import { evidence, evidenceUploads } from '../db/schema';
+import { storeUpload } from '../evidence/store-upload';
+import { requireAuth, requireRole } from '../http/auth-middleware';
+import { HttpError, notFound } from '../http/errors';
+
+const extensions: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'video/mp4': 'mp4',
+  'video/webm': 'webm',
+};
+
+/**
+ * Evidence by content: `PUT /api/evidence/<sha256>` (riders; raw body, Content-Type = the file's type) and
+ * `GET` of the same URL for its uploaders and admins. The body limit of the rest of the API does not apply here
+ * (app.ts); the per-type limits are enforced while streaming instead.
+ */
+export const evidenceRoutes = new Hono<AppEnv>()
+  .use(requireAuth)
+  .put('/:sha256', requireRole('rider'), async (c) => {
+    const digest = sha256Hex.safeParse(c.req.param('sha256'));
+    if (!digest.success)
+      throw new HttpError(400, 'invalid_digest', 'The URL must end with the file’s SHA-256 in hex');
+    const claimed = evidenceMime.safeParse(
+      (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase(),
+    );
+    if (!claimed.success) {
+      throw new HttpError(
+        415,
+        'unsupported_media_type',
+        'Evidence must be a JPEG, PNG or WebP photo or an MP4 or WebM video',
+      );
+    }
+    const max = evidenceMaxBytes[claimed.data];
+    const declared = Number(c.req.header('content-length') ?? Number.NaN);
+    if (declared > max) {
+      throw new HttpError(
+        413,
+        'payload_too_large',
+        `The file is larger than ${Math.round(max / 1024 / 1024)} MiB`,
+      );
+    }
+    const { deps, auth } = c.var;
+    const result = await storeUpload(deps.database.db, deps.evidence, {
+      sha256: digest.data,
+      mime: claimed.data,
+      maxBytes: max,
+      userId: auth.userId,
+      body: c.req.raw.body,
+    });
+    // A report waiting for this file can be filed now.
+    await deps.reportDocs.evidenceArrived(auth.userId);
+    return c.json({ evidence: result.evidence }, result.created ? 201 : 200);
+  })
+  .get('/:sha256', async (c) => {
+    const digest = sha256Hex.safeParse(c.req.param('sha256'));
+    // 404 for everything a caller may not see, so the API never confirms that some content exists.
+    if (!digest.success) throw notFound('No such evidence');
+    const { deps, auth } = c.var;
+    const db = deps.database.db;
+    const [row] = await db.select().from(evidence).where(eq(evidence.sha256, digest.data));
+    if (!row) throw notFound('No such evidence');
+    if (auth.role !== 'admin') {
+      const [upload] = await db
+        .select({ userId: evidenceUploads.userId })
+        .from(evidenceUploads)
+        .where(and(eq(evidenceUploads.sha256, row.sha256), eq(evidenceUploads.userId, auth.userId)));
+      if (!upload) throw notFound('No such evidence');
+    }
+    const stream = await deps.evidence.open(row.storageKey);
+    if (!stream) {
+      deps.logger.error({ sha256: row.sha256 }, 'evidence row without stored bytes');
+      throw notFound('No such evidence');
+    }
+    const headers = {
+      'Content-Type': row.mime,
+      'Content-Length': String(row.bytes),
+      // Per user, never in shared caches; the content never changes under its name.
+      'Cache-Control': 'private, max-age=86400',
+      ETag: `"${row.sha256}"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Content-Disposition': `inline; filename="evidence-${row.sha256.slice(0, 12)}.${extensions[row.mime] ?? 'bin'}"`,
+    };
+    if (c.req.header('if-none-match') === headers.ETag) {
+      stream.destroy();
+      return c.body(null, 304, headers);
+    }
+    return c.body(Readable.toWeb(stream) as ReadableStream<Uint8Array>, 200, headers);
+  });

@@ -1,0 +1,56 @@
+import { notificationPreferences, pushTokenInput } from '@kigaligo/domain';
+import { and, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env';
+import { pushTokens, users } from '../db/schema';
+import { requireAuth } from '../http/auth-middleware';
+import { notFound } from '../http/errors';
+import { jsonBody } from '../http/validate';
+
+/** The signed-in user's devices for push and their notification switches (mounted under /api/me). */
+export const meNotificationRoutes = new Hono<AppEnv>()
+  .use('/push-tokens', requireAuth)
+  .use('/push-tokens/*', requireAuth)
+  .use('/notification-preferences', requireAuth)
+  .post('/push-tokens', jsonBody(pushTokenInput), async (c) => {
+    const { token, platform } = c.req.valid('json');
+    // A token names a device's app install: registered again after another user signs in there, it moves
+    // to that user, so the previous one stops getting this device's pushes.
+    await c.var.deps.database.db
+      .insert(pushTokens)
+      .values({ token, platform, userId: c.var.auth.userId })
+      .onConflictDoUpdate({
+        target: pushTokens.token,
+        set: { userId: c.var.auth.userId, platform, lastSeenAt: new Date() },
+      });
+    return c.json({ token, platform }, 201);
+  })
+  .delete('/push-tokens/:token', async (c) => {
+    await c.var.deps.database.db
+      .delete(pushTokens)
+      .where(and(eq(pushTokens.token, c.req.param('token')), eq(pushTokens.userId, c.var.auth.userId)));
+    return c.body(null, 204);
+  })
+  .get('/notification-preferences', async (c) => {
+    const [row] = await c.var.deps.database.db
+      .select({ push: users.notifyPush, email: users.notifyEmail })
+      .from(users)
+      .where(eq(users.id, c.var.auth.userId));
+    if (!row) throw notFound('This account no longer exists');
+    return c.json(row);
+  })
+  .put('/notification-preferences', jsonBody(notificationPreferences), async (c) => {
+    const prefs = c.req.valid('json');
+    const [row] = await c.var.deps.database.db
+      .update(users)
+      .set({ notifyPush: prefs.push, notifyEmail: prefs.email })
+      .where(eq(users.id, c.var.auth.userId))
+      .returning({ push: users.notifyPush, email: users.notifyEmail });
+    if (!row) throw notFound('This account no longer exists');
+    return c.json(row);
+  });
+
+/** `GET /api/push/config`: FCM web config and VAPID key when FCM is configured, else sandbox mode. */
+export const pushConfigRoutes = new Hono<AppEnv>().get('/config', requireAuth, (c) =>
+  c.json(c.var.deps.pushConfig ?? { mode: 'sandbox' }),
+);

@@ -1,0 +1,79 @@
+import { paymentRequest } from '@kigaligo/domain';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../app-env';
+import type { Db } from '../db/client';
+import { outbox, payments, trips } from '../db/schema';
+import { requireAuth, requireRole } from '../http/auth-middleware';
+import { conflict, notFound } from '../http/errors';
+import { jsonBody, query } from '../http/validate';
+import { scopedIdempotencyKey } from '../payments/idempotency';
+import { startPayment } from '../payments/payment-service';
+import type { PaymentRow } from '../payments/payment-state';
+import { toPaymentView } from '../payments/views';
+
+const listQuery = z.object({
+  tripId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** A card payment waiting for the rider: the client secret Stripe.js confirms with (the charge's result). */
+async function clientSecretOf(db: Db, p: PaymentRow): Promise<string | undefined> {
+  if (p.method !== 'card' || p.status !== 'processing') return undefined;
+  const [row] = await db
+    .select({ result: outbox.result })
+    .from(outbox)
+    .where(eq(outbox.idempotencyKey, `payment:${p.id}:charge`));
+  const secret = (row?.result as { response?: { clientSecret?: unknown } } | null)?.response?.clientSecret;
+  return typeof secret === 'string' ? secret : undefined;
+}
+
+/** Paying trips: riders pay their own (again after a failure, or instead of cash); admins see every payment. */
+export const paymentRoutes = new Hono<AppEnv>()
+  .use(requireAuth)
+  .post('/', requireRole('rider'), jsonBody(paymentRequest), async (c) => {
+    const input = c.req.valid('json');
+    const { userId } = c.var.auth;
+    const idempotencyKey = scopedIdempotencyKey(userId, c.req.header('idempotency-key'));
+    const db = c.var.deps.database.db;
+    const { row, created } = await db.transaction(async (tx) => {
+      const [trip] = await tx.select().from(trips).where(eq(trips.id, input.tripId));
+      // Someone else's trip is "not found": ids of other riders' trips are not confirmed to exist.
+      if (!trip || trip.riderId !== userId) throw notFound('No such trip');
+      if (trip.status === 'rejected') throw conflict('trip_not_payable', 'This booking was not confirmed');
+      const amount = trip.status === 'cancelled' ? trip.cancellationFee : trip.fareAmount;
+      if (amount === 0) throw conflict('trip_not_payable', 'Nothing is owed for this trip');
+      const before = await tx.select({ id: payments.id }).from(payments).where(eq(payments.tripId, trip.id));
+      const row = await startPayment(tx as Db, {
+        tripId: trip.id,
+        payerId: userId,
+        method: input.method,
+        amount,
+        payerPhone: input.payerPhone,
+        paymentMethodId: input.paymentMethodId,
+        idempotencyKey,
+      });
+      return { row, created: !before.some((b) => b.id === row.id) };
+    });
+    if (created) await c.var.deps.tripDocs.refresh(row.tripId);
+    return c.json({ payment: toPaymentView(row, await clientSecretOf(db, row)) }, created ? 201 : 200);
+  })
+  .get('/', requireRole('rider', 'admin'), query(listQuery), async (c) => {
+    const { tripId, limit } = c.req.valid('query');
+    const { userId, role } = c.var.auth;
+    const db = c.var.deps.database.db;
+    const where: SQL[] = [];
+    if (role !== 'admin') where.push(eq(payments.payerId, userId));
+    if (tripId) where.push(eq(payments.tripId, tripId));
+    const rows = await db
+      .select()
+      .from(payments)
+      .where(and(...where))
+      .orderBy(desc(payments.createdAt))
+      .limit(limit);
+    const views = await Promise.all(
+      rows.map(async (p) => toPaymentView(p, p.payerId === userId ? await clientSecretOf(db, p) : undefined)),
+    );
+    return c.json({ payments: views });
+  });

@@ -1,0 +1,49 @@
+import { reportQueueQuery } from '@kigaligo/domain';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../app-env';
+import { requireAuth } from '../http/auth-middleware';
+import { badRequest, notFound, zodDetails } from '../http/errors';
+import {
+  adminQueue,
+  adminReportDetail,
+  driverReports,
+  riderReportDetail,
+  riderReports,
+} from '../reports/report-queries';
+
+/**
+ * Safety reports as each role may see them. Riders: their own. Drivers: reports about them, with the reporter
+ * hidden on anonymous ones. Admins: the queue with filters, and the full detail. A report the caller may not
+ * see is a 404, the same as one that does not exist.
+ */
+export const reportRoutes = new Hono<AppEnv>()
+  .use(requireAuth)
+  .get('/', async (c) => {
+    const { deps, auth } = c.var;
+    const db = deps.database.db;
+    if (auth.role === 'rider') return c.json({ reports: await riderReports(db, auth.userId) });
+    if (auth.role === 'driver') return c.json({ reports: await driverReports(db, auth.userId) });
+    const q = reportQueueQuery.safeParse(c.req.query());
+    if (!q.success) throw badRequest('The query is not valid', zodDetails(q.error));
+    return c.json({ reports: await adminQueue(db, q.data) });
+  })
+  .get('/:id', async (c) => {
+    const id = z.uuid().safeParse(c.req.param('id'));
+    if (!id.success) throw notFound('No such report');
+    const { deps, auth } = c.var;
+    const db = deps.database.db;
+    if (auth.role === 'admin') {
+      const detail = await adminReportDetail(db, id.data);
+      if (!detail) throw notFound('No such report');
+      return c.json(detail);
+    }
+    if (auth.role === 'driver') {
+      const [report] = await driverReports(db, auth.userId, id.data);
+      if (!report) throw notFound('No such report');
+      return c.json({ report });
+    }
+    const detail = await riderReportDetail(db, auth.userId, id.data);
+    if (!detail) throw notFound('No such report');
+    return c.json(detail);
+  });

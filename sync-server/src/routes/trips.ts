@@ -1,0 +1,83 @@
+import { bookingIntent, driverActionInput, tripListQuery } from '@kigaligo/domain';
+import { and, eq, type SQL } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../app-env';
+import type { AccessClaims } from '../auth/tokens';
+import { bookIntent } from '../booking/book-intent';
+import { cancelTrip } from '../booking/cancel-trip';
+import { applyDriverAction } from '../booking/driver-actions';
+import { decisionFor } from '../booking/trip-decision';
+import { loadTripDetail } from '../booking/trip-detail';
+import { loadTripView, loadTripViews } from '../booking/trip-view';
+import { trips } from '../db/schema';
+import { requireAuth, requireRole } from '../http/auth-middleware';
+import { badRequest, conflict, HttpError, notFound } from '../http/errors';
+import { jsonBody, query } from '../http/validate';
+
+const tripIdParam = z.uuid();
+
+/** Who may see a trip: its rider, its current driver, admins. Anyone else gets the same 404 as for no trip. */
+async function visibleTrip(
+  c: { var: { deps: AppEnv['Variables']['deps']; auth: AccessClaims } },
+  id: string,
+) {
+  if (!tripIdParam.safeParse(id).success) throw notFound('No such trip');
+  const view = await loadTripView(c.var.deps.database.db, id);
+  const { userId, role } = c.var.auth;
+  if (!view || (role !== 'admin' && view.riderId !== userId && view.driverId !== userId)) {
+    throw notFound('No such trip');
+  }
+  return view;
+}
+
+export const tripRoutes = new Hono<AppEnv>()
+  .use(requireAuth)
+  .post('/', requireRole('rider'), jsonBody(bookingIntent), async (c) => {
+    const intent = c.req.valid('json');
+    if (intent.cancelRequestedAt) {
+      throw badRequest(
+        'This booking is already cancelled; cancel a booked trip with POST /api/trips/:id/cancel',
+      );
+    }
+    const { db } = c.var.deps.database;
+    const outcome = await db.transaction((tx) => bookIntent(tx, c.var.auth.userId, intent, new Date()));
+    await c.var.deps.tripDocs.refresh(outcome.tripId);
+    const view = (await loadTripView(db, outcome.tripId))!;
+    const decision = decisionFor(view);
+    if (!decision) throw new HttpError(500, 'internal', 'The booking has no decision');
+    if (decision.status === 'rejected') throw conflict(decision.reason, decision.message);
+    return c.json({ decision, trip: view }, outcome.replay ? 200 : 201);
+  })
+  .get('/', query(tripListQuery), async (c) => {
+    const { status, limit } = c.req.valid('query');
+    const { userId, role } = c.var.auth;
+    const scope: SQL | undefined =
+      role === 'rider'
+        ? eq(trips.riderId, userId)
+        : role === 'driver'
+          ? eq(trips.driverId, userId)
+          : undefined;
+    const where = and(scope, status ? eq(trips.status, status) : undefined);
+    return c.json({ trips: await loadTripViews(c.var.deps.database.db, where, limit) });
+  })
+  .get('/:id', async (c) => {
+    const view = await visibleTrip(c, c.req.param('id'));
+    return c.json(await loadTripDetail(c.var.deps.database.db, view));
+  })
+  .post('/:id/actions', requireRole('driver'), jsonBody(driverActionInput), async (c) => {
+    const input = c.req.valid('json');
+    if (input.tripId !== c.req.param('id')) throw badRequest('The action names another trip than the URL');
+    const { db } = c.var.deps.database;
+    const result = await db.transaction((tx) => applyDriverAction(tx, c.var.auth.userId, input, new Date()));
+    await c.var.deps.tripDocs.refresh(input.tripId);
+    return c.json({ result });
+  })
+  .post('/:id/cancel', requireRole('rider'), async (c) => {
+    const id = c.req.param('id');
+    if (!tripIdParam.safeParse(id).success) throw notFound('No such trip');
+    const { db } = c.var.deps.database;
+    await db.transaction((tx) => cancelTrip(tx, c.var.auth.userId, id));
+    await c.var.deps.tripDocs.refresh(id);
+    return c.json({ trip: await loadTripView(db, id) });
+  });

@@ -1,0 +1,93 @@
+import {
+  type DriverActionInput,
+  type DriverActionResult,
+  driverActionInput,
+  type TripStatus,
+  tripStatus,
+} from '@kigaligo/domain';
+import { driverDocKeys } from '@kigaligo/sync-protocol';
+import { eq } from 'drizzle-orm';
+import type * as Y from 'yjs';
+import { entryValue, writeEntry } from '../../booking/doc-entries';
+import { applyDriverAction } from '../../booking/driver-actions';
+import type { TripDocs } from '../../booking/trip-docs';
+import type { Db } from '../../db/client';
+import { trips } from '../../db/schema';
+import { HttpError } from '../../http/errors';
+import type { ReconcileFn } from '../reconciler';
+
+/**
+ * driver:<id> → tripActions: applies each action that has no result yet, oldest first (a driver offline for a
+ * whole ride queues accept, arrive, start and complete), each in its own savepoint, and answers every one in
+ * `actionResults[actionId]`: ok, or the refusal with its code and message. Applying is idempotent by action id
+ * (trip_events), so a crash between commit and write-back only repeats answers.
+ */
+export function driverDocReconciler(deps: { tripDocs: TripDocs }): ReconcileFn {
+  return async (ref, doc, tx) => {
+    if (ref.type !== 'driver') return undefined;
+    const actions = doc.getMap<unknown>(driverDocKeys.tripActions);
+    const answered = doc.getMap<unknown>(driverDocKeys.actionResults);
+    const assignments = doc.getMap<unknown>(driverDocKeys.assignments);
+    const now = new Date();
+    const results = new Map<string, DriverActionResult>();
+    const pending: DriverActionInput[] = [];
+    for (const [key, value] of actions.entries()) {
+      if (answered.has(key)) continue;
+      const parsed = driverActionInput.safeParse(entryValue(value));
+      if (parsed.success && parsed.data.id === key) pending.push(parsed.data);
+      else {
+        const issue = parsed.success ? 'the entry key is not its id' : parsed.error.issues[0]?.message;
+        results.set(key, {
+          ok: false,
+          tripStatus: 'requested',
+          error: { code: 'invalid', message: `This action is malformed: ${issue}` },
+          appliedAt: now.toISOString(),
+        });
+      }
+    }
+    pending.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
+    const touched = new Set<string>();
+    for (const action of pending) {
+      try {
+        const result = await tx.transaction((sp) =>
+          applyDriverAction(sp as unknown as Db, ref.userId, action, now),
+        );
+        results.set(action.id, result);
+        touched.add(action.tripId);
+      } catch (err) {
+        if (!(err instanceof HttpError)) throw err;
+        results.set(action.id, {
+          ok: false,
+          tripStatus: await statusFor(tx as unknown as Db, ref.userId, action.tripId, assignments),
+          error: { code: err.code, message: err.message },
+          appliedAt: now.toISOString(),
+        });
+      }
+    }
+    if (results.size === 0) return undefined;
+    return (target) => {
+      const map = target.getMap<unknown>(driverDocKeys.actionResults) as Y.Map<unknown>;
+      for (const [id, result] of results) if (!map.has(id)) writeEntry(map, id, result);
+      // Runs inside this document's queue: started, not awaited (the refresh writes to this document too).
+      deps.tripDocs.refreshInBackground(touched);
+    };
+  };
+}
+
+/** The status a refused action reports: the trip's own if it is this driver's, else what their document last showed. */
+async function statusFor(
+  tx: Db,
+  driverId: string,
+  tripId: string,
+  assignments: Y.Map<unknown>,
+): Promise<TripStatus> {
+  const [trip] = await tx
+    .select({ status: trips.status, driverId: trips.driverId })
+    .from(trips)
+    .where(eq(trips.id, tripId));
+  if (trip && trip.driverId === driverId) return trip.status;
+  const shown = tripStatus.safeParse(
+    (entryValue(assignments.get(tripId)) as { status?: unknown } | undefined)?.status,
+  );
+  return shown.success ? shown.data : 'requested';
+}

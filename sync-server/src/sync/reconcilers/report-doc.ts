@@ -1,0 +1,83 @@
+import { safetyReportInput } from '@kigaligo/domain';
+import { eq } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/client';
+import { safetyReports, syncDocuments, users } from '../../db/schema';
+import { zodDetails } from '../../http/errors';
+import type { Authorities } from '../../reports/authority-alert';
+import { fileReport, missingEvidence } from '../../reports/file-report';
+import { readReportFields, readServerState, serverStateChange } from '../../reports/report-doc-state';
+import { resolveLinks } from '../../reports/report-links';
+import type { ReconcileFn } from '../reconciler';
+
+/**
+ * report:<id> → safety_reports. A draft (no `submittedAt`) stays on the device's side. A submitted report is
+ * filed once its fields pass `safetyReportInput`, its links check out and every evidence digest has been
+ * uploaded by this reporter; until then the server writes why it waits (`missingEvidence`, `problems`) into the
+ * document's server-only `server` map. Once filed, the row is the truth: later edits of the fields are not
+ * applied (what admins and authorities acted on must not change under them), and the `server` map follows the
+ * row's status. Idempotent: a second run finds the row and writes nothing new (SS8).
+ */
+export function reportDocReconciler(authorities: Authorities, logger: Logger): ReconcileFn {
+  return async (ref, doc, tx) => {
+    if (ref.type !== 'report') return undefined;
+    const db = tx as unknown as Db;
+    const current = readServerState(doc);
+    const now = new Date().toISOString();
+    const [filed] = await db.select().from(safetyReports).where(eq(safetyReports.id, ref.reportId));
+    if (filed) {
+      return serverStateChange(
+        current,
+        { status: filed.status, receivedAt: current.receivedAt ?? filed.createdAt.toISOString() },
+        now,
+      );
+    }
+
+    const fields = readReportFields(doc);
+    if (!fields.submittedAt) return undefined;
+    const receivedAt = current.receivedAt ?? now;
+    const [owner] = await db
+      .select({ id: users.id, role: users.role })
+      .from(syncDocuments)
+      .innerJoin(users, eq(users.id, syncDocuments.ownerId))
+      .where(eq(syncDocuments.docName, `report:${ref.reportId}`));
+    // Only riders create report documents (SS2); anything else is not a report anyone can stand behind.
+    if (owner?.role !== 'rider') return undefined;
+
+    const parsed = safetyReportInput.safeParse(fields);
+    if (!parsed.success) {
+      return serverStateChange(
+        current,
+        { status: 'submitted', receivedAt, problems: zodDetails(parsed.error) },
+        now,
+      );
+    }
+    const input = parsed.data;
+    const links = await resolveLinks(db, owner.id, input);
+    if ('problems' in links) {
+      return serverStateChange(current, { status: 'submitted', receivedAt, problems: links.problems }, now);
+    }
+    const missing = await missingEvidence(
+      db,
+      owner.id,
+      input.evidence.map((e) => e.sha256),
+    );
+    if (missing.length > 0) {
+      return serverStateChange(current, { status: 'submitted', receivedAt, missingEvidence: missing }, now);
+    }
+    const severity = await fileReport(db, authorities, {
+      id: ref.reportId,
+      reporterId: owner.id,
+      input,
+      links,
+    });
+    if (severity) {
+      // Ids and levels only: descriptions and places stay out of logs (Law 058/2021).
+      logger.info(
+        { reportId: ref.reportId, severity: severity.level, score: severity.score },
+        'safety report filed',
+      );
+    }
+    return serverStateChange(current, { status: 'submitted', receivedAt }, now);
+  };
+}
