@@ -61,6 +61,8 @@ export default defineConfig(({ mode }) => ({
         // The network bundle, the places and the map style are what offline planning runs on (~260 KiB).
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}', 'network/*.json', 'map/*.json'],
         runtimeCaching: tileCaching(mode),
+        // Shows FCM web pushes (the app registers with FCM without the Firebase SDK; see public/push-handler.js).
+        importScripts: ['push-handler.js'],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [
           /^\/driver(\/|$)/,

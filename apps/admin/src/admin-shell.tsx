@@ -10,11 +10,15 @@ import {
   SyncStatus,
 } from '@kigaligo/ui';
 import type { ReactNode } from 'react';
+import { AuditPage } from './audit/audit-page';
 import { type AdminKey, useAdminI18n } from './messages';
+import { OutboxPage } from './outbox/outbox-page';
 import { AddDriverPage } from './pages/add-driver-page';
 import { FleetPage } from './pages/fleet-page';
 import { SystemPage } from './pages/system-page';
 import { UsersPage } from './pages/users-page';
+import { ReportsPage } from './reports/reports-page';
+import { TripsPage } from './trips/trips-page';
 import { hrefFor, type Route, useHashRoute } from './use-hash-route';
 
 const nav: { route: Route; label: AdminKey; icon: ReactNode }[] = [
@@ -30,6 +34,20 @@ const nav: { route: Route; label: AdminKey; icon: ReactNode }[] = [
     icon: <path d="M3 17h2m14 0h2M5 17V9l2-4h10l2 4v8M5 17a2 2 0 1 0 4 0m6 0a2 2 0 1 0 4 0M5 11h14" />,
   },
   { route: 'system', label: 'nav.system', icon: <path d="M4 12h4l2-5 4 10 2-5h4" /> },
+  {
+    route: 'trips',
+    label: 'nav.trips',
+    icon: (
+      <path d="M6 19a2 2 0 1 0 0-4 2 2 0 0 0 0 4Zm12-10a2 2 0 1 0 0-4 2 2 0 0 0 0 4ZM8 17h5a3 3 0 0 0 3-3V9" />
+    ),
+  },
+  { route: 'outbox', label: 'nav.outbox', icon: <path d="M4 13h4l2 3h4l2-3h4M4 13l2-8h12l2 8v6H4z" /> },
+  {
+    route: 'reports',
+    label: 'nav.reports',
+    icon: <path d="M12 3 5 6v5c0 4.4 3 8.3 7 10 4-1.7 7-5.6 7-10V6zM12 8v5M12 16v.5" />,
+  },
+  { route: 'audit', label: 'nav.audit', icon: <path d="M8 4h8l3 3v13H5V4h3M9 11h6M9 15h6M9 7h3" /> },
 ];
 
 /** Desktop-first: a fixed side nav with the sections, collapsing to a top bar on narrow screens. */
@@ -90,6 +108,14 @@ export function AdminShell({ user }: { user: User }) {
             <AddDriverPage />
           ) : route === 'fleet' ? (
             <FleetPage />
+          ) : route === 'trips' ? (
+            <TripsPage />
+          ) : route === 'outbox' ? (
+            <OutboxPage />
+          ) : route === 'reports' ? (
+            <ReportsPage />
+          ) : route === 'audit' ? (
+            <AuditPage />
           ) : (
             <SystemPage />
           )}

@@ -1,4 +1,7 @@
 import { type CommonKey, type Messages, useI18n } from '@kigaligo/ui';
+import { outboxEn, outboxRw } from './outbox/outbox-messages';
+import { reportAdminEn, reportAdminRw } from './reports/report-messages';
+import { tripAdminEn, tripAdminRw } from './trips/trip-messages';
 
 const en = {
   'app.product': 'Admin',
@@ -146,6 +149,14 @@ const rw: Record<keyof typeof en, string> = {
   'fleet.count': '{live} biri ku murongo, {stale} bishaje, ibinyabiziga {total}',
 };
 
-export const messages = { en, rw };
-export type AdminKey = keyof typeof en | CommonKey;
+export const messages = {
+  en: { ...en, ...tripAdminEn, ...outboxEn, ...reportAdminEn },
+  rw: { ...rw, ...tripAdminRw, ...outboxRw, ...reportAdminRw },
+};
+export type AdminKey =
+  | keyof typeof en
+  | keyof typeof tripAdminEn
+  | keyof typeof outboxEn
+  | keyof typeof reportAdminEn
+  | CommonKey;
 export const useAdminI18n = () => useI18n<AdminKey>();

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './driver.css';
+import './assignments/assignments.css';
 import { messages } from './messages';
 
 const client = createKigaliClient({ role: 'driver' });

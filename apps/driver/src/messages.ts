@@ -1,4 +1,5 @@
 import { type CommonKey, type Messages, useI18n } from '@kigaligo/ui';
+import { assignmentEn, assignmentRw } from './assignments/assignment-messages';
 
 const en = {
   'app.product': 'Driver',
@@ -117,6 +118,6 @@ const rw: Record<keyof typeof en, string> = {
   'tracking.recordError': 'Ntibyashobotse kubika aho uri: {message}',
 };
 
-export const messages = { en, rw };
-export type DriverKey = keyof typeof en | CommonKey;
+export const messages = { en: { ...en, ...assignmentEn }, rw: { ...rw, ...assignmentRw } };
+export type DriverKey = keyof typeof en | keyof typeof assignmentEn | CommonKey;
 export const useDriverI18n = () => useI18n<DriverKey>();

@@ -1,5 +1,7 @@
 import { type CommonKey, type Messages, useI18n } from '@kigaligo/ui';
+import { bookingEn, bookingRw } from './booking/booking-messages';
 import { planEn, planRw } from './plan/plan-messages';
+import { reportEn, reportRw } from './reports/report-messages';
 
 const en = {
   'signIn.title': 'Welcome back',
@@ -56,6 +58,14 @@ const rw: Record<keyof typeof en, string> = {
   'places.save': 'Bika',
 };
 
-export const messages = { en: { ...en, ...planEn }, rw: { ...rw, ...planRw } };
-export type RiderKey = keyof typeof en | keyof typeof planEn | CommonKey;
+export const messages = {
+  en: { ...en, ...planEn, ...bookingEn, ...reportEn },
+  rw: { ...rw, ...planRw, ...bookingRw, ...reportRw },
+};
+export type RiderKey =
+  | keyof typeof en
+  | keyof typeof planEn
+  | keyof typeof bookingEn
+  | keyof typeof reportEn
+  | CommonKey;
 export const useRiderI18n = () => useI18n<RiderKey>();

@@ -108,4 +108,16 @@ describe('api client token refresh', () => {
     await expect(api.refreshAccessToken('a1')).resolves.toBe('a2');
     expect(calls).toEqual(['/api/auth/refresh']);
   });
+
+  it('sends extra headers (an Idempotency-Key) with the request and with its retry after a refresh', async () => {
+    const keys: (string | null)[] = [];
+    const { api } = setup((path, init) => {
+      if (path === '/api/auth/refresh') return json(200, rotated(2));
+      const h = new Headers(init.headers);
+      keys.push(h.get('idempotency-key'));
+      return h.get('authorization') === 'Bearer a2' ? json(201, { ok: true }) : json(401, {});
+    });
+    await api.request('/api/payments', { method: 'POST', body: {}, headers: { 'Idempotency-Key': 'k-1' } });
+    expect(keys).toEqual(['k-1', 'k-1']);
+  });
 });

@@ -11,6 +11,8 @@ export interface RequestOptions<T> {
   auth?: boolean;
   /** Validate the response body; without it the body is returned as parsed JSON. */
   schema?: z.ZodType<T>;
+  /** Extra request headers, e.g. `Idempotency-Key` so a retried payment is the same payment. */
+  headers?: Record<string, string>;
 }
 
 export interface ApiClient {
@@ -40,8 +42,14 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
   const doFetch = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
   let inFlight: Promise<string> | null = null;
 
-  async function send(path: string, method: string, body: unknown, token?: string): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  async function send(
+    path: string,
+    method: string,
+    body: unknown,
+    token?: string,
+    extra?: Record<string, string>,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { ...extra, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     try {
@@ -105,18 +113,18 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
   return {
     refreshAccessToken: refresh,
     async request<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
-      const { method = 'GET', body, auth = true, schema } = options;
-      if (!auth) return parse(await send(path, method, body), schema);
+      const { method = 'GET', body, auth = true, schema, headers } = options;
+      if (!auth) return parse(await send(path, method, body, undefined, headers), schema);
 
       const session = store.get();
       if (!session) throw new SignedOutError();
       let token = session.accessToken;
       if (session.expiresAt - EXPIRY_SLACK_MS <= now()) token = await refresh(token);
-      let res = await send(path, method, body, token);
+      let res = await send(path, method, body, token, headers);
       if (res.status === 401) {
         // The server may have expired the token before our clock did: refresh once and retry once.
         token = await refresh(token);
-        res = await send(path, method, body, token);
+        res = await send(path, method, body, token, headers);
         if (res.status === 401) store.set(null);
       }
       return parse(res, schema);

@@ -1,7 +1,29 @@
 export { type ApiClient, type ApiClientOptions, createApiClient, type RequestOptions } from './api-client';
 export { ApiRequestError, type FieldIssue, NetworkError, SignedOutError, WrongRoleError } from './api-error';
 export { type Auth, createAuth } from './auth';
+export { authorizedFetch, ensureOk, type FetchDeps } from './authorized-fetch';
 export { type Connectivity, createConnectivity } from './connectivity';
+export type { EvidenceRow, UploadState } from './evidence/evidence-database';
+export { sha256Hex } from './evidence/evidence-hash';
+export {
+  checkEvidenceSize,
+  type EvidenceProblem,
+  EvidenceRejected,
+  evidenceLimits,
+  fitWithin,
+  sniffMime,
+} from './evidence/evidence-limits';
+export { EvidenceService, type EvidenceSnapshot } from './evidence/evidence-service';
+export { type EvidenceStatus, EvidenceStore } from './evidence/evidence-store';
+export { EvidenceUploader, type EvidenceUploadProblem } from './evidence/evidence-uploader';
+export { classifyFailure, type FailureAction, retryDelay } from './evidence/retry-policy';
+export {
+  type EvidenceUrl,
+  useEvidence,
+  useEvidenceStatus,
+  useEvidenceUploads,
+  useEvidenceUrl,
+} from './evidence/use-evidence';
 export { createKigaliClient, type KigaliClient, type KigaliClientOptions } from './kigali-client';
 export {
   type BBox,
@@ -10,16 +32,36 @@ export {
   type LiveSnapshot,
   type LiveState,
 } from './live/live-feed';
+export {
+  base64UrlDecode,
+  base64UrlEncode,
+  type FirebaseWebConfig,
+  fcmWebToken,
+  generateFid,
+  registrationBody,
+} from './push/fcm-web';
+export {
+  type PushEnvironment,
+  type PushRegistration,
+  registerForPush,
+  sandboxToken,
+} from './push/push-registration';
 export { type CachedEntry, createQueryCache, type QueryCache } from './query-cache';
 export { ClientProvider, syncServerUrl, useClient, useSyncEngine } from './react/client-context';
 export { type ApiQuery, useApiQuery } from './react/use-api-query';
 export { type LiveVehicles, liveServerUrl, useLiveVehicles } from './react/use-live-vehicles';
+export { useNotificationPreferences, usePushRegistration } from './react/use-notifications';
 export { useProfileSync } from './react/use-profile-sync';
 export { useOnline, useSession } from './react/use-session';
+export { type StoredDocument, useStoredDocument } from './react/use-stored-document';
 export { useDocument, useDocumentStatus, useSyncStatus } from './react/use-sync';
 export { useVehicleTracker } from './react/use-vehicle-tracker';
+export { useYArray, type YArrayState, yToJson } from './react/use-y-array';
 export { useYMap, type YMapState } from './react/use-y-map';
 export { useYMapEntries, type YMapEntriesState } from './react/use-y-map-entries';
+export { type NewRequest, type QueueProblem, RequestQueue } from './request-queue/request-queue';
+export { type QueuedRequest, RequestQueueDatabase } from './request-queue/request-queue-database';
+export { type RequestQueueState, useRequestQueue } from './request-queue/use-request-queue';
 export {
   createSessionStore,
   type Session,

@@ -6,6 +6,8 @@ import './styles/shell.css';
 import './styles/layout.css';
 import './styles/sync.css';
 import './map/live-map.css';
+import './map/points-map.css';
+import './styles/notifications.css';
 
 export { Alert } from './components/alert';
 export { AppHeader, type AppHeaderProps } from './components/app-header';
@@ -15,12 +17,15 @@ export { Avatar, Card, type CardProps, EmptyState } from './components/card';
 export { ConnectivityBadge, OfflineBanner } from './components/connectivity';
 export { LanguageSwitch } from './components/language-switch';
 export { Logo, LogoMark } from './components/logo';
+export { NotificationsCard } from './components/notifications-card';
 export { formatDate, greetingKey, ProfileCard } from './components/profile-card';
 export { SettingsCard } from './components/settings-card';
 export { SignInForm, type SignInFormProps } from './components/sign-in-form';
 export { SyncStatus, syncStatusText } from './components/sync-status';
 export { TextField, type TextFieldProps } from './components/text-field';
 export { reloadOnControllerChange, UpdateBanner } from './components/update-banner';
+export { formatRwf } from './format/money';
+export { actionErrorMessage } from './forms/action-error';
 export { type ErrorContext, errorMessage, fieldErrorsFrom } from './forms/error-message';
 export { useZodForm } from './forms/use-zod-form';
 export { type CommonKey, commonEn, commonRw } from './i18n/common-messages';
@@ -33,7 +38,14 @@ export {
   type Translate,
   useI18n,
 } from './i18n/i18n-context';
-export { LiveMap, type LiveMapProps, type MapBBox, type VehicleSelection } from './map/live-map';
+export {
+  LiveMap,
+  type LiveMapProps,
+  type MapBBox,
+  type MapPin,
+  type VehicleSelection,
+} from './map/live-map';
 export { kigaliClock, type LiveKey, useLiveText } from './map/live-messages';
 export { fetchJsonCached } from './map/map-data';
+export { type MapPoint, PointsMap, type PointsMapProps } from './map/points-map';
 export { VehicleDetails } from './map/vehicle-details';

@@ -1,6 +1,7 @@
 import { useProfileSync } from '@kigaligo/client';
 import type { User } from '@kigaligo/domain';
 import { AppHeader, greetingKey, ProfileCard, SettingsCard } from '@kigaligo/ui';
+import { AssignmentsCard } from '../assignments/assignments-card';
 import { useDriverI18n } from '../messages';
 import { DriverTracking } from '../tracking/driver-tracking';
 import { ShiftCard } from './shift-card';
@@ -20,6 +21,7 @@ export function HomePage({ user }: { user: User }) {
           <p className="kg-hero-text">{t('home.subtitle')}</p>
         </div>
         <ShiftCard />
+        <AssignmentsCard />
         <DriverTracking />
         <ProfileCard user={user} />
         <SettingsCard />

@@ -1,7 +1,9 @@
 import { useProfileSync } from '@kigaligo/client';
 import type { User } from '@kigaligo/domain';
-import { AppHeader, Card, EmptyState, greetingKey, ProfileCard, SettingsCard } from '@kigaligo/ui';
+import { AppHeader, greetingKey, NotificationsCard, ProfileCard, SettingsCard } from '@kigaligo/ui';
+import { BookRideLink, TripsCard } from '../booking/home-booking';
 import { useRiderI18n } from '../messages';
+import { SafetyLink } from '../reports/safety-link';
 import { useRiderPreferences } from '../use-rider-preferences';
 import { PlacesCard } from './places-card';
 
@@ -50,13 +52,12 @@ export function HomePage({ user, onPlan }: { user: User; onPlan(): void }) {
             →
           </span>
         </button>
+        <BookRideLink />
+        <TripsCard emptyIcon={<RouteIcon />} />
+        <SafetyLink />
         <PlacesCard value={prefs.value} update={prefs.update} ready={prefs.ready} />
-        <Card title={t('trips.title')}>
-          <EmptyState icon={<RouteIcon />} title={t('trips.empty')}>
-            {t('trips.emptyHint')}
-          </EmptyState>
-        </Card>
         <ProfileCard user={user} />
+        <NotificationsCard />
         <SettingsCard onLanguageChange={(language) => prefs.update({ language })} />
       </main>
     </>

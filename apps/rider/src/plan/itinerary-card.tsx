@@ -1,4 +1,5 @@
 import type { Itinerary, Leg } from '@kigaligo/planner';
+import { BookLegLinks } from '../booking/book-leg-links';
 import { clock, distance, duration, formatRwf, stopName, transfers } from './format';
 import { LegIcon } from './leg-icons';
 import { usePlanI18n } from './use-plan-i18n';
@@ -55,6 +56,7 @@ function LegRow({ leg }: { leg: Leg }) {
           {duration(t, leg.departAt, leg.arriveAt)}
           {leg.fare !== undefined ? ` · ${formatRwf(leg.fare)}` : ''}
         </span>
+        {leg.mode === 'moto' ? <BookLegLinks leg={leg} /> : null}
       </span>
     </li>
   );

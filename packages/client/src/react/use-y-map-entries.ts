@@ -25,6 +25,8 @@ export function useYMapEntries<T extends Record<string, unknown>>(
       const out: Record<string, T> = {};
       map?.forEach((v, id) => {
         if (v instanceof Y.Map) out[id] = v.toJSON() as T;
+        // The server may write an entry as one plain value (e.g. a booking decision) rather than a Y.Map.
+        else if (v !== null && typeof v === 'object' && !(v instanceof Y.AbstractType)) out[id] = v as T;
       });
       return out;
     };

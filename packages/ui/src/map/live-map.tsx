@@ -1,5 +1,5 @@
 import type { LiveVehicle } from '@kigaligo/domain';
-import type { Map as MlMap } from 'maplibre-gl';
+import type { Marker, Map as MlMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { kigaliBounds, loadRouteLines, loadStyle, type RouteLines } from './map-data';
 import { routesNear } from './routes-near';
@@ -13,6 +13,14 @@ export interface VehicleSelection {
   routes: string[];
 }
 
+/** A labelled place on the map (a trip's pickup and destination). */
+export interface MapPin {
+  lat: number;
+  lon: number;
+  label: string;
+  kind: 'from' | 'to';
+}
+
 export interface LiveMapProps {
   vehicles: LiveVehicle[];
   /** The app's base path (`import.meta.env.BASE_URL`), where `map/` and `network/` are served. */
@@ -24,6 +32,8 @@ export interface LiveMapProps {
   onSelect?(selection: VehicleSelection | null): void;
   /** The visible area after each pan or zoom, to narrow the live feed. */
   onViewChange?(bbox: MapBBox): void;
+  /** Places to mark; when given, the map opens fitted to them (and the vehicles) instead of the whole city. */
+  pins?: MapPin[];
   className?: string;
 }
 
@@ -35,7 +45,11 @@ export function LiveMap(props: LiveMapProps) {
   const container = useRef<HTMLElement>(null);
   const latest = useRef(props);
   latest.current = props;
-  const [ready, setReady] = useState<{ map: MlMap; markers: VehicleMarkers } | null>(null);
+  const [ready, setReady] = useState<{
+    map: MlMap;
+    markers: VehicleMarkers;
+    Marker: typeof Marker;
+  } | null>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -54,10 +68,15 @@ export function LiveMap(props: LiveMapProps) {
     (async () => {
       const [{ maplibre }, style] = await Promise.all([import('./maplibre-loader'), loadStyle(base)]);
       if (cancelled || !container.current) return;
+      const around = pinBounds(latest.current.pins, latest.current.vehicles);
       map = new maplibre.Map({
         container: container.current,
         style,
-        bounds: kigaliBounds,
+        bounds: around ?? kigaliBounds,
+        // Wide side padding around pins: their labels are centred on the place and must not be cut at the edges.
+        ...(around
+          ? { fitBoundsOptions: { padding: { top: 56, bottom: 32, left: 88, right: 88 }, maxZoom: 15 } }
+          : {}),
         attributionControl: false,
       });
       map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
@@ -84,7 +103,7 @@ export function LiveMap(props: LiveMapProps) {
         latest.current.onViewChange?.([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
       });
       markers = new VehicleMarkers(m, maplibre.Marker, select);
-      setReady({ map: m, markers });
+      setReady({ map: m, markers, Marker: maplibre.Marker });
     })().catch(() => {
       // MapLibre throws when WebGL is unavailable (old phones, some headless browsers).
       if (!cancelled) setFailed(true);
@@ -99,6 +118,26 @@ export function LiveMap(props: LiveMapProps) {
 
   useEffect(() => ready?.markers.update(vehicles, selectedId), [ready, vehicles, selectedId]);
 
+  const pinKey = JSON.stringify(props.pins ?? []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pins are compared by value through `pinKey`
+  useEffect(() => {
+    if (!ready || !props.pins?.length) return;
+    const added = props.pins.map((p) => {
+      const el = document.createElement('div');
+      el.className = `kg-live-pin kg-live-pin--${p.kind}`;
+      el.dataset.testid = 'map-pin';
+      el.dataset.kind = p.kind;
+      el.textContent = p.label;
+      // Above the point, so a vehicle waiting right there (a moto at the pickup) stays visible under it.
+      return new ready.Marker({ element: el, anchor: 'bottom', offset: [0, -20] })
+        .setLngLat([p.lon, p.lat])
+        .addTo(ready.map);
+    });
+    return () => {
+      for (const m of added) m.remove();
+    };
+  }, [ready, pinKey]);
+
   return (
     <div
       className={['kg-live-map', className].filter(Boolean).join(' ')}
@@ -111,4 +150,19 @@ export function LiveMap(props: LiveMapProps) {
       )}
     </div>
   );
+}
+
+/** The box around the pins and vehicles, or null without pins (then the map shows the city). */
+function pinBounds(
+  pins: MapPin[] | undefined,
+  vehicles: LiveVehicle[],
+): [[number, number], [number, number]] | null {
+  if (!pins?.length) return null;
+  const pts = [...pins, ...vehicles];
+  const lons = pts.map((p) => p.lon);
+  const lats = pts.map((p) => p.lat);
+  return [
+    [Math.min(...lons), Math.min(...lats)],
+    [Math.max(...lons), Math.max(...lats)],
+  ];
 }

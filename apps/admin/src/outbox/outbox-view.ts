@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** An outbox row as `GET /api/admin/outbox` returns it (the table's columns, timestamps as ISO strings). */
+export const outboxMessage = z.object({
+  id: z.uuid(),
+  topic: z.string(),
+  payload: z.unknown(),
+  idempotencyKey: z.string(),
+  status: z.enum(['pending', 'sent', 'dead']),
+  attempts: z.number().int(),
+  nextAttemptAt: z.string(),
+  lastError: z.string().nullable(),
+  result: z.unknown().nullable(),
+  sentAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type OutboxMessage = z.infer<typeof outboxMessage>;
+export const outboxList = z.object({ messages: z.array(outboxMessage) });
+
+export type OutboxState = 'sent' | 'waiting' | 'retrying' | 'dead';
+
+/** "Retrying" is a pending message that has failed at least once; "waiting" has not been tried yet. */
+export function outboxState(m: Pick<OutboxMessage, 'status' | 'attempts'>): OutboxState {
+  if (m.status === 'pending') return m.attempts > 0 ? 'retrying' : 'waiting';
+  return m.status;
+}
+
+/** The sandbox provider answers `{sandbox: true}`: recorded, nothing left the machine. */
+export function isSandbox(m: Pick<OutboxMessage, 'result'>): boolean {
+  return (
+    typeof m.result === 'object' && m.result !== null && (m.result as { sandbox?: unknown }).sandbox === true
+  );
+}
+
+export type Filter = 'all' | 'sent' | 'retrying' | 'dead';
+
+/** Query for a filter: the API filters by stored status; "retrying" is the pending ones. */
+export function outboxPath(filter: Filter, limit = 200): string {
+  const status = filter === 'all' ? '' : filter === 'retrying' ? 'pending' : filter;
+  return `/api/admin/outbox?limit=${limit}${status ? `&status=${status}` : ''}`;
+}
+
+const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+const short = (id: string) => id.slice(0, 8);
+
+/** A one-line summary of what a message carries, as a message key and its values. */
+export function outboxSummary(m: Pick<OutboxMessage, 'topic' | 'payload'>): {
+  key: 'outbox.what.email' | 'outbox.what.push' | 'outbox.what.charge' | 'outbox.what.refund' | null;
+  vars: Record<string, string | number>;
+} {
+  const p = (typeof m.payload === 'object' && m.payload !== null ? m.payload : {}) as Record<string, unknown>;
+  switch (m.topic) {
+    case 'email':
+      return { key: 'outbox.what.email', vars: { to: str(p.to), subject: str(p.subject) } };
+    case 'push':
+      return {
+        key: 'outbox.what.push',
+        vars: { title: str(p.title), count: Array.isArray(p.tokens) ? p.tokens.length : 0 },
+      };
+    case 'payment.charge':
+      return {
+        key: 'outbox.what.charge',
+        vars: { provider: str(p.provider), payment: short(str(p.paymentId)) },
+      };
+    case 'payment.refund':
+      return {
+        key: 'outbox.what.refund',
+        vars: { provider: str(p.provider), refund: short(str(p.refundId)) },
+      };
+    default:
+      return { key: null, vars: {} };
+  }
+}

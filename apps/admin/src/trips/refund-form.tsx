@@ -1,0 +1,97 @@
+import { useClient } from '@kigaligo/client';
+import { type PaymentView, refundableAmount } from '@kigaligo/domain';
+import { Alert, actionErrorMessage, Button, formatRwf, TextField } from '@kigaligo/ui';
+import { type FormEvent, useState } from 'react';
+import { useAdminI18n } from '../messages';
+import { type RefundDraft, toRefundInput } from './refund-input';
+
+/** Full or partial refund of one payment through `POST /api/refunds`; the server's refusal is shown as is. */
+export function RefundForm({
+  payment,
+  onClose,
+  onRefunded,
+}: {
+  payment: PaymentView;
+  onClose(): void;
+  onRefunded(): void;
+}) {
+  const { t } = useAdminI18n();
+  const { api } = useClient();
+  const [draft, setDraft] = useState<RefundDraft>({ amount: '', reason: '' });
+  const [fieldError, setFieldError] = useState<'amount' | 'reason' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const left = formatRwf(refundableAmount(payment));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setDone(null);
+    const parsed = toRefundInput(payment.id, draft);
+    if (!parsed.ok) {
+      setFieldError(parsed.field);
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.request('/api/refunds', { method: 'POST', body: parsed.input });
+      setDone(t('refund.done', { amount: parsed.input.amount ? formatRwf(parsed.input.amount) : left }));
+      setDraft({ amount: '', reason: '' });
+      onRefunded();
+    } catch (err) {
+      setError(actionErrorMessage(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const change = (k: keyof RefundDraft) => (e: { target: { value: string } }) => {
+    setDraft((d) => ({ ...d, [k]: e.target.value }));
+    setFieldError(null);
+  };
+
+  return (
+    <form
+      className="kg-form kg-refund-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid="refund-form"
+    >
+      <h3 className="kg-card-title">
+        {t('refund.title', { amount: formatRwf(payment.amount), method: t(`pay.method.${payment.method}`) })}
+      </h3>
+      <p className="kg-muted">{t('refund.refundable', { amount: left })}</p>
+      {done ? <Alert tone="success">{done}</Alert> : null}
+      {error ? <Alert>{error}</Alert> : null}
+      <div className="kg-form-grid">
+        <TextField
+          label={t('refund.amount')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={draft.amount}
+          onChange={change('amount')}
+          hint={t('refund.amountHint', { amount: left })}
+          error={fieldError === 'amount' ? t('refund.amountInvalid') : undefined}
+        />
+        <TextField
+          label={t('refund.reason')}
+          autoComplete="off"
+          maxLength={500}
+          value={draft.reason}
+          onChange={change('reason')}
+          hint={t('refund.reasonHint')}
+          error={fieldError === 'reason' ? t('refund.reasonShort') : undefined}
+        />
+      </div>
+      <div className="kg-refund-actions">
+        <Button type="submit" busy={busy}>
+          {t('refund.submit')}
+        </Button>
+        <Button variant="secondary" onClick={onClose}>
+          {t('refund.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

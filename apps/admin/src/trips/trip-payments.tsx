@@ -1,0 +1,112 @@
+import { type PaymentView, type RefundView, refundableAmount } from '@kigaligo/domain';
+import { Button, Card, formatRwf } from '@kigaligo/ui';
+import { useState } from 'react';
+import { useAdminI18n } from '../messages';
+import { adminTime } from './admin-format';
+import { RefundForm } from './refund-form';
+
+interface Props {
+  payments: PaymentView[];
+  refunds: RefundView[];
+  onChanged(): void;
+}
+
+/** The trip's payment attempts (with Refund where money can go back) and every refund made. */
+export function TripPayments({ payments, refunds, onChanged }: Props) {
+  const { t, lang } = useAdminI18n();
+  const [refunding, setRefunding] = useState<string | null>(null);
+  const open = payments.find((p) => p.id === refunding) ?? null;
+  return (
+    <>
+      <Card title={t('trip.payments')}>
+        {payments.length === 0 ? (
+          <p className="kg-muted">{t('trip.noPayments')}</p>
+        ) : (
+          <div className="kg-table-wrap kg-table-wrap--flat">
+            <table className="kg-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('pay.col.created')}</th>
+                  <th scope="col">{t('pay.col.method')}</th>
+                  <th scope="col">{t('pay.col.provider')}</th>
+                  <th scope="col">{t('pay.col.amount')}</th>
+                  <th scope="col">{t('pay.col.refunded')}</th>
+                  <th scope="col">{t('pay.col.status')}</th>
+                  <th scope="col">{t('pay.col.ref')}</th>
+                  <th scope="col" aria-label={t('refund.open')} />
+                </tr>
+              </thead>
+              <tbody>
+                {payments.map((p) => (
+                  <tr key={p.id} data-testid="payment-row" data-status={p.status} data-method={p.method}>
+                    <td className="kg-nowrap">{adminTime(p.createdAt, lang)}</td>
+                    <th scope="row">{t(`pay.method.${p.method}`)}</th>
+                    <td>{p.provider}</td>
+                    <td className="kg-nowrap">{formatRwf(p.amount)}</td>
+                    <td className="kg-nowrap">{formatRwf(p.refundedAmount)}</td>
+                    <td>
+                      {t(`pay.status.${p.status}`)}
+                      {p.failureReason ? <span className="kg-muted"> · {p.failureReason}</span> : null}
+                    </td>
+                    <td className="kg-outbox-what">{p.providerRef ?? '—'}</td>
+                    <td className="kg-table-actions">
+                      {refundableAmount(p) > 0 ? (
+                        <Button variant="secondary" onClick={() => setRefunding(p.id)}>
+                          {t('refund.open')}
+                        </Button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {open ? (
+          <RefundForm
+            payment={open}
+            onClose={() => setRefunding(null)}
+            onRefunded={() => {
+              onChanged();
+            }}
+          />
+        ) : null}
+      </Card>
+      <Card title={t('trip.refunds')}>
+        {refunds.length === 0 ? (
+          <p className="kg-muted">{t('trip.noRefunds')}</p>
+        ) : (
+          <div className="kg-table-wrap kg-table-wrap--flat">
+            <table className="kg-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('pay.col.created')}</th>
+                  <th scope="col">{t('pay.col.amount')}</th>
+                  <th scope="col">{t('pay.col.reason')}</th>
+                  <th scope="col">{t('pay.col.status')}</th>
+                  <th scope="col">{t('pay.col.ref')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {refunds.map((r) => (
+                  <tr key={r.id} data-testid="refund-row" data-status={r.status} data-amount={r.amount}>
+                    <td className="kg-nowrap">{adminTime(r.createdAt, lang)}</td>
+                    <th scope="row" className="kg-nowrap">
+                      {formatRwf(r.amount)}
+                    </th>
+                    <td>{r.reason}</td>
+                    <td>
+                      {t(`refund.status.${r.status}`)}
+                      {r.failureReason ? <span className="kg-muted"> · {r.failureReason}</span> : null}
+                    </td>
+                    <td className="kg-outbox-what">{r.providerRef ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </>
+  );
+}

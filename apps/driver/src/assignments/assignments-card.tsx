@@ -1,0 +1,33 @@
+import { Card } from '@kigaligo/ui';
+import { useDriverI18n } from '../messages';
+import { AssignmentItem } from './assignment-item';
+import { actionState, orderAssignments } from './assignment-state';
+import { useAssignments } from './use-assignments';
+
+/** Rides KigaliGo assigned to this driver, with the next step of each; every step works offline. */
+export function AssignmentsCard() {
+  const { t } = useDriverI18n();
+  const { assignments, actions, results, act, pending, ready } = useAssignments();
+  const shown = orderAssignments(assignments);
+  return (
+    <Card title={t('rides.title')}>
+      {shown.length === 0 ? (
+        ready ? (
+          <p className="kg-muted">{t('rides.none')}</p>
+        ) : null
+      ) : (
+        <ul className="kg-rides" data-testid="assignments">
+          {shown.map((a) => (
+            <AssignmentItem
+              key={a.tripId}
+              assignment={a}
+              state={actionState(a.tripId, actions, results)}
+              unsent={pending > 0}
+              onAct={(action, cash) => act(a.tripId, action, cash)}
+            />
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

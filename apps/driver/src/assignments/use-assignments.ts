@@ -1,0 +1,73 @@
+import { useDocument, useDocumentStatus, useSession, useYMapEntries } from '@kigaligo/client';
+import {
+  type DriverActionInput,
+  type DriverActionResult,
+  type DriverAssignment,
+  type DriverTripAction,
+  driverActionInput,
+  driverActionResult,
+  driverAssignment,
+} from '@kigaligo/domain';
+import { driverDocKeys } from '@kigaligo/sync-protocol';
+import { useCallback, useMemo } from 'react';
+
+type Entry = Record<string, unknown>;
+
+function valid<T>(entries: Record<string, Entry>, parse: (v: unknown) => { success: boolean; data?: T }) {
+  const out: Record<string, T> = {};
+  for (const [id, raw] of Object.entries(entries)) {
+    const r = parse(raw);
+    if (r.success) out[id] = r.data as T;
+  }
+  return out;
+}
+
+/**
+ * The driver's assigned trips, their actions and the server's answers, all from `driver:<id>`. Acting writes
+ * a `driverActionInput` into `tripActions`, so it works offline; the server answers in `actionResults`.
+ */
+export function useAssignments() {
+  const session = useSession();
+  const doc = useDocument(session ? `driver:${session.user.id}` : null);
+  const status = useDocumentStatus(doc);
+  const assignments = useYMapEntries<Entry>(doc, driverDocKeys.assignments);
+  const actions = useYMapEntries<Entry>(doc, driverDocKeys.tripActions);
+  const results = useYMapEntries<Entry>(doc, driverDocKeys.actionResults);
+  const { put } = actions;
+
+  const list = useMemo(
+    () => Object.values(valid<DriverAssignment>(assignments.entries, (v) => driverAssignment.safeParse(v))),
+    [assignments.entries],
+  );
+  const actionList = useMemo(
+    () => Object.values(valid<DriverActionInput>(actions.entries, (v) => driverActionInput.safeParse(v))),
+    [actions.entries],
+  );
+  const resultMap = useMemo(
+    () => valid<DriverActionResult>(results.entries, (v) => driverActionResult.safeParse(v)),
+    [results.entries],
+  );
+
+  const act = useCallback(
+    (tripId: string, action: DriverTripAction, cashCollected?: boolean) => {
+      const input = driverActionInput.parse({
+        id: crypto.randomUUID(),
+        tripId,
+        action,
+        at: new Date().toISOString(),
+        ...(cashCollected !== undefined ? { cashCollected } : {}),
+      });
+      put(input.id, input as unknown as Entry);
+    },
+    [put],
+  );
+
+  return {
+    assignments: list,
+    actions: actionList,
+    results: resultMap,
+    act,
+    pending: status.pending,
+    ready: assignments.ready,
+  };
+}

@@ -1,0 +1,120 @@
+import './booking.css';
+import { AppHeader, Card, SyncStatus } from '@kigaligo/ui';
+import { formatRwf } from '../plan/format';
+import { useBookingI18n } from './booking-messages';
+import { bookHref, tripsHref } from './booking-route';
+import { bookingStage, canCancel, isLiveTrip, paymentFailed } from './booking-state';
+import { CancelPanel } from './cancel-panel';
+import { PayAgain } from './pay-again';
+import { TripMap } from './trip-map';
+import { bookedAt, paymentText, stageText } from './trip-text';
+import { useBookings } from './use-bookings';
+
+/** One booking: where it stands, the driver and vehicle once confirmed, the vehicle live, cancel and pay. */
+export function TripPage({ id }: { id: string }) {
+  const { t, lang } = useBookingI18n();
+  const { bookings, cancel, pending, ready } = useBookings();
+  const booking = bookings.find((b) => b.intent.id === id);
+  if (!booking) {
+    return (
+      <>
+        <AppHeader />
+        <main className="kg-page">
+          <a href={tripsHref} className="kg-back">
+            ← {t('mytrips.title')}
+          </a>
+          {ready ? <p className="kg-muted">{t('trip.notFound')}</p> : null}
+        </main>
+      </>
+    );
+  }
+  const { intent, decision } = booking;
+  const stage = bookingStage(booking, pending);
+  const text = stageText(t, booking, stage);
+  const confirmed = decision?.status === 'confirmed' ? decision : null;
+  const route = `${intent.origin.label ?? t('book.pickup')} → ${intent.destination.label ?? t('book.destination')}`;
+
+  return (
+    <>
+      <AppHeader />
+      <main className="kg-page kg-trip">
+        <div className="kg-plan-head">
+          <a href={tripsHref} className="kg-back">
+            ← {t('mytrips.title')}
+          </a>
+          <h1 className="kg-hero-title kg-trip-route">{route}</h1>
+          <p className="kg-muted">
+            {t(`book.kind.${intent.kind}`)} · {bookedAt(intent.createdAt, lang)}
+          </p>
+        </div>
+        <Card>
+          <div className="kg-trip-stage" data-testid="trip-stage" data-stage={stage}>
+            <span className="kg-trip-dot" aria-hidden="true" />
+            <div>
+              <p
+                className="kg-trip-title"
+                data-testid="trip-status"
+                data-status={confirmed?.tripStatus ?? ''}
+              >
+                {text.title}
+              </p>
+              {text.detail ? <p className="kg-muted">{text.detail}</p> : null}
+            </div>
+          </div>
+          {confirmed ? (
+            <dl className="kg-details kg-trip-details">
+              <div>
+                <dt>{t('trip.vehicle')}</dt>
+                <dd data-testid="trip-plate">
+                  <strong>{confirmed.vehicle.plate}</strong> · {t(`book.kind.${confirmed.vehicle.kind}`)}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('trip.driver')}</dt>
+                <dd data-testid="trip-driver">
+                  {confirmed.driver.name}
+                  {confirmed.driver.phone && isLiveTrip(confirmed) ? (
+                    <>
+                      {' · '}
+                      <a href={`tel:${confirmed.driver.phone}`}>
+                        {t('trip.call', { name: confirmed.driver.name.split(/\s+/)[0] ?? '' })}
+                      </a>
+                    </>
+                  ) : null}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('trip.fare')}</dt>
+                <dd data-testid="trip-fare">{formatRwf(confirmed.fare)}</dd>
+              </div>
+              <div>
+                <dt>{t('trip.payment')}</dt>
+                <dd data-testid="trip-payment" data-payment={confirmed.payment.status}>
+                  {paymentText(t, confirmed.payment)}
+                </dd>
+              </div>
+            </dl>
+          ) : null}
+          {stage === 'waiting' || stage === 'cancelling' ? <SyncStatus className="kg-trip-sync" /> : null}
+          {stage === 'rejected' ? (
+            <a
+              className="kg-button kg-button--primary kg-button--block kg-trip-again"
+              href={bookHref({ from: intent.origin, to: intent.destination, kind: intent.kind })}
+            >
+              {t('book.again')}
+            </a>
+          ) : null}
+          {canCancel(booking) ? <CancelPanel booking={booking} onCancel={() => cancel(intent)} /> : null}
+        </Card>
+        {confirmed && paymentFailed(confirmed) ? (
+          <Card>
+            <PayAgain decision={confirmed} />
+          </Card>
+        ) : null}
+        {confirmed && isLiveTrip(confirmed) ? (
+          <TripMap intent={intent} vehicleId={confirmed.vehicle.id} />
+        ) : null}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ApiRequestError, NetworkError, SignedOutError } from '../api-error';
+import { classifyFailure, retryDelay } from './retry-policy';
+
+const http = (status: number) => new ApiRequestError(status, `http_${status}`, 'x');
+
+describe('classifyFailure', () => {
+  it('waits for the network when the request never reached the server', () => {
+    expect(classifyFailure(new NetworkError(new TypeError('fetch failed')))).toBe('offline');
+  });
+
+  it('retries server failures and throttling', () => {
+    for (const status of [500, 502, 503, 504, 408, 429]) expect(classifyFailure(http(status))).toBe('retry');
+  });
+
+  it('keeps refusals (bad type, too large, wrong digest, invalid transition) without retrying them', () => {
+    for (const status of [400, 403, 404, 409, 413, 415, 422])
+      expect(classifyFailure(http(status))).toBe('refused');
+  });
+
+  it('stops for a session that is over', () => {
+    expect(classifyFailure(new SignedOutError())).toBe('signed-out');
+    expect(classifyFailure(http(401))).toBe('signed-out');
+  });
+});
+
+describe('retryDelay', () => {
+  it('grows exponentially from under a second and stops at the cap', () => {
+    const max = () => 1; // the top of the jitter range
+    expect(retryDelay(1, 60_000, max)).toBe(800);
+    expect(retryDelay(2, 60_000, max)).toBe(1_600);
+    expect(retryDelay(5, 60_000, max)).toBe(12_800);
+    expect(retryDelay(20, 60_000, max)).toBe(60_000);
+    expect(retryDelay(20, 5_000, max)).toBe(5_000);
+  });
+
+  it('jitters each delay between half and all of it, so devices do not retry in step', () => {
+    expect(retryDelay(3, 60_000, () => 0)).toBe(1_600);
+    expect(retryDelay(3, 60_000, () => 1)).toBe(3_200);
+  });
+});

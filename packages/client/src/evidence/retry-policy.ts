@@ -1,0 +1,31 @@
+import { ApiRequestError, NetworkError, SignedOutError } from '../api-error';
+import { backoffDelay } from '../sync/sync-connection';
+
+/**
+ * What to do after a failed request that is waiting on the device (an evidence upload, a queued admin
+ * decision):
+ *  - `offline`: it never reached the server — wait for the network (or retry on the backoff timer);
+ *  - `retry`: the server failed or asked us to slow down (5xx, 408, 429) — retry with backoff;
+ *  - `refused`: the server answered no (other 4xx) — retrying the same request cannot help, so keep it
+ *    with the reason for the person to see;
+ *  - `signed-out`: stop until someone signs in again.
+ */
+export type FailureAction = 'offline' | 'retry' | 'refused' | 'signed-out';
+
+export function classifyFailure(err: unknown): FailureAction {
+  if (err instanceof SignedOutError) return 'signed-out';
+  if (err instanceof NetworkError) return 'offline';
+  if (err instanceof ApiRequestError) {
+    // A 401 that survived the token refresh: the session is over.
+    if (err.status === 401) return 'signed-out';
+    if (err.status === 408 || err.status === 429 || err.status >= 500) return 'retry';
+    if (err.status >= 400) return 'refused';
+  }
+  // Anything else (IndexedDB hiccup, a bug in a response parser) is treated as transient.
+  return 'retry';
+}
+
+/** Delay before attempt `failures + 1`: jittered exponential backoff from ~0.8 s, capped (default 60 s). */
+export function retryDelay(failures: number, capMs = 60_000, random = Math.random): number {
+  return backoffDelay(failures + 2, capMs, random);
+}

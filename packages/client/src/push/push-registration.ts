@@ -1,0 +1,86 @@
+import { pushConfig } from '@kigaligo/domain';
+import type { KigaliClient } from '../kigali-client';
+import { fcmWebToken, generateFid } from './fcm-web';
+
+export type PushRegistration =
+  | { state: 'registered'; mode: 'sandbox' | 'fcm' }
+  | { state: 'denied' }
+  | { state: 'unsupported' }
+  | { state: 'failed'; message: string };
+
+export interface PushEnvironment {
+  storage?: Storage | undefined;
+  /** The app's service worker registration (FCM only). */
+  serviceWorker?: () => Promise<ServiceWorkerRegistration>;
+  requestPermission?: () => Promise<NotificationPermission>;
+  fetch?: typeof fetch;
+}
+
+/**
+ * A token that stays the same on this device for this app, so registering again (every start) updates the
+ * server's row instead of adding devices. Sandbox tokens are never sent anywhere: the outbox records them.
+ */
+export function sandboxToken(storage: Storage | undefined, role: string): string {
+  const key = `kigaligo.${role}.pushToken`;
+  const existing = storage?.getItem(key);
+  if (existing) return existing;
+  const token = `sandbox-web-${crypto.randomUUID()}`;
+  storage?.setItem(key, token);
+  return token;
+}
+
+function browserEnvironment(): PushEnvironment {
+  const nav = globalThis.navigator;
+  return {
+    storage: globalThis.localStorage,
+    ...(nav?.serviceWorker ? { serviceWorker: () => nav.serviceWorker.ready } : {}),
+    ...(typeof Notification !== 'undefined' && 'PushManager' in globalThis
+      ? { requestPermission: () => Notification.requestPermission() }
+      : {}),
+  };
+}
+
+/**
+ * Registers this device for the signed-in user's notifications, as the server's `GET /api/push/config` says:
+ * sandbox (a stable local token, nothing to ask the user) or FCM web push (permission, push subscription,
+ * FCM token; see fcm-web.ts). The token goes to `POST /api/me/push-tokens`.
+ */
+export async function registerForPush(
+  client: KigaliClient,
+  env: PushEnvironment = browserEnvironment(),
+): Promise<PushRegistration> {
+  try {
+    const config = await client.api.request('/api/push/config', { schema: pushConfig });
+    let token: string;
+    if (config.mode === 'sandbox') {
+      token = sandboxToken(env.storage, client.role);
+    } else {
+      const { apiKey, projectId, appId } = config.firebase;
+      if (
+        !env.serviceWorker ||
+        !env.requestPermission ||
+        !config.vapidKey ||
+        !apiKey ||
+        !projectId ||
+        !appId
+      ) {
+        return { state: 'unsupported' };
+      }
+      if ((await env.requestPermission()) !== 'granted') return { state: 'denied' };
+      const fidKey = `kigaligo.${client.role}.fid`;
+      const fid = env.storage?.getItem(fidKey) ?? generateFid();
+      env.storage?.setItem(fidKey, fid);
+      token = await fcmWebToken({
+        config: { apiKey, projectId, appId },
+        vapidKey: config.vapidKey,
+        registration: await env.serviceWorker(),
+        fid,
+        ...(env.fetch ? { fetch: env.fetch } : {}),
+      });
+    }
+    await client.api.request('/api/me/push-tokens', { method: 'POST', body: { token, platform: 'web' } });
+    return { state: 'registered', mode: config.mode };
+  } catch (err) {
+    return { state: 'failed', message: err instanceof Error ? err.message : String(err) };
+  }
+}

@@ -1,0 +1,39 @@
+// Imported by the rider app's service worker (workbox importScripts). FCM web push arrives as a Web Push
+// message whose data is FCM's JSON ({notification: {title, body}, data}); we show it ourselves because the
+// app registers with FCM without the Firebase SDK (packages/client/src/push/fcm-web.ts). Sandbox mode never
+// sends anything here.
+self.addEventListener('push', (event) => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch {
+    message = { notification: { body: event.data ? event.data.text() : '' } };
+  }
+  const n = message.notification || {};
+  const data = message.data || {};
+  const title = n.title || data.title || 'KigaliGo';
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: n.body || data.body || '',
+      icon: 'icons/icon-192.png',
+      badge: 'icons/favicon-32.png',
+      tag: data.tripId || data.kind || undefined,
+      data,
+    }),
+  );
+});
+
+// A tap opens (or focuses) the app on the trip the notification is about.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const tripId = event.notification.data?.intentId;
+  const url = new URL(tripId ? `./#/trips/${tripId}` : './', self.registration.scope).href;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((list) => {
+      for (const c of list)
+        if (c.url.startsWith(self.registration.scope) && 'focus' in c)
+          return c.navigate(url).then((w) => w?.focus());
+      return self.clients.openWindow(url);
+    }),
+  );
+});
