@@ -100,6 +100,11 @@ export class LiveHub {
   }
 
   private async accept(ws: WebSocket, req: IncomingMessage): Promise<void> {
+    // A client may send its subscription as soon as the socket opens, before the token check below is done:
+    // hold what arrives meanwhile and handle it after, in order, or the subscription would be lost.
+    const early: Buffer[] = [];
+    const hold = (data: Buffer) => early.push(data);
+    ws.on('message', hold);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const claims = await verifyAccessToken(url.searchParams.get('token') ?? '', this.jwtSecret);
     if (!claims) return ws.close(closeCodes.unauthenticated, 'sign in again');
@@ -107,7 +112,7 @@ export class LiveHub {
     this.clients.add(client);
     ws.on('close', () => this.clients.delete(client));
     ws.on('error', () => ws.terminate());
-    ws.on('message', (data: Buffer) => {
+    const onMessage = (data: Buffer) => {
       let parsed: ReturnType<typeof liveClientMessage.safeParse>;
       try {
         parsed = liveClientMessage.safeParse(JSON.parse(data.toString()));
@@ -122,8 +127,11 @@ export class LiveHub {
           vehicles: this.snapshot(client.bbox),
         } satisfies LiveServerMessage),
       );
-    });
+    };
     ws.send(JSON.stringify({ type: 'snapshot', vehicles: this.snapshot(null) } satisfies LiveServerMessage));
+    ws.off('message', hold);
+    ws.on('message', onMessage);
+    for (const data of early) onMessage(data);
     this.logger.debug({ userId: claims.userId }, 'live client connected');
   }
 
