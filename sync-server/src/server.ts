@@ -17,6 +17,7 @@ import { createErrorReporter } from './error-reporting';
 import type { EvidenceStore } from './evidence/evidence-store';
 import { localEvidenceStore } from './evidence/local-store';
 import { type S3Config, s3EvidenceStore } from './evidence/s3-store';
+import { purgeIdempotencyKeys } from './http/idempotency';
 import { localLiveBus, redisLiveBus } from './live/live-bus';
 import { LiveHub } from './live/live-hub';
 import { createLogger } from './logger';
@@ -109,10 +110,18 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     logger,
   );
   await live.load();
-  if (opts.demoFleet) {
-    const moto = await warmDemoFleet(database.db);
+  // Demo only: keep the demo moto bookable for as long as the demo runs, not just the first minutes after start
+  // (warmDemoFleet leaves it alone while the driver app shares real GPS or it is on a trip).
+  const warmDemo = async (putOnShift: boolean) => {
+    const moto = await warmDemoFleet(database.db, new Date(), putOnShift).catch((err: unknown) => {
+      logger.error({ err }, 'demo fleet warm-up failed');
+      return null;
+    });
     if (moto) await live.publish(moto);
-  }
+  };
+  if (opts.demoFleet) await warmDemo(true);
+  const demoTimer = opts.demoFleet ? setInterval(() => void warmDemo(false), 60_000) : undefined;
+  demoTimer?.unref();
   const network = new NetworkService();
   await network.loadFromPath(database.db, opts.gtfsPath ?? defaultGtfsPath);
   const authorities: Authorities = opts.authorities ?? { emails: [], pushTokens: [] };
@@ -156,9 +165,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const port = (server.address() as AddressInfo).port;
   const retentionDays = opts.positionRetentionDays ?? 30;
   const purge = () =>
-    purgeOldPositions(database.db, retentionDays)
-      .then((n) => n > 0 && logger.info({ deleted: n, retentionDays }, 'old positions deleted'))
-      .catch((err: unknown) => logger.error({ err }, 'position retention failed'));
+    Promise.all([
+      purgeOldPositions(database.db, retentionDays)
+        .then((n) => n > 0 && logger.info({ deleted: n, retentionDays }, 'old positions deleted'))
+        .catch((err: unknown) => logger.error({ err }, 'position retention failed')),
+      purgeIdempotencyKeys(database.db).catch((err: unknown) =>
+        logger.error({ err }, 'idempotency key retention failed'),
+      ),
+    ]);
   await purge();
   const outboxWorker = new OutboxWorker(
     database.db,
@@ -221,6 +235,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     close() {
       closing ??= (async () => {
         clearInterval(purgeTimer);
+        clearInterval(demoTimer);
         await outboxWorker.stop();
         await providers.close();
         await sync.close();

@@ -38,4 +38,18 @@ describe.each(testDatabaseKinds)('demo fleet on %s', (kind) => {
       .where(eq(vehicles.plate, demoVehicles[0]!.plate));
     expect(moto!.status).toBe('on_trip');
   });
+
+  it('the periodic refresh keeps an idle demo moto fresh but leaves a driver who ended the shift off it', async () => {
+    const later = new Date(Date.now() + 3 * 3600_000);
+    const [moto] = await t.database.db
+      .select()
+      .from(vehicles)
+      .where(eq(vehicles.plate, demoVehicles[0]!.plate));
+    await t.database.db.update(vehicles).set({ status: 'available' }).where(eq(vehicles.id, moto!.id));
+    expect(await warmDemoFleet(t.database.db, later, false)).toMatchObject({
+      recordedAt: later.toISOString(),
+    });
+    await t.database.db.update(vehicles).set({ status: 'off_duty' }).where(eq(vehicles.id, moto!.id));
+    expect(await warmDemoFleet(t.database.db, new Date(later.getTime() + 3600_000), false)).toBeNull();
+  });
 });

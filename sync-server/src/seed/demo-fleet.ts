@@ -16,7 +16,12 @@ export const DEMO_MOTO_POSITION = { lat: -1.9445, lon: 30.0605 };
  * Only `vehicle_live` is written, never a stored fix, so the driver app's first real fixes are not judged
  * against this one. Returns the live vehicle when it placed the moto.
  */
-export async function warmDemoFleet(db: Db, now = new Date()): Promise<LiveVehicle | null> {
+export async function warmDemoFleet(
+  db: Db,
+  now = new Date(),
+  /** False for the periodic refresh: a demo driver who ended their shift stays off it. */
+  putOnShift = true,
+): Promise<LiveVehicle | null> {
   const [driver] = await db
     .select({ id: users.id })
     .from(users)
@@ -26,7 +31,7 @@ export async function warmDemoFleet(db: Db, now = new Date()): Promise<LiveVehic
   return db.transaction(async (tx) => {
     const mine = await tx.select().from(vehicles).where(eq(vehicles.driverId, driver.id)).for('update');
     const moto = mine.find((v) => v.plate === plate);
-    if (!moto || !['off_duty', 'available'].includes(moto.status)) return null;
+    if (!moto || !(putOnShift ? ['off_duty', 'available'] : ['available']).includes(moto.status)) return null;
     if (mine.some((v) => v.id !== moto.id && v.status !== 'off_duty' && v.status !== 'inactive')) return null;
     const [live] = await tx.select().from(vehicleLive).where(eq(vehicleLive.vehicleId, moto.id));
     if (live && now.getTime() - live.recordedAt.getTime() < POSITION_FRESH_MS / 2) return null;
