@@ -501,3 +501,24 @@ export const outbox = pgTable(
   },
   (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
 );
+
+/**
+ * Answers to POSTs sent with an `Idempotency-Key` header (http/idempotency.ts): a retried request — the admin
+ * app's offline decision queue replaying after a lost answer, say — gets the first answer instead of acting twice.
+ * A row with no status is a request still running.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    status: integer('status'),
+    body: jsonb('body'),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+);

@@ -12,6 +12,7 @@ import type { Db } from '../db/client';
 import { toUser } from '../db/users';
 import { requireAuth, requireRole } from '../http/auth-middleware';
 import { notFound } from '../http/errors';
+import { idempotent } from '../http/idempotency';
 import { jsonBody } from '../http/validate';
 import { addNote, addReply, changeStatus } from '../reports/report-actions';
 import { adminReportDetail } from '../reports/report-queries';
@@ -28,7 +29,7 @@ const idParam = (raw: string, what: string) => {
  * mirrored into the report's document (`server`, `replies`) for the reporter's app.
  */
 export const adminReportRoutes = new Hono<AppEnv>()
-  .use(requireAuth, requireRole('admin'))
+  .use(requireAuth, requireRole('admin'), idempotent)
   .post('/:id/status', jsonBody(reportStatusInput), async (c) => {
     const id = idParam(c.req.param('id'), 'report');
     const { status, note } = c.req.valid('json');
@@ -62,7 +63,7 @@ export const adminReportRoutes = new Hono<AppEnv>()
 
 /** Suspending drivers after reports: `/api/admin/users/:id/suspend` and `/unsuspend`. */
 export const adminSuspensionRoutes = new Hono<AppEnv>()
-  .use(requireAuth, requireRole('admin'))
+  .use(requireAuth, requireRole('admin'), idempotent)
   .post('/:id/suspend', jsonBody(suspendDriverInput), async (c) => {
     const id = idParam(c.req.param('id'), 'user');
     const { deps, auth } = c.var;

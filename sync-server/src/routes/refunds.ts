@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
 import { payments, refunds } from '../db/schema';
 import { requireAuth, requireRole } from '../http/auth-middleware';
+import { idempotent } from '../http/idempotency';
 import { jsonBody, query } from '../http/validate';
 import { createRefund } from '../payments/refund-service';
 import { toRefundView } from '../payments/views';
@@ -18,7 +19,7 @@ const listQuery = z.object({
 
 /** Refunds are an admin decision: checked against what was paid, audited, and announced to the rider. */
 export const refundRoutes = new Hono<AppEnv>()
-  .use(requireAuth, requireRole('admin'))
+  .use(requireAuth, requireRole('admin'), idempotent)
   .post('/', jsonBody(refundInput), async (c) => {
     const input = c.req.valid('json');
     const actorId = c.var.auth.userId;
