@@ -1,5 +1,6 @@
 import type { DexieOptions } from 'dexie';
 import type { FetchDeps } from '../authorized-fetch';
+import { sharedPerUser } from '../shared-per-user';
 import { EvidenceDatabase } from './evidence-database';
 import { downloadEvidence, putEvidence } from './evidence-http';
 import { EvidenceStore } from './evidence-store';
@@ -67,40 +68,16 @@ export class EvidenceService {
   }
 }
 
-interface Entry {
-  service: EvidenceService;
-  refs: number;
-  closeTimer?: ReturnType<typeof setTimeout>;
-}
-const open = new WeakMap<FetchDeps, Map<string, Entry>>();
+const shared = sharedPerUser((userId, deps) => new EvidenceService(userId, deps));
 
 /**
  * The user's shared EvidenceService: every screen of a tab uses one store and one uploader (two uploaders
  * would send each file twice). Released services close a moment later, as a re-render often reopens them.
  */
 export function acquireEvidence(deps: FetchDeps, userId: string): EvidenceService {
-  let byUser = open.get(deps);
-  if (!byUser) {
-    byUser = new Map();
-    open.set(deps, byUser);
-  }
-  let entry = byUser.get(userId);
-  if (!entry) {
-    entry = { service: new EvidenceService(userId, deps), refs: 0 };
-    byUser.set(userId, entry);
-  }
-  clearTimeout(entry.closeTimer);
-  entry.refs++;
-  return entry.service;
+  return shared.acquire(deps, userId);
 }
 
 export function releaseEvidence(deps: FetchDeps, userId: string): void {
-  const byUser = open.get(deps);
-  const entry = byUser?.get(userId);
-  if (!byUser || !entry || --entry.refs > 0) return;
-  entry.closeTimer = setTimeout(() => {
-    if (entry.refs > 0) return;
-    byUser.delete(userId);
-    entry.service.destroy();
-  }, 2_000);
+  shared.release(deps, userId);
 }

@@ -1,5 +1,6 @@
 import type { EvidenceRef } from '@kigaligo/domain';
 import { ApiRequestError } from '../api-error';
+import { RetryingDrain } from '../retrying-drain';
 import type { EvidenceStore } from './evidence-store';
 import { classifyFailure, retryDelay } from './retry-policy';
 
@@ -24,63 +25,45 @@ export interface EvidenceUploaderOptions {
  * `kick()` on submit, on the network's return and at start; a timer exists only while backing off.
  */
 export class EvidenceUploader {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private failures = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private problem: EvidenceUploadProblem = null;
-  private destroyed = false;
+  private readonly loop: RetryingDrain<EvidenceUploadProblem>;
 
-  constructor(private readonly opts: EvidenceUploaderOptions) {}
+  constructor(private readonly opts: EvidenceUploaderOptions) {
+    this.loop = new RetryingDrain({
+      drain: () => this.drain(),
+      onError: (err) => this.backOff(err),
+      delay: (failures) => retryDelay(failures, this.opts.maxBackoffMs, this.opts.random),
+      onProblem: (problem) => this.opts.onProblem?.(problem),
+    });
+  }
 
   /** Asks for an upload; `force` skips a running backoff (the network just came back). */
   kick(force = false): void {
-    if (this.destroyed) return;
-    if (this.timer && !force) return;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (force) this.failures = 0;
-    void this.flush();
+    this.loop.kick(force);
   }
 
   /** Sends everything it can now; resolves when nothing is queued or an attempt failed. */
   flush(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.drain().catch((err: unknown) => {
-          if (!this.destroyed) this.backOff(err);
-        });
-      } while (this.again && !this.timer && !this.destroyed);
-    })().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.loop.flush();
   }
 
   private async drain(): Promise<void> {
     const { store } = this.opts;
     for (;;) {
-      if (this.destroyed) return;
+      if (this.loop.destroyed) return;
       const row = await store.nextQueued();
       if (!row) {
-        this.setProblem(null);
+        this.loop.setProblem(null);
         return;
       }
       if (!this.opts.isOnline()) {
-        this.setProblem('offline');
+        this.loop.setProblem('offline');
         return;
       }
       try {
         const ref = { sha256: row.sha256, mime: row.mime, bytes: row.bytes };
         await this.opts.put(ref, new Blob([row.data], { type: row.mime }));
         await store.settle(row.sha256, { upload: 'uploaded' });
-        this.failures = 0;
-        this.setProblem(null);
+        this.loop.succeeded();
       } catch (err) {
         const action = classifyFailure(err);
         if (action === 'refused') {
@@ -89,7 +72,7 @@ export class EvidenceUploader {
           continue;
         }
         if (action === 'signed-out') {
-          this.setProblem('signed-out');
+          this.loop.setProblem('signed-out');
           return;
         }
         await store.noteFailure(row.sha256, errorInfo(err));
@@ -100,36 +83,20 @@ export class EvidenceUploader {
   }
 
   private backOff(err: unknown): void {
-    this.failures++;
-    this.setProblem(classifyFailure(err) === 'offline' ? 'offline' : 'server');
-    this.timer = setTimeout(
-      () => {
-        this.timer = undefined;
-        void this.flush();
-      },
-      retryDelay(this.failures, this.opts.maxBackoffMs, this.opts.random),
-    );
-  }
-
-  private setProblem(problem: EvidenceUploadProblem): void {
-    if (problem === this.problem) return;
-    this.problem = problem;
-    this.opts.onProblem?.(problem);
+    this.loop.backOff(err, classifyFailure(err) === 'offline' ? 'offline' : 'server');
   }
 
   getProblem(): EvidenceUploadProblem {
-    return this.problem;
+    return this.loop.getProblem();
   }
 
   /** True while a retry timer is pending (tests check there is no loop when idle). */
   get retrying(): boolean {
-    return this.timer !== undefined;
+    return this.loop.retrying;
   }
 
   destroy(): void {
-    this.destroyed = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.loop.destroy();
   }
 }
 

@@ -1,4 +1,5 @@
 import { authorizedFetch, ensureOk, type FetchDeps } from '../authorized-fetch';
+import { sharedPerUser } from '../shared-per-user';
 import { type QueueProblem, RequestQueue } from './request-queue';
 import { type QueuedRequest, RequestQueueDatabase } from './request-queue-database';
 
@@ -78,37 +79,13 @@ export class RequestQueueService {
   }
 }
 
-interface Entry {
-  service: RequestQueueService;
-  refs: number;
-  closeTimer?: ReturnType<typeof setTimeout>;
-}
-const open = new WeakMap<FetchDeps, Map<string, Entry>>();
+const shared = sharedPerUser((userId, deps) => new RequestQueueService(userId, deps));
 
 /** The user's shared queue: one per tab, so requests are sent once and in order. */
 export function acquireRequestQueue(deps: FetchDeps, userId: string): RequestQueueService {
-  let byUser = open.get(deps);
-  if (!byUser) {
-    byUser = new Map();
-    open.set(deps, byUser);
-  }
-  let entry = byUser.get(userId);
-  if (!entry) {
-    entry = { service: new RequestQueueService(userId, deps), refs: 0 };
-    byUser.set(userId, entry);
-  }
-  clearTimeout(entry.closeTimer);
-  entry.refs++;
-  return entry.service;
+  return shared.acquire(deps, userId);
 }
 
 export function releaseRequestQueue(deps: FetchDeps, userId: string): void {
-  const byUser = open.get(deps);
-  const entry = byUser?.get(userId);
-  if (!byUser || !entry || --entry.refs > 0) return;
-  entry.closeTimer = setTimeout(() => {
-    if (entry.refs > 0) return;
-    byUser.delete(userId);
-    entry.service.destroy();
-  }, 2_000);
+  shared.release(deps, userId);
 }

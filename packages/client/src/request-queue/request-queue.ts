@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { errorInfo } from '../evidence/evidence-uploader';
 import { classifyFailure, retryDelay } from '../evidence/retry-policy';
+import { RetryingDrain } from '../retrying-drain';
 import type { QueuedRequest, RequestQueueDatabase } from './request-queue-database';
 
 export type QueueProblem = 'offline' | 'signed-out' | 'server' | null;
@@ -26,14 +27,16 @@ export type NewRequest = Pick<QueuedRequest, 'method' | 'path' | 'body' | 'subje
  * server's reason for the person to see and dismiss, and the line moves on.
  */
 export class RequestQueue {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private failures = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private problem: QueueProblem = null;
-  private destroyed = false;
+  private readonly loop: RetryingDrain<QueueProblem>;
 
-  constructor(private readonly opts: RequestQueueOptions) {}
+  constructor(private readonly opts: RequestQueueOptions) {
+    this.loop = new RetryingDrain({
+      drain: () => this.drain(),
+      onError: (err) => this.backOff(err),
+      delay: (failures) => retryDelay(failures, this.opts.maxBackoffMs, this.opts.random),
+      onProblem: (problem) => this.opts.onProblem?.(problem),
+    });
+  }
 
   /** Stores the request (durable before this resolves) and tries to send it. */
   async enqueue(request: NewRequest): Promise<QueuedRequest> {
@@ -61,43 +64,24 @@ export class RequestQueue {
   }
 
   kick(force = false): void {
-    if (this.destroyed) return;
-    if (this.timer && !force) return;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (force) this.failures = 0;
-    void this.flush();
+    this.loop.kick(force);
   }
 
   flush(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.drain().catch((err: unknown) => {
-          if (!this.destroyed) this.backOff(err);
-        });
-      } while (this.again && !this.timer && !this.destroyed);
-    })().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.loop.flush();
   }
 
   private async drain(): Promise<void> {
     const { db } = this.opts;
     for (;;) {
-      if (this.destroyed) return;
+      if (this.loop.destroyed) return;
       const next = await db.requests.where('state').equals('waiting').first();
       if (!next) {
-        this.setProblem(null);
+        this.loop.setProblem(null);
         return;
       }
       if (!this.opts.isOnline()) {
-        this.setProblem('offline');
+        this.loop.setProblem('offline');
         return;
       }
       let response: unknown;
@@ -114,7 +98,7 @@ export class RequestQueue {
           continue;
         }
         if (action === 'signed-out') {
-          this.setProblem('signed-out');
+          this.loop.setProblem('signed-out');
           return;
         }
         await db.requests.update(next.seq!, { attempts: next.attempts + 1, error: errorInfo(err) });
@@ -122,36 +106,21 @@ export class RequestQueue {
         return;
       }
       await db.requests.delete(next.seq!);
-      this.failures = 0;
-      this.setProblem(null);
+      this.loop.succeeded();
       this.opts.onSent?.(next, response);
     }
   }
 
   private backOff(err: unknown): void {
-    this.failures++;
-    this.setProblem(classifyFailure(err) === 'offline' ? 'offline' : 'server');
-    this.timer = setTimeout(
-      () => {
-        this.timer = undefined;
-        void this.flush();
-      },
-      retryDelay(this.failures, this.opts.maxBackoffMs, this.opts.random),
-    );
-  }
-
-  private setProblem(problem: QueueProblem): void {
-    if (problem === this.problem) return;
-    this.problem = problem;
-    this.opts.onProblem?.(problem);
+    this.loop.backOff(err, classifyFailure(err) === 'offline' ? 'offline' : 'server');
   }
 
   getProblem(): QueueProblem {
-    return this.problem;
+    return this.loop.getProblem();
   }
 
   get retrying(): boolean {
-    return this.timer !== undefined;
+    return this.loop.retrying;
   }
 
   /** Every request not yet sent (waiting and refused), in order, live across tabs. */
@@ -164,8 +133,6 @@ export class RequestQueue {
   }
 
   destroy(): void {
-    this.destroyed = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.loop.destroy();
   }
 }
