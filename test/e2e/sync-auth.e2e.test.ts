@@ -1,7 +1,17 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, openPage, signIn, startTestServer, type TestServer } from './harness';
 import { field, newRider, savePlaces, secondDevice, status, waitSaved } from './sync-helpers';
+
+// The rider app's own API calls (profile, notification preferences, push registration) would meet the bad token
+// first and refresh (or sign out) before the socket does; these tests are about the socket.
+const accountRequests = ['**/api/me', '**/api/me/**', '**/api/push/**'];
+const blockAccountRequests = async (page: Page) => {
+  for (const url of accountRequests) await page.route(url, (route) => route.abort());
+};
+const unblockAccountRequests = async (page: Page) => {
+  for (const url of accountRequests) await page.unroute(url);
+};
 
 describe.skipIf(!hasChromium)('sync engine: refused tokens', () => {
   let server: TestServer;
@@ -38,8 +48,9 @@ describe.skipIf(!hasChromium)('sync engine: refused tokens', () => {
         ),
       key,
     );
-    // Keep the profile request from refreshing first: the socket's 4401 must be what triggers the refresh.
-    await page.route('**/api/me', (route) => route.abort());
+    // Keep the profile, notification and push requests from refreshing first: the socket's 4401 must be what
+    // triggers the refresh.
+    await blockAccountRequests(page);
     const sockets: string[] = [];
     page.on('websocket', (ws) => sockets.push(ws.url()));
     let refreshes = 0;
@@ -68,7 +79,7 @@ describe.skipIf(!hasChromium)('sync engine: refused tokens', () => {
       [key, session] as const,
     );
     // The refresh "succeeds" but hands out a token the server refuses too.
-    await page.route('**/api/me', (route) => route.abort());
+    await blockAccountRequests(page);
     await page.route('**/api/auth/refresh', (route) =>
       route.fulfill({
         json: {
@@ -89,7 +100,7 @@ describe.skipIf(!hasChromium)('sync engine: refused tokens', () => {
     expect(sockets).toHaveLength(2);
 
     await page.unroute('**/api/auth/refresh');
-    await page.unroute('**/api/me');
+    await unblockAccountRequests(page);
     await status(page).getByRole('button', { name: 'Sign in again' }).click();
     await signIn(page, rider.email, rider.password);
     await waitSaved(page);
