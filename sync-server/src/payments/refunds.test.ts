@@ -113,6 +113,19 @@ describe.each(testDatabaseKinds)('refunds on %s', (kind) => {
     ]);
   });
 
+  it('the same refund submitted twice with one Idempotency-Key refunds once', async () => {
+    const payment = await paidCardPayment(1200);
+    const body = { paymentId: payment.id, amount: 200, reason: 'Fare was overestimated' };
+    const headers = { 'idempotency-key': 'refund-form-attempt-1' };
+    const first = await t.request('POST', '/api/refunds', { token: admin, body, headers });
+    const again = await t.request('POST', '/api/refunds', { token: admin, body, headers });
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect((await again.json()).refund.id).toBe((await first.json()).refund.id);
+    const rows = await t.database.db.select().from(refunds).where(eq(refunds.paymentId, payment.id));
+    expect(rows).toHaveLength(1);
+  });
+
   it('two concurrent refunds can never return more than was paid', async () => {
     const payment = await paidCardPayment(1500);
     const results = await Promise.all([

@@ -22,6 +22,9 @@ export function RefundForm({
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // One key per refund the admin means: submitting the same form again after a lost answer (or a double click)
+  // gets the first refund back from the server instead of a second one. Editing the form makes a new refund.
+  const [attemptKey, setAttemptKey] = useState(() => crypto.randomUUID());
   const left = formatRwf(refundableAmount(payment));
 
   const submit = async (e: FormEvent) => {
@@ -35,7 +38,12 @@ export function RefundForm({
     }
     setBusy(true);
     try {
-      await api.request('/api/refunds', { method: 'POST', body: parsed.input });
+      await api.request('/api/refunds', {
+        method: 'POST',
+        body: parsed.input,
+        headers: { 'Idempotency-Key': attemptKey },
+      });
+      setAttemptKey(crypto.randomUUID());
       setDone(t('refund.done', { amount: parsed.input.amount ? formatRwf(parsed.input.amount) : left }));
       setDraft({ amount: '', reason: '' });
       onRefunded();
@@ -49,6 +57,7 @@ export function RefundForm({
   const change = (k: keyof RefundDraft) => (e: { target: { value: string } }) => {
     setDraft((d) => ({ ...d, [k]: e.target.value }));
     setFieldError(null);
+    setAttemptKey(crypto.randomUUID());
   };
 
   return (
