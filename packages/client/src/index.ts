@@ -11,7 +11,7 @@ export {
   EvidenceRejected,
   evidenceLimits,
   fitWithin,
-  sniffMime,
+  sniffEvidence,
 } from './evidence/evidence-limits';
 export { EvidenceService, type EvidenceSnapshot } from './evidence/evidence-service';
 export { type EvidenceStatus, EvidenceStore } from './evidence/evidence-store';

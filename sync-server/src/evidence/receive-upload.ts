@@ -2,8 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SNIFF_BYTES } from '@kigaligo/domain';
 import { HttpError } from '../http/errors';
-import { SNIFF_BYTES } from './sniff';
 
 export interface StagedUpload {
   path: string;

@@ -1,12 +1,12 @@
 import { rm } from 'node:fs/promises';
 import type { EvidenceMime, EvidenceRef } from '@kigaligo/domain';
+import { sniffMime } from '@kigaligo/domain';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { evidence, evidenceUploads } from '../db/schema';
 import { HttpError } from '../http/errors';
 import type { EvidenceStore } from './evidence-store';
 import { receiveUpload } from './receive-upload';
-import { sniffMime } from './sniff';
 
 const names: Record<EvidenceMime, string> = {
   'image/jpeg': 'JPEG photo',

@@ -1,9 +1,8 @@
 import { evidenceMaxBytes } from '@kigaligo/domain';
 import { describe, expect, it } from 'vitest';
-import { checkEvidenceSize, evidenceLimits, fitWithin, sniffMime } from './evidence-limits';
+import { checkEvidenceSize, evidenceLimits, fitWithin, sniffEvidence } from './evidence-limits';
 
-const bytes = (...b: number[]) => new Uint8Array([...b, ...new Array(32).fill(0)]);
-const ascii = (s: string, at = 0, length = 32) => {
+const ascii = (s: string, at = 0, length = 64) => {
   const out = new Uint8Array(length);
   out.set(
     Array.from(s, (c) => c.charCodeAt(0)),
@@ -12,27 +11,28 @@ const ascii = (s: string, at = 0, length = 32) => {
   return out;
 };
 
-describe('sniffMime', () => {
-  it('recognises the evidence types by their first bytes', () => {
-    expect(sniffMime(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe('image/jpeg');
-    expect(sniffMime(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).toBe('image/png');
-    const webp = ascii('RIFF');
-    webp.set(ascii('WEBP', 0, 4), 8);
-    expect(sniffMime(webp)).toBe('image/webp');
-    const mp4 = ascii('ftypisom', 4);
-    expect(sniffMime(mp4)).toBe('video/mp4');
-    expect(sniffMime(bytes(0x1a, 0x45, 0xdf, 0xa3))).toBe('video/webm');
+describe('sniffEvidence', () => {
+  it('takes the evidence types as the server does', () => {
+    expect(sniffEvidence(ascii('ftypisom', 4))).toBe('video/mp4');
+    const webm = ascii('webm', 8);
+    webm.set([0x1a, 0x45, 0xdf, 0xa3]);
+    expect(sniffEvidence(webm)).toBe('video/webm');
   });
 
-  it('tells photos in an ISO container (HEIC) and QuickTime apart from MP4', () => {
-    expect(sniffMime(ascii('ftypheic', 4))).toBe('image/other');
-    expect(sniffMime(ascii('ftypqt  ', 4))).toBeNull();
+  it('marks photos it could re-encode (HEIC, GIF) as image/other', () => {
+    expect(sniffEvidence(ascii('ftypheic', 4))).toBe('image/other');
+    expect(sniffEvidence(ascii('GIF89a'))).toBe('image/other');
   });
 
-  it('does not trust a name: a PDF or a script is nothing we accept', () => {
-    expect(sniffMime(ascii('%PDF-1.7'))).toBeNull();
-    expect(sniffMime(ascii('<script>'))).toBeNull();
-    expect(sniffMime(new Uint8Array())).toBeNull();
+  it('refuses what the server would refuse with 415: QuickTime, Matroska, other ISO media, PDFs, scripts', () => {
+    expect(sniffEvidence(ascii('ftypqt  ', 4))).toBeNull();
+    const mkv = ascii('matroska', 8);
+    mkv.set([0x1a, 0x45, 0xdf, 0xa3]);
+    expect(sniffEvidence(mkv)).toBeNull();
+    expect(sniffEvidence(ascii('ftyp3gp4', 4))).toBeNull();
+    expect(sniffEvidence(ascii('%PDF-1.7'))).toBeNull();
+    expect(sniffEvidence(ascii('<script>'))).toBeNull();
+    expect(sniffEvidence(new Uint8Array())).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { type EvidenceMime, evidenceMaxBytes } from '@kigaligo/domain';
+import { type EvidenceMime, evidenceMaxBytes, isConvertibleImage, sniffMime } from '@kigaligo/domain';
 
 /**
  * What the device accepts as evidence, checked before anything is stored so the rider hears at once why a
@@ -34,24 +34,12 @@ export class EvidenceRejected extends Error {
   }
 }
 
-/** The kind of file from its first bytes; the browser's `type` is only a hint (it comes from the name). */
-export function sniffMime(head: Uint8Array): EvidenceMime | 'image/other' | null {
-  const at = (i: number, ...bytes: number[]) => bytes.every((b, k) => head[i + k] === b);
-  const ascii = (i: number, s: string) => at(i, ...Array.from(s, (c) => c.charCodeAt(0)));
-  if (at(0, 0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  if (ascii(0, 'RIFF') && ascii(8, 'WEBP')) return 'image/webp';
-  if (ascii(0, 'GIF8') || at(0, 0x42, 0x4d)) return 'image/other';
-  // ISO media (MP4, and HEIC photos, which share the container): the brand after `ftyp` tells them apart.
-  if (ascii(4, 'ftyp')) {
-    const brand = String.fromCharCode(...head.slice(8, 12));
-    if (/^(heic|heix|heim|heis|mif1|msf1|avif)$/.test(brand)) return 'image/other';
-    // QuickTime (.mov from iPhones) is not MP4 for the players admins use.
-    if (brand === 'qt  ') return null;
-    return 'video/mp4';
-  }
-  if (at(0, 0x1a, 0x45, 0xdf, 0xa3)) return 'video/webm';
-  return null;
+/**
+ * The kind of file from its first SNIFF_BYTES, judged by the same rule the server applies
+ * (`sniffMime` in the domain), plus "a photo this device could re-encode"; the browser's `type` is only a hint.
+ */
+export function sniffEvidence(head: Uint8Array): EvidenceMime | 'image/other' | null {
+  return sniffMime(head) ?? (isConvertibleImage(head) ? 'image/other' : null);
 }
 
 /** Whether a file of this kind and size may be attached; null when it may. */

@@ -1,8 +1,8 @@
-import { type EvidenceMime, type EvidenceRef, evidenceMime } from '@kigaligo/domain';
+import { type EvidenceMime, type EvidenceRef, evidenceMime, SNIFF_BYTES, sniffMime } from '@kigaligo/domain';
 import { liveQuery } from 'dexie';
 import type { EvidenceDatabase, EvidenceRow, UploadState } from './evidence-database';
 import { sha256Hex } from './evidence-hash';
-import { checkEvidenceSize, EvidenceRejected, sniffMime } from './evidence-limits';
+import { checkEvidenceSize, EvidenceRejected, sniffEvidence } from './evidence-limits';
 import { resizeImage } from './image-resize';
 
 /** Where one piece of evidence stands here; `missing` = not on this device (attached on another phone). */
@@ -38,8 +38,8 @@ export class EvidenceStore {
    * Throws EvidenceRejected (with the reason) for anything that cannot be attached.
    */
   async add(file: Blob): Promise<EvidenceRef> {
-    const head = new Uint8Array(await file.slice(0, 32).arrayBuffer());
-    const sniffed = sniffMime(head);
+    const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+    const sniffed = sniffEvidence(head);
     let blob: Blob;
     let mime: EvidenceMime;
     if (sniffed === 'video/mp4' || sniffed === 'video/webm') {
@@ -114,8 +114,8 @@ export class EvidenceStore {
     const data = await blob.arrayBuffer();
     if ((await sha256Hex(data)) !== sha256) throw new Error('Downloaded evidence does not match its digest');
     const declared = evidenceMime.safeParse(blob.type.split(';')[0]?.trim());
-    const sniffed = sniffMime(new Uint8Array(data.slice(0, 32)));
-    const mime = declared.success ? declared.data : evidenceMime.safeParse(sniffed).data;
+    const sniffed = sniffMime(new Uint8Array(data.slice(0, SNIFF_BYTES)));
+    const mime = declared.success ? declared.data : sniffed;
     if (!mime) throw new Error('Downloaded evidence is not a photo or video');
     await this.put(data, mime, 'uploaded');
     return new Blob([data], { type: mime });

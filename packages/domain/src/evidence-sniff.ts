@@ -1,4 +1,7 @@
-import type { EvidenceMime } from '@kigaligo/domain';
+import type { EvidenceMime } from './safety-report';
+
+// The one judge of what an evidence file is. The rider's device and the server both call it, so a file the
+// device lets the rider attach is never refused by the server for its type (they used to disagree).
 
 /** How many leading bytes `sniffMime` needs. */
 export const SNIFF_BYTES = 64;
@@ -38,6 +41,19 @@ function isMp4(head: Uint8Array): boolean {
     if (mp4Brands.has(ascii(head, at, 4))) return true;
   }
   return false;
+}
+
+/** ISO BMFF brands of still images (HEIF, HEIC, AVIF): photos the device may re-encode, never a video. */
+const stillImageBrands = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'mif1', 'msf1', 'avif', 'avis']);
+
+/**
+ * A photo in a format that is not evidence as it stands (GIF, BMP, HEIF/AVIF) but that a device may decode
+ * and re-encode as JPEG. The server never accepts these bytes; the device uses this to say "unsupported"
+ * rather than "broken" when its browser cannot decode one.
+ */
+export function isConvertibleImage(head: Uint8Array): boolean {
+  if (ascii(head, 0, 4) === 'GIF8' || startsWith(head, [0x42, 0x4d])) return true;
+  return head.length >= 12 && ascii(head, 4, 4) === 'ftyp' && stillImageBrands.has(ascii(head, 8, 4));
 }
 
 /**
