@@ -47,7 +47,7 @@ export async function assignNearest(
     let assigned: TripRow;
     try {
       assigned = await tx.transaction(async (sp) => {
-        const row = await moveTrip(sp as unknown as Db, trip, 'assigned', {
+        const row = await moveTrip(sp, trip, 'assigned', {
           actorId: null,
           what: 'assign a vehicle',
           set: { vehicleId: c.vehicleId, driverId: c.driverId, etaMinutes },

@@ -49,10 +49,10 @@ export async function reconcileIntents(
         // Cancelled before it was ever booked: nothing to book and nothing to decide.
         const [trip] = await tx.select({ id: trips.id }).from(trips).where(eq(trips.intentId, intent.id));
         if (!trip) continue;
-        await tx.transaction((sp) => cancelTrip(sp as unknown as Db, ref.userId, trip.id));
+        await tx.transaction((sp) => cancelTrip(sp, ref.userId, trip.id));
         touched.push(trip.id);
       } else if (!decided) {
-        const booked = await tx.transaction((sp) => bookIntent(sp as unknown as Db, ref.userId, intent, now));
+        const booked = await tx.transaction((sp) => bookIntent(sp, ref.userId, intent, now));
         touched.push(booked.tripId);
       }
     } catch (err) {

@@ -6,7 +6,11 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema';
 
-/** Both drivers expose the same drizzle query API; code above this module never knows which one it has. */
+/**
+ * Both drivers expose the same drizzle query API; code above this module never knows which one it has. A
+ * transaction (or savepoint) is a Db as well (drizzle's PgTransaction extends PgDatabase), so every service takes
+ * a Db and runs the same inside its caller's transaction: no casts.
+ */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbKind = 'pglite' | 'postgres';
 
@@ -27,7 +31,7 @@ export interface DatabaseOptions {
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const client = postgres(opts.databaseUrl, { max: 20, onnotice: () => {} });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const db = drizzlePostgres(client, { schema });
     return { db, kind: 'postgres', url: opts.databaseUrl, close: () => client.end({ timeout: 5 }) };
   }
   // PGlite is single-connection and single-process: fine for a newcomer's machine and for tests
@@ -35,6 +39,6 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const inMemory = opts.dataDir === 'memory://';
   if (!inMemory) mkdirSync(opts.dataDir, { recursive: true });
   const client = await PGlite.create(inMemory ? 'memory://' : `${opts.dataDir}/pglite`);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema });
   return { db, kind: 'pglite', close: () => client.close() };
 }

@@ -35,7 +35,7 @@ export const adminReportRoutes = new Hono<AppEnv>()
     const { status, note } = c.req.valid('json');
     const { deps, auth } = c.var;
     await deps.database.db.transaction((tx) =>
-      changeStatus(tx as unknown as Db, auth.userId, id, status, note),
+      changeStatus(tx, auth.userId, id, status, note),
     );
     await deps.reportDocs.refresh(id);
     return c.json((await adminReportDetail(deps.database.db, id))!);
@@ -44,7 +44,7 @@ export const adminReportRoutes = new Hono<AppEnv>()
     const id = idParam(c.req.param('id'), 'report');
     const { deps, auth } = c.var;
     const reply = await deps.database.db.transaction((tx) =>
-      addReply(tx as unknown as Db, auth.userId, id, c.req.valid('json').text),
+      addReply(tx, auth.userId, id, c.req.valid('json').text),
     );
     await deps.reportDocs.refresh(id);
     return c.json({ reply }, 201);
@@ -53,7 +53,7 @@ export const adminReportRoutes = new Hono<AppEnv>()
     const id = idParam(c.req.param('id'), 'report');
     const { deps, auth } = c.var;
     const event = await deps.database.db.transaction((tx) =>
-      addNote(tx as unknown as Db, auth.userId, id, c.req.valid('json').text),
+      addNote(tx, auth.userId, id, c.req.valid('json').text),
     );
     return c.json(
       { note: { id: event.id, text: event.text, createdAt: event.createdAt.toISOString() } },
@@ -68,7 +68,7 @@ export const adminSuspensionRoutes = new Hono<AppEnv>()
     const id = idParam(c.req.param('id'), 'user');
     const { deps, auth } = c.var;
     const row = await deps.database.db.transaction((tx) =>
-      suspendDriver(tx as unknown as Db, auth.userId, id, c.req.valid('json')),
+      suspendDriver(tx, auth.userId, id, c.req.valid('json')),
     );
     deps.logger.info({ userId: id, by: auth.userId }, 'driver suspended');
     return c.json({ user: toUser(row) });
@@ -77,7 +77,7 @@ export const adminSuspensionRoutes = new Hono<AppEnv>()
     const id = idParam(c.req.param('id'), 'user');
     const { deps, auth } = c.var;
     const row = await deps.database.db.transaction((tx) =>
-      unsuspendDriver(tx as unknown as Db, auth.userId, id, c.req.valid('json')),
+      unsuspendDriver(tx, auth.userId, id, c.req.valid('json')),
     );
     deps.logger.info({ userId: id, by: auth.userId }, 'driver unsuspended');
     return c.json({ user: toUser(row) });

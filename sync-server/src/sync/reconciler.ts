@@ -92,7 +92,7 @@ export class ReconcileScheduler {
           .from(syncDocuments)
           .where(eq(syncDocuments.docName, docName))
           .for('update');
-        const stored = await this.store.load(docName, tx as unknown as Db);
+        const stored = await this.store.load(docName, tx);
         if (!row || (!force && stored.lastUpdateId <= row.reconciledUpdateId)) return undefined;
         const doc = new Y.Doc();
         if (stored.state) Y.applyUpdate(doc, stored.state);

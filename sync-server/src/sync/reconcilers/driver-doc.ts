@@ -50,7 +50,7 @@ export function driverDocReconciler(deps: { tripDocs: TripDocs }): ReconcileFn {
     for (const action of pending) {
       try {
         const result = await tx.transaction((sp) =>
-          applyDriverAction(sp as unknown as Db, ref.userId, action, now),
+          applyDriverAction(sp, ref.userId, action, now),
         );
         results.set(action.id, result);
         touched.add(action.tripId);
@@ -58,7 +58,7 @@ export function driverDocReconciler(deps: { tripDocs: TripDocs }): ReconcileFn {
         if (!(err instanceof HttpError)) throw err;
         results.set(action.id, {
           ok: false,
-          tripStatus: await statusFor(tx as unknown as Db, ref.userId, action.tripId, assignments),
+          tripStatus: await statusFor(tx, ref.userId, action.tripId, assignments),
           error: { code: err.code, message: err.message },
           appliedAt: now.toISOString(),
         });

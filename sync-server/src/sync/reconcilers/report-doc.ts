@@ -21,7 +21,7 @@ import type { ReconcileFn } from '../reconciler';
 export function reportDocReconciler(authorities: Authorities, logger: Logger): ReconcileFn {
   return async (ref, doc, tx) => {
     if (ref.type !== 'report') return undefined;
-    const db = tx as unknown as Db;
+    const db: Db = tx;
     const current = readServerState(doc);
     const now = new Date().toISOString();
     const [filed] = await db.select().from(safetyReports).where(eq(safetyReports.id, ref.reportId));

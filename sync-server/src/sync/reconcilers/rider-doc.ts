@@ -63,7 +63,7 @@ export function riderDocReconciler(deps: { tripDocs: TripDocs }): ReconcileFn {
   return async (ref, doc, tx) => {
     if (ref.type !== 'rider') return undefined;
     const routes = await reconcileRiderDoc(ref, doc, tx);
-    const bookings = await reconcileIntents(ref, doc, tx as unknown as Db, deps.tripDocs);
+    const bookings = await reconcileIntents(ref, doc, tx, deps.tripDocs);
     if (!routes || !bookings) return routes ?? bookings;
     return (target) => {
       routes(target);
