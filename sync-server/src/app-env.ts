@@ -1,6 +1,6 @@
 import type { LiveVehicle, PushConfig } from '@kigaligo/domain';
 import type { Logger } from 'pino';
-import type { RateLimiter } from './auth/rate-limit';
+import type { AuthLimits } from './auth/auth-limits';
 import type { AccessClaims } from './auth/tokens';
 import type { TripDocs } from './booking/trip-docs';
 import type { Database } from './db/client';
@@ -17,7 +17,8 @@ export interface AppDeps {
   version: string;
   /** Trust X-Forwarded-For for the client address (only behind a load balancer that sets it). */
   trustProxy: boolean;
-  loginLimits: { perAccount: RateLimiter; perClient: RateLimiter };
+  /** Sign-in, sign-up and reset limits (in Redis with REDIS_URL, so every process shares them). */
+  authLimits: AuthLimits;
   reportError: (err: unknown, context: Record<string, unknown>) => void;
   /** The transit network the planner runs on. */
   network: NetworkService;

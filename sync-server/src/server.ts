@@ -8,7 +8,8 @@ import { serve } from '@hono/node-server';
 import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
 import { createApp } from './app';
 import type { AppDeps } from './app-env';
-import { memoryRateLimiter } from './auth/rate-limit';
+import { AuthLimits } from './auth/auth-limits';
+import { memoryLimitStore, redisLimitStore } from './auth/limit-store';
 import { TripDocs } from './booking/trip-docs';
 import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
@@ -135,6 +136,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     ? await s3EvidenceStore(opts.s3)
     : await localEvidenceStore(evidenceDir);
   // Payment status changes are mirrored into the trip's documents once they commit.
+  const limitStore = opts.redisUrl ? await redisLimitStore(opts.redisUrl) : memoryLimitStore();
   const providers = wireProviders(database.db, opts, (tripId) => deps.tripDocs.refresh(tripId));
   const deps: AppDeps = {
     database,
@@ -142,10 +144,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     logger,
     version,
     trustProxy: opts.trustProxy ?? false,
-    loginLimits: {
-      perAccount: memoryRateLimiter({ limit: 5, windowSeconds: 15 * 60 }),
-      perClient: memoryRateLimiter({ limit: 30, windowSeconds: 60 }),
-    },
+    authLimits: new AuthLimits(limitStore),
     reportError: await createErrorReporter(opts.sentryDsn, logger, version),
     network,
     live,
@@ -238,6 +237,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         clearInterval(demoTimer);
         await outboxWorker.stop();
         await providers.close();
+        await limitStore.close();
         await sync.close();
         await live.close();
         await reconciler.flush();

@@ -6,6 +6,7 @@ import { refreshTokens, users } from '../db/schema';
 import { findUserByEmail, toUser, type UserRow } from '../db/users';
 import { conflict, unauthorized } from '../http/errors';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
+import { assertStrongPassword } from './password-strength';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
   hashRefreshToken,
@@ -28,6 +29,7 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 export async function createAccount(db: Db, input: NewAccount): Promise<UserRow> {
+  assertStrongPassword(input.password, [input.email, input.name]);
   const passwordHash = await hashPassword(input.password);
   try {
     const [row] = await db

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { HashingGate } from './hashing-gate';
 
 // scrypt is memory-hard: N=2^15, r=8 needs 32 MiB per hash, which makes GPU guessing expensive while a
 // login still costs well under 100 ms on one core. Parameters are stored with each hash so they can rise.
@@ -8,11 +9,21 @@ const P = 1;
 const KEY_LENGTH = 32;
 const MAX_MEMORY = 128 * N * R * 2;
 
+/** 4 × 32 MiB at most at once (libuv's thread pool has 4 threads anyway); 64 more may wait their turn. */
+export const hashingGate = new HashingGate(4, 64);
+
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { N: n, r, p, maxmem: MAX_MEMORY }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
+  return hashingGate.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(
+          password.normalize('NFKC'),
+          salt,
+          KEY_LENGTH,
+          { N: n, r, p, maxmem: MAX_MEMORY },
+          (err, key) => (err ? reject(err) : resolve(key)),
+        ),
+      ),
   );
 }
 

@@ -34,9 +34,7 @@ export const adminReportRoutes = new Hono<AppEnv>()
     const id = idParam(c.req.param('id'), 'report');
     const { status, note } = c.req.valid('json');
     const { deps, auth } = c.var;
-    await deps.database.db.transaction((tx) =>
-      changeStatus(tx, auth.userId, id, status, note),
-    );
+    await deps.database.db.transaction((tx) => changeStatus(tx, auth.userId, id, status, note));
     await deps.reportDocs.refresh(id);
     return c.json((await adminReportDetail(deps.database.db, id))!);
   })

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryRateLimiter } from '../auth/rate-limit';
+import { AuthLimits, defaultAuthLimits } from '../auth/auth-limits';
+import { memoryLimitStore } from '../auth/limit-store';
+import { hashingGate } from '../auth/password';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
 
@@ -32,7 +34,7 @@ describe.each(testDatabaseKinds)('auth API on %s', (kind) => {
 
   it('refuses a second account with the same email (409) and a bad body (400 with fields)', async () => {
     const dup = await t.request('POST', '/api/auth/register', {
-      body: { email: 'rider@demo.kigaligo.rw', password: 'whatever123', name: 'X' },
+      body: { email: 'rider@demo.kigaligo.rw', password: 'whatever you like', name: 'X' },
     });
     expect(dup.status).toBe(409);
     expect((await dup.json()).error.code).toBe('email_taken');
@@ -50,9 +52,25 @@ describe.each(testDatabaseKinds)('auth API on %s', (kind) => {
     ]);
   });
 
+  it('refuses passwords that are easy to guess, saying so on the password field, and creates nothing', async () => {
+    for (const password of ['password', '12345678']) {
+      const res = await t.request('POST', '/api/auth/register', {
+        body: { email: `weak-${password}@example.rw`, password, name: 'Weak' },
+      });
+      expect(res.status).toBe(400);
+      const { error } = await res.json();
+      expect(error.code).toBe('weak_password');
+      expect(error.details[0].path).toBe('password');
+      const login = await t.request('POST', '/api/auth/login', {
+        body: { email: `weak-${password}@example.rw`, password },
+      });
+      expect(login.status).toBe(401);
+    }
+  });
+
   it('never lets sign-up pick a role', async () => {
     const res = await t.request('POST', '/api/auth/register', {
-      body: { email: 'sneaky@example.rw', password: 'password123', name: 'S', role: 'admin' },
+      body: { email: 'sneaky@example.rw', password: 'sneaky but long', name: 'S', role: 'admin' },
     });
     expect(res.status).toBe(201);
     expect((await res.json()).user.role).toBe('rider');
@@ -120,15 +138,16 @@ describe.each(testDatabaseKinds)('auth API on %s', (kind) => {
   });
 });
 
-describe('login rate limits', () => {
+describe.each(testDatabaseKinds)('sign-in limits on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('pglite', {
+    t = await createTestApp(kind, {
       trustProxy: true,
-      loginLimits: {
-        perAccount: memoryRateLimiter({ limit: 3, windowSeconds: 900 }),
-        perClient: memoryRateLimiter({ limit: 5, windowSeconds: 60 }),
-      },
+      authLimits: new AuthLimits(memoryLimitStore(), {
+        ...defaultAuthLimits,
+        loginsPerClientPerMinute: 5,
+        registrations: { limit: 2, windowSeconds: 600 },
+      }),
     });
   });
   afterAll(() => t.dispose());
@@ -136,13 +155,19 @@ describe('login rate limits', () => {
   const attempt = (email: string, ip: string, password = 'wrong-password') =>
     t.request('POST', '/api/auth/login', { body: { email, password }, headers: { 'x-forwarded-for': ip } });
 
-  it('limits guesses on one account from many clients', async () => {
-    for (let i = 0; i < 3; i++)
-      expect((await attempt('rider@demo.kigaligo.rw', `10.0.0.${i}`)).status).toBe(401);
-    const limited = await attempt('rider@demo.kigaligo.rw', '10.0.0.9', 'kigali-rider');
+  it('ten wrong passwords from one client slow that client down but never stop the owner on another', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++)
+      statuses.push((await attempt('rider@demo.kigaligo.rw', '203.0.113.5')).status);
+    // The first wrong passwords are answered; then the pair is in backoff.
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(statuses).toContain(429);
+    const limited = await attempt('rider@demo.kigaligo.rw', '203.0.113.5', 'kigali-rider');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await limited.json()).error.code).toBe('rate_limited');
+    const owner = await attempt('rider@demo.kigaligo.rw', '198.51.100.20', 'kigali-rider');
+    expect(owner.status).toBe(200);
   });
 
   it('limits one client trying many accounts', async () => {
@@ -150,5 +175,37 @@ describe('login rate limits', () => {
     expect((await attempt('admin@demo.kigaligo.rw', '192.0.2.7', 'kigali-admin')).status).toBe(429);
     // A different client is unaffected.
     expect((await attempt('admin@demo.kigaligo.rw', '192.0.2.8', 'kigali-admin')).status).toBe(200);
+  });
+
+  it('answers a sign-up flood from one client with 429 before hashing', async () => {
+    const register = (i: number) =>
+      t.request('POST', '/api/auth/register', {
+        body: { email: `flood${i}@example.rw`, password: 'correct horse battery', name: 'Flood' },
+        headers: { 'x-forwarded-for': '192.0.2.50' },
+      });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await register(i)).status);
+    expect(statuses).toEqual([201, 201, 429, 429]);
+  });
+
+  it('while every hashing slot and queue place is taken, a sign-up gets 429 + Retry-After and creates nothing', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const holders = Array.from({ length: hashingGate.concurrency + hashingGate.maxQueued }, () =>
+      // A slot still held by an earlier test makes one of these wait or be refused: either way the gate is full.
+      hashingGate.run(() => held).catch(() => undefined),
+    );
+    const res = await t.request('POST', '/api/auth/register', {
+      body: { email: 'busy@example.rw', password: 'correct horse battery', name: 'Busy' },
+      headers: { 'x-forwarded-for': '192.0.2.77' },
+    });
+    release();
+    await Promise.all(holders);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('2');
+    const login = await attempt('busy@example.rw', '192.0.2.78', 'correct horse battery');
+    expect(login.status).toBe(401);
   });
 });

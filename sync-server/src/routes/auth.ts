@@ -9,23 +9,26 @@ import { jsonBody } from '../http/validate';
 export const authRoutes = new Hono<AppEnv>()
   .post('/register', jsonBody(registerInput), async (c) => {
     const body = c.req.valid('json');
-    const { database, jwtSecret } = c.var.deps;
+    const { database, jwtSecret, authLimits } = c.var.deps;
+    const wait = await authLimits.beforeRegistration(clientAddress(c));
+    if (wait > 0) throw tooManyRequests(wait);
     // Self sign-up only ever creates riders; staff accounts come from admins.
     const row = await createAccount(database.db, { ...body, role: 'rider' });
     return c.json(await startSession(database.db, jwtSecret, row), 201);
   })
   .post('/login', jsonBody(loginInput), async (c) => {
     const { email, password } = c.req.valid('json');
-    const { database, jwtSecret, loginLimits } = c.var.deps;
-    // Two limits: one per account (guessing one password from many machines) and one per client
-    // (one machine trying many accounts). Both count every attempt; a success clears the account's.
-    const waitClient = await loginLimits.perClient.hit(clientAddress(c));
-    const waitAccount = await loginLimits.perAccount.hit(email);
-    const wait = Math.max(waitClient, waitAccount);
+    const { database, jwtSecret, authLimits } = c.var.deps;
+    // Wrong passwords slow down only this (account, client) pair, so nobody can lock the owner out (AuthLimits).
+    const client = clientAddress(c);
+    const wait = await authLimits.beforeLogin(email, client);
     if (wait > 0) throw tooManyRequests(wait);
     const session = await login(database.db, jwtSecret, email, password);
-    if (!session) throw unauthorized('Wrong email or password', 'invalid_credentials');
-    await loginLimits.perAccount.reset(email);
+    if (!session) {
+      await authLimits.loginFailed(email, client);
+      throw unauthorized('Wrong email or password', 'invalid_credentials');
+    }
+    await authLimits.loginSucceeded(email, client);
     return c.json(session);
   })
   .post('/refresh', jsonBody(refreshInput), async (c) => {

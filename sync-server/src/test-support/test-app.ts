@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { AuthResponse } from '@kigaligo/domain';
 import { createApp } from '../app';
 import type { AppDeps } from '../app-env';
-import { memoryRateLimiter } from '../auth/rate-limit';
+import { AuthLimits } from '../auth/auth-limits';
+import { memoryLimitStore } from '../auth/limit-store';
 import { TripDocs } from '../booking/trip-docs';
 import type { DbKind } from '../db/client';
 import { getOrCreateSecret } from '../db/secrets';
@@ -40,10 +41,7 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
     logger: createLogger('silent'),
     version: 'test',
     trustProxy: false,
-    loginLimits: {
-      perAccount: memoryRateLimiter({ limit: 5, windowSeconds: 900 }),
-      perClient: memoryRateLimiter({ limit: 30, windowSeconds: 60 }),
-    },
+    authLimits: new AuthLimits(memoryLimitStore()),
     reportError: () => {},
     network,
     live,

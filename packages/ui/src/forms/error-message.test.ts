@@ -31,6 +31,16 @@ describe('error messages', () => {
     expect(api(409, 'email_taken')).toBe(commonEn['error.emailTaken']);
     expect(api(429, 'rate_limited')).toBe(commonEn['error.tooMany']);
     expect(api(400, 'validation_failed')).toBe('server text');
+    const weak = errorMessage(
+      new ApiRequestError(400, 'weak_password', 'server text', [
+        { path: 'password', message: 'English only' },
+      ]),
+      t,
+    );
+    expect(weak).toEqual({
+      message: commonEn['field.passwordWeak'],
+      fields: { password: commonEn['field.passwordWeak'] },
+    });
     expect(api(503, 'x')).toBe(commonEn['error.generic']);
     expect(errorMessage(new NetworkError(null), t).message).toBe(commonEn['error.offline']);
     expect(errorMessage(new WrongRoleError('driver', 'rider'), t, { wrongRole: 'Riders only' }).message).toBe(

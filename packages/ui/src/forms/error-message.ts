@@ -47,6 +47,10 @@ export function errorMessage(
 
   switch (err.status) {
     case 400: {
+      // zxcvbn's reason is English only; the apps give their own, in the user's language.
+      if (err.code === 'weak_password') {
+        return { message: t('field.passwordWeak'), fields: { password: t('field.passwordWeak') } };
+      }
       const fields = Object.fromEntries(err.details.map((d) => [d.path.split('.')[0] ?? d.path, d.message]));
       return { message: err.details.length ? t('error.checkFields') : err.message, fields };
     }

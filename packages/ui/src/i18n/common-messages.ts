@@ -20,6 +20,8 @@ export const commonEn = {
   'field.required': 'This field is required',
   'field.email': 'Enter a valid email address',
   'field.passwordShort': 'Use at least 8 characters',
+  'field.passwordWeak':
+    'This password is too easy to guess. Use a longer phrase, such as three or four words.',
   'field.tooLong': 'This is too long',
   'field.phone': 'Use a Rwandan mobile number like +250 788 123 456',
   'error.wrongCredentials': 'Wrong email or password.',
@@ -86,6 +88,8 @@ export const commonRw: Record<CommonKey, string> = {
   'field.required': 'Uzuza aha',
   'field.email': 'Andika imeyili nyayo',
   'field.passwordShort': 'Koresha nibura inyuguti 8',
+  'field.passwordWeak':
+    "Iri jambo ry'ibanga riroroshye gukekwa. Koresha interuro ndende, nk'amagambo atatu cyangwa ane.",
   'field.tooLong': 'Ibi ni birebire cyane',
   'field.phone': 'Koresha nimero ya telefoni yo mu Rwanda, urugero +250 788 123 456',
   'error.wrongCredentials': "Imeyili cyangwa ijambo ry'ibanga si byo.",

@@ -49,9 +49,7 @@ export function driverDocReconciler(deps: { tripDocs: TripDocs }): ReconcileFn {
     const touched = new Set<string>();
     for (const action of pending) {
       try {
-        const result = await tx.transaction((sp) =>
-          applyDriverAction(sp, ref.userId, action, now),
-        );
+        const result = await tx.transaction((sp) => applyDriverAction(sp, ref.userId, action, now));
         results.set(action.id, result);
         touched.add(action.tripId);
       } catch (err) {

@@ -1,0 +1,70 @@
+import type { LimitStore } from './limit-store';
+
+export interface AuthLimitOptions {
+  /** Wrong passwords for one account from one client before each further one doubles the wait. */
+  freeFailures: number;
+  /** The longest wait after wrong passwords, in seconds. */
+  maxBackoffSeconds: number;
+  /** Sign-in attempts per client (any account) per minute. */
+  loginsPerClientPerMinute: number;
+  /** New accounts per client per window. */
+  registrations: { limit: number; windowSeconds: number };
+  /** Password-reset requests per client per window. */
+  resets: { limit: number; windowSeconds: number };
+}
+
+export const defaultAuthLimits: AuthLimitOptions = {
+  freeFailures: 3,
+  maxBackoffSeconds: 15 * 60,
+  loginsPerClientPerMinute: 30,
+  // Riders on one mobile carrier often share an address (carrier-grade NAT): generous, still a flood stopper.
+  registrations: { limit: 20, windowSeconds: 10 * 60 },
+  resets: { limit: 5, windowSeconds: 60 * 60 },
+};
+
+/**
+ * Limits that protect without locking the owner out (OWASP authentication guidance). Wrong passwords slow down
+ * only the pair (account, client) they came from, with exponential backoff: an attacker elsewhere can make
+ * their own attempts slow but never stop the owner signing in from their own device. Each client also has a
+ * global budget, so one machine cannot try many accounts. All return seconds to wait (0: go ahead).
+ */
+export class AuthLimits {
+  constructor(
+    private readonly store: LimitStore,
+    private readonly opts: AuthLimitOptions = defaultAuthLimits,
+  ) {}
+
+  async beforeLogin(email: string, client: string): Promise<number> {
+    const pair = await this.store.blockedFor(blockKey(email, client));
+    const perClient = await this.store.hit(`login:client:${client}`, 60);
+    const clientWait = perClient.count > this.opts.loginsPerClientPerMinute ? perClient.secondsLeft : 0;
+    return Math.max(pair, clientWait);
+  }
+
+  async loginFailed(email: string, client: string): Promise<void> {
+    const { count } = await this.store.hit(failKey(email, client), this.opts.maxBackoffSeconds);
+    const over = count - this.opts.freeFailures;
+    if (over >= 0)
+      await this.store.block(blockKey(email, client), Math.min(2 ** over, this.opts.maxBackoffSeconds));
+  }
+
+  async loginSucceeded(email: string, client: string): Promise<void> {
+    await this.store.forget(failKey(email, client), blockKey(email, client));
+  }
+
+  async beforeRegistration(client: string): Promise<number> {
+    return this.windowed(`register:${client}`, this.opts.registrations);
+  }
+
+  async beforePasswordReset(client: string): Promise<number> {
+    return this.windowed(`reset:${client}`, this.opts.resets);
+  }
+
+  private async windowed(key: string, rule: { limit: number; windowSeconds: number }): Promise<number> {
+    const { count, secondsLeft } = await this.store.hit(key, rule.windowSeconds);
+    return count > rule.limit ? secondsLeft : 0;
+  }
+}
+
+const failKey = (email: string, client: string) => `login:fail:${email}|${client}`;
+const blockKey = (email: string, client: string) => `login:block:${email}|${client}`;
