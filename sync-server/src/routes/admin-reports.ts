@@ -8,7 +8,6 @@ import {
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
-import type { Db } from '../db/client';
 import { toUser } from '../db/users';
 import { requireAuth, requireRole } from '../http/auth-middleware';
 import { notFound } from '../http/errors';

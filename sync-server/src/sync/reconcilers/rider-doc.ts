@@ -4,7 +4,6 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { reconcileIntents } from '../../booking/reconcile-intents';
 import type { TripDocs } from '../../booking/trip-docs';
-import type { Db } from '../../db/client';
 import { savedRoutes } from '../../db/schema';
 import type { ReconcileFn } from '../reconciler';
 
