@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './app-env';
+import { apiCompression } from './http/compression';
 import { errorBody, HttpError } from './http/errors';
 import { adminAuditRoutes } from './routes/admin-audit';
 import { adminOutboxRoutes } from './routes/admin-outbox';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
     // Evidence uploads stream up to 50 MiB under their own per-type limits (routes/evidence.ts).
     c.req.method === 'PUT' && c.req.path.startsWith('/api/evidence/') ? next() : jsonBodyLimit(c, next),
   );
+  app.use('/api/*', ...apiCompression);
 
   const api = new Hono<AppEnv>()
     .route('/health', healthRoutes)

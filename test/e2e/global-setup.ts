@@ -41,5 +41,9 @@ export default function setup() {
       cwd: dir,
       stdio: 'inherit',
     });
+    // As the app's build script does: the .br/.gz variants the server sends (sync-server/src/static).
+    execFileSync(process.execPath, [join(root, 'scripts', 'precompress.mjs'), join(dir, 'dist')], {
+      stdio: 'inherit',
+    });
   }
 }

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { Hono } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
 import type { AppEnv } from '../app-env';
+import { matchesEtag, readEncoded } from './encoded-file';
 
 /** The built PWAs and the path each is served under (its Vite `base`). */
 export const apps = [
@@ -29,7 +30,8 @@ function cacheControl(relative: string): string {
 
 /**
  * Serves apps/<name>/dist for each app. Unknown paths that look like navigations get the app's index.html
- * (client-side routing); unknown files get 404.
+ * (client-side routing); unknown files get 404. Files go out in the best precompressed encoding the client takes,
+ * with an ETag so unchanged files revalidate with a 304.
  */
 export function serveApps(appsDir: string) {
   const router = new Hono<AppEnv>();
@@ -53,11 +55,17 @@ export function serveApps(appsDir: string) {
       file = join(root, 'index.html');
       servedRelative = 'index.html';
     }
-    const body = await readFile(file);
-    return c.body(body, 200, {
+    const encoded = await readEncoded(file, c.req.header('Accept-Encoding'));
+    const headers: Record<string, string> = {
       'Content-Type': getMimeType(file) ?? 'application/octet-stream',
       'Cache-Control': cacheControl(servedRelative),
-    });
+      ETag: encoded.etag,
+    };
+    if (encoded.varies) headers.Vary = 'Accept-Encoding';
+    // A revalidation of an unchanged file (index.html, the planner bundle, places) costs headers only.
+    if (matchesEtag(c.req.header('If-None-Match'), encoded.etag)) return c.body(null, 304, headers);
+    if (encoded.encoding) headers['Content-Encoding'] = encoded.encoding;
+    return c.body(encoded.body, 200, headers);
   });
   return router;
 }
