@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 
 /** Timestamps travel as ISO-8601 strings with an offset (UTC on the wire; Africa/Kigali is UTC+2, no DST). */
 export const isoDateTime = z.iso.datetime({ offset: true });
@@ -14,12 +15,11 @@ export const latLon = z.object({ lat: latitude, lon: longitude });
 export type LatLon = z.infer<typeof latLon>;
 
 /** A place a rider picked: a point, optionally with the name shown to them. */
-export const place = latLon.extend({ label: z.string().trim().max(200).optional() });
+export const place = latLon.extend({ label: text({ max: 200 }).optional() });
 export type Place = z.infer<typeof place>;
 
 /** Rwandan mobile numbers: +250 7X XXX XXXX (MTN 078/079, Airtel 072/073). Spaces are tolerated. */
-export const rwandaPhone = z
-  .string()
+export const rwandaPhone = text({ max: 40 })
   .transform((s) => s.replace(/[\s-]/g, ''))
   .pipe(z.string().regex(/^\+2507[2389]\d{7}$/, 'Expected a Rwandan mobile number like +250 788 123 456'));
 

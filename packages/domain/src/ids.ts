@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 
 // Branded ids keep a user id from being passed where a vehicle id is expected; on the wire they are UUIDs.
 export const userId = z.uuid().brand<'UserId'>();
@@ -8,8 +9,8 @@ export const paymentId = z.uuid().brand<'PaymentId'>();
 export const refundId = z.uuid().brand<'RefundId'>();
 export const reportId = z.uuid().brand<'ReportId'>();
 // Stop and route ids come from GTFS feeds, which use free-form strings.
-export const stopId = z.string().min(1).max(128).brand<'StopId'>();
-export const routeId = z.string().min(1).max(128).brand<'RouteId'>();
+export const stopId = text({ min: 1, max: 128, trim: false }).brand<'StopId'>();
+export const routeId = text({ min: 1, max: 128, trim: false }).brand<'RouteId'>();
 
 export type UserId = z.infer<typeof userId>;
 export type VehicleId = z.infer<typeof vehicleId>;

@@ -12,6 +12,7 @@ export * from './report-api';
 export * from './safety-report';
 export * from './saved-route';
 export * from './severity';
+export * from './text';
 export * from './tracking';
 export * from './trip';
 export * from './user';

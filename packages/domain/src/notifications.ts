@@ -1,12 +1,16 @@
 import { z } from 'zod';
+import { text } from './text';
 
 /** Where a device receives push: `web` (FCM web push through the service worker), or a native FCM client. */
 export const pushPlatforms = ['web', 'android', 'ios'] as const;
 export const pushPlatform = z.enum(pushPlatforms);
 
 /** `POST /api/me/push-tokens`: an FCM registration token (or a sandbox token when FCM is not configured). */
+/** An FCM registration token: opaque, so never trimmed or altered beyond what storing it needs. */
+export const pushToken = text({ min: 8, max: 4096, trim: false });
+
 export const pushTokenInput = z.object({
-  token: z.string().trim().min(8).max(4096),
+  token: pushToken,
   platform: pushPlatform,
 });
 export type PushTokenInput = z.infer<typeof pushTokenInput>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, rwandaPhone, rwf } from './common';
 import { paymentId, refundId, tripId, userId } from './ids';
+import { text } from './text';
 
 export const paymentMethods = ['card', 'mobile_money', 'cash'] as const;
 export const paymentMethod = z.enum(paymentMethods);
@@ -53,7 +54,7 @@ export const refundInput = z.object({
   paymentId,
   /** Absent means refund everything not yet refunded. */
   amount: rwf.positive().optional(),
-  reason: z.string().trim().min(3).max(500),
+  reason: text({ min: 3, max: 500 }),
 });
 export type RefundInput = z.infer<typeof refundInput>;
 
@@ -97,7 +98,7 @@ export const paymentRequest = z
     method: paymentMethod,
     payerPhone: rwandaPhone.optional(),
     /** A Stripe PaymentMethod id from Stripe.js; without it the intent waits for the rider to confirm. */
-    paymentMethodId: z.string().trim().min(3).max(255).optional(),
+    paymentMethodId: text({ min: 3, max: 255 }).optional(),
   })
   .refine((r) => r.method !== 'mobile_money' || r.payerPhone !== undefined, {
     path: ['payerPhone'],

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { isoDateTime, latitude, longitude } from './common';
+import { text } from './text';
 
 /**
  * A GPS fix as the driver app records it. The id is `<deviceId>:<sequence>` so a replayed batch is
  * recognised as the same fixes and stored once.
  */
 export const position = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{4,64}:\d{1,12}$/, 'Expected <deviceId>:<sequence>'),
+  id: text({ max: 80, trim: false }).regex(
+    /^[A-Za-z0-9_-]{4,64}:\d{1,12}$/,
+    'Expected <deviceId>:<sequence>',
+  ),
   lat: latitude,
   lon: longitude,
   recordedAt: isoDateTime,

@@ -12,44 +12,43 @@ import {
   severityLevels,
 } from './safety-report';
 import { severityReason } from './severity';
+import { text } from './text';
 import { vehicle } from './vehicle';
 
 // ---- Admin decisions (request bodies) ----
 
 export const reportStatusInput = z.object({
   status: reportStatus,
-  note: z.string().trim().min(1).max(2000).optional(),
+  note: text({ min: 1, max: 2000 }).optional(),
 });
 export type ReportStatusInput = z.infer<typeof reportStatusInput>;
 
-export const reportReplyInput = z.object({ text: z.string().trim().min(1).max(2000) });
+export const reportReplyInput = z.object({ text: text({ min: 1, max: 2000 }) });
 export type ReportReplyInput = z.infer<typeof reportReplyInput>;
 
-export const reportNoteInput = z.object({ text: z.string().trim().min(1).max(5000) });
+export const reportNoteInput = z.object({ text: text({ min: 1, max: 5000 }) });
 export type ReportNoteInput = z.infer<typeof reportNoteInput>;
 
 export const suspendDriverInput = z.object({
-  reason: z.string().trim().min(3, 'Say why (at least 3 characters)').max(1000),
+  reason: text({ min: 3, max: 1000, minMessage: 'Say why (at least 3 characters)' }),
   /** The report that led to the suspension, recorded on the report's history too. */
   reportId: reportId.optional(),
 });
 export type SuspendDriverInput = z.infer<typeof suspendDriverInput>;
 
-export const unsuspendDriverInput = z.object({ reason: z.string().trim().min(1).max(1000).optional() });
+export const unsuspendDriverInput = z.object({ reason: text({ min: 1, max: 1000 }).optional() });
 export type UnsuspendDriverInput = z.infer<typeof unsuspendDriverInput>;
 
 // ---- Queries ----
 
 /** "a,b" → ["a","b"]: several levels or statuses in one filter (?severity=high,critical). */
 const csvOf = <T extends readonly [string, ...string[]]>(members: T) =>
-  z
-    .string()
+  text({ max: 500 })
     .transform((s) => s.split(',').map((p) => p.trim()))
     .pipe(z.array(z.enum(members)).min(1));
 
 /** `minLon,minLat,maxLon,maxLat`, the same order as the live map's bbox. */
-export const bboxParam = z
-  .string()
+export const bboxParam = text({ max: 200 })
   .transform((s) => s.split(',').map(Number))
   .pipe(z.tuple([longitude, latitude, longitude, latitude]))
   .refine(([w, s, e, n]) => w <= e && s <= n, 'Expected minLon,minLat,maxLon,maxLat');
@@ -68,9 +67,9 @@ export type ReportQueueQuery = z.infer<typeof reportQueueQuery>;
 export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** The `nextBefore` of the previous page (or any ISO instant): entries strictly older than it. */
-  before: z.string().max(100).optional(),
-  targetType: z.string().max(40).optional(),
-  targetId: z.string().max(100).optional(),
+  before: text({ max: 100 }).optional(),
+  targetType: text({ max: 40 }).optional(),
+  targetId: text({ max: 100 }).optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 

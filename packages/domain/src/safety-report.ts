@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, latLon } from './common';
 import { reportId, tripId, userId, vehicleId } from './ids';
+import { text } from './text';
 
 export const reportCategories = [
   'harassment',
@@ -77,7 +78,7 @@ export const safetyReportInput = z.object({
   tripId: tripId.optional(),
   vehicleId: vehicleId.optional(),
   category: reportCategory,
-  description: z.string().trim().min(10, 'Describe what happened (at least 10 characters)').max(5000),
+  description: text({ min: 10, max: 5000, minMessage: 'Describe what happened (at least 10 characters)' }),
   occurredAt: isoDateTime,
   location: latLon.optional(),
   /** Anonymous reports hide the reporter's identity from everyone but admins. */

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { isoDateTime, rwandaPhone } from './common';
 import { userId } from './ids';
+import { text } from './text';
 
 export const roles = ['rider', 'driver', 'admin'] as const;
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;
 
-export const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
+export const email = text({ max: 254 }).toLowerCase().pipe(z.email());
 /** Long enough to resist guessing, short enough that the KDF cannot be abused with megabyte passwords. */
-export const password = z.string().min(8, 'Use at least 8 characters').max(128);
-export const personName = z.string().trim().min(1, 'Enter a name').max(100);
+export const password = text({ min: 8, max: 128, trim: false, minMessage: 'Use at least 8 characters' });
+export const personName = text({ min: 1, max: 100, minMessage: 'Enter a name' });
 
 export const user = z.object({
   id: userId,
@@ -31,10 +32,10 @@ export const registerInput = z.object({
 });
 export type RegisterInput = z.infer<typeof registerInput>;
 
-export const loginInput = z.object({ email, password: z.string().min(1).max(128) });
+export const loginInput = z.object({ email, password: text({ min: 1, max: 128, trim: false }) });
 export type LoginInput = z.infer<typeof loginInput>;
 
-export const refreshInput = z.object({ refreshToken: z.string().min(20).max(512) });
+export const refreshInput = z.object({ refreshToken: text({ min: 20, max: 512, trim: false }) });
 export type RefreshInput = z.infer<typeof refreshInput>;
 
 /** Admins create driver (and admin) accounts; riders only ever sign themselves up. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userId, vehicleId } from './ids';
+import { text } from './text';
 
 export const vehicleKinds = ['bus', 'moto', 'car'] as const;
 export const vehicleKind = z.enum(vehicleKinds);
@@ -13,9 +14,7 @@ export type VehicleStatus = z.infer<typeof vehicleStatus>;
  * Rwandan plates: "R" + one or two letters, three digits, a letter — e.g. "RAB 123 A" (cars, buses),
  * "RD 123 A" / "RF 123 B" for motorcycles. Stored upper-case with single spaces.
  */
-export const plate = z
-  .string()
-  .trim()
+export const plate = text({ max: 20 })
   .toUpperCase()
   .transform((s) => s.replace(/\s+/g, ' '))
   .pipe(z.string().regex(/^R[A-Z]{1,2} ?\d{3} ?[A-Z]$/, 'Expected a Rwandan plate like RAB 123 A'));
@@ -28,7 +27,7 @@ export const vehicleInput = z
     kind: vehicleKind,
     plate,
     capacity: z.number().int().min(1),
-    operator: z.string().trim().min(1).max(120),
+    operator: text({ min: 1, max: 120 }),
   })
   .refine((v) => v.capacity <= maxCapacity[v.kind], {
     path: ['capacity'],

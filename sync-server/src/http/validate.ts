@@ -19,3 +19,11 @@ export const query = <S extends z.ZodType>(schema: S) =>
     if (!result.success) throw badRequest('The query is not valid', zodDetails(result.error));
     return result.data;
   });
+
+/** Path parameters (decoded by Hono) checked like any other input: a refused value is a 400 naming the parameter. */
+export const pathParams = <S extends z.ZodType>(schema: S) =>
+  validator('param', (value): z.output<S> => {
+    const result = schema.safeParse(value);
+    if (!result.success) throw badRequest('The path is not valid', zodDetails(result.error));
+    return result.data;
+  });

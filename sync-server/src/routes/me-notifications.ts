@@ -1,11 +1,12 @@
-import { notificationPreferences, pushTokenInput } from '@kigaligo/domain';
+import { notificationPreferences, pushToken, pushTokenInput } from '@kigaligo/domain';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { pushTokens, users } from '../db/schema';
 import { requireAuth } from '../http/auth-middleware';
 import { notFound } from '../http/errors';
-import { jsonBody } from '../http/validate';
+import { jsonBody, pathParams } from '../http/validate';
 
 /** The signed-in user's devices for push and their notification switches (mounted under /api/me). */
 export const meNotificationRoutes = new Hono<AppEnv>()
@@ -25,10 +26,11 @@ export const meNotificationRoutes = new Hono<AppEnv>()
       });
     return c.json({ token, platform }, 201);
   })
-  .delete('/push-tokens/:token', async (c) => {
+  .delete('/push-tokens/:token', pathParams(z.object({ token: pushToken })), async (c) => {
+    const { token } = c.req.valid('param');
     await c.var.deps.database.db
       .delete(pushTokens)
-      .where(and(eq(pushTokens.token, c.req.param('token')), eq(pushTokens.userId, c.var.auth.userId)));
+      .where(and(eq(pushTokens.token, token), eq(pushTokens.userId, c.var.auth.userId)));
     return c.body(null, 204);
   })
   .get('/notification-preferences', async (c) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { latitude, longitude } from '@kigaligo/domain';
+import { latitude, longitude, text } from '@kigaligo/domain';
 import { loadPlaces, nearestStops, type PlacesIndex, searchPlaces } from '@kigaligo/places';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -15,7 +15,7 @@ let index: PlacesIndex | undefined;
 const placesIndex = () => (index ??= loadPlaces(readFileSync(placesFile, 'utf8')));
 
 const placesQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: text({ max: 100 }).optional(),
   near: z
     .string()
     .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, 'Expected near=<lat>,<lon>')
