@@ -77,7 +77,7 @@ describe.each(testDatabaseKinds)('unstorable text at the HTTP edge on %s', (kind
       'register name with NUL',
       () =>
         t.request('POST', '/api/auth/register', {
-          body: { email: `nul-${kind}@example.rw`, password: 'password1', name: `A${NUL}B` },
+          body: { email: `nul-${kind}@example.rw`, password: 'Kigali moto ride 2026!', name: `A${NUL}B` },
         }),
       'name',
     ],
@@ -88,7 +88,7 @@ describe.each(testDatabaseKinds)('unstorable text at the HTTP edge on %s', (kind
           token: admin,
           body: {
             email: `staff-${kind}@example.rw`,
-            password: 'password1',
+            password: 'Kigali moto ride 2026!',
             name: `Jean${LONE}`,
             phone: '+250788000111',
           },
@@ -188,7 +188,11 @@ describe.each(testDatabaseKinds)('unstorable text at the HTTP edge on %s', (kind
 
   it('stores text in NFC, trimmed: a name typed with a combining accent reads back composed', async () => {
     const res = await t.request('POST', '/api/auth/register', {
-      body: { email: `nfc-${kind}@example.rw`, password: 'password1', name: '  Ange\u0301lique ' },
+      body: {
+        email: `nfc-${kind}@example.rw`,
+        password: 'Kigali moto ride 2026!',
+        name: '  Ange\u0301lique ',
+      },
     });
     expect(res.status).toBe(201);
     const [row] = await t.database.db
