@@ -13,6 +13,8 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly details: FieldIssue[] = [],
+    /** The server's `Retry-After`, when it sent one: it is asking to be asked again, not refusing. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
@@ -21,12 +23,22 @@ export class ApiRequestError extends Error {
   static async fromResponse(res: Response): Promise<ApiRequestError> {
     const body: unknown = await res.json().catch(() => null);
     const parsed = apiError.safeParse(body);
+    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
     if (parsed.success) {
       const { code, message, details } = parsed.data.error;
-      return new ApiRequestError(res.status, code, message, details);
+      return new ApiRequestError(res.status, code, message, details, retryAfterMs);
     }
-    return new ApiRequestError(res.status, `http_${res.status}`, res.statusText || `HTTP ${res.status}`);
+    const fallback = res.statusText || `HTTP ${res.status}`;
+    return new ApiRequestError(res.status, `http_${res.status}`, fallback, [], retryAfterMs);
   }
+}
+
+/** `Retry-After` is either delay seconds or an HTTP date (RFC 9110 §10.2.3); anything else is ignored. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 /** The request never reached the server: the device is offline or the server is unreachable. */

@@ -9,7 +9,8 @@ import { DEFAULT_OPTIONS, motoRide } from '@kigaligo/planner';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { tripEvents, trips, users } from '../db/schema';
-import { conflict } from '../http/errors';
+import { conflict, HttpError } from '../http/errors';
+import { intentFingerprint } from '../http/request-fingerprint';
 import { startPayment } from '../payments/payment-service';
 import { assignNearest } from './assign-vehicle';
 import { moveTrip, type TripRow } from './trip-moves';
@@ -25,10 +26,16 @@ async function tripForIntent(tx: Db, intentId: string): Promise<TripRow | undefi
   return row;
 }
 
-function replayOf(row: TripRow, riderId: string): BookingResult {
+function replayOf(row: TripRow, riderId: string, fingerprint: string): BookingResult {
   // Intent ids are chosen on devices; one that names another rider's booking must not reveal it.
   if (row.riderId !== riderId)
     throw conflict('intent_id_taken', 'This booking id is already used; book again');
+  // The id is the booking's idempotency key: the same id with another trip (other places, kind or payment) is
+  // not a retry, and answering it with the first booking would confirm a ride the rider did not ask for.
+  // Trips booked before fingerprints were kept have none and replay as before.
+  if (row.intentFingerprint !== null && row.intentFingerprint !== fingerprint) {
+    throw new HttpError(422, 'idempotency_key_reused', 'This booking id was used for a different booking');
+  }
   return { tripId: row.id, replay: true };
 }
 
@@ -54,8 +61,9 @@ export async function bookIntent(
   intent: BookingIntent,
   now: Date,
 ): Promise<BookingResult> {
+  const fingerprint = intentFingerprint(intent);
   const known = await tripForIntent(tx, intent.id);
-  if (known) return replayOf(known, riderId);
+  if (known) return replayOf(known, riderId, fingerprint);
   const reason = await rejectReasonFor(tx, riderId, intent, now);
   // Priced on the planner's street distance (haversine × its detour factor), as the planner prices motos.
   const distanceMeters = motoRide(intent.origin, intent.destination, DEFAULT_OPTIONS.detour).meters;
@@ -71,13 +79,14 @@ export async function bookIntent(
       destination: intent.destination,
       fareAmount: fare.amount,
       intentId: intent.id,
+      intentFingerprint: fingerprint,
       paymentMethod: intent.paymentMethod,
       distanceMeters,
       departAt: new Date(intent.departAt ?? intent.createdAt),
     })
     .onConflictDoNothing({ target: trips.intentId })
     .returning();
-  if (!created) return replayOf((await tripForIntent(tx, intent.id))!, riderId);
+  if (!created) return replayOf((await tripForIntent(tx, intent.id))!, riderId, fingerprint);
   await tx.insert(tripEvents).values({
     tripId: created.id,
     actorId: riderId,

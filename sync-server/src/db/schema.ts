@@ -152,6 +152,11 @@ export const trips = pgTable(
     fareAmount: integer('fare_amount').notNull(),
     /** The booking intent's id: one intent books at most one trip, however often it arrives (API or document). */
     intentId: uuid('intent_id').notNull().unique(),
+    /**
+     * Hash of the intent as booked (http/request-fingerprint.ts; the rider's later `cancelRequestedAt` left out):
+     * the same id arriving with other content is refused as a reused key, never answered with this trip.
+     */
+    intentFingerprint: text('intent_fingerprint'),
     paymentMethod: paymentMethodEnum('payment_method').notNull(),
     distanceMeters: integer('distance_meters').notNull(),
     etaMinutes: integer('eta_minutes'),
@@ -505,7 +510,8 @@ export const outbox = pgTable(
 /**
  * Answers to POSTs sent with an `Idempotency-Key` header (http/idempotency.ts): a retried request — the admin
  * app's offline decision queue replaying after a lost answer, say — gets the first answer instead of acting twice.
- * A row with no status is a request still running.
+ * A row with no status is a request still running, owned until `leaseUntil`: a request that died after claiming
+ * the key (a crash, a killed process) releases it when the lease runs out, so the retry can run.
  */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
@@ -516,6 +522,9 @@ export const idempotencyKeys = pgTable(
     key: text('key').notNull(),
     method: text('method').notNull(),
     path: text('path').notNull(),
+    /** Hash of method, path and canonical body: the same key with another request is refused (422). */
+    fingerprint: text('fingerprint'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }).notNull().defaultNow(),
     status: integer('status'),
     body: jsonb('body'),
     ...timestamps,

@@ -1,21 +1,86 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../app-env';
 import type { Db } from '../db/client';
 import { idempotencyKeys } from '../db/schema';
 import { badRequest, HttpError } from './errors';
+import { requestFingerprint } from './request-fingerprint';
 
 /** How long an answer is kept for replays: longer than any client keeps retrying a queued request. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
+/**
+ * How long a claimed key stays owned by the request that claimed it. Far longer than any request here runs
+ * (they are single transactions); a request still unanswered after it died with its process, and its key is
+ * released so the client's retry can run instead of meeting "in progress" for the rest of the replay window.
+ */
+export const IDEMPOTENCY_LEASE_SECONDS = 60;
+
+/** What a retry during processing is told to wait: requests finish in well under a second. */
+export const IN_PROGRESS_RETRY_AFTER_SECONDS = 1;
+
 const KEY = /^[A-Za-z0-9_:.-]{8,200}$/;
 
+const inProgress = () =>
+  new HttpError(
+    409,
+    'request_in_progress',
+    'This request is still being handled; retry in a moment',
+    undefined,
+    { 'Retry-After': String(IN_PROGRESS_RETRY_AFTER_SECONDS) },
+  );
+
+const reused = () =>
+  new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request');
+
+type Claim = { kind: 'run' } | { kind: 'replay'; status: number; body: unknown };
+
 /**
- * Makes a POST safe to retry when the client sends `Idempotency-Key` (behind requireAuth: keys are per user).
- * The first request runs and its answer is kept — 4xx included, so a refused decision is refused the same way
- * again; a retry gets that answer with `Idempotent-Replayed: true` and acts on nothing. A 5xx is forgotten so
- * the retry runs again. Without the header the route behaves as usual.
+ * Takes the key for this request, or says what to answer instead. A key is free when nobody has it, or when
+ * the request holding it died (its lease ran out with no answer recorded); both are taken with one
+ * conditional statement, so of any number of concurrent requests with one key exactly one runs.
+ */
+async function claim(db: Db, row: typeof idempotencyKeys.$inferInsert, now: Date): Promise<Claim> {
+  const leaseUntil = new Date(now.getTime() + IDEMPOTENCY_LEASE_SECONDS * 1000);
+  const mine = and(eq(idempotencyKeys.userId, row.userId), eq(idempotencyKeys.key, row.key));
+  // Two rounds: a key whose 5xx answer is being forgotten can vanish between the insert and the read.
+  for (let round = 0; round < 2; round++) {
+    const inserted = await db
+      .insert(idempotencyKeys)
+      .values({ ...row, leaseUntil })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (inserted.length > 0) return { kind: 'run' };
+    const [seen] = await db.select().from(idempotencyKeys).where(mine);
+    if (!seen) continue;
+    // Rows from before fingerprints were kept are compared on what they recorded: method and path.
+    const same = seen.fingerprint
+      ? seen.fingerprint === row.fingerprint
+      : seen.method === row.method && seen.path === row.path;
+    if (!same) throw reused();
+    if (seen.status !== null) return { kind: 'replay', status: seen.status, body: seen.body };
+    if (seen.leaseUntil > now) throw inProgress();
+    const taken = await db
+      .update(idempotencyKeys)
+      .set({ leaseUntil })
+      .where(and(mine, isNull(idempotencyKeys.status), lt(idempotencyKeys.leaseUntil, now)))
+      .returning({ key: idempotencyKeys.key });
+    if (taken.length > 0) return { kind: 'run' };
+    throw inProgress();
+  }
+  throw inProgress();
+}
+
+/**
+ * Makes a POST safe to retry when the client sends `Idempotency-Key` (behind requireAuth: keys are per user),
+ * with the rules of payment APIs. The key is bound to the request's fingerprint (method, path, canonical body):
+ * the same key with a different request is refused with 422 `idempotency_key_reused`. The first request runs and
+ * its answer is kept — 4xx included, so a refused decision is refused the same way again; a retry gets that
+ * answer with `Idempotent-Replayed: true` and acts on nothing. A retry while the first is still running gets 409
+ * `request_in_progress` with `Retry-After` (clients retry it; it is not a refusal). A 5xx is forgotten so the
+ * retry runs again, and a request that died mid-way releases its key after the lease. Without the header the
+ * route behaves as usual.
  */
 export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('idempotency-key');
@@ -23,25 +88,15 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   if (!KEY.test(key)) throw badRequest('Idempotency-Key must be 8–200 letters, digits or _:.-');
   const db = c.var.deps.database.db;
   const userId = c.var.auth.userId;
-  const claimed = await db
-    .insert(idempotencyKeys)
-    .values({ userId, key, method: c.req.method, path: c.req.path })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
-  const mine = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key));
-  if (claimed.length === 0) {
-    const [seen] = await db.select().from(idempotencyKeys).where(mine);
-    if (!seen)
-      throw new HttpError(409, 'request_in_progress', 'This request is being handled; retry shortly');
-    if (seen.path !== c.req.path || seen.method !== c.req.method) {
-      throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for another request');
-    }
-    if (seen.status === null) {
-      throw new HttpError(409, 'request_in_progress', 'This request is being handled; retry shortly');
-    }
+  // Read through Hono's body cache: the route's validator reads the same body afterwards.
+  const fingerprint = requestFingerprint(c.req.method, c.req.path, await c.req.text());
+  const row = { userId, key, method: c.req.method, path: c.req.path, fingerprint };
+  const outcome = await claim(db, row, new Date());
+  if (outcome.kind === 'replay') {
     c.header('Idempotent-Replayed', 'true');
-    return c.json(seen.body as object, seen.status as ContentfulStatusCode);
+    return c.json(outcome.body as object, outcome.status as ContentfulStatusCode);
   }
+  const mine = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key));
   await next();
   const status = c.res.status;
   const body = c.res.headers.get('content-type')?.includes('application/json')

@@ -87,10 +87,17 @@ describe.each(testDatabaseKinds)('card payments through the Stripe SDK on %s', (
       status: 'sent',
       result: { provider: 'stripe', status: 'succeeded', providerRef: row.providerRef },
     });
-    // The same Idempotency-Key from the rider (a retried request) is the same payment, charged once.
+    // The same Idempotency-Key from the rider (a retried request) is the same payment, charged once: the first
+    // answer is replayed.
     const again = await pay(trip.id, { paymentMethodId: 'pm_card_visa' }, key);
-    expect(again.status).toBe(200);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect((await again.json()).payment.id).toBe(payment.id);
+    // The same key for another payment request is refused, and nothing is charged for it.
+    const other = await pay(trip.id, { paymentMethodId: 'pm_card_mastercard' }, key);
+    expect(other.status).toBe(422);
+    expect((await other.json()).error.code).toBe('idempotency_key_reused');
+    expect(await t.database.db.select().from(payments).where(eq(payments.tripId, trip.id))).toHaveLength(1);
   });
 
   it('a call retried after a timeout and a webhook delivered twice make one charge and one succeeded payment', async () => {

@@ -165,7 +165,7 @@ function tripOperations(): Record<string, Record<string, Operation>> {
     '/api/trips': {
       post: {
         summary:
-          'Book a moto or car (body: a booking intent; its id makes it idempotent). 201 confirmed, 200 the same intent again; turned down: 409 {error:{code: no_vehicle_available|stale|outside_service_area|account_suspended, message}}',
+          'Book a moto or car (body: a booking intent; its id makes it idempotent). 201 confirmed, 200 the same intent again, 422 idempotency_key_reused for the same id with another trip; turned down: 409 {error:{code: no_vehicle_available|stale|outside_service_area|account_suspended, message}}',
         auth: 'rider',
         body: bookingIntent,
         response: { status: 201, schema: bookingResponse },
@@ -346,7 +346,7 @@ function paymentOperations(): Record<string, Record<string, Operation>> {
     '/api/payments': {
       post: {
         summary:
-          "Pay the rider's own trip (again after a failure, or instead of cash). Optional Idempotency-Key header: the same key is the same payment. 201 new, 200 existing; 409 payment_exists|trip_not_payable",
+          "Pay the rider's own trip (again after a failure, or instead of cash). Optional Idempotency-Key header: the same key replays the first answer (Idempotent-Replayed), another body with it is 422 idempotency_key_reused, a retry while the first runs is 409 request_in_progress with Retry-After. 201 new, 200 existing; 409 payment_exists|trip_not_payable",
         auth: 'rider',
         body: paymentRequest,
         response: { status: 201, schema: payment },

@@ -7,6 +7,7 @@ import type { Db } from '../db/client';
 import { outbox, payments, trips } from '../db/schema';
 import { requireAuth, requireRole } from '../http/auth-middleware';
 import { conflict, notFound } from '../http/errors';
+import { idempotent } from '../http/idempotency';
 import { jsonBody, query } from '../http/validate';
 import { scopedIdempotencyKey } from '../payments/idempotency';
 import { startPayment } from '../payments/payment-service';
@@ -32,7 +33,9 @@ async function clientSecretOf(db: Db, p: PaymentRow): Promise<string | undefined
 /** Paying trips: riders pay their own (again after a failure, or instead of cash); admins see every payment. */
 export const paymentRoutes = new Hono<AppEnv>()
   .use(requireAuth)
-  .post('/', requireRole('rider'), jsonBody(paymentRequest), async (c) => {
+  .post('/', requireRole('rider'), idempotent, jsonBody(paymentRequest), async (c) => {
+    // `idempotent` answers retries with the first answer and refuses the key on another body; the key, scoped,
+    // is also the payment's own key, which the providers get to de-duplicate their side.
     const input = c.req.valid('json');
     const { userId } = c.var.auth;
     const idempotencyKey = scopedIdempotencyKey(userId, c.req.header('idempotency-key'));

@@ -115,6 +115,30 @@ describe.each(testDatabaseKinds)('booking trips on %s', (kind) => {
     expect(available).toHaveLength(1);
   });
 
+  it('refuses an intent id reused for another booking (422) and books nothing more; cancelling is no change', async () => {
+    await makeDriverOnShift(t.database.db, t.deps.jwtSecret);
+    await makeDriverOnShift(t.database.db, t.deps.jwtSecret);
+    const intent = makeIntent();
+    expect((await book(intent)).status).toBe(201);
+    const elsewhere = {
+      ...intent,
+      destination: { lat: intent.destination.lat + 0.01, lon: intent.destination.lon },
+    };
+    const reused = await book(elsewhere);
+    expect(reused.status).toBe(422);
+    expect((await reused.json()).error.code).toBe('idempotency_key_reused');
+    const byCard = await book({ ...intent, paymentMethod: 'card' });
+    expect(byCard.status).toBe(422);
+    // The same intent with its keys in another order is the same booking.
+    const reordered = Object.fromEntries(Object.entries(intent).reverse());
+    expect((await book(reordered)).status).toBe(200);
+    const rows = await t.database.db.select().from(trips).where(eq(trips.intentId, intent.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.destination).toEqual(intent.destination);
+    const available = await t.database.db.select().from(vehicles).where(eq(vehicles.status, 'available'));
+    expect(available).toHaveLength(1);
+  });
+
   it('rejects a stale intent with reason stale, stores the decision and books nothing', async () => {
     const d = await makeDriverOnShift(t.database.db, t.deps.jwtSecret);
     const intent = makeIntent({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiRequestError, NetworkError, SignedOutError } from '../api-error';
+import { ApiRequestError, NetworkError, parseRetryAfter, SignedOutError } from '../api-error';
 import { classifyFailure, retryDelay } from './retry-policy';
 
 const http = (status: number) => new ApiRequestError(status, `http_${status}`, 'x');
@@ -18,6 +18,13 @@ describe('classifyFailure', () => {
       expect(classifyFailure(http(status))).toBe('refused');
   });
 
+  it('retries an answer that asks to be asked again (409 in progress with Retry-After), never refuses it', () => {
+    expect(classifyFailure(new ApiRequestError(409, 'request_in_progress', 'x', [], 1000))).toBe('retry');
+    // A proxy that strips the header does not turn "in progress" into a refusal either.
+    expect(classifyFailure(new ApiRequestError(409, 'request_in_progress', 'x'))).toBe('retry');
+    expect(classifyFailure(new ApiRequestError(409, 'invalid_transition', 'x'))).toBe('refused');
+  });
+
   it('stops for a session that is over', () => {
     expect(classifyFailure(new SignedOutError())).toBe('signed-out');
     expect(classifyFailure(http(401))).toBe('signed-out');
@@ -32,6 +39,20 @@ describe('retryDelay', () => {
     expect(retryDelay(5, 60_000, max)).toBe(12_800);
     expect(retryDelay(20, 60_000, max)).toBe(60_000);
     expect(retryDelay(20, 5_000, max)).toBe(5_000);
+  });
+
+  it('waits at least what the server asked for in Retry-After, within the cap', () => {
+    const asked = (ms: number) => new ApiRequestError(409, 'request_in_progress', 'x', [], ms);
+    expect(retryDelay(1, 60_000, () => 0, asked(5_000))).toBe(5_000);
+    expect(retryDelay(5, 60_000, () => 1, asked(1_000))).toBe(12_800);
+    expect(retryDelay(1, 10_000, () => 0, asked(120_000))).toBe(10_000);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    expect(parseRetryAfter('1')).toBe(1_000);
+    expect(parseRetryAfter('Wed, 02 Dec 2026 05:00:10 GMT', Date.parse('2026-12-02T05:00:00Z'))).toBe(10_000);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter(null)).toBeUndefined();
   });
 
   it('jitters each delay between half and all of it, so devices do not retry in step', () => {

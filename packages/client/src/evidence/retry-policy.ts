@@ -5,7 +5,9 @@ import { backoffDelay } from '../sync/sync-connection';
  * What to do after a failed request that is waiting on the device (an evidence upload, a queued admin
  * decision):
  *  - `offline`: it never reached the server — wait for the network (or retry on the backoff timer);
- *  - `retry`: the server failed or asked us to slow down (5xx, 408, 429) — retry with backoff;
+ *  - `retry`: the server failed or asked us to come back later (5xx, 408, 429, or any answer with
+ *    `Retry-After`, such as 409 `request_in_progress` while the first try of an idempotent request is still
+ *    running) — retry with backoff;
  *  - `refused`: the server answered no (other 4xx) — retrying the same request cannot help, so keep it
  *    with the reason for the person to see;
  *  - `signed-out`: stop until someone signs in again.
@@ -19,13 +21,20 @@ export function classifyFailure(err: unknown): FailureAction {
     // A 401 that survived the token refresh: the session is over.
     if (err.status === 401) return 'signed-out';
     if (err.status === 408 || err.status === 429 || err.status >= 500) return 'retry';
+    // Not a refusal: the same request is still being handled (a proxy may have dropped the Retry-After).
+    if (err.retryAfterMs !== undefined || err.code === 'request_in_progress') return 'retry';
     if (err.status >= 400) return 'refused';
   }
   // Anything else (IndexedDB hiccup, a bug in a response parser) is treated as transient.
   return 'retry';
 }
 
-/** Delay before attempt `failures + 1`: jittered exponential backoff from ~0.8 s, capped (default 60 s). */
-export function retryDelay(failures: number, capMs = 60_000, random = Math.random): number {
-  return backoffDelay(failures + 2, capMs, random);
+/**
+ * Delay before attempt `failures + 1`: jittered exponential backoff from ~0.8 s, capped (default 60 s), and
+ * never sooner than the server's `Retry-After` for the failure `err` (itself capped).
+ */
+export function retryDelay(failures: number, capMs = 60_000, random = Math.random, err?: unknown): number {
+  const backoff = backoffDelay(failures + 2, capMs, random);
+  const asked = err instanceof ApiRequestError ? err.retryAfterMs : undefined;
+  return asked === undefined ? backoff : Math.max(backoff, Math.min(asked, capMs));
 }

@@ -13,6 +13,8 @@ import { RequestQueueService } from './request-queue-service';
 /** A server like the admin report endpoints: refuses impossible transitions (409), can be made to fail. */
 const received: { path: string; body: unknown; key: string | undefined }[] = [];
 let failWith: number | null = null;
+/** Answers the next request like a server still running its first try (409 request_in_progress). */
+let inProgressOnce = false;
 let url = '';
 const server = createServer(async (req, res) => {
   const chunks: Buffer[] = [];
@@ -23,6 +25,11 @@ const server = createServer(async (req, res) => {
   if (req.headers.authorization !== 'Bearer admin-token')
     return send(401, { error: { code: 'unauthenticated', message: 'x' } });
   if (failWith) return send(failWith, { error: { code: 'unavailable', message: 'Down for a moment' } });
+  if (inProgressOnce) {
+    inProgressOnce = false;
+    res.setHeader('retry-after', '1');
+    return send(409, { error: { code: 'request_in_progress', message: 'Still being handled' } });
+  }
   received.push({ path: req.url ?? '', body, key: req.headers['idempotency-key'] as string | undefined });
   if (body?.status === 'triage') {
     return send(409, {
@@ -42,6 +49,7 @@ afterEach(async () => {
   for (const s of services.splice(0)) s.destroy();
   received.length = 0;
   failWith = null;
+  inProgressOnce = false;
   for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
 });
 
@@ -121,6 +129,20 @@ describe('RequestQueue', () => {
     service.queue.kick(true);
     await service.queue.flush();
     expect(received.map((r) => (r.body as { status: string }).status)).toEqual(['investigating', 'resolved']);
+  });
+
+  it('retries a decision the server is still handling (409 with Retry-After) instead of parking it as refused', async () => {
+    const { service, sent } = open();
+    inProgressOnce = true;
+    await service.queue.enqueue(status('r5', 'investigating'));
+    await service.queue.flush();
+    expect(received).toEqual([]);
+    expect(service.queue.retrying).toBe(true);
+    expect(service.getSnapshot().requests.map((r) => r.state)).not.toContain('refused');
+    // The retry timer (at least the asked-for second) sends it again, with the same key, and it goes through.
+    await expect.poll(() => sent.map((r) => r.action), { timeout: 10_000 }).toEqual(['status:investigating']);
+    expect(received.map((r) => r.path)).toEqual(['/api/admin/reports/r5/status']);
+    await expect.poll(() => service.getSnapshot().requests).toEqual([]);
   });
 
   it('keeps a refused decision with the server’s reason, goes on, and forgets it when dismissed', async () => {

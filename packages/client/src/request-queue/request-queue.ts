@@ -33,7 +33,7 @@ export class RequestQueue {
     this.loop = new RetryingDrain({
       drain: () => this.drain(),
       onError: (err) => this.backOff(err),
-      delay: (failures) => retryDelay(failures, this.opts.maxBackoffMs, this.opts.random),
+      delay: (failures, err) => retryDelay(failures, this.opts.maxBackoffMs, this.opts.random, err),
       onProblem: (problem) => this.opts.onProblem?.(problem),
     });
   }
