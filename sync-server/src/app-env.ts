@@ -1,4 +1,4 @@
-import type { LiveVehicle, PushConfig } from '@kigaligo/domain';
+import type { DispatchPolicy, LiveVehicle, PushConfig } from '@kigaligo/domain';
 import type { Logger } from 'pino';
 import type { AuthLimits } from './auth/auth-limits';
 import type { AccessClaims } from './auth/tokens';
@@ -24,6 +24,8 @@ export interface AppDeps {
   network: NetworkService;
   /** Live positions: publish a moved vehicle; read the fleet's current state. */
   live: { publish(vehicle: LiveVehicle): Promise<void>; vehicles: Map<string, LiveVehicle> };
+  /** How long drivers have to accept an offer and how many are made per trip (DISPATCH_ACCEPT_SECONDS). */
+  dispatch: DispatchPolicy;
   /** Mirrors a trip's state into the rider's decision and the driver's assignment (call after commit). */
   tripDocs: TripDocs;
   /** Safety-report evidence bytes: local files or an S3-compatible bucket. */

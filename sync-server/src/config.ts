@@ -15,12 +15,21 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  const acceptSeconds = env.DISPATCH_ACCEPT_SECONDS ? Number(env.DISPATCH_ACCEPT_SECONDS) : undefined;
+  if (
+    acceptSeconds !== undefined &&
+    !(Number.isInteger(acceptSeconds) && acceptSeconds >= 5 && acceptSeconds <= 600)
+  )
+    throw new Error(
+      `DISPATCH_ACCEPT_SECONDS must be whole seconds from 5 to 600, got ${env.DISPATCH_ACCEPT_SECONDS}`,
+    );
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? '.data'),
     databaseUrl: env.DATABASE_URL || undefined,
     seed: env.SEED_DEMO_DATA !== 'false',
+    dispatchAcceptSeconds: acceptSeconds,
     logLevel: env.LOG_LEVEL ?? 'info',
     jwtSecret: env.JWT_SECRET || undefined,
     sentryDsn: env.SENTRY_DSN || undefined,

@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { defaultDispatchPolicy } from '@kigaligo/domain';
 import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
 import { createApp } from './app';
 import type { AppDeps } from './app-env';
 import { AuthLimits } from './auth/auth-limits';
 import { memoryLimitStore, redisLimitStore } from './auth/limit-store';
+import { DispatchWorker } from './booking/dispatch-worker';
 import { TripDocs } from './booking/trip-docs';
 import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
@@ -75,6 +77,8 @@ export interface ServerOptions {
   payments?: PaymentsConfig | undefined;
   /** FCM push (FCM_*); without a service account the outbox sandbox records pushes. */
   push?: PushOptions | undefined;
+  /** Seconds a driver has to accept a ride offer (DISPATCH_ACCEPT_SECONDS, default 30). */
+  dispatchAcceptSeconds?: number | undefined;
   /** Replaces the outbox provider of a topic (tests point push at a local endpoint speaking the provider's API). */
   outboxProviders?: Providers | undefined;
 }
@@ -121,7 +125,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     if (moto) await live.publish(moto);
   };
   if (opts.demoFleet) await warmDemo(true);
-  const demoTimer = opts.demoFleet ? setInterval(() => void warmDemo(false), 60_000) : undefined;
+  const demoTimer = opts.demoFleet ? setInterval(() => void warmDemo(false), 30_000) : undefined;
   demoTimer?.unref();
   const network = new NetworkService();
   await network.loadFromPath(database.db, opts.gtfsPath ?? defaultGtfsPath);
@@ -150,6 +154,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     live,
     // Until the sync service exists (below) no document is open, so it writes to the store directly.
     tripDocs: new TripDocs(database.db, logger),
+    dispatch: {
+      ...defaultDispatchPolicy,
+      acceptSeconds: opts.dispatchAcceptSeconds ?? defaultDispatchPolicy.acceptSeconds,
+    },
     evidence,
     reportDocs: new ReportDocs(database.db, logger, authorities),
     stripeWebhook: providers.stripeWebhook,
@@ -184,6 +192,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     logger,
   );
   outboxWorker.start();
+  const dispatchWorker = new DispatchWorker(database.db, deps.dispatch, deps.tripDocs, logger);
+  dispatchWorker.start();
   const purgeTimer = setInterval(purge, 3600_000);
   purgeTimer.unref();
 
@@ -236,6 +246,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         clearInterval(purgeTimer);
         clearInterval(demoTimer);
         await outboxWorker.stop();
+        await dispatchWorker.stop();
         await providers.close();
         await limitStore.close();
         await sync.close();

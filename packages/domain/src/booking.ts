@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, money, place, rwandaPhone, rwf } from './common';
+import { offerInfo } from './dispatch';
 import { tripId, userId, vehicleId } from './ids';
 import { paymentMethod, paymentStatus, paymentSummary, paymentView, refundView } from './payment';
 import { type TripKind, type TripStatus, trip, tripStatus } from './trip';
@@ -49,6 +50,8 @@ export function isIntentStale(intent: Pick<BookingIntent, 'departAt' | 'createdA
 
 export const bookingRejectReasons = [
   'no_vehicle_available',
+  /** Vehicles were offered the ride but none accepted in time (dispatch.ts); nothing is charged. */
+  'no_driver_found',
   'stale',
   'invalid',
   'outside_service_area',
@@ -71,6 +74,8 @@ export const bookingDecision = z.discriminatedUnion('status', [
     driver: z.object({ id: userId, name: z.string(), phone: z.string().nullable() }),
     /** Minutes until the driver reaches the pickup, from the vehicle's live position at assignment. */
     etaMinutes: z.number().int().nonnegative(),
+    /** While the driver has not accepted yet (`assigned`): until when they may, and which attempt this is. */
+    offer: offerInfo.optional(),
     fare: money,
     payment: z.object({ method: paymentMethod, status: paymentStatus, amount: rwf, refundedAmount: rwf }),
     cancellationFee: rwf,
@@ -135,7 +140,11 @@ export const driverAssignment = z.object({
   paymentMethod,
   /** First name only: the driver needs to greet the rider, not to know them. */
   riderName: z.string(),
+  /** The rider's phone, for "Call rider", once the driver has accepted; null before or when unknown. */
+  riderPhone: z.string().nullable().optional(),
   assignedAt: isoDateTime,
+  /** While the offer waits for this driver (`assigned`): until when they may accept. */
+  offerExpiresAt: isoDateTime.optional(),
   updatedAt: isoDateTime,
 });
 export type DriverAssignment = z.infer<typeof driverAssignment>;
@@ -164,6 +173,8 @@ export const tripView = trip.extend({
   etaMinutes: z.number().int().nonnegative().nullable(),
   cancellationFee: rwf,
   rejectReason: bookingRejectReason.nullable(),
+  /** The offer waiting for the driver's answer (status `assigned`), else null. */
+  offer: offerInfo.nullable(),
   vehicle: z.object({ id: vehicleId, plate: z.string(), kind: vehicleKind }).nullable(),
   driver: z.object({ id: userId, name: z.string(), phone: z.string().nullable() }).nullable(),
   /** First name only (drivers see trip views too). */
@@ -194,6 +205,8 @@ export function bookingRejectMessage(reason: BookingRejectReason, kind: Bookable
   switch (reason) {
     case 'no_vehicle_available':
       return `No ${vehicle} is free near your pickup right now. Please try again in a few minutes.`;
+    case 'no_driver_found':
+      return `No driver accepted your ${vehicle} ride in time. Nothing was charged. Please try again.`;
     case 'stale':
       return `This booking reached us more than ${STALE_INTENT_MINUTES} minutes after the time it was for, so no driver was sent. Book again if you still need a ride.`;
     case 'invalid':

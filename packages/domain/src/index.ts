@@ -1,5 +1,6 @@
 export * from './booking';
 export * from './common';
+export * from './dispatch';
 export * from './evidence-sniff';
 export * from './fares';
 export * from './ids';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { defaultDispatchPolicy } from '@kigaligo/domain';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tripEvents, trips, users, vehicles } from '../db/schema';
@@ -85,7 +86,9 @@ describe.each(testDatabaseKinds)('vehicle assignment on %s', (kind) => {
       distanceMeters: 0,
       departAt: new Date(),
     });
-    const result = await db.transaction((tx) => bookIntent(tx, rider.id, makeIntent(), new Date()));
+    const result = await db.transaction((tx) =>
+      bookIntent(tx, rider.id, makeIntent(), new Date(), defaultDispatchPolicy),
+    );
     const [trip] = await db.select().from(trips).where(eq(trips.id, result.tripId));
     expect(trip).toMatchObject({ status: 'assigned', vehicleId: next.vehicleId, driverId: next.driver.id });
   });

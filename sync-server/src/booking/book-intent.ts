@@ -1,6 +1,7 @@
 import {
   type BookingIntent,
   type BookingRejectReason,
+  type DispatchPolicy,
   fareFor,
   isInServiceArea,
   isIntentStale,
@@ -12,7 +13,7 @@ import { tripEvents, trips, users } from '../db/schema';
 import { conflict, HttpError } from '../http/errors';
 import { intentFingerprint } from '../http/request-fingerprint';
 import { startPayment } from '../payments/payment-service';
-import { assignNearest } from './assign-vehicle';
+import { offerNext } from './dispatch-offers';
 import { moveTrip, type TripRow } from './trip-moves';
 
 export interface BookingResult {
@@ -48,8 +49,8 @@ async function rejectReasonFor(tx: Db, riderId: string, intent: BookingIntent, n
 }
 
 /**
- * The one booking service behind `POST /api/trips` and the rider document's `bookingIntents`: validates, finds
- * and assigns the nearest free vehicle, prices the ride, creates the trip and starts its payment, all in the
+ * The one booking service behind `POST /api/trips` and the rider document's `bookingIntents`: validates,
+ * offers the ride to the vehicle nearest the pickup (dispatch-offers.ts), prices the ride, creates the trip and starts its payment, all in the
  * caller's transaction. A booking that cannot be made is a trip in status `rejected` with its reason, so the
  * answer is durable too. `trips.intent_id` is unique: the same intent arriving twice, even at the same moment
  * through both paths, books once (the second insert waits for the first and then does nothing). The caller
@@ -60,6 +61,7 @@ export async function bookIntent(
   riderId: string,
   intent: BookingIntent,
   now: Date,
+  policy: DispatchPolicy,
 ): Promise<BookingResult> {
   const fingerprint = intentFingerprint(intent);
   const known = await tripForIntent(tx, intent.id);
@@ -96,8 +98,9 @@ export async function bookIntent(
   });
   if (reason) return { tripId: created.id, replay: false };
 
-  const assigned = await assignNearest(tx, created, now);
-  if (!assigned) {
+  // The first offer goes out now; with no vehicle free at all the rider hears so at once.
+  const offered = await offerNext(tx, created, now, policy);
+  if (!offered) {
     await moveTrip(tx, created, 'rejected', {
       actorId: null,
       what: 'turn the booking down',

@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { notFound } from '../http/errors';
 import { notifyUser } from '../notifications/notify-user';
 import { settleCancellation } from '../payments/payment-service';
+import { closeOffer, openOffer } from './dispatch-offers';
 import { freeVehicle, lockTrip, moveTrip, type TripRow } from './trip-moves';
 
 /**
@@ -16,6 +17,8 @@ export async function cancelTrip(tx: Db, riderId: string, tripId: string): Promi
   if (trip.riderId !== riderId) throw notFound('No such trip');
   if (trip.status === 'cancelled') return trip;
   const fee = cancellationFee(trip.kind, trip.status);
+  const offer = trip.status === 'assigned' ? await openOffer(tx, trip.id) : undefined;
+  if (offer) await closeOffer(tx, offer.id, 'withdrawn', new Date());
   const cancelled = await moveTrip(tx, trip, 'cancelled', {
     actorId: riderId,
     actionId: `cancel:${trip.intentId}`,

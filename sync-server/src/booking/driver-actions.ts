@@ -1,12 +1,32 @@
-import { type DriverActionInput, type DriverActionResult, driverActionTarget } from '@kigaligo/domain';
-import { and, eq } from 'drizzle-orm';
+import {
+  type DispatchPolicy,
+  type DriverActionInput,
+  type DriverActionResult,
+  driverActionTarget,
+  isOfferExpired,
+} from '@kigaligo/domain';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { tripEvents, users, vehicles } from '../db/schema';
+import { users, vehicles } from '../db/schema';
 import { conflict, notFound } from '../http/errors';
 import { notifyUser } from '../notifications/notify-user';
-import { paymentSummary, settleCancellation, settleCash } from '../payments/payment-service';
-import { assignNearest } from './assign-vehicle';
-import { alreadyApplied, freeVehicle, lockTrip, moveTrip, type TripRow } from './trip-moves';
+import { paymentSummary, settleCash } from '../payments/payment-service';
+import {
+  closeOffer,
+  endOffer,
+  type OfferRow,
+  offerNextOrGiveUp,
+  offersOf,
+  openOffer,
+} from './dispatch-offers';
+import {
+  alreadyApplied,
+  freeVehicle,
+  invalidTransition,
+  lockTrip,
+  moveTrip,
+  type TripRow,
+} from './trip-moves';
 
 const methodNames = { card: 'card', mobile_money: 'mobile money', cash: 'cash' } as const;
 
@@ -19,35 +39,30 @@ async function driverAndPlate(tx: Db, trip: TripRow) {
   return { driver: row?.name.split(' ')[0] ?? '', plate: row?.plate ?? '' };
 }
 
-/** Declined: the vehicle is free again and the trip goes to the nearest other driver, or is turned down. */
-async function decline(tx: Db, trip: TripRow, driverId: string, actionId: string, now: Date) {
-  const requested = await moveTrip(tx, trip, 'requested', {
-    actorId: driverId,
-    actionId,
-    what: 'decline',
-    set: { vehicleId: null, driverId: null, etaMinutes: null },
-  });
-  await freeVehicle(tx, trip.vehicleId);
-  const decliners = await tx
-    .selectDistinct({ id: tripEvents.actorId })
-    .from(tripEvents)
-    .where(
-      and(
-        eq(tripEvents.tripId, trip.id),
-        eq(tripEvents.fromStatus, 'assigned'),
-        eq(tripEvents.toStatus, 'requested'),
-      ),
-    );
-  const exclude = decliners.flatMap((d) => (d.id ? [d.id] : []));
-  if (await assignNearest(tx, requested, now, exclude)) return;
-  await moveTrip(tx, requested, 'rejected', {
-    actorId: null,
-    what: 'turn the booking down',
-    set: { rejectReason: 'no_vehicle_available' },
-  });
-  // Nothing is owed for a ride nobody could give: void or refund the payment.
-  await settleCancellation(tx, trip.id, 0, driverId);
-  await notifyUser(tx, trip.riderId, 'trip_cancelled', { fee: 0 }, `trip:${trip.id}:rejected`);
+/** The latest offer of this trip to this driver, if it had one. */
+async function lastOfferTo(tx: Db, tripId: string, driverId: string): Promise<OfferRow | undefined> {
+  return (await offersOf(tx, tripId)).filter((o) => o.driverId === driverId).at(-1);
+}
+
+const offerExpired = () =>
+  conflict('offer_expired', 'This ride offer expired before you accepted it; it went to another driver.');
+
+/**
+ * Why a driver who is not (or no longer) the trip's driver cannot act on it: their offer expired, they
+ * declined it, or the rider cancelled while it waited. Someone never offered the trip gets a plain 404.
+ */
+async function notYours(tx: Db, trip: TripRow, driverId: string) {
+  const offer = await lastOfferTo(tx, trip.id, driverId);
+  switch (offer?.status) {
+    case 'expired':
+      return offerExpired();
+    case 'declined':
+      return conflict('offer_declined', 'You declined this ride; it went to another driver.');
+    case 'withdrawn':
+      return conflict('offer_withdrawn', 'The rider cancelled this ride before you answered.');
+    default:
+      return notFound('This trip is not assigned to you');
+  }
 }
 
 /**
@@ -61,6 +76,7 @@ export async function applyDriverAction(
   driverId: string,
   input: DriverActionInput,
   now: Date,
+  policy: DispatchPolicy,
 ): Promise<DriverActionResult> {
   const trip = await lockTrip(tx, input.tripId);
   const applied = await alreadyApplied(tx, input.id);
@@ -70,15 +86,32 @@ export async function applyDriverAction(
     const status = trip.driverId === driverId ? trip.status : driverActionTarget[input.action];
     return { ok: true, tripStatus: status, appliedAt: now.toISOString() };
   }
-  if (trip.driverId !== driverId) throw notFound('This trip is not assigned to you');
+  if (trip.driverId !== driverId) throw await notYours(tx, trip, driverId);
   const opts = { actorId: driverId, actionId: input.id };
   switch (input.action) {
-    case 'accept':
+    case 'accept': {
+      const offer = trip.status === 'assigned' ? await openOffer(tx, trip.id) : undefined;
+      // Expired but not yet moved on by the dispatch worker: refused all the same (it moves on within a tick).
+      if (offer && isOfferExpired(offer.expiresAt, now)) throw offerExpired();
       await moveTrip(tx, trip, 'accepted', { ...opts, what: 'accept' });
+      if (offer) await closeOffer(tx, offer.id, 'accepted', now);
+      const { driver, plate } = await driverAndPlate(tx, trip);
+      await notifyUser(
+        tx,
+        trip.riderId,
+        'trip_assigned',
+        { driver, plate, eta: trip.etaMinutes ?? 0, fare: trip.fareAmount },
+        `trip:${trip.id}:accepted:${trip.vehicleId}`,
+      );
       break;
-    case 'decline':
-      await decline(tx, trip, driverId, input.id, now);
+    }
+    case 'decline': {
+      const offer = trip.status === 'assigned' ? await openOffer(tx, trip.id) : undefined;
+      if (!offer) throw invalidTransition(trip.status, 'decline');
+      const requested = await endOffer(tx, trip, offer, 'declined', now, input.id);
+      await offerNextOrGiveUp(tx, requested, now, policy);
       break;
+    }
     case 'arrive': {
       await moveTrip(tx, trip, 'driver_arrived', { ...opts, what: 'mark arrived' });
       await notifyUser(

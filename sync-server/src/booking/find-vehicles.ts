@@ -1,8 +1,8 @@
-import type { BookableKind, LatLon } from '@kigaligo/domain';
+import { type BookableKind, DISPATCH_POSITION_FRESH_MS, type LatLon } from '@kigaligo/domain';
 import { haversine } from '@kigaligo/planner';
-import { and, between, eq, gte, isNotNull, notInArray } from 'drizzle-orm';
+import { and, between, eq, gte, isNotNull, notExists, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { users, vehicleLive, vehicles } from '../db/schema';
+import { trips, users, vehicleLive, vehicles } from '../db/schema';
 
 /**
  * How far a vehicle may be from the pickup to be sent: 6 km straight line is about 20 minutes for a moto at
@@ -11,11 +11,8 @@ import { users, vehicleLive, vehicles } from '../db/schema';
  */
 export const SEARCH_RADIUS_METERS = 6000;
 
-/**
- * Only vehicles whose live position is this recent are sent. Longer than the live map's 2-minute "stale"
- * mark: a moto parked at a stage moves rarely, and phones report seldom while standing still.
- */
-export const POSITION_FRESH_MS = 10 * 60 * 1000;
+/** Only vehicles whose phone sent a position this recently are offered rides (domain dispatch.ts). */
+export const POSITION_FRESH_MS = DISPATCH_POSITION_FRESH_MS;
 
 export interface Candidate {
   vehicleId: string;
@@ -30,8 +27,8 @@ export interface Candidate {
 const DEG_PER_M = 1 / 111_320;
 
 /**
- * Available vehicles of `kind` with a driver on shift (not suspended) and a fresh live position within the
- * radius, nearest first. Read without locks: the caller locks one at a time (`lockIfAvailable`), so a busy
+ * Available vehicles of `kind` with a driver on shift (not suspended, not busy with another live trip on any
+ * vehicle) and a fresh live position within the radius, nearest first. Read without locks: the caller locks one at a time (`lockIfAvailable`), so a busy
  * booking never hides every vehicle from the others.
  */
 export async function nearbyCandidates(
@@ -63,6 +60,17 @@ export async function nearbyCandidates(
         between(vehicleLive.lat, pickup.lat - dLat, pickup.lat + dLat),
         between(vehicleLive.lon, pickup.lon - dLon, pickup.lon + dLon),
         excludeDriverIds.length > 0 ? notInArray(vehicles.driverId, excludeDriverIds) : undefined,
+        notExists(
+          tx
+            .select({ id: trips.id })
+            .from(trips)
+            .where(
+              and(
+                eq(trips.driverId, vehicles.driverId),
+                sql`${trips.status} in ('assigned', 'accepted', 'driver_arrived', 'in_progress')`,
+              ),
+            ),
+        ),
       ),
     );
   return rows

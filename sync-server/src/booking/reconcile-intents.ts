@@ -1,4 +1,4 @@
-import { type BookingDecision, bookingIntent } from '@kigaligo/domain';
+import { type BookingDecision, bookingIntent, type DispatchPolicy } from '@kigaligo/domain';
 import type { DocRef } from '@kigaligo/sync-protocol';
 import { riderDocKeys } from '@kigaligo/sync-protocol';
 import { eq } from 'drizzle-orm';
@@ -28,6 +28,7 @@ export async function reconcileIntents(
   doc: Y.Doc,
   tx: Db,
   tripDocs: TripDocs,
+  policy: DispatchPolicy,
 ): Promise<((doc: Y.Doc) => void) | undefined> {
   const intents = doc.getMap<unknown>(riderDocKeys.bookingIntents);
   const decisions = doc.getMap<unknown>(riderDocKeys.bookingDecisions);
@@ -52,7 +53,7 @@ export async function reconcileIntents(
         await tx.transaction((sp) => cancelTrip(sp, ref.userId, trip.id));
         touched.push(trip.id);
       } else if (!decided) {
-        const booked = await tx.transaction((sp) => bookIntent(sp, ref.userId, intent, now));
+        const booked = await tx.transaction((sp) => bookIntent(sp, ref.userId, intent, now, policy));
         touched.push(booked.tripId);
       }
     } catch (err) {

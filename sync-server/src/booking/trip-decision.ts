@@ -36,6 +36,7 @@ export function decisionFor(v: TripView): BookingDecision | undefined {
     vehicle: { id: v.vehicle.id, plate: v.vehicle.plate, kind },
     driver: v.driver,
     etaMinutes: v.etaMinutes ?? 0,
+    ...(v.offer ? { offer: v.offer } : {}),
     fare: v.fare,
     // The payment row is written in the booking transaction; the fallback only covers trips booked before it.
     payment: v.payment ?? {
@@ -50,8 +51,11 @@ export function decisionFor(v: TripView): BookingDecision | undefined {
   });
 }
 
+/** Statuses in which the driver has taken the ride and may call the rider. */
+const accepted = new Set(['accepted', 'driver_arrived', 'in_progress']);
+
 /** The assigned driver's view, `driver:<id>` → `assignments[tripId]`. */
-export function assignmentFor(v: TripView, assignedAt: string): DriverAssignment {
+export function assignmentFor(v: TripView, assignedAt: string, riderPhone: string | null): DriverAssignment {
   return driverAssignment.parse({
     tripId: v.id,
     status: v.status,
@@ -61,7 +65,9 @@ export function assignmentFor(v: TripView, assignedAt: string): DriverAssignment
     fare: v.fare,
     paymentMethod: v.paymentMethod,
     riderName: v.riderName,
+    riderPhone: accepted.has(v.status) ? riderPhone : null,
     assignedAt,
+    ...(v.offer ? { offerExpiresAt: v.offer.expiresAt } : {}),
     updatedAt: v.updatedAt,
   });
 }

@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import type { Db } from '../db/client';
-import { tripEvents } from '../db/schema';
+import { tripEvents, tripOffers, users } from '../db/schema';
 import { DocStore } from '../sync/doc-store';
 import { writeEntry } from './doc-entries';
 import { type DocWriter, storeDocWriter } from './store-doc-writer';
@@ -14,7 +14,7 @@ import { loadTripView } from './trip-view';
  * Mirrors a trip's current state into the synced documents: the rider's server-only
  * `bookingDecisions[intentId]` and the assigned driver's `assignments[tripId]` (SS10). Call it after the
  * transaction that changed the trip (or its payment) has committed: it reads what was committed.
- * Drivers who declined the trip lose its assignment. It never throws: the database is the truth and the next
+ * Drivers whose offer ended lose its assignment. It never throws: the database is the truth and the next
  * refresh repairs a document a failed write left behind, so failures are logged, not passed to the caller.
  */
 export class TripDocs {
@@ -66,12 +66,7 @@ export class TripDocs {
     const view = await loadTripView(this.db, tripId);
     if (!view) return;
     const events = await this.db
-      .select({
-        actorId: tripEvents.actorId,
-        from: tripEvents.fromStatus,
-        to: tripEvents.toStatus,
-        at: tripEvents.createdAt,
-      })
+      .select({ to: tripEvents.toStatus, at: tripEvents.createdAt })
       .from(tripEvents)
       .where(eq(tripEvents.tripId, tripId))
       .orderBy(asc(tripEvents.createdAt));
@@ -83,20 +78,28 @@ export class TripDocs {
     }
     if (view.driverId) {
       const assignedAt = events.filter((e) => e.to === 'assigned').at(-1)?.at ?? new Date(view.requestedAt);
-      const assignment = assignmentFor(view, assignedAt.toISOString());
+      const [rider] = await this.db
+        .select({ phone: users.phone })
+        .from(users)
+        .where(eq(users.id, view.riderId));
+      const assignment = assignmentFor(view, assignedAt.toISOString(), rider?.phone ?? null);
       await this.write(`driver:${view.driverId}`, (doc: Y.Doc) => {
         writeEntry(doc.getMap(driverDocKeys.assignments), view.id, assignment);
       });
     }
-    // A decline is an `assigned → requested` event by the driver: the trip is no longer theirs to see.
-    const decliners = new Set(
-      events
-        .filter(
-          (e) => e.from === 'assigned' && e.to === 'requested' && e.actorId && e.actorId !== view.driverId,
-        )
-        .map((e) => e.actorId!),
+    // Drivers whose offer ended (declined, expired, withdrawn): the trip is no longer theirs to see. A late
+    // answer from one of them is told why (driver-actions.ts), not silently dropped.
+    const formerDrivers = new Set(
+      (
+        await this.db
+          .selectDistinct({ driverId: tripOffers.driverId })
+          .from(tripOffers)
+          .where(eq(tripOffers.tripId, tripId))
+      )
+        .map((o) => o.driverId)
+        .filter((id) => id !== view.driverId),
     );
-    for (const driverId of decliners) {
+    for (const driverId of formerDrivers) {
       await this.write(`driver:${driverId}`, (doc: Y.Doc) => {
         const map = doc.getMap(driverDocKeys.assignments);
         if (map.has(view.id)) map.delete(view.id);

@@ -1,14 +1,30 @@
-import { type PaymentSummary, type Place, type TripView, tripView } from '@kigaligo/domain';
-import { desc, eq, type SQL } from 'drizzle-orm';
+import { type OfferInfo, type PaymentSummary, type Place, type TripView, tripView } from '@kigaligo/domain';
+import { desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { trips, users, vehicles } from '../db/schema';
+import { tripOffers, trips, users, vehicles } from '../db/schema';
 import { paymentSummary } from '../payments/payment-service';
 
 const driverUser = alias(users, 'driver_user');
 const riderUser = alias(users, 'rider_user');
 
 const firstName = (name: string) => name.split(' ')[0] ?? name;
+
+/** The waiting offer of each trip and which attempt it is (offers made so far, this one included). */
+async function offerInfos(db: Db, tripIds: string[]): Promise<Map<string, OfferInfo>> {
+  const result = new Map<string, OfferInfo>();
+  if (tripIds.length === 0) return result;
+  const rows = await db
+    .select({ tripId: tripOffers.tripId, status: tripOffers.status, expiresAt: tripOffers.expiresAt })
+    .from(tripOffers)
+    .where(inArray(tripOffers.tripId, tripIds));
+  for (const id of tripIds) {
+    const mine = rows.filter((r) => r.tripId === id);
+    const open = mine.find((r) => r.status === 'offered');
+    if (open) result.set(id, { expiresAt: open.expiresAt.toISOString(), attempt: mine.length });
+  }
+  return result;
+}
 
 /** Trips with their vehicle, driver, rider's first name and payment, newest first. */
 export async function loadTripViews(db: Db, where: SQL | undefined, limit = 200): Promise<TripView[]> {
@@ -29,6 +45,10 @@ export async function loadTripViews(db: Db, where: SQL | undefined, limit = 200)
   // The payments helper decides which payment counts (the live one, else the latest attempt).
   const summaries = new Map<string, PaymentSummary | null>();
   for (const r of rows) summaries.set(r.trip.id, await paymentSummary(db, r.trip.id));
+  const offers = await offerInfos(
+    db,
+    rows.filter((r) => r.trip.status === 'assigned').map((r) => r.trip.id),
+  );
   return rows.map(({ trip: t, vehicle, driver, riderName }) =>
     tripView.parse({
       id: t.id,
@@ -49,6 +69,7 @@ export async function loadTripViews(db: Db, where: SQL | undefined, limit = 200)
       etaMinutes: t.etaMinutes,
       cancellationFee: t.cancellationFee,
       rejectReason: t.rejectReason,
+      offer: offers.get(t.id) ?? null,
       vehicle: vehicle?.id ? vehicle : null,
       driver: driver?.id ? driver : null,
       riderName: firstName(riderName),

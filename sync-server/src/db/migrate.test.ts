@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  offerStatuses,
   paymentMethods,
   paymentStatuses,
   refundStatuses,
@@ -40,6 +41,7 @@ describe.each(testDatabaseKinds)('migrations on %s', (kind) => {
         vehicle_status: [...vehicleStatuses],
         trip_kind: [...tripKinds],
         trip_status: [...tripStatuses],
+        offer_status: [...offerStatuses],
         payment_method: [...paymentMethods],
         payment_status: [...paymentStatuses],
         refund_status: [...refundStatuses],

@@ -1,5 +1,6 @@
 import {
   bookingRejectReasons,
+  offerStatuses,
   paymentMethods,
   paymentStatuses,
   refundStatuses,
@@ -39,6 +40,7 @@ export const vehicleKindEnum = pgEnum('vehicle_kind', vehicleKinds);
 export const vehicleStatusEnum = pgEnum('vehicle_status', vehicleStatuses);
 export const tripKindEnum = pgEnum('trip_kind', tripKinds);
 export const tripStatusEnum = pgEnum('trip_status', tripStatuses);
+export const offerStatusEnum = pgEnum('offer_status', offerStatuses);
 export const paymentMethodEnum = pgEnum('payment_method', paymentMethods);
 export const paymentStatusEnum = pgEnum('payment_status', paymentStatuses);
 export const refundStatusEnum = pgEnum('refund_status', refundStatuses);
@@ -175,6 +177,38 @@ export const trips = pgTable(
     uniqueIndex('trips_one_live_per_vehicle')
       .on(t.vehicleId)
       .where(sql`status in ('assigned', 'accepted', 'driver_arrived', 'in_progress')`),
+  ],
+);
+
+/**
+ * Each vehicle a trip was offered to (domain dispatch.ts): one `offered` row at a time per trip, answered once
+ * (accepted, declined, expired, withdrawn). The dispatch worker finds expired offers by `expires_at`; the
+ * drivers already asked are not asked again for the same trip.
+ */
+export const tripOffers = pgTable(
+  'trip_offers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tripId: uuid('trip_id')
+      .notNull()
+      .references(() => trips.id),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id),
+    driverId: uuid('driver_id')
+      .notNull()
+      .references(() => users.id),
+    status: offerStatusEnum('status').notNull().default('offered'),
+    /** Road-aware minutes from the vehicle to the pickup when offered (the ranking figure). */
+    etaMinutes: integer('eta_minutes').notNull(),
+    offeredAt: timestamp('offered_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('trip_offers_trip_idx').on(t.tripId),
+    uniqueIndex('trip_offers_one_open_per_trip').on(t.tripId).where(sql`status = 'offered'`),
+    index('trip_offers_open_expiry_idx').on(t.expiresAt).where(sql`status = 'offered'`),
   ],
 );
 

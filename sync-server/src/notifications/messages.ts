@@ -4,6 +4,7 @@ export const notificationKinds = [
   'driver_arriving',
   'trip_completed',
   'trip_cancelled',
+  'no_driver_found',
   'payment_failed',
   'refund_issued',
   'report_reply',
@@ -31,6 +32,10 @@ const templates: Record<NotificationKind, (v: Vars) => { title: string; body: st
       v.fee && Number(v.fee) > 0
         ? `Your trip was cancelled. Cancellation fee ${v.fee} RWF.`
         : 'Your trip was cancelled.',
+  }),
+  no_driver_found: () => ({
+    title: 'No driver found',
+    body: 'No driver accepted your ride in time. Nothing was charged. Open the app to try again.',
   }),
   payment_failed: (v) => ({
     title: 'Payment failed',

@@ -137,12 +137,12 @@ describe.each(testDatabaseKinds)('trip actions and cancellation on %s', (kind) =
       (await (await t.request('GET', `/api/trips/${tripId}`, { token: rider.token })).json()).trip,
     ).toMatchObject({
       status: 'rejected',
-      rejectReason: 'no_vehicle_available',
+      rejectReason: 'no_driver_found',
     });
     expect(await paymentOf(tripId)).toMatchObject({ status: 'failed', failureReason: 'trip_cancelled' });
     expect((await docMap(`rider:${rider.id}`, riderDocKeys.bookingDecisions))[intent.id]).toMatchObject({
       status: 'rejected',
-      reason: 'no_vehicle_available',
+      reason: 'no_driver_found',
     });
   });
 

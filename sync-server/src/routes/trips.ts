@@ -41,7 +41,9 @@ export const tripRoutes = new Hono<AppEnv>()
       );
     }
     const { db } = c.var.deps.database;
-    const outcome = await db.transaction((tx) => bookIntent(tx, c.var.auth.userId, intent, new Date()));
+    const outcome = await db.transaction((tx) =>
+      bookIntent(tx, c.var.auth.userId, intent, new Date(), c.var.deps.dispatch),
+    );
     await c.var.deps.tripDocs.refresh(outcome.tripId);
     const view = (await loadTripView(db, outcome.tripId))!;
     const decision = decisionFor(view);
@@ -69,7 +71,9 @@ export const tripRoutes = new Hono<AppEnv>()
     const input = c.req.valid('json');
     if (input.tripId !== c.req.param('id')) throw badRequest('The action names another trip than the URL');
     const { db } = c.var.deps.database;
-    const result = await db.transaction((tx) => applyDriverAction(tx, c.var.auth.userId, input, new Date()));
+    const result = await db.transaction((tx) =>
+      applyDriverAction(tx, c.var.auth.userId, input, new Date(), c.var.deps.dispatch),
+    );
     await c.var.deps.tripDocs.refresh(input.tripId);
     return c.json({ result });
   })

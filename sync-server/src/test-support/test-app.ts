@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AuthResponse } from '@kigaligo/domain';
+import { type AuthResponse, defaultDispatchPolicy } from '@kigaligo/domain';
 import { createApp } from '../app';
 import type { AppDeps } from '../app-env';
 import { AuthLimits } from '../auth/auth-limits';
@@ -47,6 +47,7 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
     live,
     // No sync service here: trip documents are written straight to the document store.
     tripDocs: new TripDocs(database.db, createLogger('silent')),
+    dispatch: defaultDispatchPolicy,
     evidence: await localEvidenceStore(evidenceDir),
     // Likewise report documents, reconciled by its own scheduler (no authorities configured).
     reportDocs: new ReportDocs(database.db, createLogger('silent'), { emails: [], pushTokens: [] }),

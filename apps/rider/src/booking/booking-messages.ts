@@ -37,6 +37,8 @@ export const bookingEn = {
   'book.car': 'Book a car instead',
   'book.reject.no_vehicle_available':
     'No free vehicle of this kind was near your pickup. Try again in a few minutes, or book the other kind.',
+  'book.reject.no_driver_found':
+    'No driver accepted your ride in time. Nothing was charged. Please book again.',
   'book.reject.stale':
     'This booking reached us too late: it was made offline for a time that has already passed. Book again if you still need a ride.',
   'book.reject.invalid':
@@ -134,6 +136,8 @@ export const bookingRw: Record<keyof typeof bookingEn, string> = {
   'book.car': 'Tumiza imodoka aho',
   'book.reject.no_vehicle_available':
     'Nta kinyabiziga cy’ubu bwoko kiboneka hafi yawe. Ongera ugerageze mu minota mike, cyangwa utumize ubundi bwoko.',
+  'book.reject.no_driver_found':
+    'Nta mushoferi wemeye urugendo rwawe ku gihe. Nta mafaranga yakuwe. Ongera utumize.',
   'book.reject.stale':
     'Ubu busabe bwatugezeho butinze: bwakozwe nta interineti ku gihe cyamaze guhita. Ongera utumize niba ugikeneye urugendo.',
   'book.reject.invalid':

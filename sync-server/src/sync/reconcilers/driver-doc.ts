@@ -1,4 +1,5 @@
 import {
+  type DispatchPolicy,
   type DriverActionInput,
   type DriverActionResult,
   driverActionInput,
@@ -22,7 +23,7 @@ import type { ReconcileFn } from '../reconciler';
  * `actionResults[actionId]`: ok, or the refusal with its code and message. Applying is idempotent by action id
  * (trip_events), so a crash between commit and write-back only repeats answers.
  */
-export function driverDocReconciler(deps: { tripDocs: TripDocs }): ReconcileFn {
+export function driverDocReconciler(deps: { tripDocs: TripDocs; dispatch: DispatchPolicy }): ReconcileFn {
   return async (ref, doc, tx) => {
     if (ref.type !== 'driver') return undefined;
     const actions = doc.getMap<unknown>(driverDocKeys.tripActions);
@@ -49,7 +50,9 @@ export function driverDocReconciler(deps: { tripDocs: TripDocs }): ReconcileFn {
     const touched = new Set<string>();
     for (const action of pending) {
       try {
-        const result = await tx.transaction((sp) => applyDriverAction(sp, ref.userId, action, now));
+        const result = await tx.transaction((sp) =>
+          applyDriverAction(sp, ref.userId, action, now, deps.dispatch),
+        );
         results.set(action.id, result);
         touched.add(action.tripId);
       } catch (err) {

@@ -1,4 +1,4 @@
-import { savedRoute } from '@kigaligo/domain';
+import { type DispatchPolicy, savedRoute } from '@kigaligo/domain';
 import { riderDocKeys } from '@kigaligo/sync-protocol';
 import { and, eq, notInArray } from 'drizzle-orm';
 import * as Y from 'yjs';
@@ -58,11 +58,11 @@ export const reconcileRiderDoc: ReconcileFn = async (ref, doc, tx) => {
 };
 
 /** The whole rider document: saved routes, then booking intents (booking/reconcile-intents.ts). */
-export function riderDocReconciler(deps: { tripDocs: TripDocs }): ReconcileFn {
+export function riderDocReconciler(deps: { tripDocs: TripDocs; dispatch: DispatchPolicy }): ReconcileFn {
   return async (ref, doc, tx) => {
     if (ref.type !== 'rider') return undefined;
     const routes = await reconcileRiderDoc(ref, doc, tx);
-    const bookings = await reconcileIntents(ref, doc, tx, deps.tripDocs);
+    const bookings = await reconcileIntents(ref, doc, tx, deps.tripDocs, deps.dispatch);
     if (!routes || !bookings) return routes ?? bookings;
     return (target) => {
       routes(target);
