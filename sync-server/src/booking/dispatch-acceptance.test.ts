@@ -18,7 +18,8 @@ describe.each(testDatabaseKinds)('an ignored offer on a running server (%s)', (k
   beforeAll(async () => {
     s = await startTestServer(kind, { demoFleet: true, dispatchAcceptSeconds: ACCEPT_SECONDS });
     token = (await s.loginAs('rider')).accessToken;
-  });
+    // A whole server on embedded PGlite (migrations, seed, GTFS import) takes long on a busy machine.
+  }, 300_000);
   afterAll(() => s.stop());
 
   const call = async (method: string, path: string, body?: unknown) => {
