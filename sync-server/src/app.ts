@@ -4,7 +4,10 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './app-env';
 import { apiCompression } from './http/compression';
+import { DB_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './http/db-unavailable';
 import { errorBody, HttpError } from './http/errors';
+import { apiHeaders } from './http/security-headers';
+import { wellFormedUrl } from './http/well-formed-url';
 import { adminAuditRoutes } from './routes/admin-audit';
 import { adminOutboxRoutes } from './routes/admin-outbox';
 import { adminReportRoutes, adminSuspensionRoutes } from './routes/admin-reports';
@@ -42,7 +45,7 @@ const codeForStatus: Record<number, string> = {
 };
 
 /** Builds the whole HTTP app without listening, so tests can call `app.request()` directly. */
-export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
+export function createApp(deps: AppDeps, opts: { appsDir?: string; tileUrl?: string | undefined } = {}) {
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
@@ -62,6 +65,8 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
       'request',
     );
   });
+  app.use(apiHeaders(deps.trustProxy));
+  app.use(wellFormedUrl);
   const jsonBodyLimit = bodyLimit({
     maxSize: MAX_JSON_BODY_BYTES,
     onError: (c) => c.json(errorBody('payload_too_large', 'The request body is larger than 1 MiB'), 413),
@@ -98,7 +103,10 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
     .route('/places', placeRoutes)
     .route('/trips', tripRoutes);
   app.route('/api', api);
-  if (opts.appsDir) app.route('/', serveApps(opts.appsDir));
+  if (opts.appsDir) {
+    const providers = { tileUrl: opts.tileUrl, fcm: deps.pushConfig?.mode === 'fcm' };
+    app.route('/', serveApps(opts.appsDir, providers, deps.trustProxy));
+  }
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((err, c) => {
@@ -111,6 +119,14 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
       const code = malformed ? 'invalid_json' : (codeForStatus[err.status] ?? 'bad_request');
       const message = malformed ? 'The request body is not valid JSON' : err.message || 'Bad request';
       return c.json(errorBody(code, message), err.status);
+    }
+    if (isDatabaseUnavailable(err)) {
+      deps.logger.warn({ err, requestId: c.var.requestId, path: c.req.path }, 'database unreachable');
+      return c.json(
+        errorBody('unavailable', 'The service is briefly unavailable. Try again in a few seconds.'),
+        503,
+        { 'Retry-After': String(DB_RETRY_AFTER_SECONDS) },
+      );
     }
     deps.logger.error({ err, requestId: c.var.requestId, path: c.req.path }, 'unhandled error');
     deps.reportError(err, { requestId: c.var.requestId, path: c.req.path });

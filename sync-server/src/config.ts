@@ -35,6 +35,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
     sentryDsn: env.SENTRY_DSN || undefined,
     trustProxy: env.TRUST_PROXY === 'true',
     redisUrl: env.REDIS_URL || undefined,
+    tileUrl: env.VITE_TILE_URL || undefined,
     sendGrid: env.SENDGRID_API_KEY
       ? {
           apiKey: env.SENDGRID_API_KEY,

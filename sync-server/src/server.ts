@@ -21,6 +21,8 @@ import type { EvidenceStore } from './evidence/evidence-store';
 import { localEvidenceStore } from './evidence/local-store';
 import { type S3Config, s3EvidenceStore } from './evidence/s3-store';
 import { purgeIdempotencyKeys } from './http/idempotency';
+import { defaultSocketTimeouts, type SocketTimeouts } from './http/socket-guard';
+import { routeUpgrades } from './http/upgrades';
 import { localLiveBus, redisLiveBus } from './live/live-bus';
 import { LiveHub } from './live/live-hub';
 import { createLogger } from './logger';
@@ -81,6 +83,10 @@ export interface ServerOptions {
   dispatchAcceptSeconds?: number | undefined;
   /** Replaces the outbox provider of a topic (tests point push at a local endpoint speaking the provider's API). */
   outboxProviders?: Providers | undefined;
+  /** The rider map's raster tiles (VITE_TILE_URL, the variable its build reads): allowed by the apps' CSP. */
+  tileUrl?: string | undefined;
+  /** Handshake and ping times of HTTP upgrades and WebSockets (SS11; tests shorten them). */
+  socketTimeouts?: SocketTimeouts | undefined;
 }
 
 export interface RunningServer {
@@ -108,11 +114,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   await runMigrations(database);
   const seeded = opts.seed ? await seedDemoData(database.db) : false;
   const jwtSecret = opts.jwtSecret ?? (await getOrCreateSecret(database.db, 'jwt'));
+  const socketTimeouts = opts.socketTimeouts ?? defaultSocketTimeouts;
   const live = new LiveHub(
     database.db,
     opts.redisUrl ? await redisLiveBus(opts.redisUrl) : localLiveBus(),
     jwtSecret,
     logger,
+    socketTimeouts,
   );
   await live.load();
   // Demo only: keep the demo moto bookable for as long as the demo runs, not just the first minutes after start
@@ -163,10 +171,21 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     stripeWebhook: providers.stripeWebhook,
     pushConfig: providers.pushConfig,
   };
-  const app = createApp(deps, opts.appsDir ? { appsDir: opts.appsDir } : {});
+  const app = createApp(deps, opts.appsDir ? { appsDir: opts.appsDir, tileUrl: opts.tileUrl } : {});
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: opts.port ?? 8080, hostname: opts.host ?? '0.0.0.0' }, () =>
-      resolve(s),
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: opts.port ?? 8080,
+        hostname: opts.host ?? '0.0.0.0',
+        // Request headers (upgrade requests included) must arrive in time, checked often enough to matter
+        // (Node's default check runs every 30 s).
+        serverOptions: {
+          headersTimeout: socketTimeouts.handshakeMs,
+          connectionsCheckingInterval: Math.max(100, Math.min(1000, socketTimeouts.handshakeMs / 2)),
+        },
+      },
+      () => resolve(s),
     );
   });
   const port = (server.address() as AddressInfo).port;
@@ -219,6 +238,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     jwtSecret: deps.jwtSecret,
     logger,
     onStored: (docName, keys) => reconciler.schedule(docName, keys),
+    timeouts: socketTimeouts,
   });
   reconciler.setWriteBack((docName, change) => sync.serverWrite(docName, change));
   deps.tripDocs.useWriter((docName, change) => sync.serverWrite(docName, change));
@@ -226,8 +246,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     (docName, change) => sync.serverWrite(docName, change),
     (docName) => reconciler.run(docName, { force: true }),
   );
-  sync.attach(server as unknown as import('node:http').Server);
-  live.attach(server as unknown as import('node:http').Server);
+  routeUpgrades(server as unknown as import('node:http').Server, [sync, live]);
   // After a crash, finish reconciling whatever was stored but not yet reconciled (SS8).
   for (const docName of await store.unreconciled()) reconciler.schedule(docName);
 

@@ -9,6 +9,7 @@ export * from './notifications';
 export * from './payment';
 export * from './planning';
 export * from './position';
+export * from './provider-origins';
 export * from './report-api';
 export * from './safety-report';
 export * from './saved-route';

@@ -4,6 +4,8 @@
  * 4400–4499 (`shouldReconnect`), which is why every final refusal is in that range (SP6).
  */
 export const closeCodes = {
+  /** The upgrade URL is malformed (a bad %-escape in the path or query). Final (SS11). */
+  badRequest: 4400,
   /** No token, or a bad or expired one. The client may refresh its token once and retry. */
   unauthenticated: 4401,
   /** Signed in, but not allowed to open this document. Final. */
@@ -18,6 +20,11 @@ export const closeCodes = {
   unknownDocument: 4404,
   /** The server is shutting down or restarting: reconnect (1012 is the standard "service restart"). */
   serverRestart: 1012,
+  /**
+   * Not now: the database is unreachable, or the handshake (token check, then the client's first message) took
+   * too long (SS11). 1013 is the standard "try again later": clients reconnect with backoff.
+   */
+  tryAgainLater: 1013,
 } as const;
 export type CloseCode = (typeof closeCodes)[keyof typeof closeCodes];
 

@@ -7,6 +7,8 @@
  *   2 (2026-12): server-only document keys (SS10): rider `bookingDecisions`, driver `assignments` and
  *     `actionResults`, report `server` and `replies`; new keys driver `tripActions`, rider `reports` (the
  *     rider's report document ids). Version-1 clients are still served (they never wrote these keys).
+ *     Later, without a bump (clients of both versions already treat them right: 44xx final, others retried):
+ *     close codes 4400 (malformed URL) and 1013 (try again later), and server pings (SS11).
  */
 export const PROTOCOL_VERSION = 2;
 /** Oldest client protocol the server still serves; older clients are closed with `closeCodes.upgradeRequired`. */

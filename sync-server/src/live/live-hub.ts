@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type LiveServerMessage, type LiveVehicle, liveClientMessage } from '@kigaligo/domain';
 import { closeCodes } from '@kigaligo/sync-protocol';
@@ -8,6 +8,14 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { verifyAccessToken } from '../auth/tokens';
 import type { Db } from '../db/client';
 import { vehicleLive, vehicles } from '../db/schema';
+import {
+  defaultSocketTimeouts,
+  Heartbeat,
+  handshakeDeadline,
+  type SocketTimeouts,
+} from '../http/socket-guard';
+import type { UpgradeEndpoint } from '../http/upgrades';
+import { isWellFormedTarget } from '../http/well-formed-url';
 import type { LiveBus } from './live-bus';
 
 /** A vehicle silent this long is shown as stale. */
@@ -27,18 +35,21 @@ const inside = (v: LiveVehicle, b: BBox | null) =>
  * The /live WebSocket: a snapshot of the fleet, then each change. Every process keeps the whole fleet's live
  * state in memory, fed by the bus, so any process can serve any client.
  */
-export class LiveHub {
+export class LiveHub implements UpgradeEndpoint {
   readonly vehicles = new Map<string, LiveVehicle>();
   private readonly clients = new Set<Client>();
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   private readonly timer: NodeJS.Timeout;
+  private readonly heartbeat: Heartbeat;
 
   constructor(
     private readonly db: Db,
     private readonly bus: LiveBus,
     private readonly jwtSecret: string,
     private readonly logger: Logger,
+    private readonly timeouts: SocketTimeouts = defaultSocketTimeouts,
   ) {
+    this.heartbeat = new Heartbeat(timeouts.pingIntervalMs);
     bus.onVehicle((v) => this.apply(v));
     this.timer = setInterval(() => this.markStale(), STALE_CHECK_MS);
     this.timer.unref();
@@ -92,27 +103,33 @@ export class LiveHub {
     for (const c of this.clients) if (to(c) && c.ws.readyState === c.ws.OPEN) c.ws.send(text);
   }
 
-  attach(server: Server): void {
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      if (!req.url?.startsWith('/live')) return;
-      this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, req));
-    });
+  matches(pathname: string): boolean {
+    return pathname === '/live' || pathname === '/live/';
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, req));
   }
 
   private async accept(ws: WebSocket, req: IncomingMessage): Promise<void> {
+    this.heartbeat.watch(ws);
+    const deadline = handshakeDeadline(ws, this.timeouts.handshakeMs);
+    ws.on('error', () => ws.terminate());
     // A client may send its subscription as soon as the socket opens, before the token check below is done:
     // hold what arrives meanwhile and handle it after, in order, or the subscription would be lost.
     const early: Buffer[] = [];
     const hold = (data: Buffer) => early.push(data);
     ws.on('message', hold);
+    if (!isWellFormedTarget(req.url ?? '/')) return ws.close(closeCodes.badRequest, 'malformed URL');
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // Signature and claims only, no database: /live keeps working while the database is down.
     const claims = await verifyAccessToken(url.searchParams.get('token') ?? '', this.jwtSecret);
     if (!claims) return ws.close(closeCodes.unauthenticated, 'sign in again');
     const client: Client = { ws, bbox: null };
     this.clients.add(client);
     ws.on('close', () => this.clients.delete(client));
-    ws.on('error', () => ws.terminate());
     const onMessage = (data: Buffer) => {
+      deadline.done();
       let parsed: ReturnType<typeof liveClientMessage.safeParse>;
       try {
         parsed = liveClientMessage.safeParse(JSON.parse(data.toString()));
@@ -141,6 +158,7 @@ export class LiveHub {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
+    this.heartbeat.stop();
     for (const c of this.clients) c.ws.close(closeCodes.serverRestart, 'server restarting');
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     await this.bus.close();

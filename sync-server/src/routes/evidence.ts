@@ -81,8 +81,8 @@ export const evidenceRoutes = new Hono<AppEnv>()
     const headers = {
       'Content-Type': row.mime,
       'Content-Length': String(row.bytes),
-      // Per user, never in shared caches; the content never changes under its name.
-      'Cache-Control': 'private, max-age=86400',
+      // Personal data: kept in no cache at all, so the apps' own clean-up of evidence is the whole story.
+      'Cache-Control': 'no-store',
       ETag: `"${row.sha256}"`,
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': "default-src 'none'; sandbox",

@@ -36,6 +36,6 @@ export const gtfsRtRoutes = new Hono<AppEnv>().get('/vehicle-positions', async (
   const body = rt.FeedMessage.encode(message).finish();
   return c.body(body as unknown as ArrayBuffer, 200, {
     'Content-Type': 'application/x-protobuf',
-    'Cache-Control': 'no-cache',
+    'Cache-Control': 'no-store',
   });
 });

@@ -217,7 +217,7 @@ function safetyReportOperations(): Record<string, Record<string, Operation>> {
         response: { status: 201, schema: z.object({ evidence: evidenceRef }) },
       },
       get: {
-        summary: 'The bytes, to their uploaders and admins (404 to anyone else); Cache-Control: private',
+        summary: 'The bytes, to their uploaders and admins (404 to anyone else); never cached (no-store)',
         auth: 'any',
         response: { status: 200 },
       },

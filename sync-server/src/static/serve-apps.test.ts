@@ -30,7 +30,7 @@ describe('serving the built apps', () => {
     await writeFile(join(dist, 'network', 'kigali.places.json'), bundle);
     await writeFile(join(dist, 'network', 'kigali.places.json.gz'), gzipSync(bundle));
     await writeFile(join(dist, 'icon.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-    app = new Hono<AppEnv>().route('/', serveApps(dir));
+    app = new Hono<AppEnv>().route('/', serveApps(dir, { fcm: false }, false));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -78,7 +78,7 @@ describe('serving the built apps', () => {
   });
 
   it('revalidates index.html on navigations and never varies files that have no compressed variant', async () => {
-    const nav = await get('/trips/42', { 'Accept-Encoding': 'br' });
+    const nav = await get('/', { 'Accept-Encoding': 'br', Accept: 'text/html' });
     expect(nav.status).toBe(200);
     expect(nav.headers.get('Cache-Control')).toBe('no-cache');
     expect(await nav.text()).toBe(html);

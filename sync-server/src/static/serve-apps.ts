@@ -4,6 +4,7 @@ import { join, normalize, sep } from 'node:path';
 import { Hono } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
 import type { AppEnv } from '../app-env';
+import { type AppName, appHeaders, type CspProviders } from '../http/security-headers';
 import { matchesEtag, readEncoded } from './encoded-file';
 
 /** The built PWAs and the path each is served under (its Vite `base`). */
@@ -28,14 +29,23 @@ function cacheControl(relative: string): string {
   return relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
+/** A browser navigation (typed URL, link, reload) rather than a script, image or probe asking for a file. */
+const isNavigation = (accept: string | undefined) => /\btext\/html\b/i.test(accept ?? '');
+
 /**
- * Serves apps/<name>/dist for each app. Unknown paths that look like navigations get the app's index.html
- * (client-side routing); unknown files get 404. Files go out in the best precompressed encoding the client takes,
- * with an ETag so unchanged files revalidate with a 304.
+ * Serves apps/<name>/dist for each app, with the app's security headers. Navigations under /driver/ and
+ * /admin/ that name no file get the app's index.html (the apps route by #hash, so this is only for
+ * bookmarks and typed URLs); the rider app owns `/` itself and nothing below it, so `/metrics` or `/healthz`
+ * never look like a healthy page. Everything else unknown falls through to the JSON 404. Files go out in the
+ * best precompressed encoding the client takes, with an ETag so unchanged files revalidate with a 304.
  */
-export function serveApps(appsDir: string) {
+export function serveApps(appsDir: string, providers: CspProviders, trustProxy: boolean) {
   const router = new Hono<AppEnv>();
+  const headers = Object.fromEntries(
+    apps.map((a) => [a.name, appHeaders(a.name, providers, trustProxy)]),
+  ) as Record<AppName, ReturnType<typeof appHeaders>>;
   router.get('*', async (c, next) => {
+    // Malformed %-escapes never get here (http/well-formed-url.ts).
     const path = decodeURIComponent(new URL(c.req.url).pathname);
     if (path.startsWith('/api/') || path === '/api') return next();
     const app = apps.find((a) => path.startsWith(a.base) || `${path}/` === a.base);
@@ -51,21 +61,28 @@ export function serveApps(appsDir: string) {
     let file = relative ? await fileIfExists(full) : null;
     let servedRelative = relative;
     if (!file) {
-      if (/\.[a-z0-9]+$/i.test(relative)) return next();
+      const fallback = relative === '' || (app.base !== '/' && isNavigation(c.req.header('accept')));
+      if (!fallback || /\.[a-z0-9]+$/i.test(relative)) return next();
       file = join(root, 'index.html');
       servedRelative = 'index.html';
     }
     const encoded = await readEncoded(file, c.req.header('Accept-Encoding'));
-    const headers: Record<string, string> = {
+    const fileHeaders: Record<string, string> = {
       'Content-Type': getMimeType(file) ?? 'application/octet-stream',
       'Cache-Control': cacheControl(servedRelative),
       ETag: encoded.etag,
     };
-    if (encoded.varies) headers.Vary = 'Accept-Encoding';
-    // A revalidation of an unchanged file (index.html, the planner bundle, places) costs headers only.
-    if (matchesEtag(c.req.header('If-None-Match'), encoded.etag)) return c.body(null, 304, headers);
-    if (encoded.encoding) headers['Content-Encoding'] = encoded.encoding;
-    return c.body(encoded.body, 200, headers);
+    if (encoded.varies) fileHeaders.Vary = 'Accept-Encoding';
+    await headers[app.name](c, async () => {
+      // A revalidation of an unchanged file (index.html, the planner bundle, places) costs headers only.
+      if (matchesEtag(c.req.header('If-None-Match'), encoded.etag)) {
+        c.res = c.body(null, 304, fileHeaders);
+        return;
+      }
+      if (encoded.encoding) fileHeaders['Content-Encoding'] = encoded.encoding;
+      c.res = c.body(encoded.body, 200, fileHeaders);
+    });
+    return c.res;
   });
   return router;
 }

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
   accessFor,
@@ -17,6 +17,15 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { verifyAccessToken } from '../auth/tokens';
+import { isDatabaseUnavailable } from '../http/db-unavailable';
+import {
+  defaultSocketTimeouts,
+  Heartbeat,
+  handshakeDeadline,
+  type SocketTimeouts,
+} from '../http/socket-guard';
+import type { UpgradeEndpoint } from '../http/upgrades';
+import { isWellFormedTarget } from '../http/well-formed-url';
 import { DocRoom, DocTooLargeError, ServerOnlyKeyError, type SyncConnection } from './doc-room';
 import type { DocStore } from './doc-store';
 import type { Fanout } from './fanout';
@@ -29,19 +38,24 @@ export interface SyncServiceDeps {
   logger: Logger;
   /** Called after each stored update with the top-level keys it changed, e.g. to schedule reconciliation. */
   onStored?: (docName: string, rootKeys: Set<string>) => void;
+  timeouts?: SocketTimeouts | undefined;
 }
 
 type Auth = { userId: string; access: 'read' | 'write' } | { close: number; reason: string };
 
 /** The `/sync/<docName>` WebSocket endpoint: y-websocket protocol with per-document auth (SPEC.md). */
-export class SyncService {
+export class SyncService implements UpgradeEndpoint {
   readonly rooms = new Map<string, DocRoom>();
   private readonly wss: WebSocketServer;
   private readonly connectionsPerUser = new Map<string, number>();
   private readonly buckets = new Map<string, TokenBucket>();
   private closing = false;
+  private readonly timeouts: SocketTimeouts;
+  private readonly heartbeat: Heartbeat;
 
   constructor(private readonly deps: SyncServiceDeps) {
+    this.timeouts = deps.timeouts ?? defaultSocketTimeouts;
+    this.heartbeat = new Heartbeat(this.timeouts.pingIntervalMs);
     // ws would close over-limit frames itself with 1009, which stock clients reconnect on; we accept up to
     // 4× the limit and refuse with a final 4413 instead (SS6).
     this.wss = new WebSocketServer({ noServer: true, maxPayload: syncLimits.maxMessageBytes * 4 });
@@ -50,11 +64,12 @@ export class SyncService {
     });
   }
 
-  attach(server: Server): void {
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      if (!req.url?.startsWith('/sync/')) return;
-      this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, req));
-    });
+  matches(pathname: string): boolean {
+    return pathname.startsWith('/sync/');
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, req));
   }
 
   private async authorise(url: URL): Promise<Auth> {
@@ -82,14 +97,20 @@ export class SyncService {
 
   private async accept(ws: WebSocket, req: IncomingMessage): Promise<void> {
     ws.binaryType = 'nodebuffer';
+    this.heartbeat.watch(ws);
+    const deadline = handshakeDeadline(ws, this.timeouts.handshakeMs);
     // Nothing is sent and nothing is read into a document until the check passes (SS1).
     const early: Buffer[] = [];
     const buffer = (data: Buffer) => early.push(data);
     ws.on('message', buffer);
+    // A bad %-escape is the client's fault and will not get better: final (SS11).
+    if (!isWellFormedTarget(req.url ?? '/')) return ws.close(closeCodes.badRequest, 'malformed URL');
     const url = new URL(req.url ?? '/', 'http://localhost');
     const auth = this.closing
       ? { close: closeCodes.serverRestart, reason: 'restarting' }
       : await this.authorise(url).catch((err: unknown) => {
+          if (isDatabaseUnavailable(err))
+            return { close: closeCodes.tryAgainLater, reason: 'try again later' };
           this.deps.logger.error({ err }, 'sync authorisation failed');
           return { close: 1011, reason: 'server error' };
         });
@@ -122,6 +143,7 @@ export class SyncService {
       this.buckets.set(auth.userId, bucket);
     }
     const onMessage = (data: Buffer) => {
+      deadline.done();
       if (data.byteLength > syncLimits.maxMessageBytes)
         return ws.close(closeCodes.tooLarge, 'message too large');
       if (!bucket.take()) return ws.close(closeCodes.rateLimited, 'too many messages');
@@ -135,8 +157,9 @@ export class SyncService {
             ws.close(closeCodes.forbidden, 'server-only field');
             return this.evict(room, 1011);
           }
-          this.deps.logger.error({ err, doc: docName }, 'sync message failed');
           // The in-memory document may now hold what was not stored: drop it so it reloads from the database.
+          if (isDatabaseUnavailable(err)) return this.evict(room, closeCodes.tryAgainLater);
+          this.deps.logger.error({ err, doc: docName }, 'sync message failed');
           this.evict(room, 1011);
         });
     };
@@ -252,6 +275,7 @@ export class SyncService {
   /** SIGTERM: stop accepting, flush every document, then close clients with "restarting" so they reconnect. */
   async close(): Promise<void> {
     this.closing = true;
+    this.heartbeat.stop();
     await Promise.all([...this.rooms.values()].map((r) => r.flush()));
     for (const room of this.rooms.values()) {
       for (const conn of room.connections) conn.close(closeCodes.serverRestart, 'server restarting');

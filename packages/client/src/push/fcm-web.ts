@@ -9,14 +9,16 @@
  * Nothing here is needed to build the app; it runs only when the server says FCM is configured.
  */
 
+import { fcmWebOrigins } from '@kigaligo/domain';
+
 export interface FirebaseWebConfig {
   apiKey: string;
   projectId: string;
   appId: string;
 }
 
-const INSTALLATIONS = 'https://firebaseinstallations.googleapis.com/v1';
-const REGISTRATIONS = 'https://fcmregistrations.googleapis.com/v1';
+const INSTALLATIONS = `${fcmWebOrigins.installations}/v1`;
+const REGISTRATIONS = `${fcmWebOrigins.registrations}/v1`;
 /** The installations protocol version the Firebase SDK speaks (its INTERNAL_AUTH_VERSION). */
 const AUTH_VERSION = 'FIS_v2';
 

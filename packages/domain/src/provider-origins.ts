@@ -1,0 +1,10 @@
+/**
+ * Third-party origins the web apps call when a provider is configured. One list for the client that calls
+ * them and the server's Content-Security-Policy that must allow exactly these (connect-src).
+ */
+export const fcmWebOrigins = {
+  /** Firebase installations: the auth token the FCM registration call needs. */
+  installations: 'https://firebaseinstallations.googleapis.com',
+  /** FCM registrations: turns a Push API subscription into an FCM registration token. */
+  registrations: 'https://fcmregistrations.googleapis.com',
+} as const;

@@ -1,0 +1,101 @@
+import { fcmWebOrigins } from '@kigaligo/domain';
+import type { Context, MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+
+/** What decides which third-party origins the apps' Content-Security-Policy allows. */
+export interface CspProviders {
+  /** The rider map's raster tile template (VITE_TILE_URL), e.g. https://tiles.example/{z}/{x}/{y}.png. */
+  tileUrl?: string | undefined;
+  /** FCM web push configured: the apps call Firebase installations and FCM registrations. */
+  fcm: boolean;
+}
+
+export type AppName = 'rider' | 'driver' | 'admin';
+
+/** The origin of a tile template (its {z}/{x}/{y} placeholders make it no URL yet). */
+export function tileOrigin(template: string): string {
+  return new URL(template.replace(/\{[a-z]+\}/gi, '0')).origin;
+}
+
+/** HTTPS as the client sees it: the request's own scheme, or the load balancer's word when trusted. */
+export function servedOverHttps(c: Context, trustProxy: boolean): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  return trustProxy && forwarded === 'https';
+}
+
+// A year; no includeSubDomains: the deployer's other hosts are not ours to pin.
+const HSTS = 'max-age=31536000';
+
+/** Picks the HTTPS or plain-HTTP variant per request (HSTS and upgrade-insecure-requests only over HTTPS). */
+function perScheme(build: (https: boolean) => MiddlewareHandler, trustProxy: boolean): MiddlewareHandler {
+  const plain = build(false);
+  const secure = build(true);
+  return (c, next) => (servedOverHttps(c, trustProxy) ? secure : plain)(c, next);
+}
+
+/**
+ * Headers of the three PWAs' files (HTML, scripts, workers): a CSP of the app's own origin plus exactly the
+ * providers configured, no framing, and geolocation only in the apps that locate the user (rider: "locate
+ * me" and report location; driver: GPS tracking). `blob:` workers are MapLibre's; `blob:` images and media
+ * are evidence previews; `data:` images are MapLibre's control icons.
+ */
+export function appHeaders(app: AppName, providers: CspProviders, trustProxy: boolean): MiddlewareHandler {
+  const tiles = providers.tileUrl ? [tileOrigin(providers.tileUrl)] : [];
+  const fcm = providers.fcm ? [fcmWebOrigins.installations, fcmWebOrigins.registrations] : [];
+  return perScheme(
+    (https) =>
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:', ...tiles],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'", ...tiles, ...fcm],
+          workerSrc: ["'self'", 'blob:'],
+          mediaSrc: ["'self'", 'blob:'],
+          manifestSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(https ? { upgradeInsecureRequests: [] } : {}),
+        },
+        xFrameOptions: 'DENY',
+        // The origin only, and only over HTTPS: tile servers may check it, paths stay private.
+        referrerPolicy: 'strict-origin',
+        strictTransportSecurity: https ? HSTS : false,
+        permissionsPolicy: {
+          geolocation: app === 'admin' ? [] : ['self'],
+          camera: app === 'admin' ? [] : ['self'],
+          microphone: [],
+          payment: [],
+          usb: [],
+        },
+      }),
+    trustProxy,
+  );
+}
+
+/**
+ * Headers of every other answer (the API, JSON 404s): never cached (they carry personal data and tokens),
+ * never sniffed, never framed. Headers a handler set itself are kept.
+ */
+export function apiHeaders(trustProxy: boolean): MiddlewareHandler {
+  const headers = perScheme(
+    (https) =>
+      secureHeaders({
+        contentSecurityPolicy: { frameAncestors: ["'none'"] },
+        xFrameOptions: 'DENY',
+        strictTransportSecurity: https ? HSTS : false,
+        overwrite: false,
+      }),
+    trustProxy,
+  );
+  return async (c, next) => {
+    await headers(c, next);
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+  };
+}

@@ -1,0 +1,57 @@
+import { closeCodes } from '@kigaligo/sync-protocol';
+import type { WebSocket } from 'ws';
+
+export interface SocketTimeouts {
+  /** Upgrade headers, then token check + the client's first message, must each finish within this (SS11). */
+  handshakeMs: number;
+  /** Ping period; a peer silent for a whole period after a ping is terminated. */
+  pingIntervalMs: number;
+}
+
+export const defaultSocketTimeouts: SocketTimeouts = { handshakeMs: 10_000, pingIntervalMs: 30_000 };
+
+/**
+ * Closes a socket with 1013 unless `done()` is called in time: started when the socket opens, done once the
+ * token is checked and the client's first message has arrived. Holds nothing once the socket closes.
+ */
+export function handshakeDeadline(ws: WebSocket, ms: number): { done(): void } {
+  const timer = setTimeout(() => ws.close(closeCodes.tryAgainLater, 'handshake timeout'), ms);
+  ws.once('close', () => clearTimeout(timer));
+  return { done: () => clearTimeout(timer) };
+}
+
+/**
+ * Server pings with dead-peer detection (SS11): a socket whose peer has not answered the previous ping is
+ * terminated, so connections lost without a close frame (a phone leaving coverage) end within two periods.
+ */
+export class Heartbeat {
+  private readonly alive = new Map<WebSocket, boolean>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(intervalMs: number) {
+    this.timer = setInterval(() => this.beat(), intervalMs);
+    this.timer.unref();
+  }
+
+  watch(ws: WebSocket): void {
+    this.alive.set(ws, true);
+    ws.on('pong', () => this.alive.set(ws, true));
+    ws.once('close', () => this.alive.delete(ws));
+  }
+
+  private beat(): void {
+    for (const [ws, alive] of this.alive) {
+      if (!alive) {
+        this.alive.delete(ws);
+        ws.terminate();
+        continue;
+      }
+      this.alive.set(ws, false);
+      ws.ping();
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
