@@ -11,6 +11,7 @@ import {
   type TestServer,
   waitForServiceWorker,
 } from './harness';
+import { pickPlace } from './planner-helpers';
 
 /** Records every CSP violation the page (and the workers it starts) reports, from the first script on. */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
@@ -49,7 +50,9 @@ describe.skipIf(!hasChromium)('the apps under their Content-Security-Policy in C
     // The planner's module worker answers a query.
     await page.goto(`${server.url}/`);
     await page.getByRole('button', { name: /Plan a trip/ }).click();
-    await page.getByLabel('From').waitFor();
+    await pickPlace(page, 'From', 'nyabugo', /^Nyabugogo Bus Park/);
+    await pickPlace(page, 'To', 'Kimirnko', /^Kimironko Bus Terminal/);
+    await page.getByTestId('itinerary').first().waitFor({ timeout: 30_000 });
     expect(await violations()).toEqual([]);
     expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
     await context.close();

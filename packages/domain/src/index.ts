@@ -1,3 +1,6 @@
+// First: configures zod for the browsers' CSP before any schema below is built.
+import './csp-safe-zod';
+
 export * from './booking';
 export * from './common';
 export * from './dispatch';

@@ -8,7 +8,7 @@ import { requireAuth, requireRole } from '../http/auth-middleware';
 import { notFound } from '../http/errors';
 import { query } from '../http/validate';
 
-const listQuery = z.object({
+export const listQuery = z.object({
   status: z.enum(['pending', 'sent', 'dead']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

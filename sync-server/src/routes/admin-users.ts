@@ -9,7 +9,7 @@ import { toUser } from '../db/users';
 import { requireAuth, requireRole } from '../http/auth-middleware';
 import { jsonBody, query } from '../http/validate';
 
-const listQuery = z.object({ role: role.optional() });
+export const listQuery = z.object({ role: role.optional() });
 
 export const adminUserRoutes = new Hono<AppEnv>()
   .use(requireAuth, requireRole('admin'))

@@ -3,6 +3,7 @@ import {
   adminReportSummary,
   apiError,
   auditLogEntry,
+  auditQuery,
   authResponse,
   bookingIntent,
   bookingResponse,
@@ -25,6 +26,7 @@ import {
   refundView,
   registerInput,
   reportNoteInput,
+  reportQueueQuery,
   reportReplyInput,
   reportStatusInput,
   riderReportDetail,
@@ -33,6 +35,7 @@ import {
   stop,
   suspendDriverInput,
   tripDetail,
+  tripListQuery,
   tripView,
   unsuspendDriverInput,
   user,
@@ -43,17 +46,25 @@ import { itinerary } from '@kigaligo/planner';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
+import { listQuery as outboxListQuery } from './admin-outbox';
+import { listQuery as userListQuery } from './admin-users';
+import { listQuery as paymentListQuery } from './payments';
+import { placesQuery } from './places';
+import { listQuery as refundListQuery } from './refunds';
 
 interface Operation {
   summary: string;
   auth?: 'any' | 'admin' | 'admin or driver' | 'driver' | 'rider' | 'rider or admin';
   body?: z.ZodType;
+  /** The query parameters the handler validates (the same schema object). */
+  query?: z.ZodObject;
   response: { status: number; schema?: z.ZodType };
 }
 
 // The one list of what the API offers; schemas are the same domain objects the handlers validate with.
-const operations: Record<string, Record<string, Operation>> = {
+export const operations: Record<string, Record<string, Operation>> = {
   '/api/health': { get: { summary: 'Liveness and database kind', response: { status: 200 } } },
+  '/api/openapi.json': { get: { summary: 'This description', response: { status: 200 } } },
   '/api/auth/register': {
     post: { summary: 'Rider sign-up', body: registerInput, response: { status: 201, schema: authResponse } },
   },
@@ -81,6 +92,7 @@ const operations: Record<string, Record<string, Operation>> = {
     get: {
       summary: 'List users',
       auth: 'admin',
+      query: userListQuery,
       response: { status: 200, schema: z.object({ users: z.array(user) }) },
     },
     post: {
@@ -143,6 +155,7 @@ const operations: Record<string, Record<string, Operation>> = {
   '/api/places': {
     get: {
       summary: 'Place search (?q=, typo-tolerant, English and Kinyarwanda) or nearest stops (?near=lat,lon)',
+      query: placesQuery,
       auth: 'any',
       response: { status: 200 },
     },
@@ -174,6 +187,7 @@ function tripOperations(): Record<string, Record<string, Operation>> {
         summary:
           'Trips, newest first: riders their own, drivers those assigned to them, admins all; ?status=&limit= (≤ 200)',
         auth: 'any',
+        query: tripListQuery,
         response: { status: 200, schema: z.object({ trips: z.array(tripView) }) },
       },
     },
@@ -227,6 +241,7 @@ function safetyReportOperations(): Record<string, Record<string, Operation>> {
         summary:
           'Riders: their own reports. Drivers: reports about them (reporter hidden when anonymous). Admins: the queue, ?severity=low,medium,high,critical&status=…&from=&to=&bbox=minLon,minLat,maxLon,maxLat&limit=',
         auth: 'any',
+        query: reportQueueQuery,
         response: {
           status: 200,
           schema: z.object({
@@ -284,10 +299,22 @@ function safetyReportOperations(): Record<string, Record<string, Operation>> {
         response: { status: 200, schema: userResponse },
       },
     },
+    '/api/admin/outbox': {
+      get: {
+        summary: 'Outbox messages, newest first: sent, retrying (pending) or dead letters',
+        auth: 'admin',
+        query: outboxListQuery,
+        response: { status: 200 },
+      },
+    },
+    '/api/admin/outbox/{id}/retry': {
+      post: { summary: 'Send a dead letter again (audited)', auth: 'admin', response: { status: 200 } },
+    },
     '/api/admin/audit': {
       get: {
         summary: 'Every admin action, newest first: ?limit=&before=<nextBefore>&targetType=&targetId=',
         auth: 'admin',
+        query: auditQuery,
         response: {
           status: 200,
           schema: z.object({ entries: z.array(auditLogEntry), nextBefore: z.string().nullable() }),
@@ -296,6 +323,8 @@ function safetyReportOperations(): Record<string, Record<string, Operation>> {
     },
   };
 }
+
+type QueryObjectSchema = { properties?: Record<string, unknown>; required?: string[] };
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
@@ -306,8 +335,23 @@ export function buildOpenApi(version: string) {
   for (const [path, methods] of Object.entries(operations)) {
     paths[path] = {};
     for (const [method, op] of Object.entries(methods)) {
+      const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+        name,
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      }));
+      const query = op.query ? (toSchema(op.query, 'input') as QueryObjectSchema) : undefined;
+      const queryParams = Object.entries(query?.properties ?? {}).map(([name, schema]) => ({
+        name,
+        in: 'query',
+        required: query?.required?.includes(name) ?? false,
+        schema,
+      }));
+      const parameters = [...pathParams, ...queryParams];
       paths[path][method] = {
         summary: op.summary,
+        ...(parameters.length > 0 ? { parameters } : {}),
         ...(op.auth ? { security: [{ bearer: [] }], description: `Requires: ${op.auth}` } : {}),
         ...(op.body
           ? {
@@ -354,6 +398,7 @@ function paymentOperations(): Record<string, Record<string, Operation>> {
       get: {
         summary: 'Payments (?tripId=&limit=): riders their own, admins all',
         auth: 'rider or admin',
+        query: paymentListQuery,
         response: { status: 200, schema: z.object({ payments: z.array(paymentView) }) },
       },
     },
@@ -368,6 +413,7 @@ function paymentOperations(): Record<string, Record<string, Operation>> {
       get: {
         summary: 'Refunds (?paymentId=&limit=)',
         auth: 'admin',
+        query: refundListQuery,
         response: { status: 200, schema: z.object({ refunds: z.array(refundView) }) },
       },
     },

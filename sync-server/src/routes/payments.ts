@@ -14,7 +14,7 @@ import { startPayment } from '../payments/payment-service';
 import type { PaymentRow } from '../payments/payment-state';
 import { toPaymentView } from '../payments/views';
 
-const listQuery = z.object({
+export const listQuery = z.object({
   tripId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -14,7 +14,7 @@ const placesFile = fileURLToPath(new URL('../../../public/network/kigali.places.
 let index: PlacesIndex | undefined;
 const placesIndex = () => (index ??= loadPlaces(readFileSync(placesFile, 'utf8')));
 
-const placesQuery = z.object({
+export const placesQuery = z.object({
   q: text({ max: 100 }).optional(),
   near: z
     .string()

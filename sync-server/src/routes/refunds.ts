@@ -12,7 +12,7 @@ import { jsonBody, query } from '../http/validate';
 import { createRefund } from '../payments/refund-service';
 import { toRefundView } from '../payments/views';
 
-const listQuery = z.object({
+export const listQuery = z.object({
   paymentId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
