@@ -66,7 +66,7 @@ describe.each(testDatabaseKinds)('evidence upload and download on %s', (kind) =>
     const res = await get(digest, riderA);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/jpeg');
-    expect(res.headers.get('cache-control')).toMatch(/^private/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-disposition')).toBe(
       `inline; filename="evidence-${digest.slice(0, 12)}.jpg"`,
