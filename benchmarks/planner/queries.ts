@@ -34,7 +34,7 @@ export function planRequests(
 
 /** The RAPTOR query planTrip makes for the walking case (1 km walks, 5 rides): what the oracle also answers. */
 export function raptorQuery(net: Network, req: PlanRequest): RaptorQuery {
-  const at = toServiceTime(req.departAt!);
+  const at = toServiceTime(req.departAt!, net.timetable.timezone);
   return {
     date: at.date,
     departSecs: at.secs,

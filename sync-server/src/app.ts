@@ -18,6 +18,7 @@ import { gtfsRtRoutes } from './routes/gtfs-rt';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { meNotificationRoutes, pushConfigRoutes } from './routes/me-notifications';
+import { networkRoutes } from './routes/network';
 import { openApiRoutes } from './routes/openapi';
 import { paymentRoutes } from './routes/payments';
 import { placeRoutes } from './routes/places';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string; tileUrl?: str
     .route('/vehicles', vehicleRoutes)
     .route('/shifts', shiftRoutes)
     .route('/gtfs-rt', gtfsRtRoutes)
+    .route('/network', networkRoutes)
     .route('/stops', stopRoutes)
     .route('/routes', planRoutes)
     .route('/places', placeRoutes)

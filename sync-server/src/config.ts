@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseServiceArea } from './network/service-area';
 import { paymentsConfigFromEnv } from './payments/payments-config';
 import type { ServerOptions } from './server';
 
@@ -45,6 +46,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
       : undefined,
     positionRetentionDays: env.POSITION_RETENTION_DAYS ? Number(env.POSITION_RETENTION_DAYS) : undefined,
     gtfsPath: env.GTFS_PATH ? resolve(env.GTFS_PATH) : undefined,
+    serviceArea: env.SERVICE_AREA ? parseServiceArea(env.SERVICE_AREA) : undefined,
     s3: env.S3_BUCKET
       ? {
           bucket: env.S3_BUCKET,

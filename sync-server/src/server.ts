@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { defaultDispatchPolicy } from '@kigaligo/domain';
+import { defaultDispatchPolicy, type ServiceArea } from '@kigaligo/domain';
 import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
 import { createApp } from './app';
 import type { AppDeps } from './app-env';
@@ -26,7 +26,7 @@ import { routeUpgrades } from './http/upgrades';
 import { localLiveBus, redisLiveBus } from './live/live-bus';
 import { LiveHub } from './live/live-hub';
 import { createLogger } from './logger';
-import { defaultGtfsPath, NetworkService } from './network/network-service';
+import { NetworkService } from './network/network-service';
 import { OutboxWorker } from './outbox/outbox-worker';
 import { type Providers, sandbox, sendGridEmail } from './outbox/providers';
 import type { PaymentsConfig } from './payments/payment-providers';
@@ -59,8 +59,10 @@ export interface ServerOptions {
   jwtSecret?: string | undefined;
   sentryDsn?: string | undefined;
   trustProxy?: boolean;
-  /** GTFS folder or zip to plan on (default: the shipped Kigali feed). */
+  /** GTFS folder or zip to import and plan on; without it the active feed (first start: the shipped one). */
   gtfsPath?: string | undefined;
+  /** Fixed service area (SERVICE_AREA); without it, the active feed's stops plus a margin. */
+  serviceArea?: ServiceArea | undefined;
   /** Days GPS fixes are kept (default 30). */
   positionRetentionDays?: number;
   /** SendGrid for email; without a key the outbox sandbox records what would have been sent. */
@@ -135,8 +137,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   if (opts.demoFleet) await warmDemo(true);
   const demoTimer = opts.demoFleet ? setInterval(() => void warmDemo(false), 30_000) : undefined;
   demoTimer?.unref();
-  const network = new NetworkService();
-  await network.loadFromPath(database.db, opts.gtfsPath ?? defaultGtfsPath);
+  const network = new NetworkService(opts.serviceArea);
+  await network.start(database.db, opts.gtfsPath);
   const authorities: Authorities = opts.authorities ?? { emails: [], pushTokens: [] };
   const memoryData = (opts.dataDir ?? '.data') === 'memory://';
   const evidenceDir =

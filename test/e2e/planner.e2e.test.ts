@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)('rider trip planner', () => {
     expect(await page.getByTestId('itinerary').count()).toBeGreaterThanOrEqual(1);
     const byBus = page
       .getByTestId('itinerary')
-      .filter({ has: page.locator('.kg-chip--bus') })
+      .filter({ has: page.locator('.kg-chip--transit') })
       .first();
     await byBus.locator('.kg-itin-summary').click();
     const busLeg = byBus.locator('.kg-legs [data-mode="bus"]').first();

@@ -32,6 +32,7 @@ export {
   type LiveSnapshot,
   type LiveState,
 } from './live/live-feed';
+export { fetchNetworkBundle, NETWORK_BUNDLE_URL, NETWORK_CACHE } from './network-bundle';
 export {
   base64UrlDecode,
   base64UrlEncode,

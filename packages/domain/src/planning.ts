@@ -1,23 +1,24 @@
 import { z } from 'zod';
-import { isoDateTime, type LatLon, latLon } from './common';
+import { isoDateTime, type LatLon, latitude, latLon, longitude } from './common';
 
 /**
- * Where KigaliGo operates: the City of Kigali with a margin for the outer terminals (Kabuga, Nyanza,
- * Batsinda). Planning requests and GPS fixes outside it are refused.
+ * Where KigaliGo operates: a box derived from the active transit feed (its stops' extent plus a margin) or set
+ * with SERVICE_AREA. Plans, bookings and GPS fixes outside it are refused; the server checks, since the area
+ * follows whichever feed is active.
  */
-export const kigaliServiceArea = { minLat: -2.15, maxLat: -1.8, minLon: 29.95, maxLon: 30.35 } as const;
+export const serviceArea = z
+  .object({ minLat: latitude, maxLat: latitude, minLon: longitude, maxLon: longitude })
+  .refine((a) => a.minLat < a.maxLat && a.minLon < a.maxLon, 'min must be below max');
+export type ServiceArea = z.infer<typeof serviceArea>;
 
-export function isInServiceArea(p: LatLon): boolean {
-  const a = kigaliServiceArea;
+export function isInArea(p: LatLon, a: ServiceArea): boolean {
   return p.lat >= a.minLat && p.lat <= a.maxLat && p.lon >= a.minLon && p.lon <= a.maxLon;
 }
 
-const servicePoint = latLon.refine(isInServiceArea, 'This place is outside the Kigali service area');
-
 export const planInput = z
   .object({
-    from: servicePoint,
-    to: servicePoint,
+    from: latLon,
+    to: latLon,
     /** Leave at; absent (and no arriveBy) means now. */
     departAt: isoDateTime.optional(),
     /** Arrive by: the planner finds the latest departure that arrives in time. */

@@ -54,6 +54,17 @@ export function tryParseFeed(files: Record<string, string>): ParseResult {
     transfers: parseTransfers(files, issues),
     feedInfo: parseFeedInfo(files, issues),
   };
+  const zones = new Set(tables.agencies.map((a) => a.v.timezone));
+  if (files['agency.txt'] !== undefined && tables.agencies.length === 0 && issues.length === 0) {
+    issues.push({ file: 'agency.txt', line: 0, message: 'at least one agency is required' });
+  }
+  if (zones.size > 1) {
+    issues.push({
+      file: 'agency.txt',
+      line: 0,
+      message: `agencies must share one agency_timezone, found ${[...zones].join(', ')}`,
+    });
+  }
   const stopTimesByTrip = buildStopTimes(tables.stopTimes, issues);
   checkReferences(tables, issues);
   if (issues.length > 0) return { ok: false, issues };

@@ -41,9 +41,21 @@ export const parseAgencies = (f: Files, iss: FeedIssue[]) =>
     id: r.opt('agency_id') ?? '',
     name: r.str('agency_name'),
     url: r.str('agency_url'),
-    timezone: r.str('agency_timezone'),
+    timezone: timeZone(r),
     lang: r.opt('agency_lang'),
   }));
+
+/** agency_timezone must be an IANA zone the platform knows: every schedule time is read in it. */
+function timeZone(r: Row): string {
+  const tz = r.str('agency_timezone');
+  if (!tz) return tz;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+  } catch {
+    r.fail(`agency_timezone "${tz}" is not a known IANA time zone`);
+  }
+  return tz;
+}
 
 export const parseStops = (f: Files, iss: FeedIssue[]) =>
   collect<Stop>(f, 'stops.txt', ['stop_id'], iss, (r) => {

@@ -35,7 +35,7 @@ describe('network bundle', () => {
   });
 
   it('refuses something that is not a bundle', () => {
-    expect(() => loadBundle('{"version":2}')).toThrow(/version 1/);
-    expect(() => loadBundle('{"version":1,"stops":[]}')).toThrow(/"routes" is missing/);
+    expect(() => loadBundle('{"version":1}')).toThrow(/version 2/);
+    expect(() => loadBundle('{"version":2,"stops":[]}')).toThrow(/"routes" is missing/);
   });
 });

@@ -19,8 +19,8 @@ export function buildBundle(feed: Feed): string {
 /** Checks the bundle's outline (not every number: it comes from our own build) and builds the network. */
 export function loadBundle(bundle: string | Timetable, opts: Partial<PlannerOptions> = {}): Network {
   const tt = (typeof bundle === 'string' ? JSON.parse(bundle) : bundle) as Timetable;
-  if (tt === null || typeof tt !== 'object' || tt.version !== 1) {
-    throw new Error('not a KigaliGo network bundle (version 1)');
+  if (tt === null || typeof tt !== 'object' || tt.version !== 2) {
+    throw new Error('not a KigaliGo network bundle (version 2)');
   }
   for (const key of [
     'stops',
@@ -28,7 +28,9 @@ export function loadBundle(bundle: string | Timetable, opts: Partial<PlannerOpti
     'services',
     'templates',
     'departures',
+    'departureTrips',
     'frequencies',
+    'frequencyTrips',
     'transfers',
   ] as const) {
     if (!Array.isArray(tt[key])) throw new Error(`network bundle: "${key}" is missing`);

@@ -1,10 +1,24 @@
 export { buildBundle, loadBundle } from './bundle';
 export { haversine, type LatLon } from './geo';
 export * from './itinerary';
-export { addDays, type ServiceTime, toKigaliIso, toServiceTime } from './kigali-time';
 export { MOTO, motoRide } from './moto';
 export { buildNetwork, DEFAULT_OPTIONS, type Network, type Pattern, type PlannerOptions } from './network';
 export { type PlanRequest, planTrip, walkLinks } from './plan';
 export { INF, type RaptorQuery, type RaptorResult, raptor } from './raptor';
+export { modeOfRouteType, type TransitMode, transitModes } from './route-modes';
 export { activeServices } from './services';
 export { type Timetable, timetableFromFeed } from './timetable';
+export {
+  addDays,
+  instantMs,
+  isKnownTimeZone,
+  originGapSecs,
+  type ServiceTime,
+  serviceDayOrigin,
+  serviceTimeIso,
+  serviceTimeToMs,
+  toServiceTime,
+  toZonedIso,
+  weekdayMon0,
+  zonedWallTime,
+} from './zone-time';

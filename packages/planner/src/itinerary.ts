@@ -1,12 +1,17 @@
 import { isoDateTime, latitude, longitude, money } from '@kigaligo/domain';
 import { z } from 'zod';
+import { type TransitMode, transitModes } from './route-modes';
 
 // What the planner returns, as zod schemas so an app (or the server, if it ever plans) can validate an
-// itinerary it stored or received. Times are ISO-8601 with Kigali's +02:00 offset; money is whole RWF.
+// itinerary it stored or received. Times are ISO-8601 with the feed zone's offset at that instant (+02:00 in
+// Kigali); money is whole RWF.
 
-export const legModes = ['walk', 'bus', 'moto'] as const;
+export const legModes = ['walk', 'moto', ...transitModes] as const;
 export const legMode = z.enum(legModes);
 export type LegMode = z.infer<typeof legMode>;
+
+/** A leg ridden on a vehicle of the feed (any mode but walking and moto-taxi). */
+export const isTransitMode = (mode: LegMode): mode is TransitMode => mode !== 'walk' && mode !== 'moto';
 
 /** A place on a leg: a stop (with its feed id) or the rider's own origin/destination. */
 export const legPoint = z.object({
@@ -32,9 +37,9 @@ export const leg = z.object({
   departAt: isoDateTime,
   arriveAt: isoDateTime,
   distanceMeters: z.number().int().nonnegative(),
-  /** Bus legs: the route ridden. */
+  /** Transit legs: the route ridden. */
   route: legRoute.optional(),
-  /** Bus legs: every stop from boarding to alighting, in order. */
+  /** Transit legs: every stop from boarding to alighting, in order. */
   stops: z.array(legPoint).optional(),
   /** Bus and moto legs: what this leg costs (bus: RURA distance tariff; moto: RURA meter tariff). */
   fare: money.optional(),

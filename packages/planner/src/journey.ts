@@ -1,9 +1,10 @@
 import { busFare, motoFare } from '@kigaligo/domain';
 import { haversine, type LatLon } from './geo';
 import type { Itinerary, Leg, LegMode, LegPoint } from './itinerary';
-import { toKigaliIso } from './kigali-time';
 import type { Network } from './network';
 import { FROM_ORIGIN, FROM_VEHICLE, FROM_WALK, type RaptorResult } from './raptor';
+import { modeOfRouteType } from './route-modes';
+import { serviceTimeIso } from './zone-time';
 
 /** How the rider gets between the origin or destination and a stop. */
 export interface Link {
@@ -81,7 +82,7 @@ export function journeyToItinerary(
       const board = set.boardPos[s]!;
       const alight = set.alightPos[s]!;
       legs.push({
-        mode: 'bus',
+        mode: modeOfRouteType(net.timetable.routes[p.route]!.type),
         from: p.stops[board]!,
         to: s,
         start: p.dep[trip * len + board]! + off,
@@ -106,7 +107,7 @@ function dress(net: Network, date: string, raw: Raw[], ends: Ends): Itinerary {
     const st = tt.stops[x]!;
     return { name: st.name, lat: st.lat, lon: st.lon, stopId: st.id };
   };
-  const iso = (secs: number) => toKigaliIso({ date, secs });
+  const iso = (secs: number) => serviceTimeIso({ date, secs }, tt.timezone);
   // A zero-length walk (alighting where the next bus leaves) is not worth showing.
   const kept = raw.filter((l) => !(l.mode === 'walk' && l.meters === 0 && l.end === l.start));
   const legs: Leg[] = kept.map((l) => {

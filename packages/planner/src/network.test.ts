@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, toKigaliIso, toServiceTime, weekdayMon0 } from './kigali-time';
 import { buildNetwork } from './network';
 import { activeServices } from './services';
 import type { Timetable } from './timetable';
+import { addDays, serviceTimeIso, toServiceTime, weekdayMon0 } from './zone-time';
 
 /** Three stops in a row ~300 m apart, one route; trips given as [service, first departure, run-time scale]. */
 function line(trips: [number, number, number][], transfers: Timetable['transfers'] = []): Timetable {
   return {
-    version: 1,
+    version: 2,
+    timezone: 'Africa/Kigali',
     stops: [0, 1, 2].map((i) => ({ id: `s${i}`, name: `S${i}`, lat: -1.95, lon: 30.06 + i * 0.0027 })),
-    routes: [{ id: 'r', shortName: '1', longName: 'One' }],
+    routes: [{ id: 'r', shortName: '1', longName: 'One', type: 3 }],
     services: [
       { id: 'WD', days: 0b0011111, start: '20260101', end: '20261231', added: [], removed: ['20260407'] },
       { id: 'WE', days: 0b1100000, start: '20260101', end: '20261231', added: ['20260407'], removed: [] },
@@ -23,7 +24,9 @@ function line(trips: [number, number, number][], transfers: Timetable['transfers
       dist: [0, 300, 600],
     })),
     departures: trips.map(([svc, t0, scale]) => [scale === 1 ? 0 : 1, svc, t0]),
+    departureTrips: trips.map((_, i) => `T${i}`),
     frequencies: [],
+    frequencyTrips: [],
     transfers,
   };
 }
@@ -32,6 +35,7 @@ describe('buildNetwork', () => {
   it('expands frequencies: a departure every headway from start while before end', () => {
     const tt = line([]);
     tt.frequencies.push([0, 0, 6 * 3600, 7 * 3600, 600]);
+    tt.frequencyTrips.push('F');
     const net = buildNetwork(tt);
     expect(net.patterns).toHaveLength(1);
     expect(net.patterns[0]!.tripCount).toBe(6);
@@ -87,9 +91,10 @@ describe('service calendars and Kigali time', () => {
   });
 
   it('Kigali is UTC+2 all year', () => {
-    expect(toServiceTime('2026-11-24T06:00:00Z')).toEqual({ date: '20261124', secs: 8 * 3600 });
-    expect(toServiceTime('2026-06-30T23:30:00Z')).toEqual({ date: '20260701', secs: 5400 });
-    expect(toKigaliIso({ date: '20261124', secs: 25 * 3600 })).toBe('2026-11-25T01:00:00+02:00');
+    const tz = 'Africa/Kigali';
+    expect(toServiceTime('2026-11-24T06:00:00Z', tz)).toEqual({ date: '20261124', secs: 8 * 3600 });
+    expect(toServiceTime('2026-06-30T23:30:00Z', tz)).toEqual({ date: '20260701', secs: 5400 });
+    expect(serviceTimeIso({ date: '20261124', secs: 25 * 3600 }, tz)).toBe('2026-11-25T01:00:00+02:00');
     expect(addDays('20261231', 1)).toBe('20270101');
     expect(weekdayMon0('20261124')).toBe(1);
   });

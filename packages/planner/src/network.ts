@@ -10,6 +10,8 @@ import type { Timetable } from './timetable';
 export interface Pattern {
   route: number;
   headsign: string;
+  /** trips.txt direction_id of its trips, when the feed gives it. */
+  direction?: 0 | 1;
   stops: Int32Array;
   /** Metres from the pattern's first stop, for fares and leg lengths. */
   dist: Float64Array;
@@ -18,6 +20,8 @@ export interface Pattern {
   dep: Int32Array;
   arr: Int32Array;
   service: Int32Array;
+  /** GTFS trip_id of each trip (frequency-based trips share one; their first departure tells them apart). */
+  tripIds: string[];
 }
 
 export interface PlannerOptions {
@@ -56,22 +60,29 @@ interface RawTrip {
   template: number;
   service: number;
   t0: number;
+  tripId: string;
 }
 
 /** Expands frequencies into trips and groups trips into FIFO patterns. */
 export function buildNetwork(tt: Timetable, opts: Partial<PlannerOptions> = {}): Network {
   const options = { ...DEFAULT_OPTIONS, ...opts };
-  const trips: RawTrip[] = tt.departures.map(([template, service, t0]) => ({ template, service, t0 }));
-  for (const [template, service, start, end, headway] of tt.frequencies) {
+  const trips: RawTrip[] = tt.departures.map(([template, service, t0], i) => ({
+    template,
+    service,
+    t0,
+    tripId: tt.departureTrips[i]!,
+  }));
+  tt.frequencies.forEach(([template, service, start, end, headway], i) => {
     // GTFS frequencies: a departure every `headway` from start_time while before end_time. exact_times=0
     // ("about every h") is planned as if exact: the app shows these times as approximate.
-    for (let t0 = start; t0 < end; t0 += headway) trips.push({ template, service, t0 });
-  }
+    for (let t0 = start; t0 < end; t0 += headway)
+      trips.push({ template, service, t0, tripId: tt.frequencyTrips[i]! });
+  });
   // Trips of templates with the same route and stop sequence can share a pattern if they don't overtake.
   const groups = new Map<string, RawTrip[]>();
   for (const trip of trips) {
     const tpl = tt.templates[trip.template]!;
-    const key = `${tpl.route}|${tpl.headsign}|${tpl.stops.join(',')}`;
+    const key = `${tpl.route}|${tpl.direction ?? ''}|${tpl.headsign}|${tpl.stops.join(',')}`;
     const g = groups.get(key);
     if (g) g.push(trip);
     else groups.set(key, [trip]);
@@ -135,12 +146,14 @@ function fifoPatterns(tt: Timetable, group: RawTrip[]): Pattern[] {
     return {
       route: tpl0.route,
       headsign: tpl0.headsign,
+      ...(tpl0.direction === undefined ? {} : { direction: tpl0.direction }),
       stops: Int32Array.from(tpl0.stops),
       dist: Float64Array.from(tt.templates[b[0]!.t.template]!.dist),
       tripCount: b.length,
       dep,
       arr,
       service: Int32Array.from(b, (trip) => trip.t.service),
+      tripIds: b.map((trip) => trip.t.tripId),
     };
   });
 }

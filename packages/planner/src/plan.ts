@@ -2,10 +2,10 @@ import { motoFare } from '@kigaligo/domain';
 import { haversine, type LatLon, StopGrid } from './geo';
 import type { Itinerary } from './itinerary';
 import { type Ends, journeyToItinerary, type Link } from './journey';
-import { type ServiceTime, toKigaliIso, toServiceTime } from './kigali-time';
 import { MOTO, motoRide } from './moto';
 import type { Network } from './network';
 import { raptor } from './raptor';
+import { type ServiceTime, serviceTimeIso, serviceTimeToMs, toServiceTime } from './zone-time';
 
 export interface PlanRequest {
   from: LatLon & { name?: string };
@@ -44,12 +44,13 @@ export function planTrip(net: Network, req: PlanRequest): Itinerary[] {
         };
   const search = (e: Ends, st: ServiceTime) => busJourneys(net, e, st, req.maxRides ?? 5);
 
+  const tz = net.timetable.timezone;
   let at: ServiceTime;
   if (req.arriveBy !== undefined) {
-    const deadline = toServiceTime(req.arriveBy);
-    at = latestDeparture(deadline, (st) => bestArrival(search(ends, st)));
+    const deadline = toServiceTime(req.arriveBy, tz);
+    at = latestDeparture(deadline, serviceTimeToMs(deadline, tz), (st) => bestArrival(search(ends, st)));
   } else {
-    at = toServiceTime(req.departAt ?? new Date());
+    at = toServiceTime(req.departAt ?? new Date(), tz);
   }
   const out = search(ends, at);
   if (motoEnds) {
@@ -64,7 +65,7 @@ export function planTrip(net: Network, req: PlanRequest): Itinerary[] {
   const deadlineMs =
     req.arriveBy === undefined
       ? Number.POSITIVE_INFINITY
-      : Date.parse(toKigaliIso(toServiceTime(req.arriveBy)));
+      : serviceTimeToMs(toServiceTime(req.arriveBy, tz), tz);
   return out
     .filter((it) => Date.parse(it.arriveAt) <= deadlineMs)
     .sort((a, b) => Date.parse(a.arriveAt) - Date.parse(b.arriveAt) || a.fare.amount - b.fare.amount);
@@ -88,8 +89,11 @@ const bestArrival = (its: Itinerary[]) => Math.min(...its.map((i) => Date.parse(
  * the latest departure (to the minute) that still arrives by the deadline is found in ~8 forward searches.
  * Simpler than a reverse RAPTOR, and exact to the minute.
  */
-function latestDeparture(deadline: ServiceTime, arrivalMs: (st: ServiceTime) => number): ServiceTime {
-  const limit = Date.parse(toKigaliIso(deadline));
+function latestDeparture(
+  deadline: ServiceTime,
+  limit: number,
+  arrivalMs: (st: ServiceTime) => number,
+): ServiceTime {
   let lo = Math.floor((deadline.secs - ARRIVE_BY_WINDOW_SECS) / 60);
   let hi = Math.floor(deadline.secs / 60);
   if (arrivalMs({ date: deadline.date, secs: lo * 60 }) > limit)
@@ -110,10 +114,12 @@ function direct(net: Network, req: PlanRequest, at: ServiceTime): Itinerary[] {
   const to = { name: req.to.name ?? 'Destination', lat: req.to.lat, lon: req.to.lon };
   const one = (mode: 'walk' | 'moto', meters: number, secs: number, fare: number): Itinerary => {
     // For arrive-by, a direct leg leaves as late as it can.
-    const start = req.arriveBy === undefined ? at.secs : toServiceTime(req.arriveBy).secs - secs;
-    const date = req.arriveBy === undefined ? at.date : toServiceTime(req.arriveBy).date;
-    const departAt = toKigaliIso({ date, secs: start });
-    const arriveAt = toKigaliIso({ date, secs: start + secs });
+    const tz = net.timetable.timezone;
+    const deadline = req.arriveBy === undefined ? undefined : toServiceTime(req.arriveBy, tz);
+    const start = deadline ? deadline.secs - secs : at.secs;
+    const date = deadline ? deadline.date : at.date;
+    const departAt = serviceTimeIso({ date, secs: start }, tz);
+    const arriveAt = serviceTimeIso({ date, secs: start + secs }, tz);
     const leg = {
       mode,
       from,

@@ -1,5 +1,5 @@
-import { addDays, weekdayMon0 } from './kigali-time';
 import type { Timetable } from './timetable';
+import { addDays, originGapSecs, weekdayMon0 } from './zone-time';
 
 /** Which services (calendars) run on a GTFS date: calendar days and range, then calendar_dates exceptions. */
 export function activeServices(tt: Timetable, date: string): Uint8Array {
@@ -13,12 +13,16 @@ export function activeServices(tt: Timetable, date: string): Uint8Array {
 
 /**
  * Service days a search on `date` must look at: the day before (its trips past 24:00 run this morning), the
- * day itself and the next one (a late search can end after midnight). Offsets are in seconds.
+ * day itself and the next one (a late search can end after midnight). Offsets are in seconds from `date`'s
+ * origin to each day's origin: 86,400 on most days, 82,800 or 90,000 across a daylight-saving change.
  */
 export interface DayView {
   offset: number;
   active: Uint8Array;
 }
 export function dayViews(tt: Timetable, date: string): DayView[] {
-  return [-1, 0, 1].map((d) => ({ offset: d * 86_400, active: activeServices(tt, addDays(date, d)) }));
+  return [-1, 0, 1].map((d) => {
+    const day = addDays(date, d);
+    return { offset: originGapSecs(date, day, tt.timezone), active: activeServices(tt, day) };
+  });
 }

@@ -8,15 +8,29 @@ import { haversine } from './geo';
  * bundle shipped to the apps; `buildNetwork` expands it for searching.
  */
 export interface Timetable {
-  version: 1;
+  version: 2;
+  /** The feed's agency_timezone (IANA): service days and times are read in it. */
+  timezone: string;
+  /** feed_info.txt feed_version, when the feed gives one. */
+  feedVersion?: string;
   stops: { id: string; name: string; lat: number; lon: number; station?: string }[];
-  routes: { id: string; shortName: string; longName: string; color?: string; textColor?: string }[];
+  /** type: GTFS route_type (basic or extended), which gives the leg's mode. */
+  routes: {
+    id: string;
+    shortName: string;
+    longName: string;
+    type: number;
+    color?: string;
+    textColor?: string;
+  }[];
   /** days: bit 0 Monday … bit 6 Sunday; added/removed: calendar_dates exceptions. */
   services: { id: string; days: number; start: string; end: string; added: string[]; removed: string[] }[];
   /** Offsets in seconds from the departure at the first stop; dist in metres from the first stop. */
   templates: {
     route: number;
     headsign: string;
+    /** trips.txt direction_id, when given. */
+    direction?: 0 | 1;
     stops: number[];
     arr: number[];
     dep: number[];
@@ -24,8 +38,12 @@ export interface Timetable {
   }[];
   /** [template, service, departure at the first stop (s)] for trips without frequencies. */
   departures: [number, number, number][];
+  /** trip_id of each `departures` row (GTFS-Realtime names trips by it). */
+  departureTrips: string[];
   /** [template, service, start, end, headway] (s): a departure every headway from start while before end. */
   frequencies: [number, number, number, number, number][];
+  /** trip_id of each `frequencies` row; its departures are told apart by start time. */
+  frequencyTrips: string[];
   /** [from stop, to stop, min seconds] from transfers.txt; min -1 means no transfer possible there. */
   transfers: [number, number, number][];
 }
@@ -66,7 +84,9 @@ export function timetableFromFeed(feed: Feed): Timetable {
   const templates: Timetable['templates'] = [];
   const templateKey = new Map<string, number>();
   const departures: Timetable['departures'] = [];
+  const departureTrips: string[] = [];
   const frequencies: Timetable['frequencies'] = [];
+  const frequencyTrips: string[] = [];
   for (const trip of feed.trips) {
     const sts = byTrip.get(trip.id);
     if (!sts || sts.length < 2) continue;
@@ -75,6 +95,7 @@ export function timetableFromFeed(feed: Feed): Timetable {
     const tpl = {
       route: routeIndex.get(trip.routeId)!,
       headsign: trip.headsign ?? boardable[stops.at(-1)!]?.name ?? '',
+      ...(trip.directionId === undefined ? {} : { direction: trip.directionId }),
       stops,
       arr: sts.map((s) => s.arrival - t0),
       dep: sts.map((s) => s.departure - t0),
@@ -88,12 +109,22 @@ export function timetableFromFeed(feed: Feed): Timetable {
     }
     const svc = serviceIndex.get(trip.serviceId)!;
     const freqs = freqByTrip.get(trip.id);
-    if (freqs) for (const f of freqs) frequencies.push([ti, svc, f.start, f.end, f.headwaySecs]);
-    else departures.push([ti, svc, t0]);
+    if (freqs) {
+      for (const f of freqs) {
+        frequencies.push([ti, svc, f.start, f.end, f.headwaySecs]);
+        frequencyTrips.push(trip.id);
+      }
+    } else {
+      departures.push([ti, svc, t0]);
+      departureTrips.push(trip.id);
+    }
   }
 
   return {
-    version: 1,
+    version: 2,
+    // GTFS requires every agency of a feed to share one time zone; the parser checks it.
+    timezone: feed.agencies[0]!.timezone,
+    ...(feed.feedInfo?.version ? { feedVersion: feed.feedInfo.version } : {}),
     stops: boardable.map((s) => ({
       id: s.id,
       name: s.name,
@@ -107,13 +138,16 @@ export function timetableFromFeed(feed: Feed): Timetable {
       id: r.id,
       shortName: r.shortName,
       longName: r.longName,
+      type: r.type,
       color: r.color,
       textColor: r.textColor,
     })),
     services,
     templates,
     departures,
+    departureTrips,
     frequencies,
+    frequencyTrips,
     transfers: transfersOf(feed, stopIndex),
   };
 }

@@ -3,7 +3,7 @@ import { defaultDispatchPolicy } from '@kigaligo/domain';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tripEvents, trips, users, vehicles } from '../db/schema';
-import { createTestApp, type TestApp } from '../test-support/test-app';
+import { createTestApp, type TestApp, testServiceArea } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import {
   CITY_CENTRE,
@@ -87,7 +87,7 @@ describe.each(testDatabaseKinds)('vehicle assignment on %s', (kind) => {
       departAt: new Date(),
     });
     const result = await db.transaction((tx) =>
-      bookIntent(tx, rider.id, makeIntent(), new Date(), defaultDispatchPolicy),
+      bookIntent(tx, rider.id, makeIntent(), new Date(), defaultDispatchPolicy, testServiceArea),
     );
     const [trip] = await db.select().from(trips).where(eq(trips.id, result.tripId));
     expect(trip).toMatchObject({ status: 'assigned', vehicleId: next.vehicleId, driverId: next.driver.id });

@@ -3,8 +3,9 @@ import {
   type BookingRejectReason,
   type DispatchPolicy,
   fareFor,
-  isInServiceArea,
+  isInArea,
   isIntentStale,
+  type ServiceArea,
 } from '@kigaligo/domain';
 import { DEFAULT_OPTIONS, motoRide } from '@kigaligo/planner';
 import { eq } from 'drizzle-orm';
@@ -40,10 +41,10 @@ function replayOf(row: TripRow, riderId: string, fingerprint: string): BookingRe
   return { tripId: row.id, replay: true };
 }
 
-async function rejectReasonFor(tx: Db, riderId: string, intent: BookingIntent, now: Date) {
+async function rejectReasonFor(tx: Db, riderId: string, intent: BookingIntent, now: Date, area: ServiceArea) {
   const [rider] = await tx.select({ suspended: users.suspended }).from(users).where(eq(users.id, riderId));
   if (!rider || rider.suspended) return 'account_suspended' satisfies BookingRejectReason;
-  if (!isInServiceArea(intent.origin) || !isInServiceArea(intent.destination)) return 'outside_service_area';
+  if (!isInArea(intent.origin, area) || !isInArea(intent.destination, area)) return 'outside_service_area';
   if (isIntentStale(intent, now)) return 'stale';
   return null;
 }
@@ -62,11 +63,13 @@ export async function bookIntent(
   intent: BookingIntent,
   now: Date,
   policy: DispatchPolicy,
+  /** The active service area (NetworkService.serviceArea()). */
+  area: ServiceArea,
 ): Promise<BookingResult> {
   const fingerprint = intentFingerprint(intent);
   const known = await tripForIntent(tx, intent.id);
   if (known) return replayOf(known, riderId, fingerprint);
-  const reason = await rejectReasonFor(tx, riderId, intent, now);
+  const reason = await rejectReasonFor(tx, riderId, intent, now, area);
   // Priced on the planner's street distance (haversine × its detour factor), as the planner prices motos.
   const distanceMeters = motoRide(intent.origin, intent.destination, DEFAULT_OPTIONS.detour).meters;
   const fare = fareFor(intent.kind, distanceMeters);

@@ -1,4 +1,4 @@
-import { type BookingDecision, bookingIntent, type DispatchPolicy } from '@kigaligo/domain';
+import { type BookingDecision, bookingIntent, type DispatchPolicy, type ServiceArea } from '@kigaligo/domain';
 import type { DocRef } from '@kigaligo/sync-protocol';
 import { riderDocKeys } from '@kigaligo/sync-protocol';
 import { eq } from 'drizzle-orm';
@@ -29,6 +29,7 @@ export async function reconcileIntents(
   tx: Db,
   tripDocs: TripDocs,
   policy: DispatchPolicy,
+  area: ServiceArea,
 ): Promise<((doc: Y.Doc) => void) | undefined> {
   const intents = doc.getMap<unknown>(riderDocKeys.bookingIntents);
   const decisions = doc.getMap<unknown>(riderDocKeys.bookingDecisions);
@@ -53,7 +54,7 @@ export async function reconcileIntents(
         await tx.transaction((sp) => cancelTrip(sp, ref.userId, trip.id));
         touched.push(trip.id);
       } else if (!decided) {
-        const booked = await tx.transaction((sp) => bookIntent(sp, ref.userId, intent, now, policy));
+        const booked = await tx.transaction((sp) => bookIntent(sp, ref.userId, intent, now, policy, area));
         touched.push(booked.tripId);
       }
     } catch (err) {

@@ -496,6 +496,9 @@ export const networkFeeds = pgTable('network_feeds', {
   tripCount: integer('trip_count').notNull(),
   /** The planner's network bundle built from the feed (@kigaligo/planner buildBundle). */
   bundle: text('bundle').notNull(),
+  /** feed_info.txt feed_version, when the feed has one. */
+  feedVersion: text('feed_version'),
+  /** Exactly one row is active: the feed last imported (by `pnpm gtfs:import` or a changed GTFS_PATH). */
   active: boolean('active').notNull().default(false),
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
 });

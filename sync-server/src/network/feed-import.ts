@@ -63,6 +63,7 @@ export async function importFeed(
             stopCount: feed.stops.length,
             routeCount: feed.routes.length,
             tripCount: feed.trips.length,
+            feedVersion: feed.feedInfo?.version ?? null,
           })
           .returning();
     await tx.update(networkFeeds).set({ active: false }).where(ne(networkFeeds.id, row!.id));

@@ -152,6 +152,18 @@ export const operations: Record<string, Record<string, Operation>> = {
       response: { status: 200 },
     },
   },
+  '/api/network': {
+    get: {
+      summary: 'The active transit feed: feed_info version, content hash, time zone, service area',
+      response: { status: 200 },
+    },
+  },
+  '/api/network/bundle': {
+    get: {
+      summary: 'The offline planner bundle of the active feed (ETag = feed hash; If-None-Match → 304)',
+      response: { status: 200 },
+    },
+  },
   '/api/places': {
     get: {
       summary: 'Place search (?q=, typo-tolerant, English and Kinyarwanda) or nearest stops (?near=lat,lon)',

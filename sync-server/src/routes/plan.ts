@@ -1,13 +1,17 @@
-import { planInput } from '@kigaligo/domain';
+import { isInArea, planInput } from '@kigaligo/domain';
 import { planTrip } from '@kigaligo/planner';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { requireAuth } from '../http/auth-middleware';
+import { HttpError } from '../http/errors';
 import { jsonBody } from '../http/validate';
 
 /** The same planner the rider app runs offline in a worker, on the server's active network. */
 export const planRoutes = new Hono<AppEnv>().post('/plan', requireAuth, jsonBody(planInput), (c) => {
   const body = c.req.valid('json');
+  const area = c.var.deps.network.serviceArea();
+  if (!isInArea(body.from, area) || !isInArea(body.to, area))
+    throw new HttpError(400, 'outside_service_area', 'This place is outside the service area');
   const itineraries = planTrip(c.var.deps.network.get(), {
     from: body.from,
     to: body.to,

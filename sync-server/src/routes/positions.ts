@@ -25,7 +25,12 @@ export const positionRoutes = new Hono<AppEnv>().post(
     // Only the driver on shift with this vehicle (or an admin) reports where it is.
     const onShift = vehicle.driverId === c.var.auth.userId && vehicle.status !== 'off_duty';
     if (c.var.auth.role !== 'admin' && !onShift) throw forbidden('You are not on shift with this vehicle');
-    const { result, live } = await ingestPositions(db, vehicle, c.req.valid('json').positions);
+    const { result, live } = await ingestPositions(
+      db,
+      vehicle,
+      c.req.valid('json').positions,
+      c.var.deps.network.serviceArea(),
+    );
     if (live) await c.var.deps.live.publish(live);
     return c.json(result);
   },

@@ -42,7 +42,14 @@ export const tripRoutes = new Hono<AppEnv>()
     }
     const { db } = c.var.deps.database;
     const outcome = await db.transaction((tx) =>
-      bookIntent(tx, c.var.auth.userId, intent, new Date(), c.var.deps.dispatch),
+      bookIntent(
+        tx,
+        c.var.auth.userId,
+        intent,
+        new Date(),
+        c.var.deps.dispatch,
+        c.var.deps.network.serviceArea(),
+      ),
     );
     await c.var.deps.tripDocs.refresh(outcome.tripId);
     const view = (await loadTripView(db, outcome.tripId))!;

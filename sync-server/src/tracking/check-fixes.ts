@@ -1,4 +1,4 @@
-import { isInServiceArea, type Position, position } from '@kigaligo/domain';
+import { isInArea, type Position, position, type ServiceArea } from '@kigaligo/domain';
 import { haversine } from '@kigaligo/planner';
 
 /** GPS clocks drift; fixes up to this far in the future are accepted as skew. */
@@ -19,7 +19,7 @@ export interface Checked {
 }
 
 /** Per-fix checks that need no history: shape, service area, clock. Malformed items get a reason too. */
-export function checkShapes(items: unknown[], now: number): Checked {
+export function checkShapes(items: unknown[], now: number, area: ServiceArea): Checked {
   const out: Checked = { valid: [], rejected: [] };
   const seen = new Set<string>();
   items.forEach((item, index) => {
@@ -33,7 +33,7 @@ export function checkShapes(items: unknown[], now: number): Checked {
     }
     const p = parsed.data;
     const at = Date.parse(p.recordedAt);
-    if (!isInServiceArea(p)) out.rejected.push({ id, reason: 'outside_service_area' });
+    if (!isInArea(p, area)) out.rejected.push({ id, reason: 'outside_service_area' });
     else if (at > now + CLOCK_SKEW_MS) out.rejected.push({ id, reason: 'recorded_in_future' });
     else if (!seen.has(p.id)) {
       seen.add(p.id);

@@ -1,4 +1,4 @@
-import type { LiveVehicle, PositionBatchResult } from '@kigaligo/domain';
+import type { LiveVehicle, PositionBatchResult, ServiceArea } from '@kigaligo/domain';
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { positions, vehicleLive, type vehicles } from '../db/schema';
@@ -16,9 +16,10 @@ export async function ingestPositions(
   db: Db,
   vehicle: typeof vehicles.$inferSelect,
   items: unknown[],
+  area: ServiceArea,
   now = Date.now(),
 ): Promise<{ result: PositionBatchResult; live: LiveVehicle | null }> {
-  const shapes = checkShapes(items, now);
+  const shapes = checkShapes(items, now, area);
   if (shapes.valid.length === 0)
     return {
       result: { accepted: 0, duplicates: items.length - shapes.rejected.length, rejected: shapes.rejected },

@@ -24,7 +24,7 @@ const itineraryKey = (it: Itinerary) =>
 export function PlanPage({ onBack }: { onBack(): void }) {
   const { t } = usePlanI18n();
   const index = usePlaces();
-  const { plan, shapes, failed } = usePlanner();
+  const { plan, shapes, failed, timeZone } = usePlanner();
   const saved = useSavedRoutes();
   const [from, setFrom] = useState<Chosen | null>(null);
   const [to, setTo] = useState<Chosen | null>(null);
@@ -115,7 +115,7 @@ export function PlanPage({ onBack }: { onBack(): void }) {
               </button>
             }
           />
-          <TimeChoice value={when} onChange={setWhen} />
+          <TimeChoice value={when} onChange={setWhen} timeZone={timeZone} />
         </Card>
         <RouteMap shapes={shapes} itinerary={chosen} labels={labels} label={t('plan.map')} />
         <section className="kg-results" aria-live="polite" aria-busy={results.state === 'busy'}>

@@ -1,5 +1,5 @@
 /**
- * Static network data (bundle, places, map style) survives offline twice over: the service worker precaches
+ * Static network data (places) survives offline twice over: the service worker precaches
  * it, and this keeps its own copy in the Cache API, so the planner still opens when the worker was never
  * installed (first visit cut short) or its precache was cleared by an update. Network first: a new feed
  * replaces the copy as soon as the rider is online.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clock, distance, formatRwf, stopName } from './format';
-import { kigaliIso, kigaliNow } from './time-choice';
+import { networkNow, networkWallTime } from './time-choice';
 
 describe('planner formatting', () => {
   it('writes fares as whole RWF with thousands separators', () => {
@@ -17,9 +17,10 @@ describe('planner formatting', () => {
     expect(distance(1260)).toBe('1.3 km');
   });
 
-  it('treats a datetime-local value as Kigali time, whatever the phone’s zone', () => {
-    expect(kigaliIso('2026-11-25T08:00')).toBe('2026-11-25T08:00:00+02:00');
-    expect(kigaliNow()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+  it('passes a datetime-local value on as wall time for the network’s zone, whatever the phone’s zone', () => {
+    expect(networkWallTime('2026-11-25T08:00')).toBe('2026-11-25T08:00:00');
+    expect(networkNow('Africa/Kigali')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(networkNow('Africa/Kigali')).toBe(new Date(Date.now() + 2 * 3600_000).toISOString().slice(0, 16));
   });
 });
 

@@ -4,7 +4,7 @@ import type { PlanKey } from './use-plan-i18n';
 /** Money is whole RWF with no minor unit (KIGALI.md), written the way fares are posted: "RWF 1,050". */
 export const formatRwf = (m: { amount: number }) => `RWF ${m.amount.toLocaleString('en-US')}`;
 
-/** The planner's times are ISO with Kigali's +02:00 offset, so the wall-clock time is in the string itself. */
+/** The planner's times are ISO with the network zone's offset, so the wall-clock time is in the string itself. */
 export const clock = (iso: string) => iso.slice(11, 16);
 
 export function duration(t: Translate<PlanKey>, fromIso: string, toIso: string): string {

@@ -1,15 +1,15 @@
-import type { Itinerary, Leg } from '@kigaligo/planner';
+import { type Itinerary, isTransitMode, type Leg } from '@kigaligo/planner';
 import { BookLegLinks } from '../booking/book-leg-links';
 import { clock, distance, duration, formatRwf, stopName, transfers } from './format';
 import { LegIcon } from './leg-icons';
 import { usePlanI18n } from './use-plan-i18n';
 
 function Chip({ leg }: { leg: Leg }) {
-  if (leg.mode === 'bus' && leg.route) {
+  if (isTransitMode(leg.mode) && leg.route) {
     const color = leg.route.color ? `#${leg.route.color}` : undefined;
     return (
-      <span className="kg-chip kg-chip--bus" style={color ? { background: color } : undefined}>
-        <LegIcon mode="bus" />
+      <span className="kg-chip kg-chip--transit" style={color ? { background: color } : undefined}>
+        <LegIcon mode={leg.mode} />
         {leg.route.shortName}
       </span>
     );
@@ -27,8 +27,9 @@ function LegRow({ leg }: { leg: Leg }) {
   const d = distance(leg.distanceMeters);
   let title: string;
   let detail: string | null = null;
-  if (leg.mode === 'bus') {
-    title = t('plan.leg.bus', {
+  if (isTransitMode(leg.mode)) {
+    title = t('plan.leg.transit', {
+      mode: t(`mode.${leg.mode}`),
       route: leg.route?.shortName ?? '',
       headsign: stopName(leg.route?.headsign ?? leg.to.name),
     });
@@ -44,7 +45,7 @@ function LegRow({ leg }: { leg: Leg }) {
     });
   }
   return (
-    <li className={`kg-leg kg-leg--${leg.mode}`} data-mode={leg.mode}>
+    <li className={`kg-leg kg-leg--${isTransitMode(leg.mode) ? 'transit' : leg.mode}`} data-mode={leg.mode}>
       <span className="kg-leg-time">{clock(leg.departAt)}</span>
       <span className="kg-leg-icon">
         <LegIcon mode={leg.mode} />

@@ -1,16 +1,23 @@
-import type { Itinerary } from '@kigaligo/planner';
+import { type Itinerary, isTransitMode } from '@kigaligo/planner';
 import type { FeatureCollection } from './network-geojson';
 
-/** The itinerary as lines for the map: bus legs through every stop ridden, walk and moto legs straight. */
+/**
+ * The itinerary as lines for the map: transit legs (any feed mode, drawn alike as "transit") through every stop
+ * ridden, walk and moto legs straight.
+ */
 export function itineraryShapes(it: Itinerary | null): FeatureCollection {
   if (!it) return { type: 'FeatureCollection', features: [] };
   return {
     type: 'FeatureCollection',
     features: it.legs.map((leg) => {
-      const points = leg.mode === 'bus' && leg.stops?.length ? leg.stops : [leg.from, leg.to];
+      const transit = isTransitMode(leg.mode);
+      const points = transit && leg.stops?.length ? leg.stops : [leg.from, leg.to];
       return {
         type: 'Feature',
-        properties: { mode: leg.mode, color: leg.route?.color ? `#${leg.route.color}` : '#0b6e4f' },
+        properties: {
+          mode: transit ? 'transit' : leg.mode,
+          color: leg.route?.color ? `#${leg.route.color}` : '#0b6e4f',
+        },
         geometry: { type: 'LineString', coordinates: points.map((p) => [p.lon, p.lat]) },
       };
     }),

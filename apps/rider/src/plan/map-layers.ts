@@ -39,7 +39,7 @@ export function addLayers(map: MapLibre, tileUrl: string | undefined) {
     id: 'itinerary-casing',
     type: 'line',
     source: 'itinerary',
-    filter: ['==', ['get', 'mode'], 'bus'],
+    filter: ['==', ['get', 'mode'], 'transit'],
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: { 'line-color': '#ffffff', 'line-width': 9 },
   });
@@ -57,7 +57,7 @@ export function addLayers(map: MapLibre, tileUrl: string | undefined) {
         ...(dash ? { 'line-dasharray': dash } : {}),
       },
     });
-  leg('bus', ['get', 'color'], 5);
+  leg('transit', ['get', 'color'], 5);
   leg('walk', '#4a5a53', 3, [0.6, 1.6]);
   leg('moto', '#c2410c', 3.5, [1.5, 1]);
 }

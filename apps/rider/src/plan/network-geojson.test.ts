@@ -27,7 +27,7 @@ describe('map shapes', () => {
     if (!it0) return;
     const shapes = itineraryShapes(it0);
     expect(shapes.features).toHaveLength(it0.legs.length);
-    const bus = shapes.features.find((f) => f.properties.mode === 'bus');
+    const bus = shapes.features.find((f) => f.properties.mode === 'transit');
     expect(bus?.geometry.coordinates.length).toBeGreaterThan(2);
     const [[w, s], [e, n]] = bounds(it0);
     expect(w).toBeLessThan(e);

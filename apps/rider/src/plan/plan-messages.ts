@@ -1,4 +1,6 @@
 // Strings of the planning screen; merged into the rider app's messages (messages.ts).
+import { modeEn, modeRw } from './mode-messages';
+
 export const planEn = {
   'plan.open': 'Plan a trip',
   'plan.openHint': 'Bus, walking and moto options with fares — even offline.',
@@ -33,7 +35,7 @@ export const planEn = {
   'plan.transfersN': '{n} changes',
   'plan.walkTotal': '{distance} walk',
   'plan.leg.walk': 'Walk {distance} to {place}',
-  'plan.leg.bus': 'Bus {route} towards {headsign}',
+  'plan.leg.transit': '{mode} {route} towards {headsign}',
   'plan.leg.busStops': 'Board at {from}, get off at {to} · {n} stops',
   'plan.leg.moto': 'Moto {distance} to {place}',
   'plan.map': 'Map of the bus network and the chosen route',
@@ -49,6 +51,7 @@ export const planEn = {
   'saved.delete': 'Delete {name}',
   'saved.synced': 'Synced',
   'saved.waiting': 'On this phone',
+  ...modeEn,
 } as const;
 
 export const planRw: Record<keyof typeof planEn, string> = {
@@ -85,7 +88,7 @@ export const planRw: Record<keyof typeof planEn, string> = {
   'plan.transfersN': 'Guhindura inshuro {n}',
   'plan.walkTotal': '{distance} n’amaguru',
   'plan.leg.walk': 'Genda n’amaguru {distance} ugere {place}',
-  'plan.leg.bus': 'Bisi {route} yerekeza {headsign}',
+  'plan.leg.transit': '{mode} {route} yerekeza {headsign}',
   'plan.leg.busStops': 'Urira {from}, uviremo {to} · aho ihagarara {n}',
   'plan.leg.moto': 'Moto {distance} ugere {place}',
   'plan.map': 'Ikarita y’imihanda ya bisi n’inzira wahisemo',
@@ -101,4 +104,5 @@ export const planRw: Record<keyof typeof planEn, string> = {
   'saved.delete': 'Siba {name}',
   'saved.synced': 'Byoherejwe',
   'saved.waiting': 'Kuri iyi telefoni',
+  ...modeRw,
 };

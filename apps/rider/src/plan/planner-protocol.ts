@@ -6,7 +6,7 @@ import type { NetworkShapes } from './network-geojson';
 export interface PlanQuery {
   from: { lat: number; lon: number; name: string };
   to: { lat: number; lon: number; name: string };
-  /** ISO time with offset; neither means "now". */
+  /** ISO time with an offset, or a wall time without one read in the network's zone; neither means "now". */
   departAt?: string;
   arriveBy?: string;
 }
@@ -14,7 +14,7 @@ export interface PlanQuery {
 export type ToWorker = { type: 'plan'; id: number; query: PlanQuery };
 
 export type FromWorker =
-  | { type: 'ready'; shapes: NetworkShapes }
+  | { type: 'ready'; shapes: NetworkShapes; timeZone: string }
   | { type: 'failed'; message: string }
   | { type: 'result'; id: number; itineraries: Itinerary[] }
   | { type: 'error'; id: number; message: string };

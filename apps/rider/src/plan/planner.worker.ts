@@ -1,5 +1,5 @@
+import { fetchNetworkBundle } from '@kigaligo/client/network-bundle';
 import { loadBundle, type Network, planTrip, type Timetable } from '@kigaligo/planner';
-import { fetchCached } from './fetch-cached';
 import { networkShapes } from './network-geojson';
 import type { FromWorker, ToWorker } from './planner-protocol';
 
@@ -9,10 +9,10 @@ const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
 };
 
-const network: Promise<Network> = fetchCached('/network/kigali.bundle.json').then((text) => {
+const network: Promise<Network> = fetchNetworkBundle('/network/kigali.bundle.json').then((text) => {
   const tt = JSON.parse(text) as Timetable;
   const net = loadBundle(tt);
-  scope.postMessage({ type: 'ready', shapes: networkShapes(tt) });
+  scope.postMessage({ type: 'ready', shapes: networkShapes(tt), timeZone: tt.timezone });
   return net;
 });
 network.catch((err: unknown) => scope.postMessage({ type: 'failed', message: String(err) }));

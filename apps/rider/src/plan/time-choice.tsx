@@ -1,15 +1,28 @@
+import { zonedWallTime } from '@kigaligo/planner';
 import { usePlanI18n } from './use-plan-i18n';
 
 export type When = { mode: 'now' } | { mode: 'depart' | 'arrive'; at: string };
 
-/** "2026-11-24T08:30" from a datetime-local input is Kigali wall-clock time (the city has no DST). */
-export const kigaliIso = (local: string) => `${local.slice(0, 16)}:00+02:00`;
+/**
+ * "2026-11-24T08:30" from a datetime-local input is wall-clock time in the network's zone: it is passed on
+ * without an offset and the planner reads it in the feed's agency_timezone (daylight saving included).
+ */
+export const networkWallTime = (local: string) => `${local.slice(0, 16)}:00`;
 
-/** Now in Kigali as a datetime-local value, whatever the phone's time zone. */
-export const kigaliNow = () => new Date(Date.now() + 2 * 3600_000).toISOString().slice(0, 16);
+/** Now in the network's zone as a datetime-local value, whatever the phone's time zone. */
+export const networkNow = (timeZone: string) => zonedWallTime(Date.now(), timeZone);
 
 /** Leave now / depart at / arrive by, as a segmented control and a time. */
-export function TimeChoice({ value, onChange }: { value: When; onChange(next: When): void }) {
+export function TimeChoice({
+  value,
+  onChange,
+  timeZone,
+}: {
+  value: When;
+  onChange(next: When): void;
+  /** The network's zone (from the loaded feed). */
+  timeZone: string;
+}) {
   const { t } = usePlanI18n();
   const modes = [
     ['now', t('plan.leaveNow')],
@@ -27,7 +40,9 @@ export function TimeChoice({ value, onChange }: { value: When; onChange(next: Wh
             className="kg-segment"
             onClick={() =>
               onChange(
-                mode === 'now' ? { mode } : { mode, at: value.mode === 'now' ? kigaliNow() : value.at },
+                mode === 'now'
+                  ? { mode }
+                  : { mode, at: value.mode === 'now' ? networkNow(timeZone) : value.at },
               )
             }
           >

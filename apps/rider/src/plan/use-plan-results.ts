@@ -2,7 +2,7 @@ import type { Itinerary } from '@kigaligo/planner';
 import { useEffect, useState } from 'react';
 import type { Chosen } from './place-field';
 import type { PlanQuery } from './planner-protocol';
-import { kigaliIso, type When } from './time-choice';
+import { networkWallTime, type When } from './time-choice';
 
 export type Results =
   | { state: 'idle' }
@@ -37,8 +37,8 @@ export function usePlanResults(
     const query: PlanQuery = {
       from: { lat: from.lat, lon: from.lon, name: from.label },
       to: { lat: to.lat, lon: to.lon, name: to.label },
-      ...(when.mode === 'depart' ? { departAt: kigaliIso(when.at) } : {}),
-      ...(when.mode === 'arrive' ? { arriveBy: kigaliIso(when.at) } : {}),
+      ...(when.mode === 'depart' ? { departAt: networkWallTime(when.at) } : {}),
+      ...(when.mode === 'arrive' ? { arriveBy: networkWallTime(when.at) } : {}),
     };
     plan(query).then(
       (its) => live && setResults({ state: 'done', itineraries: [...its].sort(byArrivalThenFare) }),

@@ -12,14 +12,18 @@ export function usePlanner() {
   const nextId = useRef(1);
   const [shapes, setShapes] = useState<NetworkShapes | null>(null);
   const [failed, setFailed] = useState(false);
+  // Kigali's until the network says otherwise.
+  const [timeZone, setTimeZone] = useState('Africa/Kigali');
 
   useEffect(() => {
     const w = new Worker(new URL('./planner.worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
     const waiting = pending.current;
     w.onmessage = ({ data }: MessageEvent<FromWorker>) => {
-      if (data.type === 'ready') setShapes(data.shapes);
-      else if (data.type === 'failed') setFailed(true);
+      if (data.type === 'ready') {
+        setShapes(data.shapes);
+        setTimeZone(data.timeZone);
+      } else if (data.type === 'failed') setFailed(true);
       else {
         const p = waiting.get(data.id);
         waiting.delete(data.id);
@@ -44,5 +48,5 @@ export function usePlanner() {
       }),
     [],
   );
-  return { plan, shapes, failed };
+  return { plan, shapes, failed, timeZone };
 }

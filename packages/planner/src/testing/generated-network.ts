@@ -40,7 +40,8 @@ export function generatedTimetable(opts: {
     }
   }
   const tt: Timetable = {
-    version: 1,
+    version: 2,
+    timezone: 'Africa/Kigali',
     stops,
     routes: [],
     services: [
@@ -49,7 +50,9 @@ export function generatedTimetable(opts: {
     ],
     templates: [],
     departures: [],
+    departureTrips: [],
     frequencies: [],
+    frequencyTrips: [],
     transfers: [],
   };
   for (let l = 0; l < lines; l++) {
@@ -67,7 +70,7 @@ export function generatedTimetable(opts: {
       else c = Math.min(side - 1, Math.max(0, c + dc));
     }
     if (path.length < 2) continue;
-    tt.routes.push({ id: `L${l}`, shortName: `${l}`, longName: `Line ${l}` });
+    tt.routes.push({ id: `L${l}`, shortName: `${l}`, longName: `Line ${l}`, type: 3 });
     for (const seq of [path, [...path].reverse()]) {
       const arr = [0];
       const dep = [0];
@@ -86,6 +89,7 @@ export function generatedTimetable(opts: {
         }) - 1;
       tt.frequencies.push([ti, 0, 6 * 3600, 10 * 3600, 600 + Math.floor(rand() * 4) * 300]);
       tt.frequencies.push([ti, 1, 7 * 3600, 10 * 3600, 1200 + Math.floor(rand() * 3) * 600]);
+      tt.frequencyTrips.push(`L${l}-${ti}-WD`, `L${l}-${ti}-WE`);
       // A faster express run of the same stops, leaving a little after a regular one: it overtakes.
       const fast =
         tt.templates.push({
@@ -97,6 +101,7 @@ export function generatedTimetable(opts: {
           dist: seq.map((_, i) => i * 250),
         }) - 1;
       tt.departures.push([fast, 0, 7 * 3600 + 120 + Math.floor(rand() * 600)]);
+      tt.departureTrips.push(`L${l}-${fast}-express`);
     }
   }
   // A few stops where changing takes longer, one where it is impossible, and a long explicit transfer.

@@ -1,4 +1,4 @@
-import { type BundleLike, networkRoutes } from '@kigaligo/client';
+import { type BundleLike, fetchNetworkBundle, networkRoutes } from '@kigaligo/client';
 import type { StyleSpecification } from 'maplibre-gl';
 
 /**
@@ -45,9 +45,9 @@ export interface RouteLines {
   }[];
 }
 
-/** The bus network as lines, one per route and direction, from `public/network/kigali.bundle.json`. */
+/** The transit network as lines, one per route and direction, from the active feed's bundle. */
 export async function loadRouteLines(base: string): Promise<RouteLines> {
-  const bundle = await fetchJsonCached<BundleLike>(`${base}network/kigali.bundle.json`);
+  const bundle = JSON.parse(await fetchNetworkBundle(`${base}network/kigali.bundle.json`)) as BundleLike;
   return {
     type: 'FeatureCollection',
     features: networkRoutes(bundle).map((r) => ({

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { reconcileIntents } from '../../booking/reconcile-intents';
 import type { TripDocs } from '../../booking/trip-docs';
 import { savedRoutes } from '../../db/schema';
+import type { NetworkService } from '../../network/network-service';
 import type { ReconcileFn } from '../reconciler';
 
 /**
@@ -58,11 +59,22 @@ export const reconcileRiderDoc: ReconcileFn = async (ref, doc, tx) => {
 };
 
 /** The whole rider document: saved routes, then booking intents (booking/reconcile-intents.ts). */
-export function riderDocReconciler(deps: { tripDocs: TripDocs; dispatch: DispatchPolicy }): ReconcileFn {
+export function riderDocReconciler(deps: {
+  tripDocs: TripDocs;
+  dispatch: DispatchPolicy;
+  network: Pick<NetworkService, 'serviceArea'>;
+}): ReconcileFn {
   return async (ref, doc, tx) => {
     if (ref.type !== 'rider') return undefined;
     const routes = await reconcileRiderDoc(ref, doc, tx);
-    const bookings = await reconcileIntents(ref, doc, tx, deps.tripDocs, deps.dispatch);
+    const bookings = await reconcileIntents(
+      ref,
+      doc,
+      tx,
+      deps.tripDocs,
+      deps.dispatch,
+      deps.network.serviceArea(),
+    );
     if (!routes || !bookings) return routes ?? bookings;
     return (target) => {
       routes(target);

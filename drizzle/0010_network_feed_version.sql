@@ -1,0 +1,1 @@
+ALTER TABLE "network_feeds" ADD COLUMN "feed_version" text;
