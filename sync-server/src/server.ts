@@ -242,7 +242,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     onStored: (docName, keys) => reconciler.schedule(docName, keys),
     timeouts: socketTimeouts,
   });
-  reconciler.setWriteBack((docName, change) => sync.serverWrite(docName, change));
+  reconciler.setWriteBack(async (docName, change) => {
+    await sync.serverWrite(docName, change);
+    // Answers can start trip refreshes (decisions, assignments): they are part of the write-back (SS8).
+    await deps.tripDocs.idle();
+  });
   deps.tripDocs.useWriter((docName, change) => sync.serverWrite(docName, change));
   deps.reportDocs.use(
     (docName, change) => sync.serverWrite(docName, change),

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../src/db/client';
 import { DocStore } from '../src/sync/doc-store';
-import { connectClient, waitFor } from '../src/test-support/sync-client';
+import { connectAckedClient, waitFor } from '../src/test-support/sync-client';
 import { createTestDatabaseUrl, testDatabaseKinds } from '../src/test-support/test-databases';
 import { freePort, ServerProcess } from './server-process';
 
@@ -80,16 +80,36 @@ describe.each(testDatabaseKinds)('sync survives kill -9 on %s (property)', (kind
         const env: Record<string, string> = { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
         if (pg) env.DATABASE_URL = pg.url;
         const server = new ServerProcess(env);
+        /** The stored state vector of the document, read from the database while no server runs. */
+        const storedVector = async (docName: string) => {
+          const database = await openDatabase({ databaseUrl: pg?.url, dataDir });
+          try {
+            const stored = await new DocStore(database.db).load(docName);
+            const doc = new Y.Doc();
+            if (stored.state) Y.applyUpdate(doc, stored.state);
+            return Y.decodeStateVector(Y.encodeStateVector(doc));
+          } finally {
+            await database.close();
+          }
+        };
         const url = `http://127.0.0.1:${port}`;
-        const clients: ReturnType<typeof connectClient>[] = [];
+        const clients: ReturnType<typeof connectAckedClient>[] = [];
         try {
           await server.start();
           const session = await login(url);
           const name = `rider:${session.user.id}`;
-          for (let i = 0; i < CLIENTS; i++) clients.push(connectClient(url, name, session.accessToken));
+          for (let i = 0; i < CLIENTS; i++) clients.push(connectAckedClient(url, name, session.accessToken));
           for (const op of ops) {
             if (op.kind === 'crash') {
+              // SS4: whatever any client was told is stored must be in the database the moment the process
+              // dies — checked before the restart, so no client can have re-sent it.
+              const acked = clients.map((c) => c.acked());
               await server.kill();
+              const held = await storedVector(name);
+              for (const vector of acked) {
+                for (const [client, clock] of vector)
+                  expect(held.get(client) ?? 0).toBeGreaterThanOrEqual(clock);
+              }
               await server.start();
               continue;
             }
@@ -113,7 +133,8 @@ describe.each(testDatabaseKinds)('sync survives kill -9 on %s (property)', (kind
           // Every client's state vector is covered by the server's, so the server has every change...
           const expected = state(clients[0]!.doc);
           await waitFor(() => clients.every((c) => c.provider.synced), 20_000, 'synced');
-          await new Promise((r) => setTimeout(r, 300));
+          // Waits for the stored acknowledgement of each client's last change, not for a guessed delay.
+          await Promise.all(clients.map((c) => c.saved()));
           for (const c of clients) c.provider.destroy();
           // ...and after one more crash, what the database holds is exactly what the clients hold.
           await server.kill();
@@ -133,7 +154,7 @@ describe.each(testDatabaseKinds)('sync survives kill -9 on %s (property)', (kind
           rmSync(dataDir, { recursive: true, force: true });
         }
       }),
-      { numRuns: Number(process.env.SYNC_FUZZ_RUNS ?? 2), endOnFailure: true },
+      { numRuns: Number(process.env.SYNC_FUZZ_RUNS ?? 5), endOnFailure: true },
     );
-  }, 240_000);
+  }, 1_200_000);
 });

@@ -18,6 +18,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseUrl, openTestDatabase, testDatabaseKinds } from '../test-support/test-databases';
+import { serviceUrl } from '../test-support/test-services';
 import { openDatabase } from './client';
 import { runMigrations } from './migrate';
 import { users } from './schema';
@@ -56,6 +57,8 @@ describe.each(testDatabaseKinds)('migrations on %s', (kind) => {
   });
 });
 
+const realPostgres = serviceUrl('TEST_DATABASE_URL', 'migrations on a Postgres server');
+
 describe('migrations across restarts', () => {
   const dirs: string[] = [];
   afterAll(() => {
@@ -90,21 +93,18 @@ describe('migrations across restarts', () => {
     expect(r.kept.map((u) => u.email)).toEqual(['keep@me.rw']);
   });
 
-  it.runIf(process.env.TEST_DATABASE_URL)(
-    'applies nothing twice and keeps data on a Postgres server',
-    async () => {
-      const created = await createTestDatabaseUrl();
-      try {
-        const r = await restartTwice(() => openDatabase({ databaseUrl: created.url, dataDir: 'unused' }));
-        expect(r.appliedAgain).toBe(r.applied);
-        expect(r.kept).toHaveLength(1);
-      } finally {
-        await created.drop();
-      }
-    },
-  );
+  it.runIf(realPostgres)('applies nothing twice and keeps data on a Postgres server', async () => {
+    const created = await createTestDatabaseUrl();
+    try {
+      const r = await restartTwice(() => openDatabase({ databaseUrl: created.url, dataDir: 'unused' }));
+      expect(r.appliedAgain).toBe(r.applied);
+      expect(r.kept).toHaveLength(1);
+    } finally {
+      await created.drop();
+    }
+  });
 
-  it.runIf(process.env.TEST_DATABASE_URL)('lets several processes migrate one database at once', async () => {
+  it.runIf(realPostgres)('lets several processes migrate one database at once', async () => {
     const created = await createTestDatabaseUrl();
     const databases = await Promise.all(
       [1, 2, 3].map(() => openDatabase({ databaseUrl: created.url, dataDir: 'unused' })),

@@ -6,6 +6,7 @@ import { vehicles } from '../db/schema';
 import { rawConnect, waitFor } from '../test-support/sync-client';
 import { createTestDatabaseUrl } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
+import { serviceUrl } from '../test-support/test-services';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -99,7 +100,10 @@ describe('live channel and GTFS-Realtime', () => {
   });
 });
 
-const canScaleOut = Boolean(process.env.TEST_REDIS_URL && process.env.TEST_DATABASE_URL);
+const canScaleOut = Boolean(
+  serviceUrl('TEST_REDIS_URL', 'the live channel across processes (Redis)') &&
+    serviceUrl('TEST_DATABASE_URL', 'the live channel across processes (Postgres)'),
+);
 describe.runIf(canScaleOut)('live channel across two processes with Redis', () => {
   it('a position posted to one process reaches /live subscribers on the other', async () => {
     const created = await createTestDatabaseUrl();

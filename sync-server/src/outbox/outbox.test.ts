@@ -82,12 +82,16 @@ describe.each(testDatabaseKinds)('outbox on %s', (kind) => {
   });
 
   it('nothing is enqueued when the causing transaction rolls back', async () => {
-    await t.database.db
-      .transaction(async (tx) => {
+    // The transaction must fail with our error, not some other one (a failed enqueue would also leave no row).
+    await expect(
+      t.database.db.transaction(async (tx) => {
         await enqueue(tx as never, 'email', email, 'rolled-back');
+        expect(await tx.select().from(outbox).where(eq(outbox.idempotencyKey, 'rolled-back'))).toHaveLength(
+          1,
+        );
         throw new Error('the change failed');
-      })
-      .catch(() => {});
+      }),
+    ).rejects.toThrow('the change failed');
     expect(
       await t.database.db.select().from(outbox).where(eq(outbox.idempotencyKey, 'rolled-back')),
     ).toHaveLength(0);

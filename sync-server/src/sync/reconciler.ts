@@ -1,5 +1,5 @@
 import { type DocRef, parseDocName } from '@kigaligo/sync-protocol';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { Db } from '../db/client';
@@ -24,6 +24,14 @@ export interface Reconciler {
 export type Reconcilers = Partial<Record<DocRef['type'], Reconciler>>;
 
 const DEBOUNCE_MS = 250;
+
+/** Records that the document's updates up to `upTo` are in the tables; never moves the mark back. */
+async function markReconciled(db: Db, docName: string, upTo: number): Promise<void> {
+  await db
+    .update(syncDocuments)
+    .set({ reconciledUpdateId: sql`greatest(${syncDocuments.reconciledUpdateId}, ${upTo})` })
+    .where(eq(syncDocuments.docName, docName));
+}
 const LEASE_MS = 30_000;
 
 /** Debounced, leased reconciliation of stored documents into tables (SS8, SS9). */
@@ -42,6 +50,7 @@ export class ReconcileScheduler {
     private readonly logger: Logger,
   ) {}
 
+  /** `fn` resolves once the change, and whatever the change started, is stored. */
   setWriteBack(fn: (docName: string, change: (doc: Y.Doc) => void) => Promise<void>): void {
     this.writeBack = fn;
   }
@@ -84,9 +93,9 @@ export class ReconcileScheduler {
     if (!fn) return;
     // One process at a time reconciles a document (with Redis, across processes).
     if (!(await this.fanout.acquireLease(`reconcile:${docName}`, LEASE_MS))) return;
-    let change: ((doc: Y.Doc) => void) | undefined;
+    let pending: { change: (doc: Y.Doc) => void; upTo: number } | undefined;
     try {
-      change = await this.db.transaction(async (tx) => {
+      pending = await this.db.transaction(async (tx) => {
         const [row] = await tx
           .select()
           .from(syncDocuments)
@@ -96,19 +105,23 @@ export class ReconcileScheduler {
         if (!row || (!force && stored.lastUpdateId <= row.reconciledUpdateId)) return undefined;
         const doc = new Y.Doc();
         if (stored.state) Y.applyUpdate(doc, stored.state);
-        const result = await fn(ref, doc, tx);
+        const change = await fn(ref, doc, tx);
         doc.destroy();
-        await tx
-          .update(syncDocuments)
-          .set({ reconciledUpdateId: stored.lastUpdateId })
-          .where(eq(syncDocuments.docName, docName));
+        // With an answer to write back, the reconciliation is done only once that answer is stored: the mark
+        // moves after the write-back (below), so a crash between this commit and the write-back reconciles
+        // the document again on start, which repeats the answer and changes no row (SS8).
+        if (change) return { change, upTo: stored.lastUpdateId };
+        await markReconciled(tx, docName, stored.lastUpdateId);
         this.history.push({ docName, upTo: stored.lastUpdateId });
-        return result;
+        return undefined;
       });
     } finally {
       await this.fanout.releaseLease(`reconcile:${docName}`);
     }
-    if (change) await this.writeBack(docName, change);
+    if (!pending) return;
+    await this.writeBack(docName, pending.change);
+    await markReconciled(this.db, docName, pending.upTo);
+    this.history.push({ docName, upTo: pending.upTo });
   }
 
   /** Runs what is scheduled now instead of waiting for the debounce (shutdown). */

@@ -6,9 +6,10 @@ import { savedRoutes } from '../db/schema';
 import { connectClient, waitFor } from '../test-support/sync-client';
 import { createTestDatabaseUrl } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
+import { serviceUrl } from '../test-support/test-services';
 
-const redisUrl = process.env.TEST_REDIS_URL;
-const canRun = Boolean(redisUrl && process.env.TEST_DATABASE_URL);
+const redisUrl = serviceUrl('TEST_REDIS_URL', 'sync across processes (Redis)');
+const canRun = Boolean(redisUrl && serviceUrl('TEST_DATABASE_URL', 'sync across processes (Postgres)'));
 
 // SS9: several processes share one Postgres and fan out through Redis. PGlite cannot be shared between
 // processes, so this runs on the real server only.
@@ -59,7 +60,8 @@ describe.runIf(canRun)('two server processes with Redis', () => {
       .where(eq(savedRoutes.riderId, session.user.id));
     expect(rows.map((r) => r.id)).toEqual(['r1']);
 
-    await new Promise((r) => setTimeout(r, 500));
+    // Every reconcile either process scheduled (the write-back triggers one more) has finished.
+    await Promise.all([one.server.reconciler.flush(), two.server.reconciler.flush()]);
     const history = [...one.server.reconciler.history, ...two.server.reconciler.history].filter(
       (h) => h.docName === name,
     );

@@ -2,7 +2,7 @@ import { closeCodes, decodeStoredAck, readStateVector } from '@kigaligo/sync-pro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { signAccessToken } from '../auth/tokens';
-import { connectClient, rawConnect, waitFor } from '../test-support/sync-client';
+import { connectAckedClient, connectClient, rawConnect, waitFor } from '../test-support/sync-client';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
 
@@ -89,11 +89,18 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
     await waitFor(() => owner.provider.synced);
     owner.doc.getMap('preferences').set('work', 'Kacyiru');
     const admin = await t.loginAs('admin');
-    const a = connectClient(t.server.url, `rider:${rider.id}`, admin.accessToken);
+    const a = connectAckedClient(t.server.url, `rider:${rider.id}`, admin.accessToken);
     await waitFor(() => a.doc.getMap('preferences').get('work') === 'Kacyiru', 10_000, 'admin read');
     a.doc.getMap('preferences').set('work', 'HACKED');
-    await new Promise((r) => setTimeout(r, 300));
+    // The server has handled the admin's update (and dropped it) once this round trip is answered.
+    await a.handled();
     expect(owner.doc.getMap('preferences').get('work')).toBe('Kacyiru');
+    const stored = await new (await import('./doc-store')).DocStore(t.server.deps.database.db).load(
+      `rider:${rider.id}`,
+    );
+    const check = new Y.Doc();
+    Y.applyUpdate(check, stored.state!);
+    expect(check.getMap('preferences').get('work')).toBe('Kacyiru');
     a.provider.destroy();
     owner.provider.destroy();
   });
@@ -130,7 +137,7 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
     await t.server.sync.serverWrite(name, (doc) => {
       doc.getMap('bookingDecisions').set('intent-1', new Y.Map([['status', 'rejected']]));
     });
-    const c = connectClient(t.server.url, name, rider.token);
+    const c = connectAckedClient(t.server.url, name, rider.token);
     await waitFor(() => c.provider.synced);
     // Echoing what the server wrote is fine (every reconnect does it); changing it is not.
     expect(c.doc.getMap('bookingDecisions').size).toBe(1);
@@ -139,7 +146,7 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
       if (event) closes.push(event.code);
     });
     c.doc.getMap('preferences').set('ok', 'yes');
-    await new Promise((r) => setTimeout(r, 300));
+    await c.saved();
     expect(closes).toEqual([]);
     c.doc.getMap('bookingDecisions').set('intent-2', new Y.Map([['status', 'confirmed']]));
     await waitFor(() => closes.length > 0, 10_000, 'close');

@@ -1,4 +1,8 @@
+import { messageTypes, readStateVector } from '@kigaligo/sync-protocol';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
@@ -18,6 +22,56 @@ export function connectClient(
     disableBc: true,
   });
   return { doc, provider };
+}
+
+/**
+ * A stock client that asks for stored acknowledgements (SS4), as the apps' sync connection does: `saved()`
+ * resolves once the server has acknowledged that everything this client wrote so far is in the database.
+ */
+export function connectAckedClient(baseUrl: string, docName: string, token: string, doc = new Y.Doc()) {
+  const client = connectClient(baseUrl, docName, token, doc, { ack: '1' });
+  let stored = new Map<number, number>();
+  let acks = 0;
+  const waiting = new Set<() => void>();
+  // The decoder stands after the type varUint; handling the type also keeps y-websocket from logging it.
+  client.provider.messageHandlers[messageTypes.storedAck] = (_encoder, decoder) => {
+    stored = readStateVector(decoding.readVarUint8Array(decoder));
+    acks++;
+    for (const w of [...waiting]) w();
+  };
+  /**
+   * Resolves once the server has handled every message this connection sent so far — dropped ones included
+   * (a read-only writer's): it sends a sync step 1, whose reply comes with an acknowledgement (SS4), and one
+   * connection's messages are handled in order (SS3).
+   */
+  function handled(timeoutMs = 10_000): Promise<void> {
+    const after = acks;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageTypes.sync);
+    syncProtocol.writeSyncStep1(encoder, doc);
+    client.provider.ws!.send(encoding.toUint8Array(encoder));
+    return waitFor(() => acks > after, timeoutMs, `${docName}: a round trip`);
+  }
+  function saved(timeoutMs = 30_000): Promise<void> {
+    const clock = Y.getState(doc.store, doc.clientID);
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if ((stored.get(doc.clientID) ?? 0) < clock) return;
+        waiting.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        waiting.delete(check);
+        reject(new Error(`no stored acknowledgement for ${docName} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiting.add(check);
+      check();
+    });
+  }
+  /** The last stored state vector the server acknowledged (client id → clock). */
+  const acked = () => new Map(stored);
+  return { ...client, saved, acked, handled };
 }
 
 export function waitFor(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { type Database, type DbKind, openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
+import { serviceUrl } from './test-services';
 
 /**
  * API tests run on embedded PGlite always, and on the real Postgres server too when TEST_DATABASE_URL is set
  * (.ci/run sets it). Each real-Postgres test database is created fresh and dropped afterwards.
  */
-export const testDatabaseKinds: DbKind[] = process.env.TEST_DATABASE_URL
+export const testDatabaseKinds: DbKind[] = serviceUrl('TEST_DATABASE_URL', 'real Postgres')
   ? ['pglite', 'postgres']
   : ['pglite'];
 
