@@ -116,6 +116,18 @@ describe.skipIf(!hasChromium)('booking a ride across the three apps in Chromium'
     // Back online: the server books it and its decision comes back through the document.
     await riderTab.context.setOffline(false);
     await stage.and(r.locator('[data-stage="confirmed"]')).waitFor({ timeout: 60_000 });
+
+    // The driver answers the offer within its window (it shows the seconds left), then can navigate and call.
+    const assignment = d.getByTestId('assignment').first();
+    await assignment.waitFor({ timeout: 30_000 });
+    await assignment
+      .getByTestId('offer-countdown')
+      .getByText(/Answer within \d+ s/)
+      .waitFor();
+    await assignment.getByRole('button', { name: 'Accept' }).click();
+    await d.locator('[data-testid="assignment"][data-status="accepted"]').waitFor({ timeout: 30_000 });
+    await expect(assignment.getByTestId('navigate').getAttribute('href')).resolves.toMatch(/^geo:-1\.9/);
+    await expect(assignment.getByTestId('call-rider').getAttribute('href')).resolves.toMatch(/^tel:\+250/);
     await r.locator('[data-testid="trip-plate"]', { hasText: PLATE }).waitFor();
     await r.locator('[data-testid="trip-driver"]', { hasText: 'Jean Bosco Habimana' }).waitFor();
     const fare = (await r.getByTestId('trip-fare').textContent()) ?? '';
@@ -128,13 +140,10 @@ describe.skipIf(!hasChromium)('booking a ride across the three apps in Chromium'
     await r.getByTestId('cancel-panel').getByText('Cancelling is free until your driver arrives.').waitFor();
     await screenshot(r, 'booking-rider-confirmed');
 
-    // The driver sees the ride and takes it to the end.
-    const assignment = d.getByTestId('assignment').first();
-    await assignment.waitFor({ timeout: 30_000 });
+    // The driver takes the ride to the end.
     await assignment.locator('[data-testid="assignment-rider"]', { hasText: 'Grace' }).waitFor();
     await expect(assignment.getByTestId('assignment-fare').textContent()).resolves.toBe(fare);
     for (const [button, status] of [
-      ['Accept', 'accepted'],
       ['I have arrived', 'driver_arrived'],
       ['Start trip', 'in_progress'],
       ['Complete trip', 'completed'],

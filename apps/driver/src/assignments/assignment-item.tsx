@@ -1,8 +1,29 @@
-import type { DriverAssignment, DriverTripAction } from '@kigaligo/domain';
+import { type DriverAssignment, type DriverTripAction, secondsLeft } from '@kigaligo/domain';
 import { Alert, Button, formatRwf } from '@kigaligo/ui';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useDriverI18n } from '../messages';
 import { actionsFor, isActive, needsCashConfirmation, type TripActionState } from './assignment-state';
+import { geoUrl, mapsUrl, navigationTarget, telUrl } from './trip-links';
+
+/** Seconds left on a waiting offer, ticking; the phone vibrates once when the offer arrives. */
+function OfferCountdown({ expiresAt }: { expiresAt: string }) {
+  const { t } = useDriverI18n();
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    // A driver riding with the phone in a holder may not look at it: the vibration says an offer came.
+    navigator.vibrate?.([300, 150, 300]);
+  }, []);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const left = secondsLeft(expiresAt, now);
+  return (
+    <p className="kg-ride-countdown" role="timer" aria-live="off" data-testid="offer-countdown">
+      {left > 0 ? t('rides.offerLeft', { seconds: left }) : t('rides.offerOver')}
+    </p>
+  );
+}
 
 interface Props {
   assignment: DriverAssignment;
@@ -27,6 +48,8 @@ export function AssignmentItem({ assignment: a, state, unsent, onAct }: Props) {
   const actions = actionsFor(a.status);
   const busy = state.pending !== null;
   const cashNeeded = needsCashConfirmation(a);
+  const target = navigationTarget(a);
+  const call = telUrl(a.riderPhone);
   return (
     <li
       className={`kg-ride${isActive(a) ? ' kg-ride--active' : ''}`}
@@ -62,6 +85,26 @@ export function AssignmentItem({ assignment: a, state, unsent, onAct }: Props) {
           <dd>{t(`rides.pay.${a.paymentMethod}`)}</dd>
         </div>
       </dl>
+      {a.status === 'assigned' && a.offerExpiresAt ? <OfferCountdown expiresAt={a.offerExpiresAt} /> : null}
+      {target || call ? (
+        <div className="kg-ride-links">
+          {target ? (
+            <>
+              <a className="kg-button kg-button--secondary" href={geoUrl(target)} data-testid="navigate">
+                {t('rides.navigate')}
+              </a>
+              <a className="kg-ride-maplink" href={mapsUrl(target)} target="_blank" rel="noreferrer">
+                {t('rides.navigateMaps')}
+              </a>
+            </>
+          ) : null}
+          {call ? (
+            <a className="kg-button kg-button--secondary" href={call} data-testid="call-rider">
+              {t('rides.call')}
+            </a>
+          ) : null}
+        </div>
+      ) : null}
       {cashNeeded ? (
         <label className="kg-ride-cash">
           <input type="checkbox" checked={cash} onChange={(e) => setCash(e.target.checked)} disabled={busy} />

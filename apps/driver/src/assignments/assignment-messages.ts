@@ -30,6 +30,11 @@ export const assignmentEn = {
   'rides.sent': 'Sent — waiting for KigaliGo to confirm.',
   'rides.refused': 'KigaliGo refused this: {message}',
   'rides.assignedAt': 'Assigned {time}',
+  'rides.offerLeft': 'Answer within {seconds} s, or the ride goes to another driver',
+  'rides.offerOver': 'Time is up — this ride is going to another driver',
+  'rides.navigate': 'Navigate',
+  'rides.navigateMaps': 'Open in Google Maps',
+  'rides.call': 'Call rider',
 } as const;
 
 export const assignmentRw: Record<keyof typeof assignmentEn, string> = {
@@ -63,4 +68,9 @@ export const assignmentRw: Record<keyof typeof assignmentEn, string> = {
   'rides.sent': 'Byoherejwe — dutegereje ko KigaliGo ibyemeza.',
   'rides.refused': 'KigaliGo yanze ibi: {message}',
   'rides.assignedAt': 'Rwaguhawe saa {time}',
+  'rides.offerLeft': 'Subiza mu masegonda {seconds}, bitabaye ibyo urugendo ruhabwe undi mushoferi',
+  'rides.offerOver': 'Igihe kirarangiye — uru rugendo ruhabwa undi mushoferi',
+  'rides.navigate': 'Kurikira inzira',
+  'rides.navigateMaps': 'Fungura muri Google Maps',
+  'rides.call': 'Hamagara umugenzi',
 };
