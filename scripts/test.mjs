@@ -1,5 +1,6 @@
-// `npm test`: everything CI checks, in one command — types, lint, migrations in sync, then all vitest projects
-// (unit/API tests on PGlite, plus real Postgres when TEST_DATABASE_URL is set, and Chromium end-to-end tests).
+// `npm test`: everything CI checks, in one command — types, lint, migrations in sync, first-paint budgets, then all
+// vitest projects (unit/API tests on PGlite, plus real Postgres when TEST_DATABASE_URL is set, and Chromium
+// end-to-end tests).
 import { existsSync } from 'node:fs';
 import { bin, ensureAppsBuilt, ensureInstalled, pnpm, run } from './lib.mjs';
 
@@ -11,9 +12,12 @@ await bin('tsc', ['--noEmit', '-p', 'test']);
 await bin('biome', ['check', '.']);
 await run(process.execPath, ['scripts/db-check.mjs']);
 
+// The first-paint budgets read the built apps (test/budgets), so build them whether or not Chromium is here.
+await ensureAppsBuilt();
+await bin('tsx', ['test/budgets/check-budgets.ts']);
+
 const projects = ['--project', 'unit'];
 if (existsSync(chromium)) {
-  await ensureAppsBuilt();
   projects.push('--project', 'e2e');
 } else if (process.env.CI) {
   console.error(`Chromium not found at ${chromium}; CI must run the browser tests (.ci/run installs it).`);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -27,8 +28,18 @@ function tileCaching(mode: string) {
   ];
 }
 
+// Preact's React compatibility layer instead of react-dom: ~5 KB instead of ~58 KB (brotli) before the first
+// paint on a cheap phone over 3G (docs/architecture.md, "Bytes before the first paint").
+const preact = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));
+const reactToPreact = [
+  { find: /^react-dom\/client$/, replacement: preact('preact/compat/client') },
+  { find: /^react(?:-dom)?$/, replacement: preact('preact/compat') },
+  { find: /^react\/jsx-(?:dev-)?runtime$/, replacement: preact('preact/compat/jsx-runtime') },
+];
+
 export default defineConfig(({ mode }) => ({
   base,
+  resolve: { alias: reactToPreact },
   // The planner worker imports the planner (and zod): ES module workers allow code splitting.
   worker: { format: 'es' },
   publicDir: '../../public',

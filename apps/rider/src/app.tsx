@@ -1,17 +1,23 @@
 import { useSession } from '@kigaligo/client';
+import { whenIdle } from '@kigaligo/ui';
 import { UpdatePrompt } from '@kigaligo/ui/update-prompt';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useBookingRoute } from './booking/booking-route';
 import { LiveLink } from './live/live-link';
-import { LivePage } from './live/live-page';
 import { useLiveRoute } from './live/use-live-route';
-import { HomePage } from './pages/home-page';
 import { RegisterPage } from './pages/register-page';
 import { SignInPage } from './pages/sign-in-page';
 import { useReportRoute } from './reports/report-route';
-import { ReportsKeeper } from './reports/reports-keeper';
 import { useHashScreen } from './use-hash-screen';
 
+// A first visit is always signed out: the signed-in screens (sync, IndexedDB, the booking and report stores)
+// load after the sign-in screen has painted, and are fetched once the page is idle so signing in does not wait.
+const loadHome = () => import('./pages/home-page');
+const HomePage = lazy(() => loadHome().then((m) => ({ default: m.HomePage })));
+const LivePage = lazy(() => import('./live/live-page').then((m) => ({ default: m.LivePage })));
+const ReportsKeeper = lazy(() =>
+  import('./reports/reports-keeper').then((m) => ({ default: m.ReportsKeeper })),
+);
 // The planner screen (MapLibre, ~800 KiB) loads on first use; the service worker precaches it all the same.
 const PlanPage = lazy(() => import('./pages/plan-page').then((m) => ({ default: m.PlanPage })));
 // Booking screens (place search, the live map) load the same way.
@@ -30,10 +36,13 @@ export function App() {
   const live = useLiveRoute();
   const booking = useBookingRoute();
   const report = useReportRoute();
+  useEffect(() => (session ? undefined : whenIdle(() => void loadHome())), [session]);
   return (
     <>
       {session && live ? (
-        <LivePage />
+        <Suspense fallback={null}>
+          <LivePage />
+        </Suspense>
       ) : session && booking ? (
         <Suspense fallback={null}>
           <BookingScreens route={booking} />
@@ -48,7 +57,9 @@ export function App() {
             <PlanPage onBack={() => go('home')} />
           </Suspense>
         ) : (
-          <HomePage user={session.user} onPlan={() => go('plan')} />
+          <Suspense fallback={null}>
+            <HomePage user={session.user} onPlan={() => go('plan')} />
+          </Suspense>
         )
       ) : screen === 'sign-in' ? (
         <SignInPage onRegister={() => setScreen('register')} />
@@ -57,7 +68,11 @@ export function App() {
       )}
       {session && !live && !booking && !report && signedIn === 'home' ? <LiveLink /> : null}
       {/* Keeps sent reports syncing and their files uploading whatever the screen. */}
-      {session ? <ReportsKeeper /> : null}
+      {session ? (
+        <Suspense fallback={null}>
+          <ReportsKeeper />
+        </Suspense>
+      ) : null}
       <UpdatePrompt />
     </>
   );

@@ -49,3 +49,4 @@ export { kigaliClock, type LiveKey, useLiveText } from './map/live-messages';
 export { fetchJsonCached } from './map/map-data';
 export { type MapPoint, PointsMap, type PointsMapProps } from './map/points-map';
 export { VehicleDetails } from './map/vehicle-details';
+export { whenIdle } from './when-idle';

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { KigaliClient } from '../kigali-client';
-import { SyncEngine } from '../sync/sync-engine';
+import type { SyncEngine } from '../sync/sync-engine';
 
 const ClientContext = createContext<KigaliClient | null>(null);
 const SyncEngineContext = createContext<SyncEngine | null>(null);
@@ -16,18 +16,25 @@ export function ClientProvider({ client, children }: { client: KigaliClient; chi
   const userId = session?.user.id ?? null;
   const [engine, setEngine] = useState<SyncEngine | null>(null);
 
-  // One sync engine (and IndexedDB database) per signed-in user, gone when they sign out.
+  // One sync engine (and IndexedDB database) per signed-in user, gone when they sign out. Yjs and Dexie load
+  // with it, after the first paint: the sign-in screen needs neither (docs/architecture.md).
   useEffect(() => {
     if (!userId) return;
-    const next = new SyncEngine({
-      userId,
-      serverUrl: syncServerUrl(client.baseUrl),
-      getToken: () => client.session.get()?.accessToken ?? null,
-      refreshToken: (stale) => client.api.refreshAccessToken(stale),
+    let next: SyncEngine | null = null;
+    let gone = false;
+    void import('../sync/sync-engine').then(({ SyncEngine }) => {
+      if (gone) return;
+      next = new SyncEngine({
+        userId,
+        serverUrl: syncServerUrl(client.baseUrl),
+        getToken: () => client.session.get()?.accessToken ?? null,
+        refreshToken: (stale) => client.api.refreshAccessToken(stale),
+      });
+      setEngine(next);
     });
-    setEngine(next);
     return () => {
-      next.destroy();
+      gone = true;
+      next?.destroy();
       setEngine(null);
     };
   }, [client, userId]);
