@@ -10,8 +10,14 @@ import { jsonBody } from '../http/validate';
 export const planRoutes = new Hono<AppEnv>().post('/plan', requireAuth, jsonBody(planInput), (c) => {
   const body = c.req.valid('json');
   const area = c.var.deps.network.serviceArea();
-  if (!isInArea(body.from, area) || !isInArea(body.to, area))
-    throw new HttpError(400, 'outside_service_area', 'This place is outside the service area');
+  const outside = (['from', 'to'] as const).filter((end) => !isInArea(body[end], area));
+  if (outside.length > 0)
+    throw new HttpError(
+      400,
+      'outside_service_area',
+      'This place is outside the service area',
+      outside.map((path) => ({ path, message: 'This place is outside the service area' })),
+    );
   const itineraries = planTrip(c.var.deps.network.get(), {
     from: body.from,
     to: body.to,
