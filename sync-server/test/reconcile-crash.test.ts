@@ -17,6 +17,7 @@ import { safetyReports, syncDocuments, syncUpdates, tripEvents, trips } from '..
 import { DocStore } from '../src/sync/doc-store';
 import { reportFields } from '../src/test-support/report-kit';
 import { connectAckedClient, connectClient, waitFor } from '../src/test-support/sync-client';
+import { testServiceArea } from '../src/test-support/test-app';
 import { createTestDatabaseUrl, testDatabaseKinds } from '../src/test-support/test-databases';
 import { makeDriverOnShift, makeIntent, makeUser } from '../src/test-support/trip-fixtures';
 import { freePort, ServerProcess } from './server-process';
@@ -97,7 +98,7 @@ describe.each(testDatabaseKinds)('acknowledged work survives kill -9 on %s (prop
         for (let v = 0; v < 5; v++) await makeDriverOnShift(db, secret);
         const now = new Date();
         const booked = await db.transaction((tx) =>
-          bookIntent(tx, rider.id, makeIntent(), now, defaultDispatchPolicy),
+          bookIntent(tx, rider.id, makeIntent(), now, defaultDispatchPolicy, testServiceArea),
         );
         const [trip] = await db.select().from(trips).where(eq(trips.id, booked.tripId));
         if (!trip?.driverId) throw new Error('the fixture trip found no driver');
