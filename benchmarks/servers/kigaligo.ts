@@ -33,7 +33,9 @@ for (let i = 0; i < ids.length; i += 500) {
   );
 }
 const tokens = await Promise.all(
-  ids.map((userId) => signAccessToken({ userId, role: 'rider' }, server.deps.jwtSecret)),
+  ids.map((userId) =>
+    signAccessToken({ userId, role: 'rider', sessionId: randomUUID() }, server.deps.jwtSecret),
+  ),
 );
 
 runAsChild(

@@ -1,6 +1,7 @@
 import type { DispatchPolicy, LiveVehicle, PushConfig } from '@kigaligo/domain';
 import type { Logger } from 'pino';
 import type { AuthLimits } from './auth/auth-limits';
+import type { SessionRevocations } from './auth/session-revocations';
 import type { AccessClaims } from './auth/tokens';
 import type { TripDocs } from './booking/trip-docs';
 import type { Database } from './db/client';
@@ -19,6 +20,8 @@ export interface AppDeps {
   trustProxy: boolean;
   /** Sign-in, sign-up and reset limits (in Redis with REDIS_URL, so every process shares them). */
   authLimits: AuthLimits;
+  /** Sessions ended before their access tokens expired: checked on every request and socket. */
+  sessions: SessionRevocations;
   reportError: (err: unknown, context: Record<string, unknown>) => void;
   /** The transit network the planner runs on. */
   network: NetworkService;

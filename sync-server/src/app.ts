@@ -18,6 +18,7 @@ import { gtfsRtRoutes } from './routes/gtfs-rt';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { meNotificationRoutes, pushConfigRoutes } from './routes/me-notifications';
+import { meSessionRoutes } from './routes/me-sessions';
 import { networkRoutes } from './routes/network';
 import { openApiRoutes } from './routes/openapi';
 import { paymentRoutes } from './routes/payments';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string; tileUrl?: str
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
     .route('/me', meNotificationRoutes)
+    .route('/me/sessions', meSessionRoutes)
     .route('/push', pushConfigRoutes)
     .route('/payments', paymentRoutes)
     .route('/refunds', refundRoutes)

@@ -11,6 +11,12 @@ import { createApp } from './app';
 import type { AppDeps } from './app-env';
 import { AuthLimits } from './auth/auth-limits';
 import { memoryLimitStore, redisLimitStore } from './auth/limit-store';
+import {
+  accessCheck,
+  localRevocationBus,
+  redisRevocationBus,
+  SessionRevocations,
+} from './auth/session-revocations';
 import { DispatchWorker } from './booking/dispatch-worker';
 import { TripDocs } from './booking/trip-docs';
 import { openDatabase } from './db/client';
@@ -117,10 +123,17 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const seeded = opts.seed ? await seedDemoData(database.db) : false;
   const jwtSecret = opts.jwtSecret ?? (await getOrCreateSecret(database.db, 'jwt'));
   const socketTimeouts = opts.socketTimeouts ?? defaultSocketTimeouts;
+  const sessions = new SessionRevocations(
+    database.db,
+    opts.redisUrl ? await redisRevocationBus(opts.redisUrl) : localRevocationBus(),
+    logger,
+  );
+  await sessions.start();
+  const access = accessCheck(jwtSecret, sessions);
   const live = new LiveHub(
     database.db,
     opts.redisUrl ? await redisLiveBus(opts.redisUrl) : localLiveBus(),
-    jwtSecret,
+    access,
     logger,
     socketTimeouts,
   );
@@ -159,6 +172,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     version,
     trustProxy: opts.trustProxy ?? false,
     authLimits: new AuthLimits(limitStore),
+    sessions,
     reportError: await createErrorReporter(opts.sentryDsn, logger, version),
     network,
     live,
@@ -237,7 +251,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const sync = new SyncService({
     store,
     fanout,
-    jwtSecret: deps.jwtSecret,
+    access,
     logger,
     onStored: (docName, keys) => reconciler.schedule(docName, keys),
     timeouts: socketTimeouts,
@@ -274,6 +288,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         await dispatchWorker.stop();
         await providers.close();
         await limitStore.close();
+        await sessions.close();
         await sync.close();
         await live.close();
         await reconciler.flush();

@@ -80,7 +80,8 @@ describe.each(testDatabaseKinds)('acknowledged work survives kill -9 on %s (prop
   const expectations: Expectation[] = [];
   const tokens = new Map<string, string>();
   const token = async (userId: string, role: 'rider' | 'driver') => {
-    if (!tokens.has(userId)) tokens.set(userId, await signAccessToken({ userId, role }, secret));
+    if (!tokens.has(userId))
+      tokens.set(userId, await signAccessToken({ userId, role, sessionId: randomUUID() }, secret));
     return tokens.get(userId)!;
   };
   const open = () => openDatabase({ databaseUrl: pg?.url, dataDir });

@@ -32,6 +32,8 @@ export interface ApiClientOptions {
   /** Name of the cross-tab lock that serialises refreshes (Web Locks API, when available). */
   lockName?: string;
   now?: () => number;
+  /** Sent with every request, e.g. which app is asking (shown in the user's list of sessions). */
+  defaultHeaders?: Record<string, string>;
 }
 
 /** Refresh a little early so a request does not leave with a token that expires in flight. */
@@ -49,7 +51,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     token?: string,
     extra?: Record<string, string>,
   ): Promise<Response> {
-    const headers: Record<string, string> = { ...extra, accept: 'application/json' };
+    const headers: Record<string, string> = { ...opts.defaultHeaders, ...extra, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     try {

@@ -54,6 +54,7 @@ export { type LiveVehicles, liveServerUrl, useLiveVehicles } from './react/use-l
 export { useNotificationPreferences, usePushRegistration } from './react/use-notifications';
 export { useProfileSync } from './react/use-profile-sync';
 export { useOnline, useSession } from './react/use-session';
+export { useSessions } from './react/use-sessions';
 export { type StoredDocument, useStoredDocument } from './react/use-stored-document';
 export { useDocument, useDocumentStatus, useSyncStatus } from './react/use-sync';
 export { useVehicleTracker } from './react/use-vehicle-tracker';

@@ -48,6 +48,7 @@ export function createKigaliClient({
     connectivity,
     fetch: doFetch,
     lockName: `kigaligo-${role}-refresh`,
+    defaultHeaders: { 'x-kigaligo-app': role },
   });
   // A refresh failure elsewhere also signs out; clear cached data whenever the session disappears.
   session.subscribe(() => {

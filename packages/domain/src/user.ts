@@ -53,3 +53,24 @@ export const authResponse = z.object({
   expiresIn: z.number().int().positive(),
 });
 export type AuthResponse = z.infer<typeof authResponse>;
+
+/** A signed-in device, as `GET /api/me/sessions` lists it. */
+export const sessionInfo = z.object({
+  id: z.uuid(),
+  /** The app that signed in (as it said), null when unknown. */
+  app: z.enum(['rider', 'driver', 'admin']).nullable(),
+  userAgent: z.string().nullable(),
+  /** The network it last signed in or refreshed from, coarsened (an IPv4 /24 or IPv6 /48). */
+  network: z.string().nullable(),
+  createdAt: isoDateTime,
+  lastUsedAt: isoDateTime,
+  /** The session this request came from. */
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof sessionInfo>;
+
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: password,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;

@@ -8,7 +8,9 @@ import './styles/sync.css';
 import './map/live-map.css';
 import './map/points-map.css';
 import './styles/notifications.css';
+import './styles/sessions.css';
 
+export { AccountSecurityCard } from './components/account-security-card';
 export { Alert } from './components/alert';
 export { AppHeader, type AppHeaderProps } from './components/app-header';
 export { AuthLayout, type AuthLayoutProps } from './components/auth-layout';

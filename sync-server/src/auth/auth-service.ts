@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthResponse, Role } from '@kigaligo/domain';
 import { and, eq, isNull } from 'drizzle-orm';
+import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
 import { refreshTokens, users } from '../db/schema';
-import { findUserByEmail, toUser, type UserRow } from '../db/users';
-import { conflict, unauthorized } from '../http/errors';
+import { findUserByEmail, findUserById, toUser, type UserRow } from '../db/users';
+import { conflict, HttpError, unauthorized } from '../http/errors';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { assertStrongPassword } from './password-strength';
+import { openSession, revokeSessions, type SessionClient, touchSession } from './sessions';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
   hashRefreshToken,
@@ -50,6 +52,7 @@ export async function createAccount(db: Db, input: NewAccount): Promise<UserRow>
 }
 
 async function issueTokens(db: Db, secret: string, row: UserRow, familyId: string): Promise<AuthResponse> {
+  // The family id is the session id: every access token names it, so revoking the session ends them too.
   const refreshToken = newRefreshToken();
   await db.insert(refreshTokens).values({
     userId: row.id,
@@ -57,12 +60,12 @@ async function issueTokens(db: Db, secret: string, row: UserRow, familyId: strin
     tokenHash: hashRefreshToken(refreshToken),
     expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000),
   });
-  const accessToken = await signAccessToken({ userId: row.id, role: row.role }, secret);
+  const accessToken = await signAccessToken({ userId: row.id, role: row.role, sessionId: familyId }, secret);
   return { user: toUser(row), accessToken, refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
 }
 
 /** Returns null on a wrong email or password, without saying which. */
-export async function login(db: Db, secret: string, email: string, password: string) {
+export async function login(db: Db, secret: string, email: string, password: string, client: SessionClient) {
   const row = await findUserByEmail(db, email);
   if (!row) {
     await burnPasswordCheck(password);
@@ -70,11 +73,13 @@ export async function login(db: Db, secret: string, email: string, password: str
   }
   if (!(await verifyPassword(password, row.passwordHash))) return null;
   if (row.suspended) throw unauthorized('This account is suspended', 'account_suspended');
-  return issueTokens(db, secret, row, randomUUID());
+  return startSession(db, secret, row, client);
 }
 
-export async function startSession(db: Db, secret: string, row: UserRow) {
-  return issueTokens(db, secret, row, randomUUID());
+export async function startSession(db: Db, secret: string, row: UserRow, client: SessionClient) {
+  const sessionId = randomUUID();
+  await openSession(db, sessionId, row.id, client);
+  return issueTokens(db, secret, row, sessionId);
 }
 
 /**
@@ -82,7 +87,13 @@ export async function startSession(db: Db, secret: string, row: UserRow) {
  * concurrent refreshes with the same token cannot both succeed. Presenting a token that was already rotated
  * (or revoked) is treated as theft: every token of its family is revoked.
  */
-export async function refresh(db: Db, secret: string, token: string): Promise<AuthResponse> {
+export async function refresh(
+  db: Db,
+  secret: string,
+  token: string,
+  client: SessionClient,
+  onRevoked: (sessionIds: string[]) => Promise<void>,
+): Promise<AuthResponse> {
   const tokenHash = hashRefreshToken(token);
   const outcome = await db.transaction(async (tx) => {
     const [stored] = await tx
@@ -97,7 +108,7 @@ export async function refresh(db: Db, secret: string, token: string): Promise<Au
         .update(refreshTokens)
         .set({ revokedAt: new Date() })
         .where(and(eq(refreshTokens.familyId, stored.familyId), isNull(refreshTokens.revokedAt)));
-      return { kind: 'reused' as const };
+      return { kind: 'reused' as const, familyId: stored.familyId };
     }
     if (stored.expiresAt.getTime() <= Date.now()) return { kind: 'expired' as const };
     const [row] = await tx.select().from(users).where(eq(users.id, stored.userId)).limit(1);
@@ -107,8 +118,10 @@ export async function refresh(db: Db, secret: string, token: string): Promise<Au
   });
   switch (outcome.kind) {
     case 'ok':
+      await touchSession(db, outcome.familyId, outcome.row.id, client);
       return issueTokens(db, secret, outcome.row, outcome.familyId);
     case 'reused':
+      await onRevoked([outcome.familyId]);
       throw unauthorized(
         'This session was ended because its token was used twice; sign in again',
         'token_reused',
@@ -122,16 +135,51 @@ export async function refresh(db: Db, secret: string, token: string): Promise<Au
   }
 }
 
-/** Ends the session the refresh token belongs to (its whole family). Unknown tokens are ignored. */
-export async function logout(db: Db, token: string): Promise<void> {
+/**
+ * Ends the session the refresh token belongs to (its whole family); returns it for SessionRevocations, or null
+ * for an unknown token (ignored: logging out twice is fine).
+ */
+export async function logout(db: Db, token: string): Promise<{ userId: string; sessionId: string } | null> {
   const [stored] = await db
-    .select({ familyId: refreshTokens.familyId })
+    .select({ familyId: refreshTokens.familyId, userId: refreshTokens.userId })
     .from(refreshTokens)
     .where(eq(refreshTokens.tokenHash, hashRefreshToken(token)))
     .limit(1);
-  if (!stored) return;
-  await db
-    .update(refreshTokens)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(refreshTokens.familyId, stored.familyId), isNull(refreshTokens.revokedAt)));
+  if (!stored) return null;
+  await revokeSessions(db, stored.userId, { ids: [stored.familyId] });
+  return { userId: stored.userId, sessionId: stored.familyId };
+}
+
+/**
+ * Changes the password after checking the current one, and ends every other session of the account (returned
+ * for SessionRevocations). A wrong current password is a 400 on that field, not a 401: the caller stays signed in.
+ */
+export async function changePassword(
+  db: Db,
+  userId: string,
+  current: string,
+  next: string,
+  keepSessionId: string,
+): Promise<string[]> {
+  const row = await findUserById(db, userId);
+  if (!row) throw unauthorized('This account no longer exists', 'invalid_token');
+  if (!(await verifyPassword(current, row.passwordHash))) {
+    throw new HttpError(400, 'wrong_password', 'The current password is not right', [
+      { path: 'currentPassword', message: 'Not your current password' },
+    ]);
+  }
+  assertStrongPassword(next, [row.email, row.name]);
+  const passwordHash = await hashPassword(next);
+  return db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    const ended = await revokeSessions(tx, userId, { all: true, except: keepSessionId });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: 'auth.password_changed',
+      targetType: 'user',
+      targetId: userId,
+      details: { endedSessions: ended.length },
+    });
+    return ended;
+  });
 }

@@ -2,6 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@kigaligo/domain';
 import { role as roleSchema, userId } from '@kigaligo/domain';
 import { sign, verify } from 'hono/jwt';
+import { z } from 'zod';
+
+const sessionId = z.uuid();
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -11,6 +14,8 @@ const ALG = 'HS256';
 export interface AccessClaims {
   userId: string;
   role: Role;
+  /** The session (refresh-token family) the token belongs to: revoking it ends the token at once. */
+  sessionId: string;
 }
 
 export async function signAccessToken(
@@ -19,7 +24,14 @@ export async function signAccessToken(
   now = Math.floor(Date.now() / 1000),
 ): Promise<string> {
   return sign(
-    { sub: claims.userId, role: claims.role, typ: 'access', iat: now, exp: now + ACCESS_TOKEN_TTL_SECONDS },
+    {
+      sub: claims.userId,
+      role: claims.role,
+      sid: claims.sessionId,
+      typ: 'access',
+      iat: now,
+      exp: now + ACCESS_TOKEN_TTL_SECONDS,
+    },
     secret,
     ALG,
   );
@@ -31,8 +43,10 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
     const payload = await verify(token, secret, ALG);
     const id = userId.safeParse(payload.sub);
     const role = roleSchema.safeParse(payload.role);
-    if (payload.typ !== 'access' || !id.success || !role.success) return null;
-    return { userId: id.data, role: role.data };
+    const sid = sessionId.safeParse(payload.sid);
+    // A token without a session predates revocation: refused, so the app refreshes into one that has it.
+    if (payload.typ !== 'access' || !id.success || !role.success || !sid.success) return null;
+    return { userId: id.data, role: role.data, sessionId: sid.data };
   } catch {
     return null;
   }

@@ -100,7 +100,33 @@ export const refreshTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index('refresh_tokens_family_idx').on(t.familyId)],
+  (t) => [
+    index('refresh_tokens_family_idx').on(t.familyId),
+    // Every process polls for sessions revoked since its last look (SessionRevocations).
+    index('refresh_tokens_revoked_idx').on(t.revokedAt),
+  ],
+);
+
+/**
+ * A signed-in device: one per refresh-token family (its id is the family id and the `sid` of its access tokens).
+ * A session is over when any token of its family is revoked (logout, reuse, suspension, sign out everywhere).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Which app signed in (rider, driver, admin) as the client said; shown to the user, never trusted. */
+    app: text('app'),
+    userAgent: text('user_agent'),
+    /** The client's network, coarsened (IPv4 /24, IPv6 /48): enough to recognise, not to locate. */
+    network: text('network'),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps,
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
 export const vehicles = pgTable('vehicles', {

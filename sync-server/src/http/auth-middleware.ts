@@ -11,6 +11,9 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   if (!match) throw unauthorized();
   const claims = await verifyAccessToken(match[1]!, c.var.deps.jwtSecret);
   if (!claims) throw unauthorized('Your session token is invalid or expired', 'invalid_token');
+  if (c.var.deps.sessions.isRevoked(claims.sessionId)) {
+    throw unauthorized('This session was signed out; sign in again', 'session_revoked');
+  }
   c.set('auth', claims);
   await next();
 });

@@ -70,7 +70,10 @@ describe.each(testDatabaseKinds)('503 + Retry-After when the database is unreach
         dataDir: '',
       });
       t = await createTestApp('postgres', { database });
-      token = await signAccessToken({ userId: randomUUID(), role: 'rider' }, t.deps.jwtSecret);
+      token = await signAccessToken(
+        { userId: randomUUID(), role: 'rider', sessionId: randomUUID() },
+        t.deps.jwtSecret,
+      );
     }
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { closeCodes } from '@kigaligo/sync-protocol';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { verifyAccessToken } from '../auth/tokens';
+import type { AccessCheck } from '../auth/session-revocations';
 import type { Db } from '../db/client';
 import { vehicleLive, vehicles } from '../db/schema';
 import {
@@ -25,6 +25,7 @@ const STALE_CHECK_MS = 10_000;
 type BBox = [number, number, number, number];
 interface Client {
   ws: WebSocket;
+  sessionId: string;
   bbox: BBox | null;
 }
 
@@ -45,12 +46,16 @@ export class LiveHub implements UpgradeEndpoint {
   constructor(
     private readonly db: Db,
     private readonly bus: LiveBus,
-    private readonly jwtSecret: string,
+    private readonly access: AccessCheck,
     private readonly logger: Logger,
     private readonly timeouts: SocketTimeouts = defaultSocketTimeouts,
   ) {
     this.heartbeat = new Heartbeat(timeouts.pingIntervalMs);
     bus.onVehicle((v) => this.apply(v));
+    access.onRevoked((sessionId) => {
+      for (const c of this.clients)
+        if (c.sessionId === sessionId) c.ws.close(closeCodes.unauthenticated, 'signed out');
+    });
     this.timer = setInterval(() => this.markStale(), STALE_CHECK_MS);
     this.timer.unref();
   }
@@ -123,9 +128,9 @@ export class LiveHub implements UpgradeEndpoint {
     if (!isWellFormedTarget(req.url ?? '/')) return ws.close(closeCodes.badRequest, 'malformed URL');
     const url = new URL(req.url ?? '/', 'http://localhost');
     // Signature and claims only, no database: /live keeps working while the database is down.
-    const claims = await verifyAccessToken(url.searchParams.get('token') ?? '', this.jwtSecret);
+    const claims = await this.access.verify(url.searchParams.get('token') ?? '');
     if (!claims) return ws.close(closeCodes.unauthenticated, 'sign in again');
-    const client: Client = { ws, bbox: null };
+    const client: Client = { ws, sessionId: claims.sessionId, bbox: null };
     this.clients.add(client);
     ws.on('close', () => this.clients.delete(client));
     const onMessage = (data: Buffer) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sign } from 'hono/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAccessToken } from '../auth/tokens';
@@ -26,7 +27,11 @@ describe.each(testDatabaseKinds)('roles and tokens on %s', (kind) => {
       'not-the-secret',
       'HS256',
     );
-    const expired = await signAccessToken({ userId: riderId, role: 'rider' }, t.deps.jwtSecret, now - 3600);
+    const expired = await signAccessToken(
+      { userId: riderId, role: 'rider', sessionId: randomUUID() },
+      t.deps.jwtSecret,
+      now - 3600,
+    );
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     const payload = Buffer.from(
       JSON.stringify({ sub: riderId, role: 'admin', typ: 'access', exp: now + 60 }),

@@ -67,6 +67,8 @@ export const adminSuspensionRoutes = new Hono<AppEnv>()
     const row = await deps.database.db.transaction((tx) =>
       suspendDriver(tx, auth.userId, id, c.req.valid('json')),
     );
+    // The suspension revoked the driver's sessions: their access tokens and open sockets end now.
+    await deps.sessions.catchUp();
     deps.logger.info({ userId: id, by: auth.userId }, 'driver suspended');
     return c.json({ user: toUser(row) });
   })

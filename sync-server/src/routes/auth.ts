@@ -1,7 +1,11 @@
-import { loginInput, refreshInput, registerInput } from '@kigaligo/domain';
+import { changePasswordInput, loginInput, refreshInput, registerInput } from '@kigaligo/domain';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
-import { createAccount, login, logout, refresh, startSession } from '../auth/auth-service';
+import { recordAudit } from '../audit/record-audit';
+import { changePassword, createAccount, login, logout, refresh, startSession } from '../auth/auth-service';
+import type { SessionClient } from '../auth/sessions';
+import { requireAuth } from '../http/auth-middleware';
 import { clientAddress } from '../http/client-address';
 import { tooManyRequests, unauthorized } from '../http/errors';
 import { jsonBody } from '../http/validate';
@@ -14,7 +18,7 @@ export const authRoutes = new Hono<AppEnv>()
     if (wait > 0) throw tooManyRequests(wait);
     // Self sign-up only ever creates riders; staff accounts come from admins.
     const row = await createAccount(database.db, { ...body, role: 'rider' });
-    return c.json(await startSession(database.db, jwtSecret, row), 201);
+    return c.json(await startSession(database.db, jwtSecret, row, sessionClient(c)), 201);
   })
   .post('/login', jsonBody(loginInput), async (c) => {
     const { email, password } = c.req.valid('json');
@@ -23,19 +27,54 @@ export const authRoutes = new Hono<AppEnv>()
     const client = clientAddress(c);
     const wait = await authLimits.beforeLogin(email, client);
     if (wait > 0) throw tooManyRequests(wait);
-    const session = await login(database.db, jwtSecret, email, password);
+    const session = await login(database.db, jwtSecret, email, password, sessionClient(c));
     if (!session) {
       await authLimits.loginFailed(email, client);
       throw unauthorized('Wrong email or password', 'invalid_credentials');
     }
     await authLimits.loginSucceeded(email, client);
+    await recordAudit(database.db, {
+      actorId: session.user.id,
+      action: 'auth.signed_in',
+      targetType: 'user',
+      targetId: session.user.id,
+      details: { app: sessionClient(c).app ?? null },
+    });
     return c.json(session);
   })
   .post('/refresh', jsonBody(refreshInput), async (c) => {
-    const { database, jwtSecret } = c.var.deps;
-    return c.json(await refresh(database.db, jwtSecret, c.req.valid('json').refreshToken));
+    const { database, jwtSecret, sessions } = c.var.deps;
+    const token = c.req.valid('json').refreshToken;
+    return c.json(
+      await refresh(database.db, jwtSecret, token, sessionClient(c), (ids) => sessions.revoke(ids)),
+    );
   })
   .post('/logout', jsonBody(refreshInput), async (c) => {
-    await logout(c.var.deps.database.db, c.req.valid('json').refreshToken);
+    const ended = await logout(c.var.deps.database.db, c.req.valid('json').refreshToken);
+    // The session's access tokens stop working now, not when they expire.
+    if (ended) await c.var.deps.sessions.revoke([ended.sessionId]);
     return c.body(null, 204);
+  })
+  .post('/password', requireAuth, jsonBody(changePasswordInput), async (c) => {
+    const { currentPassword, newPassword } = c.req.valid('json');
+    const { userId, sessionId } = c.var.auth;
+    // Every other device is signed out: whoever knew the old password must not stay in.
+    const ended = await changePassword(
+      c.var.deps.database.db,
+      userId,
+      currentPassword,
+      newPassword,
+      sessionId,
+    );
+    await c.var.deps.sessions.revoke(ended);
+    return c.json({ endedSessions: ended.length });
   });
+
+/** What the client says about itself (the apps send `X-KigaliGo-App`), for the list of sessions. */
+function sessionClient(c: Context<AppEnv>): SessionClient {
+  return {
+    app: c.req.header('x-kigaligo-app'),
+    userAgent: c.req.header('user-agent'),
+    address: clientAddress(c),
+  };
+}

@@ -12,7 +12,8 @@ const { transit_realtime: rt } = GtfsRealtimeBindings;
 export const gtfsRtRoutes = new Hono<AppEnv>().get('/vehicle-positions', async (c) => {
   const token = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
   const claims = token ? await verifyAccessToken(token, c.var.deps.jwtSecret) : null;
-  const everyone = claims?.role === 'admin';
+  const signedIn = claims && !c.var.deps.sessions.isRevoked(claims.sessionId) ? claims : null;
+  const everyone = signedIn?.role === 'admin';
   const now = Math.floor(Date.now() / 1000);
   const entity = [...c.var.deps.live.vehicles.values()]
     .filter((v) => everyone || v.kind === 'bus')

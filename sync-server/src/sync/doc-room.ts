@@ -8,6 +8,8 @@ import type { Fanout } from './fanout';
 
 export interface SyncConnection {
   readonly userId: string;
+  /** The session the socket was opened with (closed when it is revoked). */
+  readonly sessionId: string;
   readonly access: 'read' | 'write';
   /** Asked for stored acknowledgements (`?ack=1`); stock clients did not and never get message type 100. */
   readonly wantsAck: boolean;

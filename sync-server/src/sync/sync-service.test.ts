@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { closeCodes, decodeStoredAck, readStateVector } from '@kigaligo/sync-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -56,7 +57,7 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
     const other = await t.register(`other-${kind}@example.rw`);
     const driver = await t.loginAs('driver');
     const expired = await signAccessToken(
-      { userId: rider.id, role: 'rider' },
+      { userId: rider.id, role: 'rider', sessionId: randomUUID() },
       t.server.deps.jwtSecret,
       Math.floor(Date.now() / 1000) - 3600,
     );

@@ -16,7 +16,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { verifyAccessToken } from '../auth/tokens';
+import type { AccessCheck } from '../auth/session-revocations';
 import { isDatabaseUnavailable } from '../http/db-unavailable';
 import {
   defaultSocketTimeouts,
@@ -34,14 +34,17 @@ import { TokenBucket } from './token-bucket';
 export interface SyncServiceDeps {
   store: DocStore;
   fanout: Fanout;
-  jwtSecret: string;
+  /** Token check (revoked sessions refused) and word of revocations, to close their sockets with 4401. */
+  access: AccessCheck;
   logger: Logger;
   /** Called after each stored update with the top-level keys it changed, e.g. to schedule reconciliation. */
   onStored?: (docName: string, rootKeys: Set<string>) => void;
   timeouts?: SocketTimeouts | undefined;
 }
 
-type Auth = { userId: string; access: 'read' | 'write' } | { close: number; reason: string };
+type Auth =
+  | { userId: string; sessionId: string; access: 'read' | 'write' }
+  | { close: number; reason: string };
 
 /** The `/sync/<docName>` WebSocket endpoint: y-websocket protocol with per-document auth (SPEC.md). */
 export class SyncService implements UpgradeEndpoint {
@@ -62,6 +65,14 @@ export class SyncService implements UpgradeEndpoint {
     deps.fanout.onUpdate((docName, update) => {
       void this.rooms.get(docName)?.applyRemote(update);
     });
+    // A signed-out session's sockets close at once; the client's one refresh then fails and it signs out.
+    deps.access.onRevoked((sessionId) => {
+      for (const room of this.rooms.values()) {
+        for (const conn of room.connections) {
+          if (conn.sessionId === sessionId) conn.close(closeCodes.unauthenticated, 'signed out');
+        }
+      }
+    });
   }
 
   matches(pathname: string): boolean {
@@ -76,7 +87,7 @@ export class SyncService implements UpgradeEndpoint {
     const version = Number(url.searchParams.get('v') ?? MIN_PROTOCOL_VERSION);
     if (!(version >= MIN_PROTOCOL_VERSION))
       return { close: closeCodes.upgradeRequired, reason: 'update the app' };
-    const claims = await verifyAccessToken(url.searchParams.get('token') ?? '', this.deps.jwtSecret);
+    const claims = await this.deps.access.verify(url.searchParams.get('token') ?? '');
     if (!claims) return { close: closeCodes.unauthenticated, reason: 'sign in again' };
     const name = decodeURIComponent(url.pathname.slice('/sync/'.length));
     const ref = parseDocName(name);
@@ -92,7 +103,7 @@ export class SyncService implements UpgradeEndpoint {
     }
     const access = accessFor(ref, user, reporterId);
     if (access === 'none') return { close: closeCodes.forbidden, reason: 'not your document' };
-    return { userId: user.id, access };
+    return { userId: user.id, sessionId: claims.sessionId, access };
   }
 
   private async accept(ws: WebSocket, req: IncomingMessage): Promise<void> {
@@ -128,6 +139,7 @@ export class SyncService implements UpgradeEndpoint {
     const room = this.room(docName);
     const conn: SyncConnection = {
       userId: auth.userId,
+      sessionId: auth.sessionId,
       access: auth.access,
       wantsAck: url.searchParams.get('ack') === '1',
       awarenessIds: new Set(),

@@ -6,6 +6,7 @@ import { createApp } from '../app';
 import type { AppDeps } from '../app-env';
 import { AuthLimits } from '../auth/auth-limits';
 import { memoryLimitStore } from '../auth/limit-store';
+import { accessCheck, localRevocationBus, SessionRevocations } from '../auth/session-revocations';
 import { TripDocs } from '../booking/trip-docs';
 import type { DbKind } from '../db/client';
 import { getOrCreateSecret } from '../db/secrets';
@@ -37,7 +38,14 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
   const network = new NetworkService(withNetwork ? undefined : testServiceArea);
   if (withNetwork) await network.loadFromPath(database.db, defaultGtfsPath);
   const jwtSecret = await getOrCreateSecret(database.db, 'jwt');
-  const live = new LiveHub(database.db, localLiveBus(), jwtSecret, createLogger('silent'));
+  const sessions = new SessionRevocations(database.db, localRevocationBus(), createLogger('silent'));
+  await sessions.start();
+  const live = new LiveHub(
+    database.db,
+    localLiveBus(),
+    accessCheck(jwtSecret, sessions),
+    createLogger('silent'),
+  );
   // Evidence files of this app only, removed on dispose (tests read the folder to check nothing escaped it).
   const evidenceDir = await mkdtemp(join(tmpdir(), 'kigaligo-test-evidence-'));
   const deps: AppDeps = {
@@ -47,6 +55,7 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
     version: 'test',
     trustProxy: false,
     authLimits: new AuthLimits(memoryLimitStore()),
+    sessions,
     reportError: () => {},
     network,
     live,
@@ -99,6 +108,7 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
       await deps.reportDocs.idle();
       await deps.evidence.close();
       await rm(evidenceDir, { recursive: true, force: true });
+      await deps.sessions.close();
       await database.dispose();
     },
   };

@@ -27,7 +27,11 @@ export async function makeUser(db: Db, secret: string, role: Role, name = `Test 
       phone: '+250788000000',
     })
     .returning();
-  return { id: row!.id, name, token: await signAccessToken({ userId: row!.id, role }, secret) };
+  return {
+    id: row!.id,
+    name,
+    token: await signAccessToken({ userId: row!.id, role, sessionId: randomUUID() }, secret),
+  };
 }
 
 /** A driver on shift with a vehicle of `kind` whose live position is `at` (fresh unless `recordedAt` says so). */

@@ -1,5 +1,5 @@
 import { useApiQuery } from '@kigaligo/client';
-import { Button, Card } from '@kigaligo/ui';
+import { AccountSecurityCard, Button, Card } from '@kigaligo/ui';
 import { z } from 'zod';
 import { useAdminI18n } from '../messages';
 
@@ -46,6 +46,9 @@ export function SystemPage() {
         </dl>
         <p className="kg-muted kg-small">{t('system.checked', { time: checked })}</p>
       </Card>
+      <div className="kg-admin-form-card">
+        <AccountSecurityCard />
+      </div>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useProfileSync } from '@kigaligo/client';
 import type { User } from '@kigaligo/domain';
-import { AppHeader, greetingKey, ProfileCard, SettingsCard } from '@kigaligo/ui';
+import { AccountSecurityCard, AppHeader, greetingKey, ProfileCard, SettingsCard } from '@kigaligo/ui';
 import { AssignmentsCard } from '../assignments/assignments-card';
 import { useDriverI18n } from '../messages';
 import { DriverTracking } from '../tracking/driver-tracking';
@@ -24,6 +24,7 @@ export function HomePage({ user }: { user: User }) {
         <AssignmentsCard />
         <DriverTracking />
         <ProfileCard user={user} />
+        <AccountSecurityCard />
         <SettingsCard />
       </main>
     </>

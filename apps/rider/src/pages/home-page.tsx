@@ -1,6 +1,13 @@
 import { useProfileSync } from '@kigaligo/client';
 import type { User } from '@kigaligo/domain';
-import { AppHeader, greetingKey, NotificationsCard, ProfileCard, SettingsCard } from '@kigaligo/ui';
+import {
+  AccountSecurityCard,
+  AppHeader,
+  greetingKey,
+  NotificationsCard,
+  ProfileCard,
+  SettingsCard,
+} from '@kigaligo/ui';
 import { BookRideLink, TripsCard } from '../booking/home-booking';
 import { useRiderI18n } from '../messages';
 import { SafetyLink } from '../reports/safety-link';
@@ -58,6 +65,7 @@ export function HomePage({ user, onPlan }: { user: User; onPlan(): void }) {
         <PlacesCard value={prefs.value} update={prefs.update} ready={prefs.ready} />
         <ProfileCard user={user} />
         <NotificationsCard />
+        <AccountSecurityCard />
         <SettingsCard onLanguageChange={(language) => prefs.update({ language })} />
       </main>
     </>
