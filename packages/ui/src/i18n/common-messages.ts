@@ -1,5 +1,5 @@
 // Strings every app shows. Kinyarwanda is written for people, not machine-translated: keep it short and plain,
-// and reuse the words riders already use (see /work/shared/KIGALI.md "Places and words").
+// and reuse the words riders already use (see KIGALI.md "Places and words" in the team's shared notes).
 export const commonEn = {
   'lang.label': 'Language',
   'status.online': 'Online',
