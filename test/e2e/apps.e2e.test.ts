@@ -156,10 +156,10 @@ describe.skipIf(!hasChromium)('the three PWAs in Chromium', () => {
     await page.getByRole('button', { name: 'Kinyarwanda' }).click();
     await page.getByText('Nta rugendo urakora').waitFor();
     await page.reload();
-    await page.getByRole('button', { name: 'Sohoka' }).waitFor();
+    await page.getByRole('button', { name: 'Sohoka', exact: true }).waitFor();
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('rw');
     await screenshot(page, 'rider-home-rw');
-    await page.getByRole('button', { name: 'Sohoka' }).click();
+    await page.getByRole('button', { name: 'Sohoka', exact: true }).click();
     await page.getByRole('button', { name: 'Injira', exact: true }).waitFor();
     await context.close();
   });
