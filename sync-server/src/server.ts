@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { defaultDispatchPolicy, type ServiceArea } from '@kigaligo/domain';
 import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
+import { gt, inArray, or, sql } from 'drizzle-orm';
 import { createApp } from './app';
 import type { AppDeps } from './app-env';
 import { AuthLimits } from './auth/auth-limits';
@@ -21,6 +22,7 @@ import { DispatchWorker } from './booking/dispatch-worker';
 import { TripDocs } from './booking/trip-docs';
 import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
+import { trips } from './db/schema';
 import { getOrCreateSecret } from './db/secrets';
 import { createErrorReporter } from './error-reporting';
 import type { EvidenceStore } from './evidence/evidence-store';
@@ -269,6 +271,18 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   routeUpgrades(server as unknown as import('node:http').Server, [sync, live]);
   // After a crash, finish reconciling whatever was stored but not yet reconciled (SS8).
   for (const docName of await store.unreconciled()) reconciler.schedule(docName);
+  // Trip state reaches the rider's and driver's documents after its transaction commits; a crash in between left
+  // them behind. Mirror every live or just-changed trip once more at start (refreshes are idempotent).
+  const recent = await database.db
+    .select({ id: trips.id })
+    .from(trips)
+    .where(
+      or(
+        inArray(trips.status, ['assigned', 'accepted', 'driver_arrived', 'in_progress']),
+        gt(trips.updatedAt, sql`now() - interval '15 minutes'`),
+      ),
+    );
+  deps.tripDocs.refreshInBackground(recent.map((t) => t.id));
 
   let closing: Promise<void> | undefined;
   return {

@@ -258,7 +258,8 @@ describe.skipIf(!hasChromium)('booking a ride across the three apps in Chromium'
 
     // My trips lists all three bookings with where each ended.
     await r.getByRole('link', { name: 'My trips' }).click();
-    await expect(r.getByTestId('trip-item').count()).resolves.toBe(3);
+    // The list may still be loading its screen's code: wait for it rather than count once.
+    await expect.poll(() => r.getByTestId('trip-item').count(), { timeout: 15_000 }).toBe(3);
     for (const s of ['completed', 'rejected', 'cancelled']) {
       await r.locator(`[data-testid="trip-item"][data-stage="${s}"]`).waitFor();
     }

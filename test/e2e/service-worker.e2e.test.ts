@@ -44,6 +44,9 @@ describe.skipIf(!hasChromium)('service workers', () => {
 
     // Any byte change to sw.js is a new version to the browser.
     await appendFile(join(appsDir, 'driver', 'dist', 'sw.js'), '\n// next release\n');
+    // The build's precompressed copies are what the server sends first; a real release rewrites them with it.
+    await rm(join(appsDir, 'driver', 'dist', 'sw.js.br'), { force: true });
+    await rm(join(appsDir, 'driver', 'dist', 'sw.js.gz'), { force: true });
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await page.getByText('A new version is ready').waitFor();
     await screenshot(page, 'driver-update-ready');
