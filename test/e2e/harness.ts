@@ -147,7 +147,9 @@ export async function waitForServiceWorker(page: Page) {
     () => {
       const manifest = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
       const own = manifest && new URL('sw.js', manifest.href).href;
-      return navigator.serviceWorker.controller?.scriptURL === own;
+      // clients.claim() runs while the worker is still 'activating': wait for the end of its activation too.
+      const controller = navigator.serviceWorker.controller;
+      return controller?.scriptURL === own && controller.state === 'activated';
     },
     null,
     { timeout: 30_000 },

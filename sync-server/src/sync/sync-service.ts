@@ -155,6 +155,8 @@ export class SyncService implements UpgradeEndpoint {
       this.buckets.set(auth.userId, bucket);
     }
     const onMessage = (data: Buffer) => {
+      // Frames already read keep arriving after close(): once refused, a socket stores nothing more.
+      if (ws.readyState !== ws.OPEN) return;
       deadline.done();
       if (data.byteLength > syncLimits.maxMessageBytes)
         return ws.close(closeCodes.tooLarge, 'message too large');
