@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTransitionPayment, refundableAmount, refundInput } from './payment';
+import { canTransitionPayment, refundableAmount, refundableNow, refundInput } from './payment';
 
 describe('payments', () => {
   it('ignores webhook events that would move a payment backwards', () => {
@@ -15,6 +15,18 @@ describe('payments', () => {
     expect(refundableAmount({ amount: 1500, refundedAmount: 500, status: 'partially_refunded' })).toBe(1000);
     expect(refundableAmount({ amount: 1500, refundedAmount: 0, status: 'pending' })).toBe(0);
     expect(refundableAmount({ amount: 1500, refundedAmount: 1500, status: 'refunded' })).toBe(0);
+  });
+
+  it('holds the amount of refunds still waiting for their provider, of that payment only', () => {
+    const paid = { id: 'p1', amount: 1500, refundedAmount: 300, status: 'partially_refunded' } as const;
+    const refunds = [
+      { paymentId: 'p1', amount: 300, status: 'succeeded' },
+      { paymentId: 'p1', amount: 200, status: 'pending' },
+      { paymentId: 'p1', amount: 900, status: 'failed' },
+      { paymentId: 'p2', amount: 400, status: 'pending' },
+    ] as const;
+    expect(refundableNow(paid, refunds)).toBe(1000);
+    expect(refundableNow(paid, [])).toBe(1200);
   });
 
   it('takes money only as whole francs', () => {

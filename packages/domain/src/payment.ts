@@ -77,6 +77,20 @@ export function refundableAmount(p: Pick<Payment, 'amount' | 'refundedAmount' | 
   return Math.max(0, p.amount - p.refundedAmount);
 }
 
+/**
+ * What can be refunded now: a refund still waiting for its provider already holds its amount, as the server
+ * counts it when it checks a new refund.
+ */
+export function refundableNow(
+  p: Pick<Payment, 'id' | 'amount' | 'refundedAmount' | 'status'>,
+  refunds: readonly Pick<Refund, 'paymentId' | 'amount' | 'status'>[],
+): number {
+  const held = refunds
+    .filter((r) => r.paymentId === p.id && r.status === 'pending')
+    .reduce((sum, r) => sum + r.amount, 0);
+  return refundableAmount({ ...p, refundedAmount: p.refundedAmount + held });
+}
+
 /** A refund waits for the provider, then succeeds or fails; nothing moves it afterwards (replays are ignored). */
 export function canTransitionRefund(from: RefundStatus, to: RefundStatus): boolean {
   return from === 'pending' && to !== 'pending';

@@ -1,5 +1,5 @@
 import { type RequestQueueState, useApiQuery } from '@kigaligo/client';
-import { type PaymentView, refundableAmount, tripDetail } from '@kigaligo/domain';
+import { type PaymentView, refundableNow, tripDetail } from '@kigaligo/domain';
 import { Button, formatRwf, TextField } from '@kigaligo/ui';
 import { useEffect, useState } from 'react';
 import { toRefundInput } from '../trips/refund-input';
@@ -28,12 +28,19 @@ export function TripRefund({
     if (version > 0) void reload();
   }, [version, reload]);
   if (!query.data) return <p className="kg-muted">{t('actions.refundLoading')}</p>;
-  const refundable = query.data.payments.filter((p) => refundableAmount(p) > 0);
+  const { payments, refunds } = query.data;
+  const refundable = payments.filter((p) => refundableNow(p, refunds) > 0);
   if (refundable.length === 0) return <p className="kg-muted">{t('actions.refundNone')}</p>;
   return (
     <>
       {refundable.map((p) => (
-        <RefundOne key={p.id} payment={p} reportId={reportId} queue={queue} />
+        <RefundOne
+          key={p.id}
+          payment={p}
+          refundable={refundableNow(p, refunds)}
+          reportId={reportId}
+          queue={queue}
+        />
       ))}
     </>
   );
@@ -41,10 +48,12 @@ export function TripRefund({
 
 function RefundOne({
   payment,
+  refundable,
   reportId,
   queue,
 }: {
   payment: PaymentView;
+  refundable: number;
   reportId: string;
   queue: RequestQueueState;
 }) {
@@ -76,7 +85,7 @@ function RefundOne({
         {t('actions.refundPayment', {
           method: t(`payMethod.${payment.method}`),
           amount: formatRwf(payment.amount),
-          refundable: formatRwf(refundableAmount(payment)),
+          refundable: formatRwf(refundable),
         })}
       </p>
       <div className="kg-form-grid">

@@ -1,5 +1,5 @@
 import { useClient } from '@kigaligo/client';
-import { type PaymentView, refundableAmount } from '@kigaligo/domain';
+import type { PaymentView } from '@kigaligo/domain';
 import { Alert, actionErrorMessage, Button, formatRwf, TextField } from '@kigaligo/ui';
 import { type FormEvent, useState } from 'react';
 import { useAdminI18n } from '../messages';
@@ -8,10 +8,13 @@ import { type RefundDraft, toRefundInput } from './refund-input';
 /** Full or partial refund of one payment through `POST /api/refunds`; the server's refusal is shown as is. */
 export function RefundForm({
   payment,
+  refundable,
   onClose,
   onRefunded,
 }: {
   payment: PaymentView;
+  /** What can still be refunded, refunds waiting for their provider deducted. */
+  refundable: number;
   onClose(): void;
   onRefunded(): void;
 }) {
@@ -25,7 +28,7 @@ export function RefundForm({
   // One key per refund the admin means: submitting the same form again after a lost answer (or a double click)
   // gets the first refund back from the server instead of a second one. Editing the form makes a new refund.
   const [attemptKey, setAttemptKey] = useState(() => crypto.randomUUID());
-  const left = formatRwf(refundableAmount(payment));
+  const left = formatRwf(refundable);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,10 +1,13 @@
 import { useApiQuery } from '@kigaligo/client';
 import { type TripEvent, type TripView, tripDetail } from '@kigaligo/domain';
 import { Alert, Button, Card, errorMessage, formatRwf, useLiveText } from '@kigaligo/ui';
+import { useEffect } from 'react';
 import { useAdminI18n } from '../messages';
 import { hrefFor } from '../use-hash-route';
 import { adminTime, shortId } from './admin-format';
 import { TripPayments } from './trip-payments';
+
+const settleCheckMs = 1500;
 
 const place = (p: TripView['origin']) => p.label ?? `${p.lat.toFixed(5)}, ${p.lon.toFixed(5)}`;
 
@@ -19,6 +22,14 @@ export function TripDetail({ id }: { id: string }) {
   const { t, lang } = useAdminI18n();
   const kinds = useLiveText();
   const query = useApiQuery(`admin-trip-${id}`, `/api/trips/${encodeURIComponent(id)}`, tripDetail);
+  const { reload, loading } = query;
+  const settling = query.data?.refunds.some((r) => r.status === 'pending') ?? false;
+  useEffect(() => {
+    if (!settling || loading) return;
+    // A refund settles at its provider after the answer: follow it so the figures never stay stale.
+    const timer = setTimeout(() => void reload(), settleCheckMs);
+    return () => clearTimeout(timer);
+  }, [settling, loading, reload]);
   const back = (
     <a href={hrefFor('trips')} className="kg-admin-back">
       ← {t('trip.back')}

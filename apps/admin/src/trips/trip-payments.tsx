@@ -1,4 +1,4 @@
-import { type PaymentView, type RefundView, refundableAmount } from '@kigaligo/domain';
+import { type PaymentView, type RefundView, refundableNow } from '@kigaligo/domain';
 import { Button, Card, formatRwf } from '@kigaligo/ui';
 import { useState } from 'react';
 import { useAdminI18n } from '../messages';
@@ -50,7 +50,7 @@ export function TripPayments({ payments, refunds, onChanged }: Props) {
                     </td>
                     <td className="kg-outbox-what">{p.providerRef ?? '—'}</td>
                     <td className="kg-table-actions">
-                      {refundableAmount(p) > 0 ? (
+                      {refundableNow(p, refunds) > 0 ? (
                         <Button variant="secondary" onClick={() => setRefunding(p.id)}>
                           {t('refund.open')}
                         </Button>
@@ -65,10 +65,9 @@ export function TripPayments({ payments, refunds, onChanged }: Props) {
         {open ? (
           <RefundForm
             payment={open}
+            refundable={refundableNow(open, refunds)}
             onClose={() => setRefunding(null)}
-            onRefunded={() => {
-              onChanged();
-            }}
+            onRefunded={onChanged}
           />
         ) : null}
       </Card>
