@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium)('sync engine: refused tokens', () => {
     await page.reload();
     await status(page).getByText('Sign in again to save your changes').waitFor();
     await savePlaces(page, { home: 'Kagugu' });
-    await status(page).getByText('1 change waiting. Your changes are kept on this device.').waitFor();
+    await status(page).getByText('1 change not sent yet. Your changes are kept on this device.').waitFor();
     await page.waitForTimeout(1_500);
     expect(sockets).toHaveLength(2);
 

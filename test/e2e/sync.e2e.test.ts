@@ -55,13 +55,13 @@ describe.skipIf(!hasChromium)('sync engine: offline, restarts, tabs', () => {
     await context.setOffline(true);
     await status(page).and(page.locator('[data-sync-state="offline"]')).waitFor();
     await savePlaces(page, { home: 'Remera' });
-    await status(page).getByText('1 change waiting').waitFor();
+    await status(page).getByText('1 change not sent yet').waitFor();
     await savePlaces(page, { work: 'Nyabugogo bus park' });
-    await status(page).getByText('2 changes waiting').waitFor();
+    await status(page).getByText('2 changes not sent yet').waitFor();
     await status(page).getByText('Offline — changes are kept on this device').waitFor();
 
     await page.reload();
-    await status(page).getByText('2 changes waiting').waitFor();
+    await status(page).getByText('2 changes not sent yet').waitFor();
     await expectPlaces(page, 'Remera', 'Nyabugogo bus park');
 
     await context.setOffline(false);
@@ -77,10 +77,10 @@ describe.skipIf(!hasChromium)('sync engine: offline, restarts, tabs', () => {
     await server.stop();
     await status(page).and(page.locator('[data-sync-state="offline"]')).waitFor();
     await savePlaces(page, { home: 'Gikondo', work: 'Kacyiru' });
-    await status(page).getByText('1 change waiting').waitFor();
+    await status(page).getByText('1 change not sent yet').waitFor();
 
     await page.reload();
-    await status(page).getByText('1 change waiting').waitFor();
+    await status(page).getByText('1 change not sent yet').waitFor();
     await expectPlaces(page, 'Gikondo', 'Kacyiru');
 
     await server.restart();
@@ -100,7 +100,7 @@ describe.skipIf(!hasChromium)('sync engine: offline, restarts, tabs', () => {
     const reopened = await context.newPage();
     await reopened.goto(`${server.url}/`);
     await expectPlaces(reopened, 'Kiyovu', '');
-    await status(reopened).getByText('1 change waiting').waitFor();
+    await status(reopened).getByText('1 change not sent yet').waitFor();
     await context.setOffline(false);
     await waitSaved(reopened);
   });

@@ -7,6 +7,7 @@ export * from './dispatch';
 export * from './evidence-sniff';
 export * from './fares';
 export * from './ids';
+export * from './message-format';
 export * from './network';
 export * from './notifications';
 export * from './payment';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { paymentId } from './ids';
 import { canTransitionPayment, refundableAmount, refundableNow, refundInput } from './payment';
 
 describe('payments', () => {
@@ -18,12 +19,15 @@ describe('payments', () => {
   });
 
   it('holds the amount of refunds still waiting for their provider, of that payment only', () => {
-    const paid = { id: 'p1', amount: 1500, refundedAmount: 300, status: 'partially_refunded' } as const;
+    const [p1, p2] = ['1b4e28ba-2fa1-41d2-883f-0016d3cca427', '6f9619ff-8b86-4d11-b42d-00c04fc964ff'].map(
+      (id) => paymentId.parse(id),
+    );
+    const paid = { id: p1!, amount: 1500, refundedAmount: 300, status: 'partially_refunded' } as const;
     const refunds = [
-      { paymentId: 'p1', amount: 300, status: 'succeeded' },
-      { paymentId: 'p1', amount: 200, status: 'pending' },
-      { paymentId: 'p1', amount: 900, status: 'failed' },
-      { paymentId: 'p2', amount: 400, status: 'pending' },
+      { paymentId: p1!, amount: 300, status: 'succeeded' },
+      { paymentId: p1!, amount: 200, status: 'pending' },
+      { paymentId: p1!, amount: 900, status: 'failed' },
+      { paymentId: p2!, amount: 400, status: 'pending' },
     ] as const;
     expect(refundableNow(paid, refunds)).toBe(1000);
     expect(refundableNow(paid, [])).toBe(1200);

@@ -36,7 +36,7 @@ function LegRow({ leg }: { leg: Leg }) {
     detail = t('plan.leg.busStops', {
       from: stopName(leg.from.name),
       to: stopName(leg.to.name),
-      n: Math.max(1, (leg.stops?.length ?? 2) - 1),
+      count: Math.max(1, (leg.stops?.length ?? 2) - 1),
     });
   } else {
     title = t(leg.mode === 'walk' ? 'plan.leg.walk' : 'plan.leg.moto', {

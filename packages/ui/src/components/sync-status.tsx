@@ -17,7 +17,7 @@ function savedText(at: number | null, t: Translate, lang: string, now = Date.now
 
 /** Headline and detail for a status; exported for tests and for screens that lay it out themselves. */
 export function syncStatusText(s: Status, t: Translate, lang: string): { title: string; detail: string } {
-  const waiting = s.pending === 1 ? t('sync.waitingOne') : t('sync.waitingMany', { count: s.pending });
+  const waiting = t('sync.waiting', { count: s.pending });
   switch (s.state) {
     case 'error': {
       const title = t(`sync.error.${s.error ?? 'refused'}` as CommonKey);

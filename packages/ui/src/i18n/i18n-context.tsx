@@ -1,3 +1,4 @@
+import { formatMessage } from '@kigaligo/domain';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { type CommonKey, commonEn, commonRw } from './common-messages';
 
@@ -49,10 +50,7 @@ export function I18nProvider({ messages, children }: I18nProviderProps) {
   }, []);
 
   const t = useCallback<Translate<string>>(
-    (key, vars) => {
-      const text: string = (dict[lang] as Messages)[key] ?? (dict.en as Messages)[key] ?? key;
-      return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
-    },
+    (key, vars) => formatMessage(lang, dict[lang], dict.en, key, vars),
     [dict, lang],
   );
 
