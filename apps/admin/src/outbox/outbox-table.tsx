@@ -53,8 +53,8 @@ export function OutboxTable({ messages, retrying, onRetry }: Props) {
                   data-sandbox={isSandbox(m)}
                 >
                   <td className="kg-nowrap">{adminTime(m.createdAt, lang)}</td>
-                  <th scope="row" className="kg-nowrap">
-                    {topic}
+                  <th scope="row">
+                    <span className="kg-nowrap">{topic}</span>
                     {isSandbox(m) ? (
                       <span className="kg-badge kg-outbox-sandbox" title={t('outbox.sandboxHint')}>
                         {t('outbox.sandbox')}

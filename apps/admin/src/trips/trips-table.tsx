@@ -43,7 +43,7 @@ export function TripsTable({ trips }: { trips: TripView[] }) {
                 </span>
               </td>
               <td className="kg-nowrap">{formatRwf(trip.fare)}</td>
-              <td className="kg-nowrap">
+              <td>
                 {trip.payment
                   ? `${t(`pay.method.${trip.payment.method}`)} · ${t(`pay.status.${trip.payment.status}`)}`
                   : t(`pay.method.${trip.paymentMethod}`)}
