@@ -124,6 +124,9 @@ describe.skipIf(!hasChromium)(
       await expectState(page, 'waiting');
       await thumb.and(page.locator('[data-upload="queued"]')).waitFor();
       await page.getByText('Saved on this phone. It will be sent as soon as you are online.').waitFor();
+      // Not "Sent" while only this phone has it.
+      await page.getByText(/^Written \d/).waitFor();
+      await expect(page.getByText(/^Sent \d/).count()).resolves.toBe(0);
 
       // Still there after a reload while offline (the service worker serves the app, IndexedDB the report).
       await page.reload();
@@ -137,6 +140,7 @@ describe.skipIf(!hasChromium)(
         .and(page.locator('[data-upload="uploaded"]'))
         .waitFor({ timeout: 30_000 });
       await expectState(page, 'submitted');
+      await page.getByText(/^Sent \d/).waitFor();
 
       // The admin's queue: the report with its severity; the detail with the photo actually loaded.
       const a = await openPage(browser, desktop);

@@ -12,6 +12,8 @@ type ReportDoc = ReturnType<typeof useReportDoc>;
 export function ReportView({ report, service }: { report: ReportDoc; service: EvidenceService | null }) {
   const { t, lang } = useReportI18n();
   const { fields, evidence, replies } = report;
+  // Sent means the server has it: until then the report is only on this phone, however long ago it was written.
+  const received = report.server.status !== undefined && report.status.pending === 0;
   const statuses = useEvidenceStatus(
     service,
     evidence.items.map((e) => e.sha256),
@@ -56,7 +58,7 @@ export function ReportView({ report, service }: { report: ReportDoc; service: Ev
         )}
         {fields.submittedAt ? (
           <p className="kg-muted kg-small">
-            {t('view.sent', { time: kigaliDateTime(fields.submittedAt, lang) })}
+            {t(received ? 'view.sent' : 'view.written', { time: kigaliDateTime(fields.submittedAt, lang) })}
           </p>
         ) : null}
       </Card>
