@@ -31,6 +31,22 @@ function overflow(page: Page) {
   });
 }
 
+/** Text the rider's floating "Live vehicles" button hides once the page is scrolled to its end. */
+async function coveredByLiveButton(page: Page) {
+  await page.locator('.kg-live-fab').waitFor();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  return page.evaluate(() => {
+    const fab = document.querySelector('.kg-live-fab')!.getBoundingClientRect();
+    return Array.from(document.querySelectorAll<HTMLElement>('main *'))
+      .filter((el) => Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim()))
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.bottom > fab.top && box.top < fab.bottom && box.right > fab.left && box.left < fab.right;
+      })
+      .map((el) => el.textContent!.trim().slice(0, 40));
+  });
+}
+
 describe.skipIf(!hasChromium)('layout fits the screen', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let dataDir: string;
@@ -119,6 +135,7 @@ describe.skipIf(!hasChromium)('layout fits the screen', () => {
       const { context, page } = await signedIn(path, lang, phone, email, password);
       await page.waitForLoadState('networkidle');
       expect({ path, ...(await overflow(page)) }).toMatchObject({ path, past: [], scrollWidth: phone.width });
+      if (path === '/') expect(await coveredByLiveButton(page)).toEqual([]);
       await context.close();
     }
   });
