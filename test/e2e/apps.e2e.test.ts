@@ -153,8 +153,13 @@ describe.skipIf(!hasChromium)('the three PWAs in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: /, Eric$/ }).waitFor();
     await page.getByText('No trips yet').waitFor();
 
+    // The server is told too: push and email then reach Eric in Kinyarwanda.
+    const told = page.waitForResponse(
+      (r) => r.url().endsWith('/api/me/language') && r.request().postDataJSON()?.language === 'rw',
+    );
     await page.getByRole('button', { name: 'Kinyarwanda' }).click();
     await page.getByText('Nta rugendo urakora').waitFor();
+    expect((await told).status()).toBe(200);
     await page.reload();
     await page.getByRole('button', { name: 'Sohoka', exact: true }).waitFor();
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('rw');

@@ -1,4 +1,4 @@
-import { useClient, useProfileSync } from '@kigaligo/client';
+import { useClient, useLanguageOnServer, useProfileSync } from '@kigaligo/client';
 import type { User } from '@kigaligo/domain';
 import {
   Avatar,
@@ -53,7 +53,9 @@ const nav: { route: Route; label: AdminKey; icon: ReactNode }[] = [
 /** Desktop-first: a fixed side nav with the sections, collapsing to a top bar on narrow screens. */
 export function AdminShell({ user }: { user: User }) {
   const { auth } = useClient();
-  const { t } = useAdminI18n();
+  const { t, lang } = useAdminI18n();
+  // What the server writes to this admin (email) follows the language chosen in the console.
+  useLanguageOnServer(lang);
   const route = useHashRoute();
   useProfileSync();
   return (

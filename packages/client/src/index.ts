@@ -51,7 +51,11 @@ export { type CachedEntry, createQueryCache, type QueryCache } from './query-cac
 export { ClientProvider, syncServerUrl, useClient, useSyncEngine } from './react/client-context';
 export { type ApiQuery, useApiQuery } from './react/use-api-query';
 export { type LiveVehicles, liveServerUrl, useLiveVehicles } from './react/use-live-vehicles';
-export { useNotificationPreferences, usePushRegistration } from './react/use-notifications';
+export {
+  useLanguageOnServer,
+  useNotificationPreferences,
+  usePushRegistration,
+} from './react/use-notifications';
 export { useProfileSync } from './react/use-profile-sync';
 export { useOnline, useSession } from './react/use-session';
 export { useSessions } from './react/use-sessions';

@@ -5,6 +5,12 @@ import { text } from './text';
 
 export const roles = ['rider', 'driver', 'admin'] as const;
 export const role = z.enum(roles);
+/** The languages of the apps and of everything the server writes to a user (push, email). */
+export const languages = ['en', 'rw'] as const;
+export const language = z.enum(languages);
+export type Language = z.infer<typeof language>;
+/** `PUT /api/me/language`: the language the user chose in an app, for what the server writes to them. */
+export const languagePreference = z.object({ language });
 export type Role = z.infer<typeof role>;
 
 export const email = text({ max: 254 }).toLowerCase().pipe(z.email());

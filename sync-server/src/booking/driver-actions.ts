@@ -28,8 +28,6 @@ import {
   type TripRow,
 } from './trip-moves';
 
-const methodNames = { card: 'card', mobile_money: 'mobile money', cash: 'cash' } as const;
-
 async function driverAndPlate(tx: Db, trip: TripRow) {
   const [row] = await tx
     .select({ name: users.name, plate: vehicles.plate })
@@ -139,7 +137,7 @@ export async function applyDriverAction(
         tx,
         trip.riderId,
         'trip_completed',
-        { fare: payment?.amount ?? trip.fareAmount, method: methodNames[method] },
+        { fare: payment?.amount ?? trip.fareAmount, method },
         `trip:${trip.id}:completed`,
       );
       break;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  languages,
   offerStatuses,
   paymentMethods,
   paymentStatuses,
@@ -38,6 +39,7 @@ describe.each(testDatabaseKinds)('migrations on %s', (kind) => {
       );
       expect(enums).toEqual({
         role: [...roles],
+        language: [...languages],
         vehicle_kind: [...vehicleKinds],
         vehicle_status: [...vehicleStatuses],
         trip_kind: [...tripKinds],

@@ -1,5 +1,6 @@
 import {
   bookingRejectReasons,
+  languages,
   offerStatuses,
   paymentMethods,
   paymentStatuses,
@@ -36,6 +37,7 @@ import {
 // Enum members come from @kigaligo/domain so the database can never disagree with the schemas the API
 // validates against (db/schema.test.ts holds the two together).
 export const roleEnum = pgEnum('role', roles);
+export const languageEnum = pgEnum('language', languages);
 export const vehicleKindEnum = pgEnum('vehicle_kind', vehicleKinds);
 export const vehicleStatusEnum = pgEnum('vehicle_status', vehicleStatuses);
 export const tripKindEnum = pgEnum('trip_kind', tripKinds);
@@ -63,6 +65,8 @@ export const users = pgTable('users', {
   /** Notification preferences: trip and payment news by push and/or email. */
   notifyPush: boolean('notify_push').notNull().default(true),
   notifyEmail: boolean('notify_email').notNull().default(true),
+  /** The language push and email are written in: the one last chosen in an app. */
+  language: languageEnum('language').notNull().default('en'),
   ...timestamps,
 });
 

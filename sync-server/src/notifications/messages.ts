@@ -1,3 +1,5 @@
+import { type Catalogue, formatMessage, type Language, type PaymentMethod } from '@kigaligo/domain';
+
 /** What users are told, and when. Each kind has one short push text and one email; `vars` fill the blanks. */
 export const notificationKinds = [
   'trip_assigned',
@@ -11,53 +13,94 @@ export const notificationKinds = [
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
-type Vars = Record<string, string | number>;
+/** Blanks a notification fills: amounts in RWF as numbers, a payment method by its domain name. */
+export type NotificationVars = Record<string, string | number> & { method?: PaymentMethod };
 
-const templates: Record<NotificationKind, (v: Vars) => { title: string; body: string }> = {
-  trip_assigned: (v) => ({
-    title: 'Your ride is confirmed',
-    body: `${v.driver} is coming on ${v.plate}, about ${v.eta} min away. Fare ${v.fare} RWF.`,
-  }),
-  driver_arriving: (v) => ({
-    title: 'Your driver is here',
-    body: `${v.driver} has arrived at the pickup with ${v.plate}.`,
-  }),
-  trip_completed: (v) => ({
-    title: 'Trip completed',
-    body: `Thank you for riding with KigaliGo. Fare ${v.fare} RWF (${v.method}).`,
-  }),
-  trip_cancelled: (v) => ({
-    title: 'Trip cancelled',
-    body:
-      v.fee && Number(v.fee) > 0
-        ? `Your trip was cancelled. Cancellation fee ${v.fee} RWF.`
-        : 'Your trip was cancelled.',
-  }),
-  no_driver_found: () => ({
-    title: 'No driver found',
-    body: 'No driver accepted your ride in time. Nothing was charged. Open the app to try again.',
-  }),
-  payment_failed: (v) => ({
-    title: 'Payment failed',
-    body: `We could not collect ${v.amount} RWF for your trip (${v.reason}). Open the app to pay another way.`,
-  }),
-  refund_issued: (v) => ({
-    title: 'Refund issued',
-    body: `${v.amount} RWF is on its way back to you (${v.method}). Reason: ${v.reason}`,
-  }),
-  report_reply: () => ({
-    title: 'Reply to your safety report',
-    body: 'The KigaliGo safety team replied to your report. Open the app to read it.',
-  }),
+type Keys =
+  | `${NotificationKind}.${'title' | 'body'}`
+  | 'trip_cancelled.bodyFee'
+  | `method.${PaymentMethod}`
+  | 'email.text';
+
+const en: Record<Keys, string> = {
+  'trip_assigned.title': 'Your ride is confirmed',
+  'trip_assigned.body': '{driver} is coming on {plate}, about {eta} min away. Fare {fare}.',
+  'driver_arriving.title': 'Your driver is here',
+  'driver_arriving.body': '{driver} has arrived at the pickup with {plate}.',
+  'trip_completed.title': 'Trip completed',
+  'trip_completed.body': 'Thank you for riding with KigaliGo. Fare {fare} ({method}).',
+  'trip_cancelled.title': 'Trip cancelled',
+  'trip_cancelled.body': 'Your trip was cancelled.',
+  'trip_cancelled.bodyFee': 'Your trip was cancelled. Cancellation fee {fee}.',
+  'no_driver_found.title': 'No driver found',
+  'no_driver_found.body':
+    'No driver accepted your ride in time. Nothing was charged. Open the app to try again.',
+  'payment_failed.title': 'Payment failed',
+  'payment_failed.body':
+    'We could not collect {amount} for your trip ({reason}). Open the app to pay another way.',
+  'refund_issued.title': 'Refund issued',
+  'refund_issued.body': '{amount} is on its way back to you ({method}). Reason: {reason}',
+  'report_reply.title': 'Reply to your safety report',
+  'report_reply.body': 'The KigaliGo safety team replied to your report. Open the app to read it.',
+  'method.card': 'card',
+  'method.mobile_money': 'mobile money',
+  'method.cash': 'cash',
+  'email.text': "Hello {name},\n\n{body}\n\nKigaliGo\n(You can turn these emails off in the app's settings.)",
 };
 
-export function renderNotification(kind: NotificationKind, vars: Vars, recipientName: string) {
-  const { title, body } = templates[kind](vars);
+const rw: Record<Keys, string> = {
+  'trip_assigned.title': 'Urugendo rwawe rwemejwe',
+  'trip_assigned.body': '{driver} araje kuri {plate}, asigaje iminota nka {eta}. Igiciro {fare}.',
+  'driver_arriving.title': 'Umushoferi wawe yahageze',
+  'driver_arriving.body': '{driver} yageze aho agufatira, ari kuri {plate}.',
+  'trip_completed.title': 'Urugendo rwarangiye',
+  'trip_completed.body': 'Murakoze kugendana na KigaliGo. Igiciro {fare} ({method}).',
+  'trip_cancelled.title': 'Urugendo rwahagaritswe',
+  'trip_cancelled.body': 'Urugendo rwawe rwahagaritswe.',
+  'trip_cancelled.bodyFee': 'Urugendo rwawe rwahagaritswe. Amafaranga yo guhagarika {fee}.',
+  'no_driver_found.title': 'Nta mushoferi wabonetse',
+  'no_driver_found.body':
+    'Nta mushoferi wemeye urugendo rwawe ku gihe. Nta mafaranga yakuweho. Fungura porogaramu wongere ugerageze.',
+  'payment_failed.title': 'Kwishyura byanze',
+  'payment_failed.body':
+    'Ntitwashoboye kwakira {amount} y’urugendo rwawe ({reason}). Fungura porogaramu wishyure ukundi.',
+  'refund_issued.title': 'Amafaranga yasubijwe',
+  'refund_issued.body': '{amount} arimo kugusubizwa ({method}). Impamvu: {reason}',
+  'report_reply.title': 'Igisubizo kuri raporo yawe',
+  'report_reply.body': 'Itsinda ry’umutekano rya KigaliGo ryasubije raporo yawe. Fungura porogaramu urisome.',
+  'method.card': 'ikarita',
+  'method.mobile_money': 'mobile money',
+  'method.cash': 'amafaranga mu ntoki',
+  'email.text':
+    'Muraho {name},\n\n{body}\n\nKigaliGo\n(Ushobora guhagarika izi imeyili mu igenamiterere rya porogaramu.)',
+};
+
+const catalogues: Record<Language, Catalogue> = { en, rw };
+/** Amounts are whole RWF everywhere, written as fares are posted in Kigali: "RWF 1,500". */
+const money = (n: string | number) => `RWF ${Number(n).toLocaleString('en-US')}`;
+const moneyVars = ['fare', 'fee', 'amount'] as const;
+
+/** The push and email texts of one notification, in the recipient's language. */
+export function renderNotification(
+  kind: NotificationKind,
+  vars: NotificationVars,
+  recipientName: string,
+  language: Language = 'en',
+) {
+  const t = (key: Keys, v?: Record<string, string | number>) =>
+    formatMessage(language, catalogues[language], en, key, v);
+  const filled: Record<string, string | number> = { ...vars };
+  for (const k of moneyVars) if (vars[k] !== undefined) filled[k] = money(vars[k]);
+  if (vars.method) filled.method = t(`method.${vars.method}`);
+  const title = t(`${kind}.title`);
+  // A cancellation with a fee says how much; without one, the fee is not mentioned at all.
+  const withFee = kind === 'trip_cancelled' && Number(vars.fee ?? 0) > 0;
+  const body = t(withFee ? 'trip_cancelled.bodyFee' : `${kind}.body`, filled);
   return {
     push: { title, body },
     email: {
       subject: `KigaliGo: ${title}`,
-      text: `Muraho ${recipientName},\n\n${body}\n\nKigaliGo\n(You can turn these emails off in the app's settings.)`,
+      text: t('email.text', { name: recipientName, body }),
     },
   };
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { pushTokens, users } from '../db/schema';
 import { enqueue } from '../outbox/enqueue';
-import { type NotificationKind, renderNotification } from './messages';
+import { type NotificationKind, type NotificationVars, renderNotification } from './messages';
 
 /**
  * Tells a user something by push and/or email, as their preferences say, through the outbox: call it with
@@ -13,15 +13,21 @@ export async function notifyUser(
   tx: Db,
   userId: string,
   kind: NotificationKind,
-  vars: Record<string, string | number>,
+  vars: NotificationVars,
   key: string,
 ): Promise<void> {
   const [user] = await tx
-    .select({ email: users.email, name: users.name, push: users.notifyPush, mail: users.notifyEmail })
+    .select({
+      email: users.email,
+      name: users.name,
+      push: users.notifyPush,
+      mail: users.notifyEmail,
+      language: users.language,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!user) return;
-  const message = renderNotification(kind, vars, user.name.split(' ')[0] ?? user.name);
+  const message = renderNotification(kind, vars, user.name.split(' ')[0] ?? user.name, user.language);
   const data = { kind, ...Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)])) };
   if (user.push) {
     const tokens = await tx

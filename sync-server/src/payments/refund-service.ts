@@ -10,8 +10,6 @@ import { lockPayment, transitionPayment } from './payment-state';
 
 export type RefundRow = typeof refunds.$inferSelect;
 
-const methodLabel = { card: 'card', mobile_money: 'mobile money', cash: 'cash' } as const;
-
 /**
  * Starts a refund: checked against what was paid minus every refund already issued or in flight, under the
  * payment's row lock, so two concurrent refunds can never return more than was paid. The provider call goes
@@ -50,7 +48,7 @@ export async function createRefund(
     tx,
     payment.payerId,
     'refund_issued',
-    { amount, method: methodLabel[payment.method], reason: input.reason },
+    { amount, method: payment.method, reason: input.reason },
     `refund:${refund!.id}:issued`,
   );
   return refund!;

@@ -111,6 +111,43 @@ describe.each(testDatabaseKinds)('push registration and notification preferences
     expect(push!.payload).toMatchObject({ tokens: ['sandbox-web-rider'], title: 'Refund issued' });
   });
 
+  it('push and email are written in the language the user last chose in an app', async () => {
+    expect((await t.request('PUT', '/api/me/language', { body: { language: 'rw' } })).status).toBe(401);
+    const bad = await t.request('PUT', '/api/me/language', { token: rider, body: { language: 'fr' } });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'validation_failed' } });
+    const put = await t.request('PUT', '/api/me/language', { token: rider, body: { language: 'rw' } });
+    expect(await put.json()).toEqual({ language: 'rw' });
+    await t.request('PUT', '/api/me/notification-preferences', {
+      token: rider,
+      body: { push: true, email: true },
+    });
+    const notify = (key: string) =>
+      t.database.db.transaction((tx) =>
+        notifyUser(
+          tx as Db,
+          riderId,
+          'refund_issued',
+          { amount: 1500, method: 'cash', reason: 'Detour' },
+          key,
+        ),
+      );
+    const payload = async (key: string) =>
+      (await t.database.db.select().from(outbox).where(eq(outbox.idempotencyKey, key)))[0]!.payload;
+    await notify('lang-rw');
+    expect(await payload('lang-rw:push')).toMatchObject({
+      title: 'Amafaranga yasubijwe',
+      body: 'RWF 1,500 arimo kugusubizwa (amafaranga mu ntoki). Impamvu: Detour',
+    });
+    expect(await payload('lang-rw:email')).toMatchObject({ subject: 'KigaliGo: Amafaranga yasubijwe' });
+    await t.request('PUT', '/api/me/language', { token: rider, body: { language: 'en' } });
+    await notify('lang-en');
+    expect(await payload('lang-en:push')).toMatchObject({
+      title: 'Refund issued',
+      body: 'RWF 1,500 is on its way back to you (cash). Reason: Detour',
+    });
+  });
+
   it('push config is sandbox without FCM, the web config with it', async () => {
     expect(await (await t.request('GET', '/api/push/config', { token: rider })).json()).toEqual({
       mode: 'sandbox',

@@ -1,4 +1,4 @@
-import { notificationPreferences, pushToken, pushTokenInput } from '@kigaligo/domain';
+import { languagePreference, notificationPreferences, pushToken, pushTokenInput } from '@kigaligo/domain';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -13,6 +13,7 @@ export const meNotificationRoutes = new Hono<AppEnv>()
   .use('/push-tokens', requireAuth)
   .use('/push-tokens/*', requireAuth)
   .use('/notification-preferences', requireAuth)
+  .use('/language', requireAuth)
   .post('/push-tokens', jsonBody(pushTokenInput), async (c) => {
     const { token, platform } = c.req.valid('json');
     // A token names a device's app install: registered again after another user signs in there, it moves
@@ -48,6 +49,16 @@ export const meNotificationRoutes = new Hono<AppEnv>()
       .set({ notifyPush: prefs.push, notifyEmail: prefs.email })
       .where(eq(users.id, c.var.auth.userId))
       .returning({ push: users.notifyPush, email: users.notifyEmail });
+    if (!row) throw notFound('This account no longer exists');
+    return c.json(row);
+  })
+  .put('/language', jsonBody(languagePreference), async (c) => {
+    const { language } = c.req.valid('json');
+    const [row] = await c.var.deps.database.db
+      .update(users)
+      .set({ language })
+      .where(eq(users.id, c.var.auth.userId))
+      .returning({ language: users.language });
     if (!row) throw notFound('This account no longer exists');
     return c.json(row);
   });

@@ -12,6 +12,7 @@ import {
   driverActionResult,
   driverReportView,
   evidenceRef,
+  languagePreference,
   loginInput,
   notificationPreferences,
   paymentRequest,
@@ -458,6 +459,14 @@ function paymentOperations(): Record<string, Record<string, Operation>> {
         auth: 'any',
         body: notificationPreferences,
         response: { status: 200, schema: notificationPreferences },
+      },
+    },
+    '/api/me/language': {
+      put: {
+        summary: 'The language push and email are written in (the one chosen in an app)',
+        auth: 'any',
+        body: languagePreference,
+        response: { status: 200, schema: languagePreference },
       },
     },
     '/api/push/config': {

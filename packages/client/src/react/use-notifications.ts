@@ -1,4 +1,9 @@
-import { type NotificationPreferences, notificationPreferences } from '@kigaligo/domain';
+import {
+  type Language,
+  languagePreference,
+  type NotificationPreferences,
+  notificationPreferences,
+} from '@kigaligo/domain';
 import { useCallback, useEffect, useState } from 'react';
 import { type PushRegistration, registerForPush } from '../push/push-registration';
 import { useClient } from './client-context';
@@ -29,6 +34,28 @@ export function useNotificationPreferences() {
     [api, query.reload],
   );
   return { value: query.data, loading: query.loading, loadError: query.error, saving, error, save };
+}
+
+/** The language the server last accepted per user in this page load. */
+const languageSent = new Map<string, Language>();
+
+/**
+ * Tells the server the app's language, so push and email reach the user in it. Sent once per user, language
+ * and page load while the server is reachable; a failed attempt is tried again on reconnect.
+ */
+export function useLanguageOnServer(language: Language): void {
+  const { api } = useClient();
+  const online = useOnline();
+  const userId = useSession()?.user.id ?? null;
+  useEffect(() => {
+    if (!online || !userId || languageSent.get(userId) === language) return;
+    languageSent.set(userId, language);
+    api
+      .request('/api/me/language', { method: 'PUT', body: { language }, schema: languagePreference })
+      .catch(() => {
+        if (languageSent.get(userId) === language) languageSent.delete(userId);
+      });
+  }, [api, online, userId, language]);
 }
 
 /** One registration per user and page load: every start refreshes the server's row for this device. */

@@ -1,9 +1,9 @@
-import { formatMessage } from '@kigaligo/domain';
+import { formatMessage, type Language, languages } from '@kigaligo/domain';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { type CommonKey, commonEn, commonRw } from './common-messages';
 
-export const languages = ['en', 'rw'] as const;
-export type Lang = (typeof languages)[number];
+export { languages };
+export type Lang = Language;
 export type Messages<K extends string = string> = Record<K, string>;
 export type Translate<K extends string = CommonKey> = (
   key: K,
