@@ -18,7 +18,14 @@ describe('assessSeverity', () => {
     expect(a).toEqual({
       score: 5,
       level: 'low',
-      reasons: [{ rule: 'category.overcharging', points: 5, reason: 'Category: overcharging' }],
+      reasons: [
+        {
+          rule: 'category.overcharging',
+          points: 5,
+          reason: 'Category: overcharging',
+          vars: { category: 'overcharging' },
+        },
+      ],
     });
   });
 
@@ -85,6 +92,7 @@ describe('assessSeverity', () => {
         rule: 'history.repeat_reports',
         points: 20,
         reason: '2 earlier reports on the same driver or vehicle',
+        vars: { count: 2 },
       },
     ]);
     expect(assessSeverity({ ...base, priorReports: 12 }).reasons[1]!.points).toBe(30);

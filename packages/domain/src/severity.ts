@@ -16,7 +16,10 @@ export const severityThresholds = { medium: 20, high: 45, critical: 70 } as cons
 export const severityReason = z.object({
   rule: z.string(),
   points: z.number().int(),
+  /** In English, for logs and alerts; apps write the reason in their language from `rule` and `vars`. */
   reason: z.string(),
+  /** The blanks of the reason (category, the term found, the hour, a count); absent on reasons stored before. */
+  vars: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type SeverityReason = z.infer<typeof severityReason>;
 
@@ -111,6 +114,7 @@ export function assessSeverity(input: SeverityInput): SeverityAssessment {
     rule: `category.${input.category}`,
     points: category,
     reason: `Category: ${input.category.replaceAll('_', ' ')}`,
+    vars: { category: input.category },
   });
 
   const words = normaliseText(input.description);
@@ -121,6 +125,7 @@ export function assessSeverity(input: SeverityInput): SeverityAssessment {
         rule: k.rule,
         points: k.points,
         reason: `Mentions ${k.what} ("${hit.replaceAll('*', '')}")`,
+        vars: { term: hit.replaceAll('*', '') },
       });
     }
   }
@@ -131,6 +136,7 @@ export function assessSeverity(input: SeverityInput): SeverityAssessment {
       rule: 'time.night',
       points: NIGHT_POINTS,
       reason: `Happened after dark (${String(hour).padStart(2, '0')}:00 hour, Kigali time)`,
+      vars: { hour: String(hour).padStart(2, '0') },
     });
   }
   if (input.tripInProgress) {
@@ -146,6 +152,7 @@ export function assessSeverity(input: SeverityInput): SeverityAssessment {
       rule: 'history.repeat_reports',
       points: prior * PRIOR_REPORT_POINTS,
       reason: `${input.priorReports} earlier report${input.priorReports === 1 ? '' : 's'} on the same driver or vehicle`,
+      vars: { count: input.priorReports },
     });
   }
 

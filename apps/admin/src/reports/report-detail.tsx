@@ -10,6 +10,7 @@ import { ReportActions } from './report-actions';
 import { ReportHistory, ReportTimeline, TripSummary } from './report-history';
 import { useReportAdminI18n } from './report-messages';
 import { SeverityBadge } from './severity-badge';
+import { severityReasonText } from './severity-reason';
 import { TripRefund } from './trip-refund';
 
 /**
@@ -81,7 +82,7 @@ export function ReportDetail({ id }: { id: string }) {
               {report.severityReasons.map((r) => (
                 <li key={r.rule}>
                   <span className="kg-severity-points">{t('report.points', { points: r.points })}</span>{' '}
-                  {r.reason}
+                  {severityReasonText(r, t)}
                 </li>
               ))}
             </ul>
