@@ -47,6 +47,7 @@ import { seedDemoData } from './seed/seed';
 import { DocStore } from './sync/doc-store';
 import { type Fanout, localFanout, redisFanout } from './sync/fanout';
 import { ReconcileScheduler } from './sync/reconciler';
+import type { RetryPolicy } from './sync/retry-policy';
 import { driverDocReconciler } from './sync/reconcilers/driver-doc';
 import { reportDocReconciler } from './sync/reconcilers/report-doc';
 import { riderDocReconciler } from './sync/reconcilers/rider-doc';
@@ -97,6 +98,8 @@ export interface ServerOptions {
   tileUrl?: string | undefined;
   /** Handshake and ping times of HTTP upgrades and WebSockets (SS11; tests shorten them). */
   socketTimeouts?: SocketTimeouts | undefined;
+  /** Backoff and attempts of failing reconciles (SS12; tests shorten the delays). */
+  reconcileRetry?: RetryPolicy | undefined;
 }
 
 export interface RunningServer {
@@ -249,13 +252,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       report: { watch: reportDocWatch, reconcile: reportDocReconciler(authorities, logger) },
     },
     logger,
+    opts.reconcileRetry,
   );
   const sync = new SyncService({
     store,
     fanout,
     access,
     logger,
-    onStored: (docName, keys) => reconciler.schedule(docName, keys),
+    onStored: (docName, keys, updateId) => reconciler.schedule(docName, keys, updateId),
     timeouts: socketTimeouts,
   });
   reconciler.setWriteBack(async (docName, change) => {
@@ -305,7 +309,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         await sessions.close();
         await sync.close();
         await live.close();
-        await reconciler.flush();
+        await reconciler.close();
         await deps.tripDocs.idle();
         await deps.reportDocs.idle();
         await new Promise<void>((resolve) => {

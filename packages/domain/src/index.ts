@@ -14,6 +14,7 @@ export * from './payment';
 export * from './planning';
 export * from './position';
 export * from './provider-origins';
+export * from './reconcile-rejection';
 export * from './report-api';
 export * from './safety-report';
 export * from './saved-route';

@@ -16,6 +16,8 @@ export const riderDocKeys = {
    * in its own `report:<id>` document; this list is how the rider's devices find them (offline too).
    */
   reports: 'reports',
+  /** Y.Map<entryKey, Y.Map> written by the server: domain `reconcileRejection` (SS12). */
+  rejections: 'rejections',
 } as const;
 
 export const driverDocKeys = {
@@ -26,6 +28,8 @@ export const driverDocKeys = {
   tripActions: 'tripActions',
   /** Y.Map<actionId, Y.Map> written by the server: domain `driverActionResult`. */
   actionResults: 'actionResults',
+  /** Y.Map<entryKey, Y.Map> written by the server: domain `reconcileRejection` (SS12). */
+  rejections: 'rejections',
 } as const;
 
 export const reportDocKeys = {
@@ -37,6 +41,8 @@ export const reportDocKeys = {
   server: 'server',
   /** Y.Array written by the server: domain `reportReply`, the admins' messages to the reporter. */
   replies: 'replies',
+  /** Y.Map<entryKey, Y.Map> written by the server: domain `reconcileRejection` (SS12); `report/submittedAt`. */
+  rejections: 'rejections',
 } as const;
 
 /**
@@ -44,7 +50,24 @@ export const reportDocKeys = {
  * (4403) and never stored: decisions, assignments and report status cannot be forged from a device.
  */
 export const serverOnlyKeys: Record<'rider' | 'driver' | 'report', readonly string[]> = {
-  rider: [riderDocKeys.bookingDecisions],
-  driver: [driverDocKeys.assignments, driverDocKeys.actionResults],
-  report: [reportDocKeys.server, reportDocKeys.replies],
+  rider: [riderDocKeys.bookingDecisions, riderDocKeys.rejections],
+  driver: [driverDocKeys.assignments, driverDocKeys.actionResults, driverDocKeys.rejections],
+  report: [reportDocKeys.server, reportDocKeys.replies, reportDocKeys.rejections],
 };
+
+/**
+ * The key of one client-written entry in a document's `rejections` map (SS12): the top-level key that holds it
+ * and the entry's key there, e.g. `bookingIntents/<intentId>`, `tripActions/<actionId>`. A report's submission
+ * is its `submittedAt` field: `report/submittedAt`. `*` stands for the document as a whole.
+ */
+export function rejectionKey(collection: string, id: string): string {
+  return `${collection}/${id}`;
+}
+export const WHOLE_DOCUMENT = '*';
+
+/** The top-level key and entry key of a rejection key, or null for `*` and anything malformed. */
+export function parseRejectionKey(key: string): { collection: string; id: string } | null {
+  const slash = key.indexOf('/');
+  if (slash <= 0 || slash === key.length - 1) return null;
+  return { collection: key.slice(0, slash), id: key.slice(slash + 1) };
+}

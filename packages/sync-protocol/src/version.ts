@@ -9,7 +9,11 @@
  *     rider's report document ids). Version-1 clients are still served (they never wrote these keys).
  *     Later, without a bump (clients of both versions already treat them right: 44xx final, others retried):
  *     close codes 4400 (malformed URL) and 1013 (try again later), and server pings (SS11).
+ *   3 (2026-12): server-only key `rejections` in rider, driver and report documents (SS12): an entry the server
+ *     could not reconcile is marked there with a code and a message instead of being retried forever. Clients
+ *     of versions 1 and 2 are still served: they never write the key and keep getting the answers they know
+ *     (an `invalid` booking decision or action result) beside it.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 /** Oldest client protocol the server still serves; older clients are closed with `closeCodes.upgradeRequired`. */
 export const MIN_PROTOCOL_VERSION = 1;

@@ -6,7 +6,8 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { trips } from '../db/schema';
-import { HttpError } from '../http/errors';
+import type { EntryGuard } from '../sync/entry-guard';
+import { invalidEntryMessage } from '../sync/invalid-entry';
 import { bookIntent } from './book-intent';
 import { cancelTrip } from './cancel-trip';
 import { entryValue, writeEntry } from './doc-entries';
@@ -19,14 +20,16 @@ const uuid = z.uuid();
 /**
  * rider:<id> → bookingIntents: books each intent not yet decided, and cancels those the rider marked with
  * `cancelRequestedAt`, through the same services as the API (so an intent arriving by both paths books once).
- * Each intent runs in its own savepoint: one that fails leaves the others booked. Intents failing the domain
- * schema get a `rejected: invalid` decision. Returns the change to write back, which also refreshes the
+ * Each intent runs in its own savepoint through the entry guard: one that fails leaves the others booked and
+ * is retried or rejected on its own (SS12). Intents failing the domain schema are rejected at once (and get a
+ * `rejected: invalid` decision, as version-2 apps expect). Returns the change to write back, which also refreshes the
  * booked trips' documents once the reconcile transaction has committed (the scheduler writes back after it).
  */
 export async function reconcileIntents(
   ref: Extract<DocRef, { type: 'rider' }>,
   doc: Y.Doc,
   tx: Db,
+  guard: EntryGuard,
   tripDocs: TripDocs,
   policy: DispatchPolicy,
   area: ServiceArea,
@@ -40,29 +43,35 @@ export async function reconcileIntents(
     const decided = entryValue(decisions.get(key)) as { status?: string; tripStatus?: string } | undefined;
     const parsed = bookingIntent.safeParse(entryValue(value));
     if (!parsed.success || parsed.data.id !== key) {
+      guard.reject(riderDocKeys.bookingIntents, key, value, invalidEntryMessage(parsed));
+      // Version-2 apps know only decisions: they keep getting the `invalid` one they always did.
       if (!decided && uuid.safeParse(key).success)
         invalid.push(rejectedDecision(key, 'invalid', 'moto', now.toISOString()));
       continue;
     }
     const intent = parsed.data;
-    try {
-      if (intent.cancelRequestedAt) {
-        if (decided?.status === 'rejected' || finalStatuses.has(decided?.tripStatus ?? '')) continue;
+    let trip: string | undefined;
+    if (intent.cancelRequestedAt) {
+      if (decided?.status === 'rejected' || finalStatuses.has(decided?.tripStatus ?? '')) continue;
+      const outcome = await guard.entry(tx, riderDocKeys.bookingIntents, key, value, async (sp) => {
         // Cancelled before it was ever booked: nothing to book and nothing to decide.
-        const [trip] = await tx.select({ id: trips.id }).from(trips).where(eq(trips.intentId, intent.id));
-        if (!trip) continue;
-        await tx.transaction((sp) => cancelTrip(sp, ref.userId, trip.id));
-        touched.push(trip.id);
-      } else if (!decided) {
-        const booked = await tx.transaction((sp) => bookIntent(sp, ref.userId, intent, now, policy, area));
-        touched.push(booked.tripId);
-      }
-    } catch (err) {
-      if (!(err instanceof HttpError)) throw err;
-      // A trip that can no longer be cancelled keeps its decision (its tripStatus says why); an intent the
-      // booking service refuses outright (an id already used by someone else) is answered as invalid.
-      if (!decided) invalid.push(rejectedDecision(key, 'invalid', intent.kind, now.toISOString()));
+        const [row] = await sp.select({ id: trips.id }).from(trips).where(eq(trips.intentId, intent.id));
+        if (row) await cancelTrip(sp, ref.userId, row.id);
+        return row?.id;
+      });
+      // A trip that can no longer be cancelled keeps its decision: its tripStatus says why.
+      if (outcome.status === 'done') trip = outcome.value;
+    } else if (!decided) {
+      const outcome = await guard.entry(tx, riderDocKeys.bookingIntents, key, value, (sp) =>
+        bookIntent(sp, ref.userId, intent, now, policy, area),
+      );
+      if (outcome.status === 'done') trip = outcome.value.tripId;
+      // An intent the booking service refuses outright (an id already used by someone else) is answered as
+      // invalid; one that failed otherwise is retried or rejected by the guard (SS12).
+      if (outcome.status === 'refused')
+        invalid.push(rejectedDecision(key, 'invalid', intent.kind, now.toISOString()));
     }
+    if (trip) touched.push(trip);
   }
   if (invalid.length === 0 && touched.length === 0) return undefined;
   return (target) => {

@@ -495,6 +495,38 @@ export const syncDocuments = pgTable('sync_documents', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Entries of synced documents the reconcilers could not take (SS12), one row per document entry while the issue
+ * is open: retrying (`rejected_at` null) or rejected. Deleted once the entry goes through or the user discards
+ * it. Admins list them in "Sync issues"; the user sees the rejection in their document.
+ */
+export const reconcileFailures = pgTable(
+  'reconcile_failures',
+  {
+    docName: text('doc_name')
+      .notNull()
+      .references(() => syncDocuments.docName, { onDelete: 'cascade' }),
+    /** `<collection>/<id>` of the entry (sync-protocol `rejectionKey`), or `*` for the whole document. */
+    entryKey: text('entry_key').notNull(),
+    /** The document's user (rider, driver, reporter), for admins. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    code: text('code').notNull(),
+    message: text('message').notNull(),
+    /** Digest of the entry that failed: an edited entry starts again from attempt 1. */
+    fingerprint: text('fingerprint').notNull(),
+    attempts: integer('attempts').notNull(),
+    firstFailedAt: timestamp('first_failed_at', { withTimezone: true }).notNull().defaultNow(),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** While retrying: when the next attempt is due. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    rejectedAt: timestamp('rejected_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.docName, t.entryKey] }),
+    index('reconcile_failures_first_failed_idx').on(t.firstFailedAt),
+  ],
+);
+
 /** Routes riders saved from the planner, reconciled from their rider document. */
 export const savedRoutes = pgTable(
   'saved_routes',

@@ -100,7 +100,9 @@ export class DocRoom {
    * then broadcast, published to other processes and acknowledged (SS3, SS4). Must run inside the queue.
    */
   async storeUpdate(update: Uint8Array, origin: SyncConnection | 'server'): Promise<boolean> {
-    if (this.bytes + update.byteLength > syncLimits.maxDocumentBytes) throw new DocTooLargeError();
+    // The server's own answers (decisions, rejections) are small and must always land, even in a full document.
+    if (origin !== 'server' && this.bytes + update.byteLength > syncLimits.maxDocumentBytes)
+      throw new DocTooLargeError();
     let effective: Uint8Array | null = null;
     const capture = (u: Uint8Array) => {
       effective = effective ? Y.mergeUpdates([effective, u]) : u;

@@ -1,20 +1,35 @@
-import { type DocRef, parseDocName } from '@kigaligo/sync-protocol';
+import {
+  type DocRef,
+  driverDocKeys,
+  parseDocName,
+  reportDocKeys,
+  riderDocKeys,
+  WHOLE_DOCUMENT,
+} from '@kigaligo/sync-protocol';
 import { eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { Db } from '../db/client';
-import { syncDocuments } from '../db/schema';
+import { syncDocuments, syncUpdates } from '../db/schema';
 import type { DocStore } from './doc-store';
+import { EntryGuard } from './entry-guard';
 import type { Fanout } from './fanout';
+import { classifyFailure, defaultRetryPolicy, type RetryPolicy, retryDelay } from './retry-policy';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Maps one document type into relational rows. It gets the whole stored document and must write rows as a
- * pure function of it (upserts and deletes), so running it twice is harmless (SS8). It may return a change
- * to write back into the document as the server.
+ * pure function of it (upserts and deletes), so running it twice is harmless (SS8). Each client-written entry
+ * goes through `guard.entry` (or `guard.reject`), so one that fails cannot stop the others (SS12). It may
+ * return a change to write back into the document as the server.
  */
-export type ReconcileFn = (ref: DocRef, doc: Y.Doc, tx: Tx) => Promise<((doc: Y.Doc) => void) | undefined>;
+export type ReconcileFn = (
+  ref: DocRef,
+  doc: Y.Doc,
+  tx: Tx,
+  guard: EntryGuard,
+) => Promise<((doc: Y.Doc) => void) | undefined>;
 
 export interface Reconciler {
   /** Top-level document keys the reconciler reads; updates touching none of them do not trigger it. */
@@ -22,6 +37,12 @@ export interface Reconciler {
   reconcile: ReconcileFn;
 }
 export type Reconcilers = Partial<Record<DocRef['type'], Reconciler>>;
+
+const rejectionsKeys: Record<DocRef['type'], string> = {
+  rider: riderDocKeys.rejections,
+  driver: driverDocKeys.rejections,
+  report: reportDocKeys.rejections,
+};
 
 const DEBOUNCE_MS = 250;
 
@@ -34,13 +55,34 @@ async function markReconciled(db: Db, docName: string, upTo: number): Promise<vo
 }
 const LEASE_MS = 30_000;
 
-/** Debounced, leased reconciliation of stored documents into tables (SS8, SS9). */
+function compose(
+  ...changes: (((doc: Y.Doc) => void) | undefined)[]
+): ((doc: Y.Doc) => void) | undefined {
+  const present = changes.filter((c) => c !== undefined);
+  if (present.length === 0) return undefined;
+  return (doc) => {
+    for (const change of present) change(doc);
+  };
+}
+
+interface RunOptions {
+  /** Run even when no update arrived since the last run (something the reconciler reads changed elsewhere). */
+  force?: boolean;
+  /** Started by a retry timer: entries waiting for their retry are due. */
+  retriesDue?: boolean;
+}
+
+/** Debounced, leased reconciliation of stored documents into tables (SS8, SS9), with bounded retries (SS12). */
 export class ReconcileScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly retryTimers = new Map<string, NodeJS.Timeout>();
+  /** Transient failures of whole runs in a row, per document: the backoff's exponent. */
+  private readonly transientFailures = new Map<string, number>();
   private readonly running = new Map<string, Promise<void>>();
   /** Every completed reconciliation (document and the update id it reached), for tests and diagnostics. */
   readonly history: { docName: string; upTo: number }[] = [];
   private writeBack: (docName: string, change: (doc: Y.Doc) => void) => Promise<void> = async () => {};
+  private closed = false;
 
   constructor(
     private readonly db: Db,
@@ -48,6 +90,7 @@ export class ReconcileScheduler {
     private readonly fanout: Fanout,
     private readonly reconcilers: Reconcilers,
     private readonly logger: Logger,
+    private readonly policy: RetryPolicy = defaultRetryPolicy,
   ) {}
 
   /** `fn` resolves once the change, and whatever the change started, is stored. */
@@ -55,12 +98,19 @@ export class ReconcileScheduler {
     this.writeBack = fn;
   }
 
-  /** Schedules a run; with `rootKeys`, only when the update changed a key the reconciler reads. */
-  schedule(docName: string, rootKeys?: Set<string>): void {
+  /**
+   * Schedules a run; with `rootKeys`, only when the update changed a key the reconciler reads. An update that
+   * changed none (preferences, the server's own answers) moves the reconciled mark over itself when everything
+   * before it was reconciled, so a lagging mark always means work not done ("Sync issues" lists it).
+   */
+  schedule(docName: string, rootKeys?: Set<string>, updateId?: number): void {
     const ref = parseDocName(docName);
     const reconciler = ref && this.reconcilers[ref.type];
-    if (!reconciler) return;
-    if (rootKeys && !reconciler.watch.some((k) => rootKeys.has(k))) return;
+    if (!reconciler || this.closed) return;
+    if (rootKeys && !reconciler.watch.some((k) => rootKeys.has(k))) {
+      if (updateId !== undefined) void this.enqueue(docName, () => this.advancePast(docName, updateId));
+      return;
+    }
     clearTimeout(this.timers.get(docName));
     this.timers.set(
       docName,
@@ -71,29 +121,112 @@ export class ReconcileScheduler {
     );
   }
 
-  /**
-   * Reconciles now (tests and shutdown); resolves when done. `force` runs even when no update arrived since the
-   * last run: something the reconciler reads outside the document changed (evidence for a waiting report).
-   */
-  async run(docName: string, opts: { force?: boolean } = {}): Promise<void> {
+  /** Moves the mark to `updateId` only if it already covered every update before it (one atomic statement). */
+  private async advancePast(docName: string, updateId: number): Promise<void> {
+    await this.db
+      .update(syncDocuments)
+      .set({ reconciledUpdateId: sql`greatest(${syncDocuments.reconciledUpdateId}, ${updateId})` })
+      .where(
+        sql`${syncDocuments.docName} = ${docName} and ${syncDocuments.reconciledUpdateId} >= coalesce(
+          (select max(u.id) from ${syncUpdates} u where u.doc_name = ${docName} and u.id < ${updateId}),
+          ${syncDocuments.snapshotUpdateId})`,
+      );
+  }
+
+  /** Runs `task` after whatever this document is already running, never two at once. */
+  private async enqueue(docName: string, task: () => Promise<void>): Promise<void> {
     const previous = this.running.get(docName) ?? Promise.resolve();
-    const next = previous
-      .then(() => this.reconcile(docName, opts.force ?? false))
-      .catch((err: unknown) => {
-        this.logger.error({ err, doc: docName }, 'reconcile failed; will retry on the next update');
-      });
+    const next = previous.then(task).catch((err: unknown) => {
+      this.logger.error({ err, doc: docName }, 'reconcile bookkeeping failed');
+    });
     this.running.set(docName, next);
     await next;
     if (this.running.get(docName) === next) this.running.delete(docName);
   }
 
-  private async reconcile(docName: string, force: boolean): Promise<void> {
+  /** Reconciles now (tests and shutdown); resolves when done, failures included (they schedule a retry). */
+  async run(docName: string, opts: RunOptions = {}): Promise<void> {
+    await this.enqueue(docName, () => this.attempt(docName, opts));
+  }
+
+  private async attempt(docName: string, opts: RunOptions): Promise<void> {
+    try {
+      const retryAt = await this.reconcile(docName, opts);
+      this.transientFailures.delete(docName);
+      if (retryAt) this.retryLater(docName, retryAt.getTime() - Date.now());
+    } catch (err) {
+      const kind = classifyFailure(err);
+      if (kind.transient) {
+        // Not the document's fault: try again, ever more slowly up to the cap, for as long as it lasts.
+        const failures = (this.transientFailures.get(docName) ?? 0) + 1;
+        this.transientFailures.set(docName, failures);
+        this.logger.warn({ err, doc: docName, failures }, 'reconcile failed for now; retrying');
+        this.retryLater(docName, retryDelay(this.policy, failures));
+        return;
+      }
+      // Something no entry guard contained (a bug outside any entry): count it against the whole document.
+      this.logger.error({ err, doc: docName }, 'reconcile failed');
+      await this.failWholeDocument(docName, kind.code, kind.message);
+    }
+  }
+
+  private retryLater(docName: string, delayMs: number): void {
+    if (this.closed) return;
+    clearTimeout(this.retryTimers.get(docName));
+    const timer = setTimeout(
+      () => {
+        this.retryTimers.delete(docName);
+        void this.run(docName, { force: true, retriesDue: true });
+      },
+      Math.max(0, delayMs),
+    );
+    timer.unref();
+    this.retryTimers.set(docName, timer);
+  }
+
+  /**
+   * One more attempt of the whole document failed: retried with backoff, and after the last attempt marked
+   * rejected (`rejections['*']`) and reconciled, so it stops being retried until the user changes it.
+   */
+  private async failWholeDocument(
+    docName: string,
+    code: 'refused' | 'server_error',
+    message: string,
+  ): Promise<void> {
+    const ref = parseDocName(docName)!;
+    const result = await this.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(syncDocuments).where(eq(syncDocuments.docName, docName));
+      if (!row) return undefined;
+      const stored = await this.store.load(docName, tx);
+      const doc = new Y.Doc();
+      if (stored.state) Y.applyUpdate(doc, stored.state);
+      const userId = ref.type === 'report' ? row.ownerId : ref.userId;
+      const guard = await EntryGuard.load(tx, docName, doc, rejectionsKeys[ref.type], userId, this.policy, {
+        now: new Date(),
+        retriesDue: true,
+      });
+      // The document as stored is what failed: a new update is a new chance from attempt 1.
+      guard.fail(WHOLE_DOCUMENT, `update:${stored.lastUpdateId}`, code, message);
+      await guard.persist(tx);
+      doc.destroy();
+      return { change: guard.change(), retryAt: guard.retryAt, upTo: stored.lastUpdateId };
+    });
+    if (!result) return;
+    if (result.retryAt) return this.retryLater(docName, result.retryAt.getTime() - Date.now());
+    if (result.change) await this.writeBack(docName, result.change);
+    await markReconciled(this.db, docName, result.upTo);
+    this.history.push({ docName, upTo: result.upTo });
+  }
+
+  /** One run; returns when an entry waits for a retry (the document then stays unreconciled until it is done). */
+  private async reconcile(docName: string, opts: RunOptions): Promise<Date | undefined> {
     const ref = parseDocName(docName);
     const fn = ref && this.reconcilers[ref.type]?.reconcile;
-    if (!fn) return;
+    if (!fn) return undefined;
     // One process at a time reconciles a document (with Redis, across processes).
-    if (!(await this.fanout.acquireLease(`reconcile:${docName}`, LEASE_MS))) return;
-    let pending: { change: (doc: Y.Doc) => void; upTo: number } | undefined;
+    if (!(await this.fanout.acquireLease(`reconcile:${docName}`, LEASE_MS))) return undefined;
+    let pending: { change: (doc: Y.Doc) => void; upTo: number; retryAt: Date | undefined } | undefined;
+    let retryAt: Date | undefined;
     try {
       pending = await this.db.transaction(async (tx) => {
         const [row] = await tx
@@ -102,33 +235,56 @@ export class ReconcileScheduler {
           .where(eq(syncDocuments.docName, docName))
           .for('update');
         const stored = await this.store.load(docName, tx);
-        if (!row || (!force && stored.lastUpdateId <= row.reconciledUpdateId)) return undefined;
+        if (!row || (!opts.force && stored.lastUpdateId <= row.reconciledUpdateId)) return undefined;
         const doc = new Y.Doc();
         if (stored.state) Y.applyUpdate(doc, stored.state);
-        const change = await fn(ref, doc, tx);
+        const userId = ref.type === 'report' ? row.ownerId : ref.userId;
+        const guard = await EntryGuard.load(tx, docName, doc, rejectionsKeys[ref.type], userId, this.policy, {
+          now: new Date(),
+          retriesDue: opts.retriesDue ?? false,
+        });
+        const change = await fn(ref, doc, tx, guard);
+        guard.resolve(WHOLE_DOCUMENT);
+        await guard.persist(tx);
+        const all = compose(change, guard.change());
         doc.destroy();
+        retryAt = guard.retryAt;
         // With an answer to write back, the reconciliation is done only once that answer is stored: the mark
         // moves after the write-back (below), so a crash between this commit and the write-back reconciles
         // the document again on start, which repeats the answer and changes no row (SS8).
-        if (change) return { change, upTo: stored.lastUpdateId };
-        await markReconciled(tx, docName, stored.lastUpdateId);
-        this.history.push({ docName, upTo: stored.lastUpdateId });
+        if (all) return { change: all, upTo: stored.lastUpdateId, retryAt };
+        // An entry waiting for its retry keeps the document unreconciled, so a restart retries it too.
+        if (!retryAt) {
+          await markReconciled(tx, docName, stored.lastUpdateId);
+          this.history.push({ docName, upTo: stored.lastUpdateId });
+        }
         return undefined;
       });
     } finally {
       await this.fanout.releaseLease(`reconcile:${docName}`);
     }
-    if (!pending) return;
+    if (!pending) return retryAt;
     await this.writeBack(docName, pending.change);
-    await markReconciled(this.db, docName, pending.upTo);
-    this.history.push({ docName, upTo: pending.upTo });
+    if (!pending.retryAt) {
+      await markReconciled(this.db, docName, pending.upTo);
+      this.history.push({ docName, upTo: pending.upTo });
+    }
+    return pending.retryAt;
   }
 
-  /** Runs what is scheduled now instead of waiting for the debounce (shutdown). */
+  /** Runs what is scheduled now instead of waiting for the debounce (shutdown); retries wait for the restart. */
   async flush(): Promise<void> {
     const pending = [...this.timers.keys()];
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     await Promise.all([...pending.map((d) => this.run(d)), ...this.running.values()]);
+  }
+
+  /** Stops retry timers (shutdown): documents still retrying are unreconciled and retried on the next start. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.retryTimers.values()) clearTimeout(t);
+    this.retryTimers.clear();
+    await this.flush();
   }
 }

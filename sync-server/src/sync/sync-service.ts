@@ -38,7 +38,7 @@ export interface SyncServiceDeps {
   access: AccessCheck;
   logger: Logger;
   /** Called after each stored update with the top-level keys it changed, e.g. to schedule reconciliation. */
-  onStored?: (docName: string, rootKeys: Set<string>) => void;
+  onStored?: (docName: string, rootKeys: Set<string>, updateId: number) => void;
   timeouts?: SocketTimeouts | undefined;
 }
 
@@ -197,7 +197,7 @@ export class SyncService implements UpgradeEndpoint {
         docName,
         this.deps.store,
         this.deps.fanout,
-        (_room, keys) => this.deps.onStored?.(docName, keys),
+        (stored, keys) => this.deps.onStored?.(docName, keys, stored.lastUpdateId),
         ref ? serverOnlyKeys[ref.type] : [],
       );
       this.rooms.set(docName, room);

@@ -14,30 +14,33 @@ import { applyDriverAction } from '../../booking/driver-actions';
 import type { TripDocs } from '../../booking/trip-docs';
 import type { Db } from '../../db/client';
 import { trips } from '../../db/schema';
-import { HttpError } from '../../http/errors';
+import { invalidEntryMessage } from '../invalid-entry';
 import type { ReconcileFn } from '../reconciler';
 
 /**
  * driver:<id> → tripActions: applies each action that has no result yet, oldest first (a driver offline for a
- * whole ride queues accept, arrive, start and complete), each in its own savepoint, and answers every one in
+ * whole ride queues accept, arrive, start and complete), each in its own savepoint through the entry guard (SS12),
+ * and answers every one in
  * `actionResults[actionId]`: ok, or the refusal with its code and message. Applying is idempotent by action id
  * (trip_events), so a crash between commit and write-back only repeats answers.
  */
 export function driverDocReconciler(deps: { tripDocs: TripDocs; dispatch: DispatchPolicy }): ReconcileFn {
-  return async (ref, doc, tx) => {
+  return async (ref, doc, tx, guard) => {
     if (ref.type !== 'driver') return undefined;
     const actions = doc.getMap<unknown>(driverDocKeys.tripActions);
     const answered = doc.getMap<unknown>(driverDocKeys.actionResults);
     const assignments = doc.getMap<unknown>(driverDocKeys.assignments);
     const now = new Date();
     const results = new Map<string, DriverActionResult>();
-    const pending: DriverActionInput[] = [];
+    const pending: { input: DriverActionInput; value: unknown }[] = [];
     for (const [key, value] of actions.entries()) {
       if (answered.has(key)) continue;
       const parsed = driverActionInput.safeParse(entryValue(value));
-      if (parsed.success && parsed.data.id === key) pending.push(parsed.data);
+      if (parsed.success && parsed.data.id === key) pending.push({ input: parsed.data, value });
       else {
-        const issue = parsed.success ? 'the entry key is not its id' : parsed.error.issues[0]?.message;
+        const issue = invalidEntryMessage(parsed);
+        guard.reject(driverDocKeys.tripActions, key, value, issue);
+        // Version-2 apps know only results: they keep getting the `invalid` one they always did.
         results.set(key, {
           ok: false,
           tripStatus: 'requested',
@@ -46,21 +49,23 @@ export function driverDocReconciler(deps: { tripDocs: TripDocs; dispatch: Dispat
         });
       }
     }
-    pending.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
+    pending.sort(
+      (a, b) => Date.parse(a.input.at) - Date.parse(b.input.at) || a.input.id.localeCompare(b.input.id),
+    );
     const touched = new Set<string>();
-    for (const action of pending) {
-      try {
-        const result = await tx.transaction((sp) =>
-          applyDriverAction(sp, ref.userId, action, now, deps.dispatch),
-        );
-        results.set(action.id, result);
+    for (const { input: action, value } of pending) {
+      // One action failing (SS12) does not stop the driver's later ones; the guard retries or rejects it.
+      const outcome = await guard.entry(tx, driverDocKeys.tripActions, action.id, value, (sp) =>
+        applyDriverAction(sp, ref.userId, action, now, deps.dispatch),
+      );
+      if (outcome.status === 'done') {
+        results.set(action.id, outcome.value);
         touched.add(action.tripId);
-      } catch (err) {
-        if (!(err instanceof HttpError)) throw err;
+      } else if (outcome.status === 'refused') {
         results.set(action.id, {
           ok: false,
           tripStatus: await statusFor(tx, ref.userId, action.tripId, assignments),
-          error: { code: err.code, message: err.message },
+          error: { code: outcome.error.code, message: outcome.error.message },
           appliedAt: now.toISOString(),
         });
       }

@@ -1,4 +1,5 @@
 import { safetyReportInput } from '@kigaligo/domain';
+import { rejectionKey, reportDocKeys } from '@kigaligo/sync-protocol';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
@@ -8,6 +9,7 @@ import type { Authorities } from '../../reports/authority-alert';
 import { fileReport, missingEvidence } from '../../reports/file-report';
 import { readReportFields, readServerState, serverStateChange } from '../../reports/report-doc-state';
 import { resolveLinks } from '../../reports/report-links';
+import { invalidEntryMessage } from '../invalid-entry';
 import type { ReconcileFn } from '../reconciler';
 
 /**
@@ -16,16 +18,18 @@ import type { ReconcileFn } from '../reconciler';
  * uploaded by this reporter; until then the server writes why it waits (`missingEvidence`, `problems`) into the
  * document's server-only `server` map. Once filed, the row is the truth: later edits of the fields are not
  * applied (what admins and authorities acted on must not change under them), and the `server` map follows the
- * row's status. Idempotent: a second run finds the row and writes nothing new (SS8).
+ * row's status. Idempotent: a second run finds the row and writes nothing new (SS8). A submission that cannot be
+ * filed for any other reason is retried and then rejected in the document's `rejections` (SS12).
  */
 export function reportDocReconciler(authorities: Authorities, logger: Logger): ReconcileFn {
-  return async (ref, doc, tx) => {
+  return async (ref, doc, tx, guard) => {
     if (ref.type !== 'report') return undefined;
     const db: Db = tx;
     const current = readServerState(doc);
     const now = new Date().toISOString();
     const [filed] = await db.select().from(safetyReports).where(eq(safetyReports.id, ref.reportId));
     if (filed) {
+      guard.resolve(rejectionKey(reportDocKeys.report, 'submittedAt'));
       return serverStateChange(
         current,
         { status: filed.status, receivedAt: current.receivedAt ?? filed.createdAt.toISOString() },
@@ -46,6 +50,7 @@ export function reportDocReconciler(authorities: Authorities, logger: Logger): R
 
     const parsed = safetyReportInput.safeParse(fields);
     if (!parsed.success) {
+      guard.reject(reportDocKeys.report, 'submittedAt', fields, invalidEntryMessage(parsed));
       return serverStateChange(
         current,
         { status: 'submitted', receivedAt, problems: zodDetails(parsed.error) },
@@ -53,28 +58,31 @@ export function reportDocReconciler(authorities: Authorities, logger: Logger): R
       );
     }
     const input = parsed.data;
-    const links = await resolveLinks(db, owner.id, input);
-    if ('problems' in links) {
-      return serverStateChange(current, { status: 'submitted', receivedAt, problems: links.problems }, now);
-    }
-    const missing = await missingEvidence(
-      db,
-      owner.id,
-      input.evidence.map((e) => e.sha256),
-    );
-    if (missing.length > 0) {
-      return serverStateChange(current, { status: 'submitted', receivedAt, missingEvidence: missing }, now);
-    }
-    const severity = await fileReport(db, authorities, {
-      id: ref.reportId,
-      reporterId: owner.id,
-      input,
-      links,
+    // The submission is one entry (SS12): whatever fails while filing it is retried, then rejected, on its own.
+    const outcome = await guard.entry(tx, reportDocKeys.report, 'submittedAt', fields, async (sp) => {
+      const links = await resolveLinks(sp, owner.id, input);
+      if ('problems' in links) return { problems: links.problems };
+      const missing = await missingEvidence(
+        sp,
+        owner.id,
+        input.evidence.map((e) => e.sha256),
+      );
+      if (missing.length > 0) return { missing };
+      const severity = await fileReport(sp, authorities, { id: ref.reportId, reporterId: owner.id, input, links });
+      return { severity };
     });
-    if (severity) {
+    if (outcome.status !== 'done') return undefined;
+    const result = outcome.value;
+    if ('problems' in result) {
+      return serverStateChange(current, { status: 'submitted', receivedAt, problems: result.problems }, now);
+    }
+    if ('missing' in result) {
+      return serverStateChange(current, { status: 'submitted', receivedAt, missingEvidence: result.missing }, now);
+    }
+    if (result.severity) {
       // Ids and levels only: descriptions and places stay out of logs (Law 058/2021).
       logger.info(
-        { reportId: ref.reportId, severity: severity.level, score: severity.score },
+        { reportId: ref.reportId, severity: result.severity.level, score: result.severity.score },
         'safety report filed',
       );
     }

@@ -2,23 +2,35 @@ import { type DispatchPolicy, savedRoute } from '@kigaligo/domain';
 import { riderDocKeys } from '@kigaligo/sync-protocol';
 import { and, eq, notInArray } from 'drizzle-orm';
 import * as Y from 'yjs';
+import { entryValue } from '../../booking/doc-entries';
 import { reconcileIntents } from '../../booking/reconcile-intents';
 import type { TripDocs } from '../../booking/trip-docs';
 import { savedRoutes } from '../../db/schema';
 import type { NetworkService } from '../../network/network-service';
+import { invalidEntryMessage } from '../invalid-entry';
 import type { ReconcileFn } from '../reconciler';
 
+/** A saved route as the rider wrote it: without `serverSavedAt`, the server's own mark on it. */
+function asWritten(value: unknown): unknown {
+  const plain = entryValue(value);
+  if (!plain || typeof plain !== 'object' || Array.isArray(plain)) return plain;
+  const { serverSavedAt: _, ...written } = plain as Record<string, unknown>;
+  return written;
+}
+
 /**
- * rider:<id> → saved_routes. Entries that fail the domain schema are skipped (and stay in the document for
- * the app to fix) rather than failing the whole document. Confirmed entries get `serverSavedAt` written back.
+ * rider:<id> → saved_routes. Entries that fail the domain schema are rejected in the document (SS12; they
+ * stay there for the app to fix) rather than failing the whole document; a route the database refuses is
+ * retried and rejected on its own. Confirmed entries get `serverSavedAt` written back.
  */
-export const reconcileRiderDoc: ReconcileFn = async (ref, doc, tx) => {
+export const reconcileRiderDoc: ReconcileFn = async (ref, doc, tx, guard) => {
   if (ref.type !== 'rider') return undefined;
   const routesMap = doc.getMap<Y.Map<unknown>>(riderDocKeys.savedRoutes);
   const valid = new Map<string, ReturnType<typeof savedRoute.parse>>();
   for (const [key, value] of routesMap.entries()) {
-    const parsed = savedRoute.safeParse(value instanceof Y.Map ? value.toJSON() : value);
+    const parsed = savedRoute.safeParse(entryValue(value));
     if (parsed.success && parsed.data.id === key) valid.set(key, parsed.data);
+    else guard.reject(riderDocKeys.savedRoutes, key, asWritten(value), invalidEntryMessage(parsed));
   }
   const ids = [...valid.keys()];
   await tx
@@ -28,6 +40,7 @@ export const reconcileRiderDoc: ReconcileFn = async (ref, doc, tx) => {
         ? and(eq(savedRoutes.riderId, ref.userId), notInArray(savedRoutes.id, ids))
         : eq(savedRoutes.riderId, ref.userId),
     );
+  const saved: string[] = [];
   for (const r of valid.values()) {
     const row = {
       riderId: ref.userId,
@@ -38,12 +51,15 @@ export const reconcileRiderDoc: ReconcileFn = async (ref, doc, tx) => {
       createdAt: new Date(r.createdAt),
       updatedAt: new Date(),
     };
-    await tx
-      .insert(savedRoutes)
-      .values(row)
-      .onConflictDoUpdate({ target: [savedRoutes.riderId, savedRoutes.id], set: row });
+    const outcome = await guard.entry(tx, riderDocKeys.savedRoutes, r.id, asWritten(routesMap.get(r.id)), (sp) =>
+      sp
+        .insert(savedRoutes)
+        .values(row)
+        .onConflictDoUpdate({ target: [savedRoutes.riderId, savedRoutes.id], set: row }),
+    );
+    if (outcome.status === 'done') saved.push(r.id);
   }
-  const unconfirmed = ids.filter((id) => {
+  const unconfirmed = saved.filter((id) => {
     const entry = routesMap.get(id);
     return entry instanceof Y.Map && !entry.has('serverSavedAt');
   });
@@ -64,13 +80,14 @@ export function riderDocReconciler(deps: {
   dispatch: DispatchPolicy;
   network: Pick<NetworkService, 'serviceArea'>;
 }): ReconcileFn {
-  return async (ref, doc, tx) => {
+  return async (ref, doc, tx, guard) => {
     if (ref.type !== 'rider') return undefined;
-    const routes = await reconcileRiderDoc(ref, doc, tx);
+    const routes = await reconcileRiderDoc(ref, doc, tx, guard);
     const bookings = await reconcileIntents(
       ref,
       doc,
       tx,
+      guard,
       deps.tripDocs,
       deps.dispatch,
       deps.network.serviceArea(),

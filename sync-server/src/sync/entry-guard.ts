@@ -1,0 +1,242 @@
+import { createHash } from 'node:crypto';
+import type { ReconcileRejection } from '@kigaligo/domain';
+import { parseRejectionKey, rejectionKey, WHOLE_DOCUMENT } from '@kigaligo/sync-protocol';
+import { and, eq, inArray } from 'drizzle-orm';
+import type * as Y from 'yjs';
+import { entryValue, writeEntry } from '../booking/doc-entries';
+import type { Db } from '../db/client';
+import { reconcileFailures } from '../db/schema';
+import { HttpError } from '../http/errors';
+import { afterFailure, classifyFailure, type RetryPolicy } from './retry-policy';
+
+type FailureRow = typeof reconcileFailures.$inferSelect;
+
+/** What became of one entry in this run. */
+export type EntryOutcome<T> =
+  | { status: 'done'; value: T }
+  /** A service refused it with a reason of its own (HttpError): the reconciler answers it as it always has. */
+  | { status: 'refused'; error: HttpError }
+  /** It failed: retried later, or rejected in the document now (SS12). Other entries go on. */
+  | { status: 'failed' }
+  /** Rejected before as it stands, or its next retry is not due yet. */
+  | { status: 'skipped' };
+
+/** Same JSON with object keys sorted, so a Y.Map's insertion order does not change an entry's digest. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Uint8Array)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+export function entryFingerprint(value: unknown): string {
+  return createHash('sha256')
+    .update(canonical(entryValue(value)) ?? 'undefined')
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/**
+ * One reconcile run's view of failing entries (SS12). Reconcilers run each client-written entry through
+ * `entry()`, which gives it its own savepoint and contains whatever it throws: a transient failure (database
+ * unreachable) is rethrown so the whole run is retried with backoff; anything else counts an attempt in
+ * `reconcile_failures` and, after the policy's last attempt, rejects the entry in the document's server-only
+ * `rejections` map. `reject()` rejects at once (an entry its schema refuses will not get better by waiting).
+ * The scheduler then stores the rows (`persist`) and writes the rejections back (`change`).
+ */
+export class EntryGuard {
+  private readonly seen = new Set<string>();
+  private readonly failed = new Map<string, Omit<FailureRow, 'docName' | 'userId' | 'firstFailedAt'>>();
+  private readonly rejectNow = new Map<string, ReconcileRejection>();
+  private readonly resolved = new Set<string>();
+  private earliestRetry: Date | undefined;
+
+  constructor(
+    private readonly docName: string,
+    private readonly doc: Y.Doc,
+    /** The document's `rejections` key. */
+    private readonly rejectionsKey: string,
+    private readonly userId: string | null,
+    private readonly rows: Map<string, FailureRow>,
+    private readonly policy: RetryPolicy,
+    private readonly now: Date,
+    /** A retry timer started this run: entries waiting for their retry time are due now. */
+    private readonly retriesDue: boolean,
+  ) {}
+
+  static async load(
+    tx: Db,
+    docName: string,
+    doc: Y.Doc,
+    rejectionsKey: string,
+    userId: string | null,
+    policy: RetryPolicy,
+    opts: { now: Date; retriesDue: boolean },
+  ): Promise<EntryGuard> {
+    const rows = await tx.select().from(reconcileFailures).where(eq(reconcileFailures.docName, docName));
+    const byKey = new Map(rows.map((r) => [r.entryKey, r]));
+    return new EntryGuard(docName, doc, rejectionsKey, userId, byKey, policy, opts.now, opts.retriesDue);
+  }
+
+  /** When a retry is due, if some entry is waiting for one: the document is not reconciled until then. */
+  get retryAt(): Date | undefined {
+    return this.earliestRetry;
+  }
+
+  private rejection(key: string): Partial<ReconcileRejection> | undefined {
+    const map = this.doc.getMap<unknown>(this.rejectionsKey);
+    return entryValue(map.get(key)) as Partial<ReconcileRejection> | undefined;
+  }
+
+  private noteRetry(at: Date): void {
+    if (!this.earliestRetry || at < this.earliestRetry) this.earliestRetry = at;
+  }
+
+  /** True when this entry, exactly as it is, was rejected or must wait for its retry: leave it alone. */
+  private settled(key: string, fingerprint: string): boolean {
+    if (this.rejection(key)?.fingerprint === fingerprint) return true;
+    const row = this.rows.get(key);
+    if (!row || row.fingerprint !== fingerprint) return false;
+    if (row.rejectedAt) {
+      // Rejected, but the answer never reached the document (a crash before the write-back): write it again.
+      this.rejectNow.set(key, {
+        code: row.code as ReconcileRejection['code'],
+        message: row.message,
+        attempts: row.attempts,
+        rejectedAt: row.rejectedAt.toISOString(),
+        fingerprint,
+      });
+      return true;
+    }
+    if (!this.retriesDue && row.nextAttemptAt && row.nextAttemptAt > this.now) {
+      this.noteRetry(row.nextAttemptAt);
+      return true;
+    }
+    return false;
+  }
+
+  /** Runs `work` for the entry `collection/id` (whose value is `value`) in its own savepoint. */
+  async entry<T>(
+    tx: Db,
+    collection: string,
+    id: string,
+    value: unknown,
+    work: (sp: Db) => Promise<T>,
+  ): Promise<EntryOutcome<T>> {
+    const key = rejectionKey(collection, id);
+    const fingerprint = entryFingerprint(value);
+    this.seen.add(key);
+    if (this.settled(key, fingerprint)) return { status: 'skipped' };
+    try {
+      const result = await tx.transaction((sp) => work(sp));
+      this.resolve(key);
+      return { status: 'done', value: result };
+    } catch (err) {
+      if (err instanceof HttpError) {
+        this.resolve(key);
+        return { status: 'refused', error: err };
+      }
+      const kind = classifyFailure(err);
+      if (kind.transient) throw err;
+      this.fail(key, fingerprint, kind.code, kind.message);
+      return { status: 'failed' };
+    }
+  }
+
+  /** Rejects the entry at once (its schema refuses it); a no-op when it is already rejected as it stands. */
+  reject(collection: string, id: string, value: unknown, message: string): void {
+    const key = rejectionKey(collection, id);
+    const fingerprint = entryFingerprint(value);
+    this.seen.add(key);
+    if (this.settled(key, fingerprint)) return;
+    this.record(key, fingerprint, 'invalid', message, 1, true);
+  }
+
+  /** The entry went through (or a later version of it did), or the whole document reconciled. */
+  resolve(key: string): void {
+    if (this.rows.has(key) || this.rejection(key)) this.resolved.add(key);
+  }
+
+  /** Counts a permanent failure of the entry (or, with `*`, the whole document); rejects on the last attempt. */
+  fail(key: string, fingerprint: string, code: ReconcileRejection['code'], message: string): void {
+    const row = this.rows.get(key);
+    const attempts = row && row.fingerprint === fingerprint ? row.attempts + 1 : 1;
+    const next = afterFailure(this.policy, attempts, this.now);
+    this.record(key, fingerprint, code, message, attempts, next.reject);
+    if (!next.reject) {
+      this.failed.get(key)!.nextAttemptAt = next.retryAt;
+      this.noteRetry(next.retryAt);
+    }
+  }
+
+  private record(
+    key: string,
+    fingerprint: string,
+    code: ReconcileRejection['code'],
+    message: string,
+    attempts: number,
+    reject: boolean,
+  ): void {
+    this.resolved.delete(key);
+    this.failed.set(key, {
+      entryKey: key,
+      code,
+      message,
+      fingerprint,
+      attempts,
+      lastFailedAt: this.now,
+      nextAttemptAt: null,
+      rejectedAt: reject ? this.now : null,
+    });
+    if (reject) {
+      this.rejectNow.set(key, { code, message, attempts, rejectedAt: this.now.toISOString(), fingerprint });
+    }
+  }
+
+  /** Rejections and failure rows whose entry the user removed (discarded) since: they go too. */
+  private orphans(): string[] {
+    const keys = new Set([...this.rows.keys(), ...this.doc.getMap(this.rejectionsKey).keys()]);
+    return [...keys].filter((key) => {
+      if (this.seen.has(key) || this.failed.has(key) || key === WHOLE_DOCUMENT) return false;
+      const parsed = parseRejectionKey(key);
+      if (!parsed || !this.doc.share.has(parsed.collection)) return true;
+      return !this.doc.getMap(parsed.collection).has(parsed.id);
+    });
+  }
+
+  /** Stores this run's failures and forgets resolved ones, in the reconcile transaction. */
+  async persist(tx: Db): Promise<void> {
+    const gone = [...this.resolved, ...this.orphans()].filter((k) => this.rows.has(k));
+    if (gone.length > 0) {
+      await tx
+        .delete(reconcileFailures)
+        .where(and(eq(reconcileFailures.docName, this.docName), inArray(reconcileFailures.entryKey, gone)));
+    }
+    for (const f of this.failed.values()) {
+      const row = { ...f, docName: this.docName, userId: this.userId };
+      const restart = this.rows.get(f.entryKey)?.fingerprint !== f.fingerprint;
+      await tx
+        .insert(reconcileFailures)
+        .values({ ...row, firstFailedAt: this.now })
+        .onConflictDoUpdate({
+          target: [reconcileFailures.docName, reconcileFailures.entryKey],
+          // An edited entry is a new issue: its age starts again.
+          set: restart ? { ...row, firstFailedAt: this.now } : row,
+        });
+    }
+  }
+
+  /** The write-back: new rejections in, resolved and orphaned ones out; undefined when nothing changes. */
+  change(): ((doc: Y.Doc) => void) | undefined {
+    const present = this.doc.getMap<unknown>(this.rejectionsKey);
+    const remove = [...this.resolved, ...this.orphans()].filter((k) => present.has(k));
+    if (this.rejectNow.size === 0 && remove.length === 0) return undefined;
+    const add = [...this.rejectNow];
+    return (target) => {
+      const map = target.getMap<unknown>(this.rejectionsKey) as Y.Map<unknown>;
+      for (const key of remove) map.delete(key);
+      for (const [key, rejection] of add) writeEntry(map, key, rejection);
+    };
+  }
+}
