@@ -9,6 +9,7 @@ import { errorBody, HttpError } from './http/errors';
 import { apiHeaders } from './http/security-headers';
 import { wellFormedUrl } from './http/well-formed-url';
 import { adminAuditRoutes } from './routes/admin-audit';
+import { adminSyncIssueRoutes } from './routes/admin-sync-issues';
 import { adminOutboxRoutes } from './routes/admin-outbox';
 import { adminReportRoutes, adminSuspensionRoutes } from './routes/admin-reports';
 import { adminUserRoutes } from './routes/admin-users';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string; tileUrl?: str
     .route('/admin/users', adminSuspensionRoutes)
     .route('/admin/reports', adminReportRoutes)
     .route('/admin/audit', adminAuditRoutes)
+    .route('/admin/sync-issues', adminSyncIssueRoutes)
     .route('/evidence', evidenceRoutes)
     .route('/reports', reportRoutes)
     .route('/vehicles', positionRoutes)

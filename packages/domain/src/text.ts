@@ -44,3 +44,11 @@ export function text(options: TextOptions) {
   if (min > 0) schema = schema.min(min, minMessage);
   return schema.max(max);
 }
+
+/**
+ * `s` with what Postgres cannot store replaced by U+FFFD, for text the server writes about what a device sent
+ * (error messages, keys shown to admins): never refused, and visibly marked where something was dropped.
+ */
+export function toStorableText(s: string): string {
+  return s.replace(/\u0000/g, '\uFFFD').replace(new RegExp(loneSurrogate.source, 'g'), '\uFFFD');
+}

@@ -4,6 +4,7 @@ import {
   apiError,
   auditLogEntry,
   auditQuery,
+  syncIssuesResponse,
   authResponse,
   bookingIntent,
   bookingResponse,
@@ -48,6 +49,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { listQuery as outboxListQuery } from './admin-outbox';
+import { syncIssuesQuery } from './admin-sync-issues';
 import { listQuery as userListQuery } from './admin-users';
 import { listQuery as paymentListQuery } from './payments';
 import { placesQuery } from './places';
@@ -332,6 +334,14 @@ function safetyReportOperations(): Record<string, Record<string, Operation>> {
           status: 200,
           schema: z.object({ entries: z.array(auditLogEntry), nextBefore: z.string().nullable() }),
         },
+      },
+    },
+    '/api/admin/sync-issues': {
+      get: {
+        summary: 'Synced entries rejected or retrying, and documents left unreconciled too long (SS12)',
+        auth: 'admin',
+        query: syncIssuesQuery,
+        response: { status: 200, schema: syncIssuesResponse },
       },
     },
   };

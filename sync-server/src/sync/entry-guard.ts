@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { ReconcileRejection } from '@kigaligo/domain';
+import { type ReconcileRejection, toStorableText } from '@kigaligo/domain';
 import { parseRejectionKey, rejectionKey, WHOLE_DOCUMENT } from '@kigaligo/sync-protocol';
 import { and, eq, inArray } from 'drizzle-orm';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { entryValue, writeEntry } from '../booking/doc-entries';
 import type { Db } from '../db/client';
 import { reconcileFailures } from '../db/schema';
@@ -21,20 +21,47 @@ export type EntryOutcome<T> =
   /** Rejected before as it stands, or its next retry is not due yet. */
   | { status: 'skipped' };
 
-/** Same JSON with object keys sorted, so a Y.Map's insertion order does not change an entry's digest. */
+/**
+ * JSON of whatever a device wrote, with object keys sorted (a Y.Map's insertion order does not change an entry's
+ * digest). Devices can put anything Yjs encodes into a document — nested shared types, sub-documents, binary,
+ * bigints — so nothing here may throw on what plain JSON cannot hold.
+ */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Uint8Array)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
+  const json = JSON.stringify(value, (_k, v: unknown) => {
+    if (typeof v === 'bigint') return `${v}n`;
+    if (v instanceof Y.AbstractType) return v.toJSON();
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+    if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return `[${v.constructor?.name ?? 'object'}]`;
+    return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)));
+  });
+  return json ?? 'undefined';
 }
 
 export function entryFingerprint(value: unknown): string {
-  return createHash('sha256')
-    .update(canonical(entryValue(value)) ?? 'undefined')
-    .digest('hex')
-    .slice(0, 32);
+  return createHash('sha256').update(canonical(value)).digest('hex').slice(0, 32);
+}
+
+/**
+ * The entry key as stored in `reconcile_failures`: document keys are any string a device chose, but the table
+ * cannot hold U+0000 or lone surrogates and its index refuses very long keys. JSON escaping is one-to-one and
+ * leaves ordinary keys as they are; a long key keeps its start plus a digest of the whole.
+ */
+export function storedEntryKey(key: string): string {
+  const escaped = JSON.stringify(key).slice(1, -1);
+  if (escaped.length <= 200) return escaped;
+  return `${escaped.slice(0, 150)}…${createHash('sha256').update(escaped).digest('hex').slice(0, 16)}`;
+}
+
+/** The raw key of a stored one, when it can be told (not for shortened keys). */
+function rawEntryKey(stored: string): string | undefined {
+  try {
+    const raw: unknown = JSON.parse(`"${stored}"`);
+    return typeof raw === 'string' && storedEntryKey(raw) === stored ? raw : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -96,7 +123,7 @@ export class EntryGuard {
   /** True when this entry, exactly as it is, was rejected or must wait for its retry: leave it alone. */
   private settled(key: string, fingerprint: string): boolean {
     if (this.rejection(key)?.fingerprint === fingerprint) return true;
-    const row = this.rows.get(key);
+    const row = this.rows.get(storedEntryKey(key));
     if (!row || row.fingerprint !== fingerprint) return false;
     if (row.rejectedAt) {
       // Rejected, but the answer never reached the document (a crash before the write-back): write it again.
@@ -155,12 +182,12 @@ export class EntryGuard {
 
   /** The entry went through (or a later version of it did), or the whole document reconciled. */
   resolve(key: string): void {
-    if (this.rows.has(key) || this.rejection(key)) this.resolved.add(key);
+    if (this.rows.has(storedEntryKey(key)) || this.rejection(key)) this.resolved.add(key);
   }
 
   /** Counts a permanent failure of the entry (or, with `*`, the whole document); rejects on the last attempt. */
   fail(key: string, fingerprint: string, code: ReconcileRejection['code'], message: string): void {
-    const row = this.rows.get(key);
+    const row = this.rows.get(storedEntryKey(key));
     const attempts = row && row.fingerprint === fingerprint ? row.attempts + 1 : 1;
     const next = afterFailure(this.policy, attempts, this.now);
     this.record(key, fingerprint, code, message, attempts, next.reject);
@@ -180,9 +207,9 @@ export class EntryGuard {
   ): void {
     this.resolved.delete(key);
     this.failed.set(key, {
-      entryKey: key,
+      entryKey: storedEntryKey(key),
       code,
-      message,
+      message: toStorableText(message).slice(0, 500),
       fingerprint,
       attempts,
       lastFailedAt: this.now,
@@ -194,24 +221,34 @@ export class EntryGuard {
     }
   }
 
-  /** Rejections and failure rows whose entry the user removed (discarded) since: they go too. */
-  private orphans(): string[] {
-    const keys = new Set([...this.rows.keys(), ...this.doc.getMap(this.rejectionsKey).keys()]);
-    return [...keys].filter((key) => {
-      if (this.seen.has(key) || this.failed.has(key) || key === WHOLE_DOCUMENT) return false;
-      const parsed = parseRejectionKey(key);
-      if (!parsed || !this.doc.share.has(parsed.collection)) return true;
-      return !this.doc.getMap(parsed.collection).has(parsed.id);
-    });
+  /** Whether the entry behind a rejection key is still in the document (the user did not discard it). */
+  private exists(key: string): boolean {
+    if (key === WHOLE_DOCUMENT) return true;
+    const parsed = parseRejectionKey(key);
+    if (!parsed || !this.doc.share.has(parsed.collection)) return false;
+    return this.doc.getMap(parsed.collection).has(parsed.id);
   }
 
-  /** Stores this run's failures and forgets resolved ones, in the reconcile transaction. */
+  /** Rejections in the document whose entry the user removed (discarded) since: they go too. */
+  private orphanRejections(): string[] {
+    return [...this.doc.getMap(this.rejectionsKey).keys()].filter(
+      (key) => !this.seen.has(key) && !this.failed.has(key) && !this.exists(key),
+    );
+  }
+
+  /** Stores this run's failures and forgets resolved and discarded ones, in the reconcile transaction. */
   async persist(tx: Db): Promise<void> {
-    const gone = [...this.resolved, ...this.orphans()].filter((k) => this.rows.has(k));
-    if (gone.length > 0) {
+    const failedKeys = new Set([...this.failed.values()].map((f) => f.entryKey));
+    const gone = new Set([...this.resolved].map(storedEntryKey));
+    for (const stored of this.rows.keys()) {
+      const raw = rawEntryKey(stored);
+      if (raw !== undefined && !this.seen.has(raw) && !this.exists(raw)) gone.add(stored);
+    }
+    const remove = [...gone].filter((k) => this.rows.has(k) && !failedKeys.has(k));
+    if (remove.length > 0) {
       await tx
         .delete(reconcileFailures)
-        .where(and(eq(reconcileFailures.docName, this.docName), inArray(reconcileFailures.entryKey, gone)));
+        .where(and(eq(reconcileFailures.docName, this.docName), inArray(reconcileFailures.entryKey, remove)));
     }
     for (const f of this.failed.values()) {
       const row = { ...f, docName: this.docName, userId: this.userId };
@@ -230,7 +267,7 @@ export class EntryGuard {
   /** The write-back: new rejections in, resolved and orphaned ones out; undefined when nothing changes. */
   change(): ((doc: Y.Doc) => void) | undefined {
     const present = this.doc.getMap<unknown>(this.rejectionsKey);
-    const remove = [...this.resolved, ...this.orphans()].filter((k) => present.has(k));
+    const remove = [...this.resolved, ...this.orphanRejections()].filter((k) => present.has(k));
     if (this.rejectNow.size === 0 && remove.length === 0) return undefined;
     const add = [...this.rejectNow];
     return (target) => {

@@ -1,4 +1,4 @@
-import type { ReconcileRejectCode } from '@kigaligo/domain';
+import { type ReconcileRejectCode, toStorableText } from '@kigaligo/domain';
 import { isDatabaseUnavailable } from '../http/db-unavailable';
 
 /** How reconciling retries what fails (SS12). Tests shorten the delays; the shape stays the same. */
@@ -49,9 +49,7 @@ function rootMessage(err: unknown): string {
   }
   const message = current instanceof Error ? current.message : String(current);
   // Admins read it in a table: one line, bounded, and storable (it may quote what could not be stored).
-  return message
-    .replace(/[\u0000-\u001f]|[\uD800-\uDFFF]/g, '?')
-    .slice(0, 300);
+  return toStorableText(message).replace(/\s+/g, ' ').slice(0, 300);
 }
 
 /**
