@@ -47,10 +47,10 @@ import { seedDemoData } from './seed/seed';
 import { DocStore } from './sync/doc-store';
 import { type Fanout, localFanout, redisFanout } from './sync/fanout';
 import { ReconcileScheduler } from './sync/reconciler';
-import type { RetryPolicy } from './sync/retry-policy';
 import { driverDocReconciler } from './sync/reconcilers/driver-doc';
 import { reportDocReconciler } from './sync/reconcilers/report-doc';
 import { riderDocReconciler } from './sync/reconcilers/rider-doc';
+import type { RetryPolicy } from './sync/retry-policy';
 import { SyncService } from './sync/sync-service';
 import { purgeOldPositions } from './tracking/retention';
 

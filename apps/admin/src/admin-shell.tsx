@@ -18,6 +18,7 @@ import { FleetPage } from './pages/fleet-page';
 import { SystemPage } from './pages/system-page';
 import { UsersPage } from './pages/users-page';
 import { ReportsPage } from './reports/reports-page';
+import { SyncIssuesPage } from './sync-issues/sync-issues-page';
 import { TripsPage } from './trips/trips-page';
 import { hrefFor, type Route, useHashRoute } from './use-hash-route';
 
@@ -48,6 +49,11 @@ const nav: { route: Route; label: AdminKey; icon: ReactNode }[] = [
     icon: <path d="M12 3 5 6v5c0 4.4 3 8.3 7 10 4-1.7 7-5.6 7-10V6zM12 8v5M12 16v.5" />,
   },
   { route: 'audit', label: 'nav.audit', icon: <path d="M8 4h8l3 3v13H5V4h3M9 11h6M9 15h6M9 7h3" /> },
+  {
+    route: 'sync-issues',
+    label: 'nav.syncIssues',
+    icon: <path d="M4 12a8 8 0 0 1 14-5.3M20 12a8 8 0 0 1-14 5.3M18 3v4h-4M6 21v-4h4M12 9v4M12 16v.5" />,
+  },
 ];
 
 /** Desktop-first: a fixed side nav with the sections, collapsing to a top bar on narrow screens. */
@@ -118,6 +124,8 @@ export function AdminShell({ user }: { user: User }) {
             <ReportsPage />
           ) : route === 'audit' ? (
             <AuditPage />
+          ) : route === 'sync-issues' ? (
+            <SyncIssuesPage />
           ) : (
             <SystemPage />
           )}

@@ -1,6 +1,7 @@
 import { type CommonKey, type Messages, useI18n } from '@kigaligo/ui';
 import { outboxEn, outboxRw } from './outbox/outbox-messages';
 import { reportAdminEn, reportAdminRw } from './reports/report-messages';
+import { syncIssuesEn, syncIssuesRw } from './sync-issues/sync-issues-messages';
 import { tripAdminEn, tripAdminRw } from './trips/trip-messages';
 
 const en = {
@@ -150,13 +151,14 @@ const rw: Record<keyof typeof en, string> = {
 };
 
 export const messages = {
-  en: { ...en, ...tripAdminEn, ...outboxEn, ...reportAdminEn },
-  rw: { ...rw, ...tripAdminRw, ...outboxRw, ...reportAdminRw },
+  en: { ...en, ...tripAdminEn, ...outboxEn, ...reportAdminEn, ...syncIssuesEn },
+  rw: { ...rw, ...tripAdminRw, ...outboxRw, ...reportAdminRw, ...syncIssuesRw },
 };
 export type AdminKey =
   | keyof typeof en
   | keyof typeof tripAdminEn
   | keyof typeof outboxEn
   | keyof typeof reportAdminEn
+  | keyof typeof syncIssuesEn
   | CommonKey;
 export const useAdminI18n = () => useI18n<AdminKey>();

@@ -9,6 +9,7 @@ export const routes = [
   'outbox',
   'reports',
   'audit',
+  'sync-issues',
 ] as const;
 export type Route = (typeof routes)[number];
 

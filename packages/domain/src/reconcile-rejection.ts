@@ -45,7 +45,11 @@ export const syncIssue = z.object({
 });
 export type SyncIssue = z.infer<typeof syncIssue>;
 
-export const syncIssueCounts = z.object({ rejected: z.number().int(), retrying: z.number().int(), stuck: z.number().int() });
+export const syncIssueCounts = z.object({
+  rejected: z.number().int(),
+  retrying: z.number().int(),
+  stuck: z.number().int(),
+});
 export type SyncIssueCounts = z.infer<typeof syncIssueCounts>;
 
 export const syncIssuesResponse = z.object({ issues: z.array(syncIssue), counts: syncIssueCounts });

@@ -15,7 +15,7 @@ import {
 } from './report-api';
 import { safetyReportInput } from './safety-report';
 import { savedRoute } from './saved-route';
-import { isStorableText, text, UNSTORABLE_TEXT_MESSAGE } from './text';
+import { isStorableText, text, toStorableText, UNSTORABLE_TEXT_MESSAGE } from './text';
 import { createStaffInput, loginInput, refreshInput, registerInput } from './user';
 import { vehicleInput } from './vehicle';
 
@@ -108,6 +108,11 @@ describe('text primitive', () => {
       );
     expect(name.parse('😀')).toBe('😀');
     expect(isStorableText('ok 😀')).toBe(true);
+  });
+
+  it('makes server-written text storable: U+0000 and lone surrogates become U+FFFD, pairs stay', () => {
+    expect(toStorableText('a\u0000b\ud800c\udc00😀')).toBe('a\uFFFDb\uFFFDc\uFFFD😀');
+    expect(isStorableText(toStorableText('\udc00\ud800\u0000'))).toBe(true);
   });
 
   it('normalises to NFC, trims, then counts length', () => {

@@ -50,5 +50,5 @@ export function text(options: TextOptions) {
  * (error messages, keys shown to admins): never refused, and visibly marked where something was dropped.
  */
 export function toStorableText(s: string): string {
-  return s.replace(/\u0000/g, '\uFFFD').replace(new RegExp(loneSurrogate.source, 'g'), '\uFFFD');
+  return s.replaceAll('\u0000', '\uFFFD').replace(new RegExp(loneSurrogate.source, 'g'), '\uFFFD');
 }

@@ -40,6 +40,8 @@ export async function reconcileIntents(
   const invalid: BookingDecision[] = [];
   const touched: string[] = [];
   for (const [key, value] of intents.entries()) {
+    // A removed entry: apps clear entries by writing null (client sync/pending.ts).
+    if (value === null) continue;
     const decided = entryValue(decisions.get(key)) as { status?: string; tripStatus?: string } | undefined;
     const parsed = bookingIntent.safeParse(entryValue(value));
     if (!parsed.success || parsed.data.id !== key) {

@@ -12,7 +12,12 @@ import { query } from '../http/validate';
 export const syncIssuesQuery = z.object({
   state: z.enum(['rejected', 'retrying', 'stuck']).optional(),
   /** A document counts as stuck once its oldest unreconciled change is this old (default 10 minutes). */
-  stuckAfterMinutes: z.coerce.number().int().min(1).max(7 * 24 * 60).default(10),
+  stuckAfterMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(10),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
@@ -81,7 +86,11 @@ async function countIssues(db: Db, minutes: number): Promise<SyncIssueCounts> {
   return { rejected: row?.rejected ?? 0, retrying: row?.retrying ?? 0, stuck: row?.stuck ?? 0 };
 }
 
-async function failures(db: Db, state: 'rejected' | 'retrying' | undefined, limit: number): Promise<SyncIssue[]> {
+async function failures(
+  db: Db,
+  state: 'rejected' | 'retrying' | undefined,
+  limit: number,
+): Promise<SyncIssue[]> {
   const rows = await db
     .select({ f: reconcileFailures, userName: users.name })
     .from(reconcileFailures)

@@ -226,7 +226,8 @@ export class EntryGuard {
     if (key === WHOLE_DOCUMENT) return true;
     const parsed = parseRejectionKey(key);
     if (!parsed || !this.doc.share.has(parsed.collection)) return false;
-    return this.doc.getMap(parsed.collection).has(parsed.id);
+    // Apps remove an entry by writing null over it (client sync/pending.ts).
+    return (this.doc.getMap(parsed.collection).get(parsed.id) ?? null) !== null;
   }
 
   /** Rejections in the document whose entry the user removed (discarded) since: they go too. */

@@ -11,7 +11,7 @@ import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../test-
 import { makeUser } from '../test-support/trip-fixtures';
 import { DocStore } from './doc-store';
 import { localFanout } from './fanout';
-import { ReconcileScheduler, type ReconcileFn } from './reconciler';
+import { type ReconcileFn, ReconcileScheduler } from './reconciler';
 import type { RetryPolicy } from './retry-policy';
 
 /**
@@ -166,7 +166,11 @@ describe.each(testDatabaseKinds)('reconcile failures on %s (SS12)', (kind) => {
     });
     await s.run(docName());
     expect(await rejections()).toEqual({
-      'items/bad': expect.objectContaining({ code: 'invalid', message: 'value: Not a valid item', attempts: 1 }),
+      'items/bad': expect.objectContaining({
+        code: 'invalid',
+        message: 'value: Not a valid item',
+        attempts: 1,
+      }),
     });
     expect(await rows()).toMatchObject([{ entryKey: 'items/bad', code: 'invalid' }]);
 

@@ -55,9 +55,7 @@ async function markReconciled(db: Db, docName: string, upTo: number): Promise<vo
 }
 const LEASE_MS = 30_000;
 
-function compose(
-  ...changes: (((doc: Y.Doc) => void) | undefined)[]
-): ((doc: Y.Doc) => void) | undefined {
+function compose(...changes: (((doc: Y.Doc) => void) | undefined)[]): ((doc: Y.Doc) => void) | undefined {
   const present = changes.filter((c) => c !== undefined);
   if (present.length === 0) return undefined;
   return (doc) => {

@@ -34,17 +34,21 @@ describe('reconcile retry policy (SS12)', () => {
   });
 
   it('calls a value or a constraint the database refuses `refused`, with the driver message only', () => {
-    expect(classifyFailure(drizzleError('22021', 'invalid byte sequence for encoding "UTF8": 0x00'))).toEqual({
-      transient: false,
-      code: 'refused',
-      message: 'invalid byte sequence for encoding "UTF8": 0x00',
-    });
+    expect(classifyFailure(drizzleError('22021', 'invalid byte sequence for encoding "UTF8": 0x00'))).toEqual(
+      {
+        transient: false,
+        code: 'refused',
+        message: 'invalid byte sequence for encoding "UTF8": 0x00',
+      },
+    );
     const unique = classifyFailure(drizzleError('23505', 'duplicate key value violates unique constraint'));
     expect(unique).toMatchObject({ transient: false, code: 'refused' });
   });
 
   it('calls anything else a server error, with a storable one-line message', () => {
-    const kind = classifyFailure(new TypeError('Cannot read properties of undefined\n(reading "x\u0000\ud800")'));
+    const kind = classifyFailure(
+      new TypeError('Cannot read properties of undefined\n(reading "x\u0000\ud800")'),
+    );
     expect(kind).toEqual({
       transient: false,
       code: 'server_error',

@@ -21,8 +21,7 @@ export function retryDelay(policy: RetryPolicy, attempt: number): number {
 
 export type FailureKind =
   /** Not now (the database is unreachable, a deadlock, a serialization failure): retried, never rejected. */
-  | { transient: true }
-  | { transient: false; code: Exclude<ReconcileRejectCode, 'invalid'>; message: string };
+  { transient: true } | { transient: false; code: Exclude<ReconcileRejectCode, 'invalid'>; message: string };
 
 // Deadlock and serialization failures: the same work succeeds when run again.
 const retryableSqlStates = new Set(['40001', '40P01']);

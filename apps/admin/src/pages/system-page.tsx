@@ -2,6 +2,7 @@ import { useApiQuery } from '@kigaligo/client';
 import { AccountSecurityCard, Button, Card } from '@kigaligo/ui';
 import { z } from 'zod';
 import { useAdminI18n } from '../messages';
+import { SyncIssuesCard } from '../sync-issues/sync-issues-card';
 
 const health = z.object({ status: z.string(), db: z.string(), version: z.string() });
 
@@ -46,6 +47,7 @@ export function SystemPage() {
         </dl>
         <p className="kg-muted kg-small">{t('system.checked', { time: checked })}</p>
       </Card>
+      <SyncIssuesCard />
       <div className="kg-admin-form-card">
         <AccountSecurityCard />
       </div>

@@ -4,6 +4,7 @@ import { Alert, Button, errorMessage } from '@kigaligo/ui';
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
 import { type AdminKey, useAdminI18n } from '../messages';
+import { SyncIssuesCard } from '../sync-issues/sync-issues-card';
 import { UsersTable } from './users-table';
 
 const usersResponse = z.object({ users: z.array(user) });
@@ -45,6 +46,7 @@ export function UsersPage() {
           {t('users.refresh')}
         </Button>
       </div>
+      <SyncIssuesCard />
       {query.stale ? <Alert tone="info">{t('users.stale', { time: savedAt })}</Alert> : null}
       {query.error && !query.stale ? <Alert>{errorMessage(query.error, t).message}</Alert> : null}
       <div className="kg-toolbar">

@@ -1,5 +1,10 @@
-import { type DriverAssignment, type DriverTripAction, secondsLeft } from '@kigaligo/domain';
-import { Alert, Button, formatRwf } from '@kigaligo/ui';
+import {
+  type DriverActionInput,
+  type DriverAssignment,
+  type DriverTripAction,
+  secondsLeft,
+} from '@kigaligo/domain';
+import { Alert, Button, formatRwf, NotSent } from '@kigaligo/ui';
 import { useEffect, useState } from 'react';
 import { useDriverI18n } from '../messages';
 import { actionsFor, isActive, needsCashConfirmation, type TripActionState } from './assignment-state';
@@ -31,6 +36,10 @@ interface Props {
   /** Changes of the driver document not yet stored on the server (the action may be among them). */
   unsent: boolean;
   onAct(action: DriverTripAction, cashCollected?: boolean): void;
+  /** Sends a rejected action again (SS12). */
+  onResend(action: DriverActionInput): void;
+  /** Drops a rejected action (by id). */
+  onDiscard(actionId: string): void;
 }
 
 function time(iso: string, lang: string) {
@@ -41,7 +50,7 @@ function time(iso: string, lang: string) {
 }
 
 /** One assigned trip: who, where from and to, what it pays, and the next step of the trip. */
-export function AssignmentItem({ assignment: a, state, unsent, onAct }: Props) {
+export function AssignmentItem({ assignment: a, state, unsent, onAct, onResend, onDiscard }: Props) {
   const { t, lang } = useDriverI18n();
   const [cash, setCash] = useState(false);
   const fare = formatRwf(a.fare);
@@ -115,6 +124,14 @@ export function AssignmentItem({ assignment: a, state, unsent, onAct }: Props) {
         <p className="kg-ride-pending" data-testid="assignment-pending">
           {unsent ? t('rides.waitingToSend') : t('rides.sent')}
         </p>
+      ) : null}
+      {state.rejected ? (
+        <NotSent
+          rejection={state.rejected.rejection}
+          editLabel="resend"
+          onEdit={() => onResend(state.rejected!.action)}
+          onDiscard={() => onDiscard(state.rejected!.action.id)}
+        />
       ) : null}
       {state.refused ? (
         <Alert>{t('rides.refused', { message: state.refused.message || state.refused.code })}</Alert>

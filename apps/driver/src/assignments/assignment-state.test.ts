@@ -25,8 +25,12 @@ describe('actionsFor', () => {
 describe('actionState', () => {
   it('is pending until the server answers the latest action', () => {
     const a = action('a1', '2026-11-25T06:00:00.000Z');
-    expect(actionState(trip, [a], {})).toEqual({ pending: a, refused: null });
-    expect(actionState(trip, [a], { a1: ok('accepted') })).toEqual({ pending: null, refused: null });
+    expect(actionState(trip, [a], {})).toEqual({ pending: a, refused: null, rejected: null });
+    expect(actionState(trip, [a], { a1: ok('accepted') })).toEqual({
+      pending: null,
+      refused: null,
+      rejected: null,
+    });
   });
   it('shows a refusal until the driver acts again', () => {
     const a = action('a1', '2026-11-25T06:00:00.000Z', { action: 'start' });
@@ -38,13 +42,38 @@ describe('actionState', () => {
     };
     expect(actionState(trip, [a], { a1: refused }).refused?.code).toBe('invalid_transition');
     const again = action('a2', '2026-11-25T06:01:00.000Z', { action: 'arrive' });
-    expect(actionState(trip, [again, a], { a1: refused })).toEqual({ pending: again, refused: null });
+    expect(actionState(trip, [again, a], { a1: refused })).toEqual({
+      pending: again,
+      refused: null,
+      rejected: null,
+    });
+  });
+  it('shows the latest action as not sent when the server rejected it (SS12), over any older answer', () => {
+    const a = action('a1', '2026-11-25T06:00:00.000Z', { action: 'arrive' });
+    const rejection = {
+      code: 'server_error' as const,
+      message: 'bug',
+      attempts: 5,
+      rejectedAt: '2026-11-25T06:00:30.000Z',
+      fingerprint: 'f',
+    };
+    expect(actionState(trip, [a], {}, { a1: rejection })).toEqual({
+      pending: null,
+      refused: null,
+      rejected: { action: a, rejection },
+    });
+    const again = action('a2', '2026-11-25T06:01:00.000Z', { action: 'arrive' });
+    expect(actionState(trip, [a, again], {}, { a1: rejection })).toEqual({
+      pending: again,
+      refused: null,
+      rejected: null,
+    });
   });
   it('looks only at the trip asked about', () => {
     const other = action('b1', '2026-11-25T06:00:00.000Z', {
       tripId: '1b7f9f0e-8f51-4c1e-b0a4-6b8d1f2a3c4d' as never,
     });
-    expect(actionState(trip, [other], {})).toEqual({ pending: null, refused: null });
+    expect(actionState(trip, [other], {})).toEqual({ pending: null, refused: null, rejected: null });
   });
 });
 

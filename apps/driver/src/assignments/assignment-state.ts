@@ -3,6 +3,7 @@ import type {
   DriverActionResult,
   DriverAssignment,
   DriverTripAction,
+  ReconcileRejection,
   TripStatus,
 } from '@kigaligo/domain';
 
@@ -26,6 +27,11 @@ export interface TripActionState {
   pending: DriverActionInput | null;
   /** The server refused the latest answered action: its reason, until the driver acts again. */
   refused: { code: string; message: string } | null;
+  /**
+   * The server could not take the latest action at all (SS12): the action, kept until the driver sends it
+   * again or discards it, and the rejection whose code the app translates.
+   */
+  rejected: { action: DriverActionInput; rejection: ReconcileRejection } | null;
 }
 
 /** Reads one trip's actions and the server's answers (both from the driver's document). */
@@ -33,15 +39,20 @@ export function actionState(
   tripId: string,
   actions: readonly DriverActionInput[],
   results: Readonly<Record<string, DriverActionResult>>,
+  /** Rejections by action id. */
+  rejections: Readonly<Record<string, ReconcileRejection>> = {},
 ): TripActionState {
   const mine = actions.filter((a) => a.tripId === tripId).sort((a, b) => a.at.localeCompare(b.at));
   const latest = mine.at(-1);
-  if (!latest) return { pending: null, refused: null };
+  if (!latest) return { pending: null, refused: null, rejected: null };
+  const rejection = rejections[latest.id];
+  if (rejection) return { pending: null, refused: null, rejected: { action: latest, rejection } };
   const answer = results[latest.id];
-  if (!answer) return { pending: latest, refused: null };
+  if (!answer) return { pending: latest, refused: null, rejected: null };
   return {
     pending: null,
     refused: answer.ok ? null : (answer.error ?? { code: 'refused', message: '' }),
+    rejected: null,
   };
 }
 

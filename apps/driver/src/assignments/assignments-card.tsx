@@ -7,7 +7,8 @@ import { useAssignments } from './use-assignments';
 /** Rides KigaliGo assigned to this driver, with the next step of each; every step works offline. */
 export function AssignmentsCard() {
   const { t } = useDriverI18n();
-  const { assignments, actions, results, act, pending, ready } = useAssignments();
+  const { assignments, actions, results, rejections, act, resend, discard, pending, ready } =
+    useAssignments();
   const shown = orderAssignments(assignments);
   return (
     <Card title={t('rides.title')}>
@@ -21,9 +22,11 @@ export function AssignmentsCard() {
             <AssignmentItem
               key={a.tripId}
               assignment={a}
-              state={actionState(a.tripId, actions, results)}
+              state={actionState(a.tripId, actions, results, rejections)}
               unsent={pending > 0}
               onAct={(action, cash) => act(a.tripId, action, cash)}
+              onResend={resend}
+              onDiscard={discard}
             />
           ))}
         </ul>

@@ -7,8 +7,10 @@ import {
   driverActionInput,
   driverActionResult,
   driverAssignment,
+  type ReconcileRejection,
+  reconcileRejection,
 } from '@kigaligo/domain';
-import { driverDocKeys } from '@kigaligo/sync-protocol';
+import { driverDocKeys, rejectionKey } from '@kigaligo/sync-protocol';
 import { useCallback, useMemo } from 'react';
 
 type Entry = Record<string, unknown>;
@@ -33,7 +35,8 @@ export function useAssignments() {
   const assignments = useYMapEntries<Entry>(doc, driverDocKeys.assignments);
   const actions = useYMapEntries<Entry>(doc, driverDocKeys.tripActions);
   const results = useYMapEntries<Entry>(doc, driverDocKeys.actionResults);
-  const { put } = actions;
+  const rejected = useYMapEntries<Entry>(doc, driverDocKeys.rejections);
+  const { put, remove } = actions;
 
   const list = useMemo(
     () => Object.values(valid<DriverAssignment>(assignments.entries, (v) => driverAssignment.safeParse(v))),
@@ -47,6 +50,16 @@ export function useAssignments() {
     () => valid<DriverActionResult>(results.entries, (v) => driverActionResult.safeParse(v)),
     [results.entries],
   );
+
+  /** Rejections (SS12) of the driver's actions, by action id. */
+  const rejections = useMemo(() => {
+    const out: Record<string, ReconcileRejection> = {};
+    for (const id of Object.keys(actions.entries)) {
+      const r = reconcileRejection.safeParse(rejected.entries[rejectionKey(driverDocKeys.tripActions, id)]);
+      if (r.success) out[id] = r.data;
+    }
+    return out;
+  }, [actions.entries, rejected.entries]);
 
   const act = useCallback(
     (tripId: string, action: DriverTripAction, cashCollected?: boolean) => {
@@ -62,11 +75,23 @@ export function useAssignments() {
     [put],
   );
 
+  /** Sends a rejected action again as a new one (new id, time of now), then clears the rejected one. */
+  const resend = useCallback(
+    (rejected: DriverActionInput) => {
+      act(rejected.tripId, rejected.action, rejected.cashCollected);
+      remove(rejected.id);
+    },
+    [act, remove],
+  );
+
   return {
     assignments: list,
     actions: actionList,
     results: resultMap,
+    rejections,
     act,
+    resend,
+    discard: remove,
     pending: status.pending,
     ready: assignments.ready,
   };

@@ -26,7 +26,7 @@ export function BookPage({ prefill }: { prefill: BookPrefill }) {
   const session = useSession();
   const online = useOnline();
   const index = usePlaces();
-  const { book, ready } = useBookings();
+  const { book, resend, ready } = useBookings();
   const [from, setFrom] = useState(() => chosen(prefill.from, t('book.pickup')));
   const [to, setTo] = useState(() => chosen(prefill.to, t('book.destination')));
   const [kind, setKind] = useState<BookableKind>(prefill.kind ?? 'moto');
@@ -53,7 +53,8 @@ export function BookPage({ prefill }: { prefill: BookPrefill }) {
       else setFormError(t('error.generic'));
       return;
     }
-    book(parsed.data);
+    if (prefill.replaces) resend(parsed.data, prefill.replaces);
+    else book(parsed.data);
     location.hash = tripHref(parsed.data.id);
   };
 

@@ -9,6 +9,8 @@ export interface BookPrefill {
   from?: Place;
   to?: Place;
   kind?: BookableKind;
+  /** The rejected intent this booking sends again (SS12): cleared once the new one is written. */
+  replaces?: string;
 }
 
 export type BookingRoute =
@@ -29,12 +31,32 @@ export function bookHref(prefill: BookPrefill = {}): string {
     if (prefill.to.label) q.set('toName', prefill.to.label);
   }
   if (prefill.kind) q.set('kind', prefill.kind);
+  if (prefill.replaces) q.set('replaces', prefill.replaces);
   const s = q.toString();
   return s ? `#/book?${s}` : '#/book';
 }
 
 export const tripsHref = '#/trips';
 export const tripHref = (intentId: string) => `#/trips/${intentId}`;
+
+/** What the booking form can take back from an intent the server rejected, whatever else is wrong with it. */
+export function prefillOf(raw: Record<string, unknown>): BookPrefill {
+  const place = (v: unknown): Place | undefined => {
+    const p = v as { lat?: unknown; lon?: unknown; label?: unknown } | null;
+    if (typeof p?.lat !== 'number' || typeof p.lon !== 'number') return undefined;
+    if (Math.abs(p.lat) > 90 || Math.abs(p.lon) > 180) return undefined;
+    return typeof p.label === 'string'
+      ? { lat: p.lat, lon: p.lon, label: p.label }
+      : { lat: p.lat, lon: p.lon };
+  };
+  const prefill: BookPrefill = {};
+  const from = place(raw.origin);
+  const to = place(raw.destination);
+  if (from) prefill.from = from;
+  if (to) prefill.to = to;
+  if (raw.kind === 'moto' || raw.kind === 'car') prefill.kind = raw.kind;
+  return prefill;
+}
 
 function readPlace(q: URLSearchParams, key: string): Place | undefined {
   const m = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/.exec(q.get(key) ?? '');
@@ -58,6 +80,8 @@ export function parseBookingRoute(hash: string): BookingRoute | null {
     if (from) prefill.from = from;
     if (to) prefill.to = to;
     if (kind === 'moto' || kind === 'car') prefill.kind = kind;
+    const replaces = q.get('replaces');
+    if (replaces) prefill.replaces = replaces;
     return { screen: 'book', prefill };
   }
   if (head === 'trips') return { screen: 'trips' };

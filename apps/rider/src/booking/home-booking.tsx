@@ -3,6 +3,7 @@ import { Card, EmptyState } from '@kigaligo/ui';
 import type { ReactNode } from 'react';
 import { useRiderI18n } from '../messages';
 import { bookHref, tripsHref } from './booking-route';
+import { NotSentBookings } from './not-sent-bookings';
 import { TripList } from './trip-list';
 import { useBookings } from './use-bookings';
 
@@ -48,9 +49,10 @@ export function BookRideLink() {
 /** The latest three bookings with where each stands, or the empty state until the first one. */
 export function TripsCard({ emptyIcon }: { emptyIcon: ReactNode }) {
   const { t } = useRiderI18n();
-  const { bookings, pending } = useBookings();
+  const { bookings, notSent, discard, pending } = useBookings();
   return (
     <Card title={t('trips.title')}>
+      <NotSentBookings items={notSent} onDiscard={discard} />
       {bookings.length ? (
         <>
           <TripList bookings={bookings.slice(0, 3)} pending={pending} />
@@ -58,7 +60,7 @@ export function TripsCard({ emptyIcon }: { emptyIcon: ReactNode }) {
             {t('mytrips.all')} →
           </a>
         </>
-      ) : (
+      ) : notSent.length > 0 ? null : (
         <EmptyState icon={emptyIcon} title={t('trips.empty')}>
           {t('mytrips.empty')}
         </EmptyState>

@@ -22,6 +22,7 @@ export const reportEn = {
   'state.draft': 'Draft',
   'state.waiting': 'Waiting to send',
   'state.needs-changes': 'Needs changes',
+  'state.not-sent': 'Not sent',
   'state.submitted': 'Submitted',
   'state.review': 'Under review',
   'state.resolved': 'Resolved',
@@ -30,6 +31,8 @@ export const reportEn = {
   'stateHint.waiting': 'Saved on this phone. It will be sent as soon as you are online.',
   'stateHint.needs-changes':
     'The safety team could not accept the report as it is. Fix it and send it again.',
+  'stateHint.not-sent':
+    'KigaliGo could not take this report. Nothing you wrote is lost: edit it and send it again.',
   'stateHint.submitted': 'The safety team has your report.',
   'stateHint.review': 'The safety team is looking into it.',
   'stateHint.resolved': 'The safety team has dealt with this report.',
@@ -140,6 +143,7 @@ export const reportRw: Record<keyof typeof reportEn, string> = {
   'state.draft': 'Umushinga',
   'state.waiting': 'Itegereje koherezwa',
   'state.needs-changes': 'Ikeneye gukosorwa',
+  'state.not-sent': 'Ntiyoherejwe',
   'state.submitted': 'Yoherejwe',
   'state.review': 'Irimo gusuzumwa',
   'state.resolved': 'Yakemuwe',
@@ -148,6 +152,8 @@ export const reportRw: Record<keyof typeof reportEn, string> = {
   'stateHint.waiting': 'Yabitswe kuri iyi telefoni. Izoherezwa ukigera kuri interineti.',
   'stateHint.needs-changes':
     'Itsinda ry’umutekano ntiryashoboye kwakira raporo uko iri. Yikosore wongere uyohereze.',
+  'stateHint.not-sent':
+    'KigaliGo ntiyashoboye kwakira iyi raporo. Nta na kimwe wanditse cyatakaye: yihindure wongere uyohereze.',
   'stateHint.submitted': 'Itsinda ry’umutekano ryakiriye raporo yawe.',
   'stateHint.review': 'Itsinda ry’umutekano riri kuyisuzuma.',
   'stateHint.resolved': 'Itsinda ry’umutekano ryakemuye iki kibazo.',

@@ -1,5 +1,5 @@
 import { useEvidence, useEvidenceStatus, useEvidenceUploads } from '@kigaligo/client';
-import { AppHeader, SyncStatus } from '@kigaligo/ui';
+import { AppHeader, NotSent, SyncStatus } from '@kigaligo/ui';
 import { useEffect, useRef } from 'react';
 import { ReportForm } from './report-form';
 import { useReportI18n } from './report-messages';
@@ -28,6 +28,7 @@ export function ReportPage({ id }: { id: string }) {
     pendingChanges: report.status.pending,
     uploadsWaiting: waiting,
     uploadsRefused: Object.values(statuses).filter((s) => s.state === 'refused').length,
+    rejection: report.rejection,
   });
   const entry = list.reports.find((r) => r.id === id);
 
@@ -39,6 +40,11 @@ export function ReportPage({ id }: { id: string }) {
     if (list.ready && !entry && !discarded.current) add(id);
   }, [list.ready, entry, add, id]);
 
+  const discard = () => {
+    discarded.current = true;
+    list.remove(id);
+    window.location.hash = safetyHref;
+  };
   const title = report.fields.category ? t(`category.${report.fields.category}`) : t('form.title');
   return (
     <>
@@ -59,16 +65,19 @@ export function ReportPage({ id }: { id: string }) {
                 {uploads.problem ? ` ${t(`safety.uploadProblem.${uploads.problem}`)}` : ''}
               </p>
             ) : null}
+            {state === 'not-sent' && report.rejection ? (
+              <NotSent
+                rejection={report.rejection}
+                onEdit={() => document.querySelector<HTMLElement>('.kg-report-page form textarea')?.focus()}
+                onDiscard={discard}
+              />
+            ) : null}
             {isEditable(state) ? (
               <ReportForm
                 report={report}
                 service={service}
-                resubmit={state === 'needs-changes'}
-                onDiscard={() => {
-                  discarded.current = true;
-                  list.remove(id);
-                  window.location.hash = safetyHref;
-                }}
+                resubmit={state === 'needs-changes' || state === 'not-sent'}
+                onDiscard={discard}
               />
             ) : (
               <ReportView report={report} service={service} />

@@ -33,6 +33,17 @@ describe('riderReportState', () => {
     expect(riderReportState({ ...base, submittedAt: resent, server: refused })).toBe('waiting');
   });
 
+  it('is not sent when the server rejected the submission (SS12), until the rider sends it again', () => {
+    const rejection = { rejectedAt: later };
+    const received = { status: 'submitted' as const, receivedAt: later, updatedAt: later };
+    expect(riderReportState({ ...base, server: {}, rejection })).toBe('not-sent');
+    expect(riderReportState({ ...base, server: received, rejection })).toBe('not-sent');
+    expect(isEditable('not-sent')).toBe(true);
+    expect(riderReportState({ ...base, pendingChanges: 1, server: {}, rejection })).toBe('waiting');
+    const resent = '2026-12-02T08:10:00.000Z';
+    expect(riderReportState({ ...base, submittedAt: resent, server: {}, rejection })).toBe('waiting');
+  });
+
   it('asks for changes when the server refused a file of a report it has not filed', () => {
     const waitingFor = {
       status: 'submitted' as const,

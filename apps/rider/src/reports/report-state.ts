@@ -1,4 +1,4 @@
-import type { ReportServerState } from '@kigaligo/domain';
+import type { ReconcileRejection, ReportServerState } from '@kigaligo/domain';
 
 /**
  * What the rider is told about a report: the app's own states before the server has it (draft, waiting to
@@ -8,6 +8,8 @@ export type RiderReportState =
   | 'draft'
   | 'waiting'
   | 'needs-changes'
+  /** The server could not take the submission (SS12): the rider edits and sends it again, or discards it. */
+  | 'not-sent'
   | 'submitted'
   | 'review'
   | 'resolved'
@@ -22,6 +24,8 @@ export interface ReportStateInput {
   uploadsWaiting: number;
   /** Its files the server would not take (type, size): the rider has to remove them and send again. */
   uploadsRefused?: number;
+  /** The server's rejection of the submission (`rejections['report/submittedAt']`), if any. */
+  rejection?: Pick<ReconcileRejection, 'rejectedAt'> | undefined;
 }
 
 export function riderReportState({
@@ -30,8 +34,11 @@ export function riderReportState({
   pendingChanges,
   uploadsWaiting,
   uploadsRefused = 0,
+  rejection,
 }: ReportStateInput): RiderReportState {
   if (!submittedAt) return 'draft';
+  // Rejected as sent; once sent again (a later submittedAt, or changes on their way) it waits for the answer.
+  if (rejection && pendingChanges === 0 && submittedAt <= rejection.rejectedAt) return 'not-sent';
   // Not filed yet, and it never will be with a file the server refused.
   const unfiled =
     server.status === undefined || (server.status === 'submitted' && !!server.missingEvidence?.length);
@@ -56,7 +63,8 @@ export function riderReportState({
 }
 
 /** The rider may still edit the report: before sending, or when the server asked for changes. */
-export const isEditable = (state: RiderReportState) => state === 'draft' || state === 'needs-changes';
+export const isEditable = (state: RiderReportState) =>
+  state === 'draft' || state === 'needs-changes' || state === 'not-sent';
 
 /** Nothing will change any more: the app stops keeping the document connected. */
 export const isFinal = (state: RiderReportState) => state === 'resolved' || state === 'dismissed';

@@ -1,6 +1,11 @@
 import { type EvidenceService, useEvidenceStatus, useStoredDocument, yToJson } from '@kigaligo/client';
-import type { EvidenceRef, ReportReply, ReportServerState } from '@kigaligo/domain';
-import { reportDocKeys } from '@kigaligo/sync-protocol';
+import {
+  type EvidenceRef,
+  type ReportReply,
+  type ReportServerState,
+  reconcileRejection,
+} from '@kigaligo/domain';
+import { rejectionKey, reportDocKeys } from '@kigaligo/sync-protocol';
 import { useMemo } from 'react';
 import { type RiderReportState, riderReportState } from './report-state';
 import type { ReportFields } from './use-report-doc';
@@ -26,6 +31,9 @@ export function useStoredReport(id: string, service: EvidenceService | null): St
       evidence: doc.getArray(reportDocKeys.evidence).toArray().map(yToJson) as EvidenceRef[],
       server: doc.getMap(reportDocKeys.server).toJSON() as Partial<ReportServerState>,
       replies: doc.getArray(reportDocKeys.replies).toArray().map(yToJson) as ReportReply[],
+      rejection: reconcileRejection.safeParse(
+        doc.getMap(reportDocKeys.rejections).toJSON()[rejectionKey(reportDocKeys.report, 'submittedAt')],
+      ),
     };
   }, [stored]);
   const statuses = useEvidenceStatus(service, read?.evidence.map((e) => e.sha256) ?? []);
@@ -37,6 +45,7 @@ export function useStoredReport(id: string, service: EvidenceService | null): St
     pendingChanges: stored.pending,
     uploadsWaiting,
     uploadsRefused: Object.values(statuses).filter((s) => s.state === 'refused').length,
+    rejection: read.rejection.success ? read.rejection.data : undefined,
   });
   return { fields: read.fields, evidence: read.evidence, replies: read.replies, state };
 }

@@ -1,6 +1,12 @@
 import { type SyncedDoc, useDocument, useDocumentStatus, useYArray, useYMap } from '@kigaligo/client';
-import type { EvidenceRef, ReportCategory, ReportReply, ReportServerState } from '@kigaligo/domain';
-import { reportDocKeys } from '@kigaligo/sync-protocol';
+import {
+  type EvidenceRef,
+  type ReportCategory,
+  type ReportReply,
+  type ReportServerState,
+  reconcileRejection,
+} from '@kigaligo/domain';
+import { rejectionKey, reportDocKeys } from '@kigaligo/sync-protocol';
 import { useCallback } from 'react';
 
 /** The rider's fields in `report:<id>` → `report` (domain safetyReportInput without the evidence list). */
@@ -49,7 +55,13 @@ export function useReportDoc(id: string) {
   // Server-only keys (SS10): read, never written.
   const server = useYMap<ReportServerState>(doc, reportDocKeys.server).value;
   const replies = useYArray<ReportReply>(doc, reportDocKeys.replies).items;
+  const rejected = reconcileRejection.safeParse(
+    useYMap<Record<string, unknown>>(doc, reportDocKeys.rejections).value[
+      rejectionKey(reportDocKeys.report, 'submittedAt')
+    ],
+  );
+  const rejection = rejected.success ? rejected.data : undefined;
   const status = useDocumentStatus(doc);
   const write = useCallback((patch: Parameters<typeof writeReport>[1]) => writeReport(doc, patch), [doc]);
-  return { doc, fields, evidence, server, replies, status, write, ready: doc !== null };
+  return { doc, fields, evidence, server, replies, rejection, status, write, ready: doc !== null };
 }

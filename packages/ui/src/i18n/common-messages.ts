@@ -65,6 +65,13 @@ export const commonEn = {
   'sync.error.refused': 'The server refused these changes. Reload the app',
   'sync.errorKept': 'Your changes are kept on this device.',
   'sync.signInAgain': 'Sign in again',
+  'notSent.title': 'Not sent: {reason} — Edit and send again',
+  'notSent.reason.invalid': 'something in it is not valid',
+  'notSent.reason.refused': 'KigaliGo could not store what was written',
+  'notSent.reason.server_error': 'KigaliGo could not process it',
+  'notSent.edit': 'Edit and send again',
+  'notSent.resend': 'Send again',
+  'notSent.discard': 'Discard',
 };
 export type CommonKey = keyof typeof commonEn;
 
@@ -133,4 +140,11 @@ export const commonRw: Record<CommonKey, string> = {
   'sync.error.refused': 'Seriveri yanze izi mpinduka. Ongera ufungure porogaramu',
   'sync.errorKept': 'Impinduka zawe zibitswe kuri iki gikoresho.',
   'sync.signInAgain': 'Ongera winjire',
+  'notSent.title': 'Ntibyoherejwe: {reason} — Hindura wongere wohereze',
+  'notSent.reason.invalid': 'hari ikitari cyo muri byo',
+  'notSent.reason.refused': 'KigaliGo ntiyashoboye kubika ibyanditswe',
+  'notSent.reason.server_error': 'KigaliGo ntiyashoboye kubitunganya',
+  'notSent.edit': 'Hindura wongere wohereze',
+  'notSent.resend': 'Ohereza nanone',
+  'notSent.discard': 'Bireke',
 };

@@ -34,7 +34,8 @@ export function driverDocReconciler(deps: { tripDocs: TripDocs; dispatch: Dispat
     const results = new Map<string, DriverActionResult>();
     const pending: { input: DriverActionInput; value: unknown }[] = [];
     for (const [key, value] of actions.entries()) {
-      if (answered.has(key)) continue;
+      // Answered, or removed by the app (it clears entries by writing null).
+      if (answered.has(key) || value === null) continue;
       const parsed = driverActionInput.safeParse(entryValue(value));
       if (parsed.success && parsed.data.id === key) pending.push({ input: parsed.data, value });
       else {

@@ -68,7 +68,12 @@ export function reportDocReconciler(authorities: Authorities, logger: Logger): R
         input.evidence.map((e) => e.sha256),
       );
       if (missing.length > 0) return { missing };
-      const severity = await fileReport(sp, authorities, { id: ref.reportId, reporterId: owner.id, input, links });
+      const severity = await fileReport(sp, authorities, {
+        id: ref.reportId,
+        reporterId: owner.id,
+        input,
+        links,
+      });
       return { severity };
     });
     if (outcome.status !== 'done') return undefined;
@@ -77,7 +82,11 @@ export function reportDocReconciler(authorities: Authorities, logger: Logger): R
       return serverStateChange(current, { status: 'submitted', receivedAt, problems: result.problems }, now);
     }
     if ('missing' in result) {
-      return serverStateChange(current, { status: 'submitted', receivedAt, missingEvidence: result.missing }, now);
+      return serverStateChange(
+        current,
+        { status: 'submitted', receivedAt, missingEvidence: result.missing },
+        now,
+      );
     }
     if (result.severity) {
       // Ids and levels only: descriptions and places stay out of logs (Law 058/2021).

@@ -28,6 +28,8 @@ export const reconcileRiderDoc: ReconcileFn = async (ref, doc, tx, guard) => {
   const routesMap = doc.getMap<Y.Map<unknown>>(riderDocKeys.savedRoutes);
   const valid = new Map<string, ReturnType<typeof savedRoute.parse>>();
   for (const [key, value] of routesMap.entries()) {
+    // A removed route: apps clear entries by writing null.
+    if (value === null) continue;
     const parsed = savedRoute.safeParse(entryValue(value));
     if (parsed.success && parsed.data.id === key) valid.set(key, parsed.data);
     else guard.reject(riderDocKeys.savedRoutes, key, asWritten(value), invalidEntryMessage(parsed));
@@ -51,11 +53,16 @@ export const reconcileRiderDoc: ReconcileFn = async (ref, doc, tx, guard) => {
       createdAt: new Date(r.createdAt),
       updatedAt: new Date(),
     };
-    const outcome = await guard.entry(tx, riderDocKeys.savedRoutes, r.id, asWritten(routesMap.get(r.id)), (sp) =>
-      sp
-        .insert(savedRoutes)
-        .values(row)
-        .onConflictDoUpdate({ target: [savedRoutes.riderId, savedRoutes.id], set: row }),
+    const outcome = await guard.entry(
+      tx,
+      riderDocKeys.savedRoutes,
+      r.id,
+      asWritten(routesMap.get(r.id)),
+      (sp) =>
+        sp
+          .insert(savedRoutes)
+          .values(row)
+          .onConflictDoUpdate({ target: [savedRoutes.riderId, savedRoutes.id], set: row }),
     );
     if (outcome.status === 'done') saved.push(r.id);
   }
