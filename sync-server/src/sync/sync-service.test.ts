@@ -159,4 +159,28 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
     expect([...check.getMap('bookingDecisions').keys()]).toEqual(['intent-1']);
     expect(check.getMap('preferences').get('ok')).toBe('yes');
   });
+
+  it('SS10, SS12: a forged rejection (or a forged removal of one) is refused with 4403 and not stored', async () => {
+    const name = `rider:${rider.id}`;
+    // The entry stays too, so a reconcile running meanwhile keeps (or rewrites) its rejection rather than dropping it.
+    await t.server.sync.serverWrite(name, (doc) => {
+      doc.getMap('bookingIntents').set('a-1', 'not an intent');
+      doc.getMap('rejections').set('bookingIntents/a-1', new Y.Map([['code', 'invalid']]));
+    });
+    const c = connectAckedClient(t.server.url, name, rider.token);
+    await waitFor(() => c.provider.synced);
+    const closes: number[] = [];
+    c.provider.on('connection-close', (event: { code: number } | null) => {
+      if (event) closes.push(event.code);
+    });
+    // Hiding the rejection from the rider's other devices would make the failure silent again.
+    c.doc.getMap('rejections').delete('bookingIntents/a-1');
+    await waitFor(() => closes.length > 0, 10_000, 'close');
+    expect(closes).toEqual([closeCodes.forbidden]);
+    c.provider.destroy();
+    const stored = await new (await import('./doc-store')).DocStore(t.server.deps.database.db).load(name);
+    const check = new Y.Doc();
+    Y.applyUpdate(check, stored.state!);
+    expect([...check.getMap('rejections').keys()]).toEqual(['bookingIntents/a-1']);
+  });
 });
