@@ -120,13 +120,17 @@ describe.skipIf(!hasChromium)('rejected entries in the rider app (SS12)', () => 
     await expect
       .poll(() => page.locator('.kg-report-page form textarea').inputValue(), { timeout: 10_000 })
       .toContain('He shouted at me');
+    // In Kinyarwanda (the switch is on the home screen, whose trips card lists the booking too).
+    await page.goto(`${server.url}/#/`);
     await page.getByRole('button', { name: 'Kinyarwanda' }).click();
-    await page
-      .getByTestId('not-sent')
-      .getByText('Ntibyoherejwe: hari ikitari cyo muri byo — Hindura wongere wohereze', { exact: true })
-      .waitFor();
+    const rw = 'Ntibyoherejwe: hari ikitari cyo muri byo — Hindura wongere wohereze';
+    await notSent.getByText(rw, { exact: true }).waitFor();
+    await page.goto(`${server.url}/#/safety/${reportId}`);
+    await page.getByTestId('not-sent').getByText(rw, { exact: true }).waitFor();
     await screenshot(page, 'not-sent-report-rw');
+    await page.goto(`${server.url}/#/`);
     await page.getByRole('button', { name: 'English' }).click();
+    await notSent.getByText('Not sent: something in it is not valid', { exact: false }).waitFor();
 
     // Edit and send again: the form opens with the places; the new booking replaces the rejected one.
     await page.goto(`${server.url}/#/trips`);
