@@ -112,6 +112,7 @@ describe.skipIf(!hasChromium)('layout fits the screen', () => {
       'outbox',
       'reports',
       'audit',
+      'sync-issues',
     ];
     for (const screen of screens) {
       await page.goto(`${server.url}/admin/#/${screen}`);
