@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
+  desktop,
   hasChromium,
   launchBrowser,
   openPage,
@@ -145,5 +146,23 @@ describe.skipIf(!hasChromium)('rejected entries in the rider app (SS12)', () => 
 
     const unexpected = errors.filter((e) => !/net::ERR_|Failed to load resource|WebSocket/i.test(e));
     expect(unexpected).toEqual([]);
+
+    // Admins: the home counts it, and "Sync issues" lists the report still rejected, with whose it is and why.
+    const admin = await openPage(browser, desktop);
+    contexts.push(admin.context);
+    await admin.page.goto(`${server.url}/admin/`);
+    await signIn(admin.page, 'admin@demo.kigaligo.rw', 'kigali-admin');
+    await admin.page
+      .getByTestId('home-sync-issue-counts')
+      .getByText('1 rejected, 0 retrying, 0 stuck')
+      .waitFor();
+    await admin.page.getByRole('link', { name: 'Sync issues' }).first().click();
+    const row = admin.page.locator('[data-testid="sync-issue"][data-state="rejected"]');
+    await row.waitFor();
+    expect(await row.count()).toBe(1);
+    await row.getByText(`report:${reportId} · report/submittedAt`).waitFor();
+    await row.getByText('Aline Uwase').waitFor();
+    await row.getByText('Not valid').waitFor();
+    await screenshot(admin.page, 'sync-issues');
   }, 180_000);
 });
