@@ -68,6 +68,7 @@ export const WHOLE_DOCUMENT = '*';
 /** The top-level key and entry key of a rejection key, or null for `*` and anything malformed. */
 export function parseRejectionKey(key: string): { collection: string; id: string } | null {
   const slash = key.indexOf('/');
-  if (slash <= 0 || slash === key.length - 1) return null;
+  // An empty entry key is a key like any other (a device may write one).
+  if (slash <= 0) return null;
   return { collection: key.slice(0, slash), id: key.slice(slash + 1) };
 }
