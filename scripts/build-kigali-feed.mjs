@@ -4,11 +4,12 @@
 // Every derived or assumed value is listed in public/network/kigali-gtfs/README.md; keep the two in step.
 // Deterministic: the same input gives byte-identical output, so a diff of the feed is a real change.
 //   node scripts/build-kigali-feed.mjs [--out DIR]
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { holidaysOf, lastSaturdays } from './kigali-feed/calendar.mjs';
 import { headwayClass, serviceWindows } from './kigali-feed/headways.mjs';
+import { groupShapes, matchShapes, shapeRows } from './kigali-feed/shapes.mjs';
 import { buildStations } from './kigali-feed/stations.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,8 +52,12 @@ const tplTrips = tpl('trips.txt');
 const novStops = new Map(nov('stops.txt').map((s) => [s.stop_id, s]));
 const novRoutes = new Map(nov('routes.txt').map((r) => [r.route_id, r]));
 const novTripsPerRoute = new Map();
-for (const t of nov('trips.txt'))
+const novShapesOfRoute = new Map();
+for (const t of nov('trips.txt')) {
   novTripsPerRoute.set(t.route_id, (novTripsPerRoute.get(t.route_id) ?? 0) + 1);
+  if (t.shape_id)
+    novShapesOfRoute.set(t.route_id, (novShapesOfRoute.get(t.route_id) ?? new Set()).add(t.shape_id));
+}
 
 // ---- stops: only those a template trip serves, plus parent stations for the big terminals
 const usedStopIds = new Set(tplStopTimes.map((st) => st.stop_id));
@@ -88,6 +93,8 @@ const trips = [];
 const stopTimes = [];
 const frequencies = [];
 const directionSeen = new Map();
+const stopById = new Map(allStops.map((s) => [s.stop_id, s]));
+const directions = [];
 for (const t of tplTrips) {
   // Template trips carry no direction_id: the first listed per route is direction 0 (as in route_lengths.tsv).
   const direction = directionSeen.get(t.route_id) ?? 0;
@@ -112,6 +119,15 @@ for (const t of tplTrips) {
   const cls = routes.find((r) => r.route_id === t.route_id)._class;
   const sts = byTrip.get(t.trip_id).sort((a, b) => Number(a.stop_sequence) - Number(b.stop_sequence));
   const headsign = stopName.get(sts.at(-1).stop_id);
+  const directionKey = `${t.route_id}-${direction}`;
+  directions.push({
+    key: directionKey,
+    routeId: t.route_id,
+    stops: sts.map((st) => {
+      const s = stopById.get(st.stop_id);
+      return { lat: Number(s.stop_lat), lon: Number(s.stop_lon) };
+    }),
+  });
   for (const service of ['WD', 'WE', 'UMUGANDA']) {
     const tripId = `${t.route_id}-${direction}-${service}`;
     trips.push({
@@ -120,6 +136,7 @@ for (const t of tplTrips) {
       trip_id: tripId,
       trip_headsign: headsign,
       direction_id: direction,
+      _direction: directionKey,
     });
     sts.forEach((st, i) => {
       const time = toTime(FIRST_DEPARTURE + toSecs(st.arrival_time));
@@ -144,6 +161,12 @@ for (const t of tplTrips) {
     }
   }
 }
+
+// ---- shapes: the Nov 2024 polyline each route direction's stops lie along (kigali-feed/shapes.mjs)
+const novShapes = groupShapes(nov('shapes.txt'));
+const shapeOf = matchShapes(directions, novShapes, novShapesOfRoute);
+for (const trip of trips) trip.shape_id = shapeOf.get(trip._direction);
+const shapes = shapeRows([...shapeOf.values()], novShapes);
 
 // ---- calendars: weekday / weekend service, holidays run the weekend service, Umuganda mornings have none
 const calendar = [
@@ -224,7 +247,14 @@ writeCsv(
   ],
   routes,
 );
-writeCsv('trips.txt', ['route_id', 'service_id', 'trip_id', 'trip_headsign', 'direction_id'], trips);
+writeCsv(
+  'trips.txt',
+  ['route_id', 'service_id', 'trip_id', 'trip_headsign', 'direction_id', 'shape_id'],
+  trips,
+);
+writeCsv('shapes.txt', ['shape_id', 'shape_pt_lat', 'shape_pt_lon', 'shape_pt_sequence'], shapes);
+// shapes.txt is copied from a GPL-3.0 repository (data/kigali-reference/PROVENANCE.md): its licence goes with it.
+copyFileSync(join(ref, 'LICENSE-GPL-3.0.txt'), join(out, 'LICENSE-GPL-3.0'));
 writeCsv(
   'stop_times.txt',
   [

@@ -1,4 +1,4 @@
-import type { Lined, RawStopTime } from './parse-tables';
+import type { Lined, RawShapePoint, RawStopTime } from './parse-tables';
 import type {
   Agency,
   Calendar,
@@ -21,6 +21,7 @@ interface Tables {
   calendarDates: Lined<CalendarDate>[];
   frequencies: Lined<Frequency>[];
   transfers: Lined<Transfer>[];
+  shapes: Lined<RawShapePoint>[];
 }
 
 /** Index by id, reporting duplicates (a second row with the same id would silently shadow the first). */
@@ -65,7 +66,10 @@ export function checkReferences(t: Tables, issues: FeedIssue[]): void {
     if (r.agencyId === undefined && agencies.size > 1)
       fail('routes.txt', line, 'agency_id is required when the feed has several agencies');
   }
+  const shapes = new Set(t.shapes.map((p) => p.v.shapeId));
   for (const { v: x, line } of t.trips) {
+    if (x.shapeId !== undefined && !shapes.has(x.shapeId))
+      fail('trips.txt', line, `shape_id "${x.shapeId}" is not in shapes.txt`);
     if (!routes.has(x.routeId)) fail('trips.txt', line, `route_id "${x.routeId}" is not in routes.txt`);
     if (!services.has(x.serviceId))
       fail('trips.txt', line, `service_id "${x.serviceId}" is not in calendar.txt or calendar_dates.txt`);

@@ -36,7 +36,32 @@ describe('parseFeed on a valid feed', () => {
     expect(feed.calendars).toEqual([]);
     expect(feed.frequencies).toEqual([]);
     expect(feed.transfers).toEqual([]);
+    expect(feed.shapes).toEqual([]);
+    expect(feed.trips.every((t) => t.shapeId === undefined)).toBe(true);
     expect(feed.feedInfo).toBeUndefined();
+  });
+
+  it('reads shapes.txt in shape_pt_sequence order whatever the row order, and the trips that name them', () => {
+    const files = smallFeed();
+    files['trips.txt'] = 'route_id,service_id,trip_id,shape_id\nR1,WD,T1,SH1\nR1,WD,T2,\n';
+    files['shapes.txt'] = [
+      'shape_id,shape_pt_lat,shape_pt_lon,shape_pt_sequence,shape_dist_traveled',
+      'SH1,-1.96,30.08,30,3000',
+      'SH1,-1.9401,30.0401,1,0',
+      'SH1,-1.95,30.06,12,1500.5',
+    ].join('\n');
+    const feed = parseFeed(files);
+    expect(feed.trips.map((t) => t.shapeId)).toEqual(['SH1', undefined]);
+    expect(feed.shapes).toEqual([
+      {
+        id: 'SH1',
+        points: [
+          { lat: -1.9401, lon: 30.0401, sequence: 1, distTraveled: 0 },
+          { lat: -1.95, lon: 30.06, sequence: 12, distTraveled: 1500.5 },
+          { lat: -1.96, lon: 30.08, sequence: 30, distTraveled: 3000 },
+        ],
+      },
+    ]);
   });
 
   it('reads frequencies, transfers with min_transfer_time and feed_info', () => {
@@ -210,6 +235,53 @@ describe('parseFeed refuses a malformed feed, naming file, line and problem', ()
         { file: 'transfers.txt', line: 3, message: 'stop "NOPE" is not in stops.txt' },
       ]),
     );
+  });
+
+  it('shapes: an unknown shape_id, a repeated or backwards sequence, bad coordinates, a one-point shape', () => {
+    const issues = issuesOf((f) => {
+      f['trips.txt'] = 'route_id,service_id,trip_id,shape_id\nR1,WD,T1,SH1\nR1,WD,T2,NOPE\n';
+      f['shapes.txt'] = [
+        'shape_id,shape_pt_lat,shape_pt_lon,shape_pt_sequence,shape_dist_traveled',
+        'SH1,-1.94,30.04,1,0',
+        'SH1,-1.95,30.06,2,900',
+        'SH1,-1.95,30.07,2,950',
+        'SH2,-1.94,30.04,1,0',
+        'SH2,-1.95,30.06,2,900',
+        'SH2,-1.96,30.08,3,400',
+        'SH3,-91,30.04,1,',
+        'SH3,-1.95,190,2,',
+        'SH3,-1.95,30.06,x,',
+        'SH4,-1.94,30.04,1,',
+      ].join('\n');
+    });
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { file: 'trips.txt', line: 3, message: 'shape_id "NOPE" is not in shapes.txt' },
+        { file: 'shapes.txt', line: 4, message: 'shape SH1 repeats shape_pt_sequence 2' },
+        {
+          file: 'shapes.txt',
+          line: 7,
+          message: 'shape SH2: shape_dist_traveled decreases at shape_pt_sequence 3 (400 < 900)',
+        },
+        { file: 'shapes.txt', line: 8, message: 'shape_pt_lat "-91" is not a number in [-90, 90]' },
+        { file: 'shapes.txt', line: 9, message: 'shape_pt_lon "190" is not a number in [-180, 180]' },
+        { file: 'shapes.txt', line: 10, message: 'shape_pt_sequence "x" is not an integer in [0, ∞]' },
+        { file: 'shapes.txt', line: 11, message: 'shape SH4 has fewer than two points' },
+      ]),
+    );
+    // The trip naming a shape with a problem refers to a known id: only the shape's own problem is reported.
+    expect(issues.filter((i) => i.message.includes('"SH1"'))).toEqual([]);
+  });
+
+  it('a shapes.txt without a required column', () => {
+    const issues = issuesOf((f) => {
+      f['shapes.txt'] = 'shape_id,shape_pt_lat,shape_pt_lon\nSH1,-1.94,30.04\n';
+    });
+    expect(issues).toContainEqual({
+      file: 'shapes.txt',
+      line: 1,
+      message: 'missing required column shape_pt_sequence',
+    });
   });
 
   it('a row with more fields than the header', () => {

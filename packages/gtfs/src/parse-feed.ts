@@ -6,11 +6,13 @@ import {
   parseFeedInfo,
   parseFrequencies,
   parseRoutes,
+  parseShapes,
   parseStops,
   parseStopTimes,
   parseTransfers,
   parseTrips,
 } from './parse-tables';
+import { buildShapes } from './shapes';
 import { buildStopTimes } from './stop-times';
 import type { Feed, FeedIssue } from './types';
 
@@ -52,6 +54,7 @@ export function tryParseFeed(files: Record<string, string>): ParseResult {
     calendarDates: parseCalendarDates(files, issues),
     frequencies: parseFrequencies(files, issues),
     transfers: parseTransfers(files, issues),
+    shapes: parseShapes(files, issues),
     feedInfo: parseFeedInfo(files, issues),
   };
   const zones = new Set(tables.agencies.map((a) => a.v.timezone));
@@ -66,6 +69,7 @@ export function tryParseFeed(files: Record<string, string>): ParseResult {
     });
   }
   const stopTimesByTrip = buildStopTimes(tables.stopTimes, issues);
+  const shapes = buildShapes(tables.shapes, issues);
   checkReferences(tables, issues);
   if (issues.length > 0) return { ok: false, issues };
   const v = <T>(list: { v: T }[]) => list.map((x) => x.v);
@@ -82,6 +86,7 @@ export function tryParseFeed(files: Record<string, string>): ParseResult {
       calendarDates: v(tables.calendarDates),
       frequencies: v(tables.frequencies),
       transfers: v(tables.transfers),
+      shapes: [...shapes.values()],
       feedInfo: tables.feedInfo[0]?.v,
     },
   };

@@ -7,6 +7,7 @@ import type {
   FeedIssue,
   Frequency,
   Route,
+  ShapePoint,
   Stop,
   StopTime,
   Transfer,
@@ -100,7 +101,27 @@ export const parseTrips = (f: Files, iss: FeedIssue[]) =>
     serviceId: r.str('service_id'),
     headsign: r.opt('trip_headsign'),
     directionId: r.num('direction_id', { int: true, min: 0, max: 1 }) as 0 | 1 | undefined,
+    shapeId: r.opt('shape_id'),
   }));
+
+/** One shapes.txt row; rows are grouped into shapes (and their order checked) by `buildShapes`. */
+export interface RawShapePoint extends ShapePoint {
+  shapeId: string;
+}
+export const parseShapes = (f: Files, iss: FeedIssue[]) =>
+  collect<RawShapePoint>(
+    f,
+    'shapes.txt',
+    ['shape_id', 'shape_pt_lat', 'shape_pt_lon', 'shape_pt_sequence'],
+    iss,
+    (r) => ({
+      shapeId: r.str('shape_id'),
+      lat: r.num('shape_pt_lat', { required: true, min: -90, max: 90 }) ?? 0,
+      lon: r.num('shape_pt_lon', { required: true, min: -180, max: 180 }) ?? 0,
+      sequence: r.num('shape_pt_sequence', { required: true, int: true, min: 0 }) ?? 0,
+      distTraveled: r.num('shape_dist_traveled', { min: 0 }),
+    }),
+  );
 
 /** Raw stop_times: arrival/departure may be empty on non-timepoint stops and are filled in later. */
 export interface RawStopTime extends Omit<StopTime, 'arrival' | 'departure'> {

@@ -36,6 +36,23 @@ export interface Trip {
   serviceId: string;
   headsign?: string;
   directionId?: 0 | 1;
+  /** shapes.txt shape_id: the line the vehicle follows (optional in GTFS). */
+  shapeId?: string;
+}
+
+/** One shapes.txt point; a shape's points are kept in shape_pt_sequence order. */
+export interface ShapePoint {
+  lat: number;
+  lon: number;
+  sequence: number;
+  /** Distance along the shape in the feed's unit, when given. */
+  distTraveled?: number;
+}
+
+/** A shapes.txt polyline: the path vehicles take on the road, ≥ 2 points in order. */
+export interface Shape {
+  id: string;
+  points: ShapePoint[];
 }
 
 export interface StopTime {
@@ -103,6 +120,8 @@ export interface Feed {
   calendarDates: CalendarDate[];
   frequencies: Frequency[];
   transfers: Transfer[];
+  /** shapes.txt; empty when the feed has none (trips are then drawn stop to stop). */
+  shapes: Shape[];
   feedInfo?: FeedInfo;
 }
 

@@ -20,7 +20,7 @@ try {
   await runMigrations(database);
   const r = await importFeed(database.db, readFeedFiles(resolve(path)), resolve(path));
   console.log(
-    `${r.imported ? 'Imported' : 'Already imported; now active:'} ${r.stops} stops, ${r.routes} routes, ${r.trips} trips`,
+    `${r.imported ? 'Imported' : 'Already imported; now active:'} ${r.stops} stops, ${r.routes} routes, ${r.trips} trips, ${r.shapes} shapes`,
   );
 } catch (err) {
   console.error(err instanceof FeedError ? err.message : err);

@@ -556,6 +556,8 @@ export const networkFeeds = pgTable('network_feeds', {
   stopCount: integer('stop_count').notNull(),
   routeCount: integer('route_count').notNull(),
   tripCount: integer('trip_count').notNull(),
+  /** shapes.txt polylines in the feed (0 without the file); the bundle carries them simplified. */
+  shapeCount: integer('shape_count').notNull().default(0),
   /** The planner's network bundle built from the feed (@kigaligo/planner buildBundle). */
   bundle: text('bundle').notNull(),
   /** feed_info.txt feed_version, when the feed has one. */

@@ -12,6 +12,8 @@ export interface ImportResult {
   stops: number;
   routes: number;
   trips: number;
+  /** shapes.txt polylines (0 when the feed has none). */
+  shapes: number;
 }
 
 function hashFiles(files: Record<string, string>): string {
@@ -40,6 +42,7 @@ export async function importFeed(
       stops: existing.stopCount,
       routes: existing.routeCount,
       trips: existing.tripCount,
+      shapes: existing.shapeCount,
     };
   }
   const feed = parseFeed(files);
@@ -63,6 +66,7 @@ export async function importFeed(
             stopCount: feed.stops.length,
             routeCount: feed.routes.length,
             tripCount: feed.trips.length,
+            shapeCount: feed.shapes.length,
             feedVersion: feed.feedInfo?.version ?? null,
           })
           .returning();
@@ -99,6 +103,7 @@ export async function importFeed(
       stops: feed.stops.length,
       routes: feed.routes.length,
       trips: feed.trips.length,
+      shapes: feed.shapes.length,
     };
   });
 }

@@ -41,5 +41,11 @@ describe('readFeed', () => {
     const feed = readFeed(shipped);
     expect(feed.routes.length).toBeGreaterThanOrEqual(60);
     expect(feed.stops.filter((s) => s.locationType === 1).map((s) => s.name)).toContain('Nyabugogo Bus Park');
+    // Every trip follows a road shape (scripts/kigali-feed/shapes.mjs), one per route direction.
+    const used = new Set(feed.trips.map((t) => t.shapeId));
+    expect(used.has(undefined)).toBe(false);
+    expect(feed.shapes.map((s) => s.id).sort()).toEqual([...used].sort());
+    expect(feed.shapes.length).toBeGreaterThan(100);
+    expect(Math.min(...feed.shapes.map((s) => s.points.length))).toBeGreaterThan(20);
   });
 });
