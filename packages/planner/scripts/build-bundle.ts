@@ -1,8 +1,7 @@
 // Builds the offline network bundle the apps ship: reads and validates the Kigali GTFS feed, converts it to
 // the planner's timetable and writes public/network/kigali.bundle.json, reporting its size.
 //   pnpm --filter @kigaligo/planner build:bundle [-- --feed DIR_OR_ZIP --out FILE]
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -20,10 +19,9 @@ const out = arg('--out', join(root, 'public/network/kigali.bundle.json'));
 const bundle = buildBundle(readFeed(feedPath));
 // Loading it back proves the apps can use it.
 const net = loadBundle(bundle);
+// Written as built, without formatting (Biome skips this file): the precache and the Cache API keep it
+// uncompressed, and indentation would add a third to it.
 writeFileSync(out, bundle);
-// The repo's Biome check covers JSON under public/: format the file as Biome would, so `pnpm lint` stays clean.
-const biome = join(root, 'node_modules/.bin/biome');
-if (existsSync(biome)) execFileSync(biome, ['format', '--write', out], { stdio: 'ignore' });
 const written = readFileSync(out);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const trips = net.patterns.reduce((s, p) => s + p.tripCount, 0);

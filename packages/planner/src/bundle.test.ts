@@ -6,7 +6,7 @@ import { buildBundle, loadBundle } from './bundle';
 import { buildNetwork } from './network';
 import { planTrip } from './plan';
 import { PLACES } from './testing/kigali';
-import { timetableFromFeed } from './timetable';
+import { type Timetable, timetableFromFeed } from './timetable';
 
 const feed = readFeed(join(import.meta.dirname, '../../../public/network/kigali-gtfs'));
 
@@ -14,7 +14,7 @@ describe('network bundle', () => {
   const bundle = buildBundle(feed);
 
   it('the committed public/network/kigali.bundle.json is up to date (pnpm --filter @kigaligo/planner build:bundle)', () => {
-    // Compared as data: the build formats the file the way the repo's Biome check wants.
+    // Compared as data, so the test does not depend on how the JSON is written.
     const committed = readFileSync(
       join(import.meta.dirname, '../../../public/network/kigali.bundle.json'),
       'utf8',
@@ -22,8 +22,13 @@ describe('network bundle', () => {
     expect(JSON.parse(committed)).toEqual(JSON.parse(bundle));
   });
 
-  it('is compact', () => {
+  it('is compact, and carries a simplified road shape for every trip template', () => {
     expect(bundle.length).toBeLessThan(250_000);
+    const tt = JSON.parse(bundle) as Timetable;
+    expect(tt.templates.every((t) => t.shape !== undefined)).toBe(true);
+    const points = tt.shapes!.reduce((n, s) => n + s.length / 2, 0);
+    const feedPoints = feed.shapes.reduce((n, s) => n + s.points.length, 0);
+    expect(points).toBeLessThan(feedPoints / 2);
   });
 
   it('plans the same itineraries as the network built from the feed', () => {

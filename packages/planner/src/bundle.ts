@@ -4,11 +4,11 @@ import { type Timetable, timetableFromFeed } from './timetable';
 
 /**
  * The network bundle the apps ship and cache for offline planning: the timetable as JSON (frequencies left
- * unexpanded, coordinates to 6 decimals ≈ 0.1 m). It is built once from the validated GTFS feed at build
+ * unexpanded, coordinates to 6 decimals ≈ 0.1 m, road shapes simplified to SHAPE_TOLERANCE_METRES). It is built once from the validated GTFS feed at build
  * time, so the apps never parse GTFS; loading it is a JSON parse plus `buildNetwork` (a few ms for Kigali).
  */
-export function buildBundle(feed: Feed): string {
-  const tt = timetableFromFeed(feed);
+export function buildBundle(feed: Feed, shapeToleranceMetres?: number): string {
+  const tt = timetableFromFeed(feed, shapeToleranceMetres);
   const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
   return JSON.stringify({
     ...tt,
@@ -35,5 +35,6 @@ export function loadBundle(bundle: string | Timetable, opts: Partial<PlannerOpti
   ] as const) {
     if (!Array.isArray(tt[key])) throw new Error(`network bundle: "${key}" is missing`);
   }
+  if (tt.shapes !== undefined && !Array.isArray(tt.shapes)) throw new Error('network bundle: bad "shapes"');
   return buildNetwork(tt, opts);
 }

@@ -1,4 +1,5 @@
 import { buildFootpaths, type Footpaths } from './footpaths';
+import { decodeShape, type ShapeLine } from './shape-line';
 import type { Timetable } from './timetable';
 
 /**
@@ -22,6 +23,8 @@ export interface Pattern {
   service: Int32Array;
   /** GTFS trip_id of each trip (frequency-based trips share one; their first departure tells them apart). */
   tripIds: string[];
+  /** Index into Network.shapes: the road its trips follow, when the feed has a shape for them. */
+  shape?: number;
 }
 
 export interface PlannerOptions {
@@ -54,6 +57,8 @@ export interface Network {
   footpaths: Footpaths;
   /** Minimum change time at each stop (a huge value where transfers.txt forbids changing there). */
   changeSecs: Int32Array;
+  /** The bundle's road shapes, decoded (empty when it has none). */
+  shapes: ShapeLine[];
 }
 
 interface RawTrip {
@@ -82,7 +87,7 @@ export function buildNetwork(tt: Timetable, opts: Partial<PlannerOptions> = {}):
   const groups = new Map<string, RawTrip[]>();
   for (const trip of trips) {
     const tpl = tt.templates[trip.template]!;
-    const key = `${tpl.route}|${tpl.direction ?? ''}|${tpl.headsign}|${tpl.stops.join(',')}`;
+    const key = `${tpl.route}|${tpl.direction ?? ''}|${tpl.headsign}|${tpl.shape ?? ''}|${tpl.stops.join(',')}`;
     const g = groups.get(key);
     if (g) g.push(trip);
     else groups.set(key, [trip]);
@@ -110,6 +115,7 @@ export function buildNetwork(tt: Timetable, opts: Partial<PlannerOptions> = {}):
     stopPatterns: lists.map((l) => Int32Array.from(l)),
     footpaths: buildFootpaths(lat, lon, tt.transfers, options),
     changeSecs,
+    shapes: (tt.shapes ?? []).map(decodeShape),
   };
 }
 
@@ -147,6 +153,7 @@ function fifoPatterns(tt: Timetable, group: RawTrip[]): Pattern[] {
       route: tpl0.route,
       headsign: tpl0.headsign,
       ...(tpl0.direction === undefined ? {} : { direction: tpl0.direction }),
+      ...(tpl0.shape === undefined ? {} : { shape: tpl0.shape }),
       stops: Int32Array.from(tpl0.stops),
       dist: Float64Array.from(tt.templates[b[0]!.t.template]!.dist),
       tripCount: b.length,

@@ -1,5 +1,6 @@
 import type { Feed } from '@kigaligo/gtfs';
 import { haversine } from './geo';
+import { encodeShape, SHAPE_TOLERANCE_METRES } from './shape-line';
 
 /**
  * The planner's compact, self-contained view of a feed: boardable stops, routes, service calendars, trip
@@ -35,7 +36,14 @@ export interface Timetable {
     arr: number[];
     dep: number[];
     dist: number[];
+    /** Index into `shapes`: the road its trips follow (trips.txt shape_id), when the feed has it. */
+    shape?: number;
   }[];
+  /**
+   * shapes.txt lines the templates use, simplified and delta-encoded (shape-line.ts). Absent in bundles of
+   * feeds without shapes (and in bundles built before shapes were carried): legs are then drawn stop to stop.
+   */
+  shapes?: number[][];
   /** [template, service, departure at the first stop (s)] for trips without frequencies. */
   departures: [number, number, number][];
   /** trip_id of each `departures` row (GTFS-Realtime names trips by it). */
@@ -48,8 +56,8 @@ export interface Timetable {
   transfers: [number, number, number][];
 }
 
-/** Converts a validated feed (see @kigaligo/gtfs) into a timetable. */
-export function timetableFromFeed(feed: Feed): Timetable {
+/** Converts a validated feed (see @kigaligo/gtfs) into a timetable; shapes simplified to the tolerance (m). */
+export function timetableFromFeed(feed: Feed, shapeToleranceMetres = SHAPE_TOLERANCE_METRES): Timetable {
   const boardable = feed.stops.filter((s) => s.locationType === 0);
   const stopIndex = new Map(boardable.map((s, i) => [s.id, i]));
   const stations = new Map(feed.stops.filter((s) => s.locationType === 1).map((s) => [s.id, s.name]));
@@ -81,6 +89,19 @@ export function timetableFromFeed(feed: Feed): Timetable {
   const freqByTrip = new Map<string, Feed['frequencies']>();
   for (const f of feed.frequencies) freqByTrip.set(f.tripId, [...(freqByTrip.get(f.tripId) ?? []), f]);
 
+  const shapeById = new Map(feed.shapes.map((sh) => [sh.id, sh]));
+  const shapes: number[][] = [];
+  const shapeIndex = new Map<string, number>();
+  const shapeOf = (id: string | undefined) => {
+    const sh = id === undefined ? undefined : shapeById.get(id);
+    if (!sh) return undefined;
+    let i = shapeIndex.get(sh.id);
+    if (i === undefined) {
+      i = shapes.push(encodeShape(sh, shapeToleranceMetres)) - 1;
+      shapeIndex.set(sh.id, i);
+    }
+    return i;
+  };
   const templates: Timetable['templates'] = [];
   const templateKey = new Map<string, number>();
   const departures: Timetable['departures'] = [];
@@ -92,6 +113,7 @@ export function timetableFromFeed(feed: Feed): Timetable {
     if (!sts || sts.length < 2) continue;
     const t0 = sts[0]!.departure;
     const stops = sts.map((s) => stopIndex.get(s.stopId)!);
+    const shape = shapeOf(trip.shapeId);
     const tpl = {
       route: routeIndex.get(trip.routeId)!,
       headsign: trip.headsign ?? boardable[stops.at(-1)!]?.name ?? '',
@@ -100,6 +122,7 @@ export function timetableFromFeed(feed: Feed): Timetable {
       arr: sts.map((s) => s.arrival - t0),
       dep: sts.map((s) => s.departure - t0),
       dist: distances(sts, stops, boardable),
+      ...(shape === undefined ? {} : { shape }),
     };
     const key = JSON.stringify(tpl);
     let ti = templateKey.get(key);
@@ -149,6 +172,7 @@ export function timetableFromFeed(feed: Feed): Timetable {
     frequencies,
     frequencyTrips,
     transfers: transfersOf(feed, stopIndex),
+    ...(shapes.length > 0 ? { shapes } : {}),
   };
 }
 
