@@ -6,6 +6,7 @@ export * from './common';
 export * from './dispatch';
 export * from './evidence-sniff';
 export * from './fares';
+export * from './geometry';
 export * from './ids';
 export * from './message-format';
 export * from './network';

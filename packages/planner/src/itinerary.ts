@@ -1,4 +1,4 @@
-import { isoDateTime, latitude, longitude, money } from '@kigaligo/domain';
+import { isoDateTime, latitude, lineString, longitude, money } from '@kigaligo/domain';
 import { z } from 'zod';
 import { type TransitMode, transitModes } from './route-modes';
 
@@ -43,6 +43,13 @@ export const leg = z.object({
   stops: z.array(legPoint).optional(),
   /** Bus and moto legs: what this leg costs (bus: RURA distance tariff; moto: RURA meter tariff). */
   fare: money.optional(),
+  /**
+   * The line the map draws, from `from` to `to` (leg-geometry.ts): transit legs along their road shape (stop
+   * to stop when the feed has none), moto legs along a bus route's road when one fits, walks straight.
+   */
+  geometry: lineString,
+  /** Moto legs: true when no road shape fits, so `geometry` is a straight line, not the road taken. */
+  approximate: z.boolean().optional(),
 });
 export type Leg = z.infer<typeof leg>;
 

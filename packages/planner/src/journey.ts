@@ -1,6 +1,7 @@
 import { busFare, motoFare } from '@kigaligo/domain';
 import { haversine, type LatLon } from './geo';
 import type { Itinerary, Leg, LegMode, LegPoint } from './itinerary';
+import { motoGeometry, transitGeometry, walkGeometry } from './leg-geometry';
 import type { Network } from './network';
 import { FROM_ORIGIN, FROM_VEHICLE, FROM_WALK, type RaptorResult } from './raptor';
 import { modeOfRouteType } from './route-modes';
@@ -111,17 +112,26 @@ function dress(net: Network, date: string, raw: Raw[], ends: Ends): Itinerary {
   // A zero-length walk (alighting where the next bus leaves) is not worth showing.
   const kept = raw.filter((l) => !(l.mode === 'walk' && l.meters === 0 && l.end === l.start));
   const legs: Leg[] = kept.map((l) => {
+    const from = point(l.from);
+    const to = point(l.to);
     const leg: Leg = {
       mode: l.mode,
-      from: point(l.from),
-      to: point(l.to),
+      from,
+      to,
       departAt: iso(l.start),
       arriveAt: iso(l.end),
       distanceMeters: Math.max(0, Math.round(l.meters)),
+      geometry: walkGeometry(from, to),
     };
-    if (l.mode === 'moto') leg.fare = { amount: motoFare(l.meters), currency: 'RWF' };
+    if (l.mode === 'moto') {
+      leg.fare = { amount: motoFare(l.meters), currency: 'RWF' };
+      const drawn = motoGeometry(net, from, to);
+      leg.geometry = drawn.geometry;
+      if (drawn.approximate) leg.approximate = true;
+    }
     if (l.ride) {
       const p = net.patterns[l.ride.pattern]!;
+      leg.geometry = transitGeometry(net, p, l.ride.board, l.ride.alight);
       const r = tt.routes[p.route]!;
       leg.route = {
         id: r.id,

@@ -131,6 +131,13 @@ describe('itineraries are well-formed (property)', () => {
           }
           expect(it.fare.amount).toBe(it.legs.reduce((s, l) => s + (l.fare?.amount ?? 0), 0));
           expect(it.transfers).toBe(Math.max(0, it.legs.filter((l) => l.mode !== 'walk').length - 1));
+          // Each leg is drawn from where it starts to where it ends (positions to 6 decimals, ~0.1 m).
+          const r6 = (p: { lat: number; lon: number }) =>
+            [p.lon, p.lat].map((x) => Math.round(x * 1e6) / 1e6);
+          for (const l of it.legs) {
+            expect(l.geometry.coordinates[0]).toEqual(r6(l.from));
+            expect(l.geometry.coordinates.at(-1)).toEqual(r6(l.to));
+          }
         }
       }),
       { numRuns: 150 },

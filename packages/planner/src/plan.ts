@@ -2,6 +2,7 @@ import { motoFare } from '@kigaligo/domain';
 import { haversine, type LatLon, StopGrid } from './geo';
 import type { Itinerary } from './itinerary';
 import { type Ends, journeyToItinerary, type Link } from './journey';
+import { motoGeometry, walkGeometry } from './leg-geometry';
 import { MOTO, motoRide } from './moto';
 import type { Network } from './network';
 import { raptor } from './raptor';
@@ -120,6 +121,7 @@ function direct(net: Network, req: PlanRequest, at: ServiceTime): Itinerary[] {
     const date = deadline ? deadline.date : at.date;
     const departAt = serviceTimeIso({ date, secs: start }, tz);
     const arriveAt = serviceTimeIso({ date, secs: start + secs }, tz);
+    const drawn = mode === 'moto' ? motoGeometry(net, from, to) : undefined;
     const leg = {
       mode,
       from,
@@ -128,6 +130,8 @@ function direct(net: Network, req: PlanRequest, at: ServiceTime): Itinerary[] {
       arriveAt,
       distanceMeters: meters,
       ...(mode === 'moto' ? { fare: { amount: fare, currency: 'RWF' as const } } : {}),
+      geometry: drawn?.geometry ?? walkGeometry(from, to),
+      ...(drawn?.approximate ? { approximate: true } : {}),
     };
     return {
       departAt,

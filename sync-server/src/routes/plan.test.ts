@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { type Itinerary, itinerary, loadBundle, planTrip } from '@kigaligo/planner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 
@@ -29,6 +31,24 @@ describe('POST /api/routes/plan on the shipped Kigali network', () => {
     expect(
       itineraries.some((i: { legs: { mode: string }[] }) => i.legs.every((l) => l.mode === 'moto')),
     ).toBe(true);
+  });
+
+  it('every leg carries its GeoJSON line; the bus leg follows the road between its stops, as the apps plan it', async () => {
+    const body = { from: nyabugogo, to: kimironko, departAt: '2026-11-24T08:00:00+02:00' };
+    const res = await t.request('POST', '/api/routes/plan', { token, body });
+    const { itineraries } = (await res.json()) as { itineraries: Itinerary[] };
+    for (const it of itineraries) expect(itinerary.parse(it)).toEqual(it);
+    const bus = itineraries.flatMap((i) => i.legs).find((l) => l.mode === 'bus')!;
+    expect(bus.geometry.type).toBe('LineString');
+    expect(bus.geometry.coordinates.length).toBeGreaterThan(20);
+    expect(bus.geometry.coordinates[0]).toEqual([bus.from.lon, bus.from.lat]);
+    expect(bus.geometry.coordinates.at(-1)).toEqual([bus.to.lon, bus.to.lat]);
+    // The rider app's worker plans on the bundle it ships (public/network/kigali.bundle.json): same answer.
+    const shipped = readFileSync(
+      new URL('../../../public/network/kigali.bundle.json', import.meta.url),
+      'utf8',
+    );
+    expect(itineraries).toEqual(planTrip(loadBundle(shipped), body));
   });
 
   it('answers arrive-by queries with a trip that arrives in time', async () => {
