@@ -66,6 +66,12 @@ describe.skipIf(!hasChromium)('rider trip planner', () => {
     await map.waitFor({ timeout: 30_000 });
     const canvas = map.locator('canvas.maplibregl-canvas');
     expect(await canvas.evaluate((c: HTMLCanvasElement) => c.width * c.height)).toBeGreaterThan(0);
+    // The bus leg is drawn from its geometry along the road, not stop to stop: MapLibre's itinerary source
+    // holds far more positions than the stops ridden ("… · N stops" counts the stops after boarding).
+    const stops = Number((await busLeg.textContent())!.match(/· (\d+) stops/)![1]) + 1;
+    await expect
+      .poll(async () => Number(await map.getAttribute('data-itinerary-points')), { timeout: 10_000 })
+      .toBeGreaterThan(Math.max(20, 3 * stops));
     await page.waitForTimeout(800); // fitBounds animation
     expect(
       (await map.screenshot({ path: join(tmpdir(), 'kigaligo-planner-map.png') })).length,

@@ -76,6 +76,12 @@ export function decodeShape(encoded: number[]): ShapeLine {
   return { lon, lat, x: px, y: py, along, kx, ky };
 }
 
+/** A bundle shape's positions as GeoJSON [lon, lat] pairs, for drawing the network. */
+export function shapePositions(encoded: number[]): [number, number][] {
+  const line = decodeShape(encoded);
+  return Array.from(line.lon, (lon, i) => [lon, line.lat[i]!]);
+}
+
 /** Douglas–Peucker on planar points (iterative, so a long shape cannot overflow the stack). */
 function simplify(x: number[], y: number[], tolerance: number): boolean[] {
   const keep = new Array<boolean>(x.length).fill(false);

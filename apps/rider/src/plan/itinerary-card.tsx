@@ -57,6 +57,7 @@ function LegRow({ leg }: { leg: Leg }) {
           {duration(t, leg.departAt, leg.arriveAt)}
           {leg.fare !== undefined ? ` · ${formatRwf(leg.fare)}` : ''}
         </span>
+        {leg.approximate ? <span className="kg-leg-detail">{t('plan.leg.approximate')}</span> : null}
         {leg.mode === 'moto' ? <BookLegLinks leg={leg} /> : null}
       </span>
     </li>

@@ -4,7 +4,8 @@ export interface MapLabel {
   text: string;
   lat: number;
   lon: number;
-  kind: 'station' | 'sector' | 'from' | 'to';
+  /** leg: a walk's or approximate moto ride's distance, on its line. */
+  kind: 'station' | 'sector' | 'from' | 'to' | 'leg';
   /** Where the text sits relative to the point; default below a station, centred otherwise. */
   anchor?: 'top' | 'right' | 'left' | 'center';
 }

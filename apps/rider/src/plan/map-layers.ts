@@ -59,5 +59,7 @@ export function addLayers(map: MapLibre, tileUrl: string | undefined) {
     });
   leg('transit', ['get', 'color'], 5);
   leg('walk', '#4a5a53', 3, [0.6, 1.6]);
-  leg('moto', '#c2410c', 3.5, [1.5, 1]);
+  leg('moto', '#c2410c', 4);
+  // Straight because no road fits: thin, long dashes, so it does not pass for the road a moto takes.
+  leg('moto-approximate', '#c2410c', 2.5, [3, 2.5]);
 }

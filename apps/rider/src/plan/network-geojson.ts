@@ -1,4 +1,4 @@
-import type { Timetable } from '@kigaligo/planner';
+import { shapePositions, type Timetable } from '@kigaligo/planner';
 
 // Plain GeoJSON shapes (structured-cloneable, so the worker can post them).
 export type Geometry =
@@ -19,28 +19,32 @@ export interface NetworkShapes {
 }
 
 /**
- * Lines through each route's stops (the feed has no shapes.txt), one per direction's longest pattern, and
- * every stop as a point. Straight segments between stops: a schematic, honest about not being road geometry.
+ * One line per route direction (its longest pattern) and every stop as a point. The line follows the road
+ * shape the bundle carries for it; a feed without shapes.txt gets straight segments between stops, a schematic
+ * honest about not being road geometry.
  */
 export function networkShapes(tt: Timetable): NetworkShapes {
-  const longest = new Map<string, number[]>();
+  const longest = new Map<string, Timetable['templates'][number]>();
   for (const tpl of tt.templates) {
     const key = `${tpl.route}:${tpl.headsign}`;
-    if ((longest.get(key)?.length ?? 0) < tpl.stops.length) longest.set(key, tpl.stops);
+    if ((longest.get(key)?.stops.length ?? 0) < tpl.stops.length) longest.set(key, tpl);
   }
   const routes: Feature[] = [];
-  for (const [key, stops] of longest) {
-    const route = tt.routes[Number(key.split(':')[0])];
+  for (const tpl of longest.values()) {
+    const route = tt.routes[tpl.route];
     if (!route) continue;
+    const shape = tpl.shape === undefined ? undefined : tt.shapes?.[tpl.shape];
     routes.push({
       type: 'Feature',
       properties: { route: route.shortName, color: `#${route.color ?? '0b6e4f'}` },
       geometry: {
         type: 'LineString',
-        coordinates: stops.flatMap((i) => {
-          const s = tt.stops[i];
-          return s ? [[s.lon, s.lat]] : [];
-        }),
+        coordinates: shape
+          ? shapePositions(shape)
+          : tpl.stops.flatMap((i) => {
+              const s = tt.stops[i];
+              return s ? [[s.lon, s.lat]] : [];
+            }),
       },
     });
   }

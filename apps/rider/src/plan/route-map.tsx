@@ -2,7 +2,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Itinerary } from '@kigaligo/planner';
 import { type GeoJSONSource, Map as MapLibre, type Marker, NavigationControl } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
-import { bounds, itineraryShapes } from './itinerary-shapes';
+import { bounds, itineraryShapes, legLabels } from './itinerary-shapes';
 import { addLabels, type MapLabel } from './map-labels';
 import { addLayers } from './map-layers';
 import type { NetworkShapes } from './network-geojson';
@@ -25,6 +25,8 @@ export function RouteMap({
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibre | null>(null);
   const [zoom, setZoom] = useState(0);
+  // What the itinerary source holds, read back from MapLibre: the e2e test checks the legs' geometry is drawn.
+  const [drawnPoints, setDrawnPoints] = useState(0);
   // Sector names only from district scale in: at city scale 35 of them would cover the network.
   const near = zoom >= 11.8;
 
@@ -74,8 +76,18 @@ export function RouteMap({
 
   useEffect(() => {
     if (!map) return;
-    source(map, 'itinerary').setData(itineraryShapes(itinerary) as Data);
+    const src = source(map, 'itinerary');
+    src.setData(itineraryShapes(itinerary) as Data);
+    let live = true;
+    src.getData().then((data) => {
+      if (live) setDrawnPoints(countPositions(data));
+    });
+    const markers = addLabels(map, legLabels(itinerary));
     if (itinerary) map.fitBounds(bounds(itinerary), { padding: 48, maxZoom: 15, duration: 400 });
+    return () => {
+      live = false;
+      for (const mk of markers) mk.remove();
+    };
   }, [map, itinerary]);
 
   // MapLibre owns the inner element's classes; ours go on the wrapper so React never overwrites them.
@@ -86,6 +98,7 @@ export function RouteMap({
       aria-label={label}
       data-ready={map ? 'true' : 'false'}
       data-zoom={zoom.toFixed(1)}
+      data-itinerary-points={drawnPoints}
     >
       <div className="kg-map-canvas" ref={container} />
     </div>
@@ -95,3 +108,9 @@ export function RouteMap({
 const source = (map: MapLibre, id: string) => map.getSource(id) as GeoJSONSource;
 /** Our plain shapes are valid GeoJSON; MapLibre types them with @types/geojson, which we do not import. */
 type Data = Parameters<GeoJSONSource['setData']>[0];
+
+/** Positions of the lines in a GeoJSON source's data. */
+function countPositions(data: unknown): number {
+  const features = (data as { features?: { geometry?: { coordinates?: unknown[] } }[] }).features ?? [];
+  return features.reduce((n, f) => n + (f.geometry?.coordinates?.length ?? 0), 0);
+}

@@ -18,8 +18,8 @@ export interface NetworkRoute {
 }
 
 /**
- * One drivable line per route and direction: the longest stop pattern (the feed has no shapes.txt, so a
- * simulated vehicle goes straight from stop to stop — fine for a demo, and every fix stays in Kigali).
+ * One drivable line per route and direction: the longest stop pattern (a simulated vehicle goes straight from
+ * stop to stop, not along the bundle's road shapes — fine for a demo, and every fix stays in Kigali).
  */
 export function networkRoutes(bundle: BundleLike): NetworkRoute[] {
   const longest = new Map<string, { route: number; headsign: string; stops: number[] }>();
