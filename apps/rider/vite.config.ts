@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, loadEnv } from 'vite';
+import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // The rider app owns the origin's root, so its service worker (scope `/`) would otherwise answer navigations
@@ -8,25 +8,22 @@ import { VitePWA } from 'vite-plugin-pwa';
 const base = '/';
 const themeColor = '#0b6e4f';
 
-// An optional raster tile server (VITE_TILE_URL, e.g. https://tiles.example/{z}/{x}/{y}.png): its tiles are
-// cached on first view so the parts of the city a rider has looked at stay drawn offline.
-function tileCaching(mode: string) {
-  const url = loadEnv(mode, process.cwd()).VITE_TILE_URL;
-  if (!url) return [];
-  const origin = new URL(url.replace(/\{[a-z]\}/g, '0')).origin;
-  const escaped = origin.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  return [
-    {
-      urlPattern: new RegExp(`^${escaped}/`),
-      handler: 'CacheFirst' as const,
-      options: {
-        cacheName: 'kigaligo-tiles',
-        expiration: { maxEntries: 3000, maxAgeSeconds: 60 * 60 * 24 * 30 },
-        cacheableResponse: { statuses: [0, 200] },
-      },
+// The map source is configured at run time (GET /api/config: MAP_STYLE_URL), so the build cannot name its
+// origin. The only cross-origin GETs the CSP lets the rider app make are the configured map's (style, tiles,
+// glyphs, sprites), so those are cached on first view and the parts of the city a rider has looked at stay
+// drawn offline.
+const mapCaching = [
+  {
+    urlPattern: ({ sameOrigin, request }: { sameOrigin: boolean; request: Request }) =>
+      !sameOrigin && request.method === 'GET',
+    handler: 'CacheFirst' as const,
+    options: {
+      cacheName: 'kigaligo-tiles',
+      expiration: { maxEntries: 3000, maxAgeSeconds: 60 * 60 * 24 * 30 },
+      cacheableResponse: { statuses: [0, 200] },
     },
-  ];
-}
+  },
+];
 
 // Preact's React compatibility layer instead of react-dom: ~5 KB instead of ~58 KB (brotli) before the first
 // paint on a cheap phone over 3G (docs/architecture.md, "Bytes before the first paint").
@@ -37,7 +34,7 @@ const reactToPreact = [
   { find: /^react\/jsx-(?:dev-)?runtime$/, replacement: preact('preact/compat/jsx-runtime') },
 ];
 
-export default defineConfig(({ mode }) => ({
+export default defineConfig({
   base,
   resolve: { alias: reactToPreact },
   // The planner worker imports the planner (and zod): ES module workers allow code splitting.
@@ -71,7 +68,7 @@ export default defineConfig(({ mode }) => ({
       workbox: {
         // The network bundle, the places and the map style are what offline planning runs on (~260 KiB).
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}', 'network/*.json', 'map/*.json'],
-        runtimeCaching: tileCaching(mode),
+        runtimeCaching: mapCaching,
         // Shows FCM web pushes (the app registers with FCM without the Firebase SDK; see public/push-handler.js).
         importScripts: ['push-handler.js'],
         navigateFallback: 'index.html',
@@ -94,4 +91,4 @@ export default defineConfig(({ mode }) => ({
     proxy: { '/api': 'http://localhost:8080', '/sync': { target: 'ws://localhost:8080', ws: true } },
   },
   preview: { port: 4173 },
-}));
+});

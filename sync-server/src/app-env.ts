@@ -1,4 +1,4 @@
-import type { DispatchPolicy, LiveVehicle, PushConfig } from '@kigaligo/domain';
+import type { DispatchPolicy, LiveVehicle, MapConfig, PushConfig } from '@kigaligo/domain';
 import type { Logger } from 'pino';
 import type { AuthLimits } from './auth/auth-limits';
 import type { SessionRevocations } from './auth/session-revocations';
@@ -39,6 +39,8 @@ export interface AppDeps {
   stripeWebhook?: StripeWebhookDeps | undefined;
   /** What web apps need to register for push (`GET /api/push/config`); absent means sandbox. */
   pushConfig?: PushConfig | undefined;
+  /** The map the apps draw (`GET /api/config`, and the origins the apps' CSP allows); absent: the schematic. */
+  map?: MapConfig | undefined;
 }
 
 export interface AppEnv {

@@ -14,6 +14,7 @@ import { adminReportRoutes, adminSuspensionRoutes } from './routes/admin-reports
 import { adminSyncIssueRoutes } from './routes/admin-sync-issues';
 import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
+import { configRoutes } from './routes/config';
 import { evidenceRoutes } from './routes/evidence';
 import { gtfsRtRoutes } from './routes/gtfs-rt';
 import { healthRoutes } from './routes/health';
@@ -48,7 +49,7 @@ const codeForStatus: Record<number, string> = {
 };
 
 /** Builds the whole HTTP app without listening, so tests can call `app.request()` directly. */
-export function createApp(deps: AppDeps, opts: { appsDir?: string; tileUrl?: string | undefined } = {}) {
+export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string; tileUrl?: str
 
   const api = new Hono<AppEnv>()
     .route('/health', healthRoutes)
+    .route('/config', configRoutes)
     .route('/openapi.json', openApiRoutes)
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
@@ -110,7 +112,7 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string; tileUrl?: str
     .route('/trips', tripRoutes);
   app.route('/api', api);
   if (opts.appsDir) {
-    const providers = { tileUrl: opts.tileUrl, fcm: deps.pushConfig?.mode === 'fcm' };
+    const providers = { map: deps.map, fcm: deps.pushConfig?.mode === 'fcm' };
     app.route('/', serveApps(opts.appsDir, providers, deps.trustProxy));
   }
 

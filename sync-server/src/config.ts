@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type MapConfig, mapConfig } from '@kigaligo/domain';
 import { z } from 'zod';
 import { parseServiceArea } from './network/service-area';
 import { paymentsConfigFromEnv } from './payments/payments-config';
@@ -10,6 +11,30 @@ const listOf = (value: string | undefined) =>
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
+
+/** MAP_STYLE_URL, MAP_PMTILES_URL, MAP_ATTRIBUTION, checked at start: the apps would fail on a bad URL. */
+export function mapConfigFromEnv(env: NodeJS.ProcessEnv): MapConfig {
+  const parsed = mapConfig.safeParse({
+    ...(env.MAP_STYLE_URL ? { styleUrl: env.MAP_STYLE_URL } : {}),
+    ...(env.MAP_PMTILES_URL ? { pmtilesUrl: env.MAP_PMTILES_URL } : {}),
+    attribution: env.MAP_ATTRIBUTION ?? '',
+  });
+  if (!parsed.success) {
+    const names = {
+      styleUrl: 'MAP_STYLE_URL',
+      pmtilesUrl: 'MAP_PMTILES_URL',
+      attribution: 'MAP_ATTRIBUTION',
+    };
+    const issue = parsed.error.issues[0]!;
+    const name = names[issue.path[0] as keyof typeof names];
+    throw new Error(
+      name === 'MAP_ATTRIBUTION'
+        ? 'MAP_ATTRIBUTION must be at most 500 characters'
+        : `${name} must be an absolute http(s) URL`,
+    );
+  }
+  return parsed.data;
+}
 
 /** Reads the server's configuration from the environment (README.md lists every variable). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
@@ -36,7 +61,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
     sentryDsn: env.SENTRY_DSN || undefined,
     trustProxy: env.TRUST_PROXY === 'true',
     redisUrl: env.REDIS_URL || undefined,
-    tileUrl: env.VITE_TILE_URL || undefined,
+    map: mapConfigFromEnv(env),
     sendGrid: env.SENDGRID_API_KEY
       ? {
           apiKey: env.SENDGRID_API_KEY,

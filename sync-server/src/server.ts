@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { defaultDispatchPolicy, type ServiceArea } from '@kigaligo/domain';
+import { defaultDispatchPolicy, type MapConfig, type ServiceArea } from '@kigaligo/domain';
 import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
 import { gt, inArray, or, sql } from 'drizzle-orm';
 import { createApp } from './app';
@@ -94,8 +94,8 @@ export interface ServerOptions {
   dispatchAcceptSeconds?: number | undefined;
   /** Replaces the outbox provider of a topic (tests point push at a local endpoint speaking the provider's API). */
   outboxProviders?: Providers | undefined;
-  /** The rider map's raster tiles (VITE_TILE_URL, the variable its build reads): allowed by the apps' CSP. */
-  tileUrl?: string | undefined;
+  /** The map the apps draw (MAP_STYLE_URL, MAP_PMTILES_URL, MAP_ATTRIBUTION): `GET /api/config`, the CSP. */
+  map?: MapConfig | undefined;
   /** Handshake and ping times of HTTP upgrades and WebSockets (SS11; tests shorten them). */
   socketTimeouts?: SocketTimeouts | undefined;
   /** Backoff and attempts of failing reconciles (SS12; tests shorten the delays). */
@@ -191,8 +191,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     reportDocs: new ReportDocs(database.db, logger, authorities),
     stripeWebhook: providers.stripeWebhook,
     pushConfig: providers.pushConfig,
+    map: opts.map,
   };
-  const app = createApp(deps, opts.appsDir ? { appsDir: opts.appsDir, tileUrl: opts.tileUrl } : {});
+  const app = createApp(deps, opts.appsDir ? { appsDir: opts.appsDir } : {});
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve(
       {

@@ -15,8 +15,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real server on a free port with its own empty PGlite database, the demo accounts and the built apps. */
-export async function startTestServer(appsDir = join(root, 'apps')): Promise<TestServer> {
+/**
+ * A real server on a free port with its own empty PGlite database, the demo accounts and the built apps;
+ * `options` adds configuration (e.g. `map`, as MAP_STYLE_URL would).
+ */
+export async function startTestServer(
+  appsDir = join(root, 'apps'),
+  options: Partial<Parameters<typeof startServer>[0]> = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kigaligo-e2e-'));
   const server = await startServer({
     port: 0,
@@ -25,6 +31,7 @@ export async function startTestServer(appsDir = join(root, 'apps')): Promise<Tes
     appsDir,
     seed: true,
     logLevel: 'warn',
+    ...options,
   });
   return {
     url: server.url,

@@ -1,20 +1,24 @@
-import { fcmWebOrigins } from '@kigaligo/domain';
+import { fcmWebOrigins, type MapConfig } from '@kigaligo/domain';
 import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
 /** What decides which third-party origins the apps' Content-Security-Policy allows. */
 export interface CspProviders {
-  /** The rider map's raster tile template (VITE_TILE_URL), e.g. https://tiles.example/{z}/{x}/{y}.png. */
-  tileUrl?: string | undefined;
+  /** The configured map (MAP_STYLE_URL, MAP_PMTILES_URL): the apps fetch the style and tiles from there. */
+  map?: MapConfig | undefined;
   /** FCM web push configured: the apps call Firebase installations and FCM registrations. */
   fcm: boolean;
 }
 
 export type AppName = 'rider' | 'driver' | 'admin';
 
-/** The origin of a tile template (its {z}/{x}/{y} placeholders make it no URL yet). */
-export function tileOrigin(template: string): string {
-  return new URL(template.replace(/\{[a-z]+\}/gi, '0')).origin;
+/**
+ * Origins the configured map is fetched from. A style's own tiles, glyphs and sprites must be on one of these
+ * (or ours): the CSP cannot know what a remote style will name.
+ */
+export function mapOrigins(map: MapConfig | undefined): string[] {
+  const urls = [map?.styleUrl, map?.pmtilesUrl].filter((u) => u !== undefined);
+  return [...new Set(urls.map((u) => new URL(u).origin))];
 }
 
 /** HTTPS as the client sees it: the request's own scheme, or the load balancer's word when trusted. */
@@ -41,7 +45,7 @@ function perScheme(build: (https: boolean) => MiddlewareHandler, trustProxy: boo
  * are evidence previews; `data:` images are MapLibre's control icons.
  */
 export function appHeaders(app: AppName, providers: CspProviders, trustProxy: boolean): MiddlewareHandler {
-  const tiles = providers.tileUrl ? [tileOrigin(providers.tileUrl)] : [];
+  const tiles = mapOrigins(providers.map);
   const fcm = providers.fcm ? [fcmWebOrigins.installations, fcmWebOrigins.registrations] : [];
   return perScheme(
     (https) =>

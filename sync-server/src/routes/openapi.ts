@@ -2,6 +2,7 @@ import {
   adminReportDetail,
   adminReportSummary,
   apiError,
+  appConfig,
   auditLogEntry,
   auditQuery,
   authResponse,
@@ -67,6 +68,12 @@ interface Operation {
 // The one list of what the API offers; schemas are the same domain objects the handlers validate with.
 export const operations: Record<string, Record<string, Operation>> = {
   '/api/health': { get: { summary: 'Liveness and database kind', response: { status: 200 } } },
+  '/api/config': {
+    get: {
+      summary: 'Public, cacheable app configuration: the map style, PMTiles archive and attribution',
+      response: { status: 200, schema: appConfig },
+    },
+  },
   '/api/openapi.json': { get: { summary: 'This description', response: { status: 200 } } },
   '/api/auth/register': {
     post: { summary: 'Rider sign-up', body: registerInput, response: { status: 201, schema: authResponse } },

@@ -24,8 +24,13 @@ describe('serving the apps: SPA fallback, JSON 404s, security headers', () => {
       {
         ...t.deps,
         pushConfig: { mode: 'fcm', firebase: { apiKey: 'k', projectId: 'p', appId: 'a' }, vapidKey: 'v' },
+        map: {
+          styleUrl: 'https://tiles.example/styles/kigali.json',
+          pmtilesUrl: 'https://tiles.example/rwanda.pmtiles',
+          attribution: '© OpenStreetMap',
+        },
       },
-      { appsDir, tileUrl: 'https://tiles.example/{z}/{x}/{y}.png' },
+      { appsDir },
     );
   });
   afterAll(async () => {
@@ -99,6 +104,7 @@ describe('serving the apps: SPA fallback, JSON 404s, security headers', () => {
         'worker-src': "'self' blob:",
         'object-src': "'none'",
         'frame-ancestors': "'none'",
+        // Style and PMTiles on one origin: listed once.
         'img-src': "'self' data: blob: https://tiles.example",
         'connect-src':
           "'self' https://tiles.example https://firebaseinstallations.googleapis.com https://fcmregistrations.googleapis.com",

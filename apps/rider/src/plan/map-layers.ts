@@ -1,19 +1,11 @@
 import type { Map as MapLibre } from 'maplibre-gl';
 
 /**
- * Everything the map draws is GeoJSON we ship: no tiles, glyphs or sprites are needed, so it works offline.
- * Text labels are HTML markers (map-labels.ts) rather than symbol layers, which would need glyph PBFs.
+ * What we draw over the style (ours or the configured one): GeoJSON we ship, so no tiles, glyphs or sprites
+ * are needed and it works offline. Text labels are HTML markers (map-labels.ts) rather than symbol layers,
+ * which would need glyph PBFs.
  */
-export function addLayers(map: MapLibre, tileUrl: string | undefined) {
-  if (tileUrl) {
-    map.addSource('tiles', {
-      type: 'raster',
-      tiles: [tileUrl],
-      tileSize: 256,
-      attribution: import.meta.env.VITE_TILE_ATTRIBUTION ?? '',
-    });
-    map.addLayer({ id: 'tiles', type: 'raster', source: 'tiles', paint: { 'raster-opacity': 0.9 } });
-  }
+export function addLayers(map: MapLibre) {
   for (const id of ['routes', 'stops', 'itinerary'] as const) {
     map.addSource(id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   }

@@ -1,4 +1,5 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { fetchAppConfig } from '@kigaligo/client/app-config';
 import type { Itinerary } from '@kigaligo/planner';
 import { type GeoJSONSource, Map as MapLibre, type Marker, NavigationControl } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
@@ -8,9 +9,13 @@ import { addLayers } from './map-layers';
 import type { NetworkShapes } from './network-geojson';
 
 const KIGALI: [number, number] = [30.085, -1.952];
-const tileUrl = import.meta.env.VITE_TILE_URL || undefined;
+/** Our self-contained style: no tile server, no glyphs (labels are HTML markers). */
+const SCHEMATIC_STYLE = '/map/kigali.style.json';
 
-/** The network and the selected itinerary on a MapLibre map that needs nothing from the network. */
+/**
+ * The network and the selected itinerary on a MapLibre map: over the style the server is configured with
+ * (GET /api/config, MAP_STYLE_URL), else over our schematic, which needs nothing from the network.
+ */
 export function RouteMap({
   shapes,
   itinerary,
@@ -31,32 +36,22 @@ export function RouteMap({
   const near = zoom >= 11.8;
 
   useEffect(() => {
-    if (!container.current) return;
-    const m = new MapLibre({
-      container: container.current,
-      style: '/map/kigali.style.json',
-      center: KIGALI,
-      zoom: 10.4,
-      minZoom: 9,
-      maxZoom: 17,
-      maxBounds: [
-        [29.85, -2.15],
-        [30.35, -1.75],
-      ],
-      attributionControl: tileUrl ? { compact: true } : false,
-      dragRotate: false,
-      pitchWithRotate: false,
-    });
-    m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-    m.touchZoomRotate.disableRotation();
-    m.on('moveend', () => setZoom(m.getZoom()));
-    m.on('load', () => {
-      addLayers(m, tileUrl);
-      setMap(m);
+    let m: MapLibre | null = null;
+    let gone = false;
+    fetchAppConfig().then(({ map: config }) => {
+      if (gone || !container.current) return;
+      m = createMap(container.current, config.styleUrl ?? SCHEMATIC_STYLE, config.attribution);
+      m.on('moveend', () => setZoom(m?.getZoom() ?? 0));
+      m.on('load', () => {
+        if (!m) return;
+        addLayers(m);
+        setMap(m);
+      });
     });
     return () => {
+      gone = true;
       setMap(null);
-      m.remove();
+      m?.remove();
     };
   }, []);
 
@@ -103,6 +98,31 @@ export function RouteMap({
       <div className="kg-map-canvas" ref={container} />
     </div>
   );
+}
+
+function createMap(container: HTMLElement, style: string, attribution: string): MapLibre {
+  const m = new MapLibre({
+    container,
+    style,
+    center: KIGALI,
+    zoom: 10.4,
+    minZoom: 9,
+    maxZoom: 17,
+    maxBounds: [
+      [29.85, -2.15],
+      [30.35, -1.75],
+    ],
+    // A configured style's sources carry their own credits; MAP_ATTRIBUTION adds what they do not.
+    attributionControl:
+      attribution || style !== SCHEMATIC_STYLE
+        ? { compact: true, customAttribution: attribution || undefined }
+        : false,
+    dragRotate: false,
+    pitchWithRotate: false,
+  });
+  m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  m.touchZoomRotate.disableRotation();
+  return m;
 }
 
 const source = (map: MapLibre, id: string) => map.getSource(id) as GeoJSONSource;
