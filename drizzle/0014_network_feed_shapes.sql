@@ -1,0 +1,1 @@
+ALTER TABLE "network_feeds" ADD COLUMN "shape_count" integer DEFAULT 0 NOT NULL;
