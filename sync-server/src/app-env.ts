@@ -1,4 +1,4 @@
-import type { DispatchPolicy, LiveVehicle, MapConfig, PushConfig } from '@kigaligo/domain';
+import type { DispatchPolicy, LiveVehicle, MapConfig, PushConfig, TrackedVehicle } from '@kigaligo/domain';
 import type { Logger } from 'pino';
 import type { AuthLimits } from './auth/auth-limits';
 import type { SessionRevocations } from './auth/session-revocations';
@@ -6,6 +6,7 @@ import type { AccessClaims } from './auth/tokens';
 import type { TripDocs } from './booking/trip-docs';
 import type { Database } from './db/client';
 import type { EvidenceStore } from './evidence/evidence-store';
+import type { Viewer } from './live/visibility';
 import type { NetworkService } from './network/network-service';
 import type { StripeWebhookDeps } from './payments/payment-providers';
 import type { ReportDocs } from './reports/report-docs';
@@ -25,8 +26,17 @@ export interface AppDeps {
   reportError: (err: unknown, context: Record<string, unknown>) => void;
   /** The transit network the planner runs on. */
   network: NetworkService;
-  /** Live positions: publish a moved vehicle; read the fleet's current state. */
-  live: { publish(vehicle: LiveVehicle): Promise<void>; vehicles: Map<string, LiveVehicle> };
+  /**
+   * Live positions: publish a moved vehicle; announce a shift or trip change (who may see what changed);
+   * the fleet as one viewer may see it (live/visibility.ts).
+   */
+  live: {
+    publish(vehicle: TrackedVehicle): Promise<void>;
+    rosterChanged(): Promise<void>;
+    visibleTo(viewer: Viewer): LiveVehicle[];
+  };
+  /** POSITION_RETENTION_DAYS: fixes older than this are deleted, and refused when they arrive. */
+  positionRetentionDays: number;
   /** How long drivers have to accept an offer and how many are made per trip (DISPATCH_ACCEPT_SECONDS). */
   dispatch: DispatchPolicy;
   /** Mirrors a trip's state into the rider's decision and the driver's assignment (call after commit). */

@@ -150,7 +150,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       logger.error({ err }, 'demo fleet warm-up failed');
       return null;
     });
-    if (moto) await live.publish(moto);
+    if (moto) {
+      await live.publish(moto);
+      await live.rosterChanged();
+    }
   };
   if (opts.demoFleet) await warmDemo(true);
   const demoTimer = opts.demoFleet ? setInterval(() => void warmDemo(false), 30_000) : undefined;
@@ -168,6 +171,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     ? await s3EvidenceStore(opts.s3)
     : await localEvidenceStore(evidenceDir);
   // Payment status changes are mirrored into the trip's documents once they commit.
+  const retentionDays = opts.positionRetentionDays ?? 30;
   const limitStore = opts.redisUrl ? await redisLimitStore(opts.redisUrl) : memoryLimitStore();
   const providers = wireProviders(database.db, opts, (tripId) => deps.tripDocs.refresh(tripId));
   const deps: AppDeps = {
@@ -181,6 +185,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     reportError: await createErrorReporter(opts.sentryDsn, logger, version),
     network,
     live,
+    positionRetentionDays: retentionDays,
     // Until the sync service exists (below) no document is open, so it writes to the store directly.
     tripDocs: new TripDocs(database.db, logger),
     dispatch: {
@@ -211,7 +216,6 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     );
   });
   const port = (server.address() as AddressInfo).port;
-  const retentionDays = opts.positionRetentionDays ?? 30;
   const purge = () =>
     Promise.all([
       purgeOldPositions(database.db, retentionDays)
@@ -233,6 +237,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     logger,
   );
   outboxWorker.start();
+  // Who rides in which vehicle decides what /live shows them: every trip change is one for the live roster.
+  deps.tripDocs.onRefresh(() => void live.rosterChanged());
   const dispatchWorker = new DispatchWorker(database.db, deps.dispatch, deps.tripDocs, logger);
   dispatchWorker.start();
   const purgeTimer = setInterval(purge, 3600_000);

@@ -21,8 +21,8 @@ export type PositionBatchResult = z.infer<typeof positionBatchResult>;
 
 export const shiftStartInput = z.object({ vehicleId });
 
-/** A vehicle on the live map. */
-export const liveVehicle = z.object({
+/** Where a vehicle is, as the server tracks it (exact, with its plate): server-side, and for admins. */
+export const trackedVehicle = z.object({
   vehicleId,
   kind: vehicleKind,
   plate: z.string(),
@@ -33,13 +33,40 @@ export const liveVehicle = z.object({
   heading: z.number().nullable().optional(),
   stale: z.boolean(),
 });
+export type TrackedVehicle = z.infer<typeof trackedVehicle>;
+
+/**
+ * A vehicle as one viewer may see it on the live map or in GTFS-Realtime (docs/architecture.md, "Who sees
+ * which vehicle"). `exact`: the vehicle's id, plate and position. `coarse`: a moto or car shown anonymously —
+ * `vehicleId` is a pseudonym that lasts one connection (or one feed request), no plate, the position snapped
+ * to a grid of COARSE_GRID_DEGREES and the time to the minute, no speed or heading.
+ */
+export const liveVehicle = z.object({
+  vehicleId: z.string().min(1).max(64),
+  kind: vehicleKind,
+  plate: z.string().nullable(),
+  lat: latitude,
+  lon: longitude,
+  recordedAt: isoDateTime,
+  speed: z.number().nullable().optional(),
+  heading: z.number().nullable().optional(),
+  stale: z.boolean(),
+  precision: z.enum(['exact', 'coarse']),
+});
 export type LiveVehicle = z.infer<typeof liveVehicle>;
 
-/** Messages the /live channel sends (JSON text frames). */
+/** Coarse positions sit on the centres of a grid this many degrees wide: ~550 m in Kigali. */
+export const COARSE_GRID_DEGREES = 0.005;
+
+/**
+ * Messages the /live channel sends (JSON text frames): a snapshot replaces what the client had; `position` adds
+ * or moves one vehicle (also when it turns stale); `removed` takes one off the map (it left the viewer's box, went
+ * off shift, or is now shown under another id because the viewer's trip on it started or ended).
+ */
 export type LiveServerMessage =
   | { type: 'snapshot'; vehicles: LiveVehicle[] }
   | { type: 'position'; vehicle: LiveVehicle }
-  | { type: 'stale'; vehicleId: string };
+  | { type: 'removed'; vehicleId: string };
 
 /** What a /live client may send: narrow to a bounding box [minLon, minLat, maxLon, maxLat], or everything. */
 export const liveClientMessage = z.object({

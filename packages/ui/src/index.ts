@@ -48,7 +48,7 @@ export {
   type MapPin,
   type VehicleSelection,
 } from './map/live-map';
-export { kigaliClock, type LiveKey, useLiveText } from './map/live-messages';
+export { kigaliClock, type LiveKey, useLiveText, vehicleName } from './map/live-messages';
 export { fetchJsonCached } from './map/map-data';
 export { type MapPoint, PointsMap, type PointsMapProps } from './map/points-map';
 export { VehicleDetails } from './map/vehicle-details';

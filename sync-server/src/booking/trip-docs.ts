@@ -22,6 +22,7 @@ export class TripDocs {
   private readonly pending = new Set<Promise<void>>();
   /** One refresh per trip at a time, so an older state never lands after a newer one. */
   private readonly chains = new Map<string, Promise<void>>();
+  private readonly listeners: ((tripId: string) => void)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -36,7 +37,13 @@ export class TripDocs {
     this.write = write;
   }
 
+  /** Hears of every committed trip change (the live hub: who rides in what decides what they see). */
+  onRefresh(listener: (tripId: string) => void): void {
+    this.listeners.push(listener);
+  }
+
   refresh(tripId: string): Promise<void> {
+    for (const listener of this.listeners) listener(tripId);
     const previous = this.chains.get(tripId) ?? Promise.resolve();
     const next = previous.then(() =>
       this.apply(tripId).catch((err: unknown) => {

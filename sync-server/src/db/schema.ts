@@ -443,6 +443,30 @@ export const positions = pgTable(
   ],
 );
 
+/**
+ * A driver's shift on a vehicle, from start to end (open while `ended_at` is null). Fixes are judged by when
+ * they were recorded against these, not by whether the driver is on shift when they arrive, so fixes a phone
+ * uploads after the shift ended are still accepted (tracking/shifts.ts). Kept as long as the positions.
+ */
+export const shifts = pgTable(
+  'shifts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    driverId: uuid('driver_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('shifts_vehicle_driver_idx').on(t.vehicleId, t.driverId, t.startedAt),
+    uniqueIndex('shifts_one_open_per_vehicle').on(t.vehicleId).where(sql`${t.endedAt} is null`),
+  ],
+);
+
 /** Secrets every server process must share (the JWT signing key), created once on first start. */
 export const serverSecrets = pgTable('server_secrets', {
   name: text('name').primaryKey(),

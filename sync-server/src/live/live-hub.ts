@@ -1,6 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type LiveServerMessage, type LiveVehicle, liveClientMessage } from '@kigaligo/domain';
+import {
+  type LiveServerMessage,
+  type LiveVehicle,
+  liveClientMessage,
+  type TrackedVehicle,
+} from '@kigaligo/domain';
 import { closeCodes } from '@kigaligo/sync-protocol';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -17,27 +22,43 @@ import {
 import type { UpgradeEndpoint } from '../http/upgrades';
 import { isWellFormedTarget } from '../http/well-formed-url';
 import type { LiveBus } from './live-bus';
+import { loadRoster } from './live-roster';
+import { emptyRoster, pseudonyms, type Roster, type Viewer, viewOf } from './visibility';
 
 /** A vehicle silent this long is shown as stale. */
 export const STALE_AFTER_MS = 2 * 60 * 1000;
 const STALE_CHECK_MS = 10_000;
+/**
+ * Shifts and trips announce their changes (rosterChanged); this re-read is the safety net for a change made
+ * where no announcement reaches (a process that died between commit and publish, a hand-edited row).
+ */
+const ROSTER_RELOAD_MS = 15_000;
 
 type BBox = [number, number, number, number];
 interface Client {
   ws: WebSocket;
   sessionId: string;
+  viewer: Viewer;
+  pseudonym: (vehicleId: string) => string;
   bbox: BBox | null;
+  /** What this client was last sent, by the vehicle's real id: the next change is sent as a difference. */
+  shown: Map<string, LiveVehicle>;
 }
 
 const inside = (v: LiveVehicle, b: BBox | null) =>
   !b || (v.lon >= b[0] && v.lat >= b[1] && v.lon <= b[2] && v.lat <= b[3]);
 
 /**
- * The /live WebSocket: a snapshot of the fleet, then each change. Every process keeps the whole fleet's live
- * state in memory, fed by the bus, so any process can serve any client.
+ * The /live WebSocket: a snapshot of what the viewer may see (live/visibility.ts), then each change. Every
+ * process keeps the whole fleet's live state and the roster (shifts, riders' trips) in memory, fed by the bus,
+ * so any process can serve any client; a roster change re-sends each client what changed for it.
  */
 export class LiveHub implements UpgradeEndpoint {
-  readonly vehicles = new Map<string, LiveVehicle>();
+  readonly vehicles = new Map<string, TrackedVehicle>();
+  private roster: Roster = emptyRoster;
+  private rosterRunning: Promise<void> = Promise.resolve();
+  private rosterQueued: Promise<void> | null = null;
+  private readonly rosterTimer: NodeJS.Timeout;
   private readonly clients = new Set<Client>();
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   private readonly timer: NodeJS.Timeout;
@@ -52,12 +73,15 @@ export class LiveHub implements UpgradeEndpoint {
   ) {
     this.heartbeat = new Heartbeat(timeouts.pingIntervalMs);
     bus.onVehicle((v) => this.apply(v));
+    bus.onRosterChange(() => void this.reloadRoster());
     access.onRevoked((sessionId) => {
       for (const c of this.clients)
         if (c.sessionId === sessionId) c.ws.close(closeCodes.unauthenticated, 'signed out');
     });
     this.timer = setInterval(() => this.markStale(), STALE_CHECK_MS);
     this.timer.unref();
+    this.rosterTimer = setInterval(() => void this.reloadRoster(), ROSTER_RELOAD_MS);
+    this.rosterTimer.unref();
   }
 
   async load(): Promise<void> {
@@ -68,7 +92,7 @@ export class LiveHub implements UpgradeEndpoint {
     const now = Date.now();
     for (const { vehicle_live: l, vehicles: v } of rows) {
       this.vehicles.set(l.vehicleId, {
-        vehicleId: l.vehicleId as LiveVehicle['vehicleId'],
+        vehicleId: l.vehicleId as TrackedVehicle['vehicleId'],
         kind: v.kind,
         plate: v.plate,
         lat: l.lat,
@@ -79,18 +103,53 @@ export class LiveHub implements UpgradeEndpoint {
         stale: now - l.recordedAt.getTime() > STALE_AFTER_MS,
       });
     }
+    this.roster = await loadRoster(this.db);
   }
 
-  publish(vehicle: LiveVehicle): Promise<void> {
+  publish(vehicle: TrackedVehicle): Promise<void> {
     return this.bus.publish(vehicle);
   }
 
-  private apply(v: LiveVehicle): void {
+  /**
+   * A shift started or ended, or a trip changed (assigned, accepted, finished): every process re-reads the
+   * roster and sends its clients what that changes for them. Resolves once this process has applied it.
+   */
+  async rosterChanged(): Promise<void> {
+    await this.bus.publishRosterChange();
+    await this.reloadRoster();
+  }
+
+  /** The fleet as this viewer may see it now (GTFS-Realtime); pseudonyms fresh for this call. */
+  visibleTo(viewer: Viewer): LiveVehicle[] {
+    const pseudonym = pseudonyms();
+    return [...this.vehicles.values()].flatMap((v) => viewOf(v, viewer, this.roster, pseudonym) ?? []);
+  }
+
+  /** Re-reads the roster; requests arriving while one read waits to start share it. */
+  private reloadRoster(): Promise<void> {
+    if (this.rosterQueued) return this.rosterQueued;
+    const next = this.rosterRunning.then(async () => {
+      this.rosterQueued = null;
+      try {
+        this.roster = await loadRoster(this.db);
+      } catch (err) {
+        // Keep showing what the last roster allowed; the next change or the timer tries again.
+        this.logger.warn({ err }, 'reading the live roster failed');
+        return;
+      }
+      for (const c of this.clients) for (const v of this.vehicles.values()) this.update(c, v);
+    });
+    this.rosterQueued = next;
+    this.rosterRunning = next;
+    return next;
+  }
+
+  private apply(v: TrackedVehicle): void {
     const current = this.vehicles.get(v.vehicleId);
     // Forward only, also across processes whose messages may cross.
     if (current && Date.parse(current.recordedAt) >= Date.parse(v.recordedAt)) return;
     this.vehicles.set(v.vehicleId, v);
-    this.send({ type: 'position', vehicle: v }, (c) => inside(v, c.bbox));
+    for (const c of this.clients) this.update(c, v);
   }
 
   private markStale(): void {
@@ -98,14 +157,44 @@ export class LiveHub implements UpgradeEndpoint {
     for (const v of this.vehicles.values()) {
       if (!v.stale && now - Date.parse(v.recordedAt) > STALE_AFTER_MS) {
         v.stale = true;
-        this.send({ type: 'stale', vehicleId: v.vehicleId }, (c) => inside(v, c.bbox));
+        for (const c of this.clients) this.update(c, v);
       }
     }
   }
 
-  private send(message: LiveServerMessage, to: (c: Client) => boolean): void {
-    const text = JSON.stringify(message);
-    for (const c of this.clients) if (to(c) && c.ws.readyState === c.ws.OPEN) c.ws.send(text);
+  private view(c: Client, v: TrackedVehicle): LiveVehicle | null {
+    const seen = viewOf(v, c.viewer, this.roster, c.pseudonym);
+    return seen && inside(seen, c.bbox) ? seen : null;
+  }
+
+  /**
+   * Sends one client what changed about one vehicle for it: nothing when its view is the same (a coarse
+   * vehicle moving inside its grid cell), `removed` when it left the client's view or changes id (now exact
+   * or anonymous), `position` when it is new or moved.
+   */
+  private update(c: Client, v: TrackedVehicle): void {
+    const next = this.view(c, v);
+    const previous = c.shown.get(v.vehicleId);
+    if (previous && previous.vehicleId !== next?.vehicleId) {
+      c.shown.delete(v.vehicleId);
+      this.send(c, { type: 'removed', vehicleId: previous.vehicleId });
+    }
+    if (!next || (previous && JSON.stringify(previous) === JSON.stringify(next))) return;
+    c.shown.set(v.vehicleId, next);
+    this.send(c, { type: 'position', vehicle: next });
+  }
+
+  private sendSnapshot(c: Client): void {
+    c.shown.clear();
+    for (const v of this.vehicles.values()) {
+      const seen = this.view(c, v);
+      if (seen) c.shown.set(v.vehicleId, seen);
+    }
+    this.send(c, { type: 'snapshot', vehicles: [...c.shown.values()] });
+  }
+
+  private send(c: Client, message: LiveServerMessage): void {
+    if (c.ws.readyState === c.ws.OPEN) c.ws.send(JSON.stringify(message));
   }
 
   matches(pathname: string): boolean {
@@ -130,7 +219,15 @@ export class LiveHub implements UpgradeEndpoint {
     // Signature and claims only, no database: /live keeps working while the database is down.
     const claims = await this.access.verify(url.searchParams.get('token') ?? '');
     if (!claims) return ws.close(closeCodes.unauthenticated, 'sign in again');
-    const client: Client = { ws, sessionId: claims.sessionId, bbox: null };
+    const client: Client = {
+      ws,
+      sessionId: claims.sessionId,
+      viewer: { role: claims.role, userId: claims.userId },
+      // A fresh salt per connection: an anonymous vehicle cannot be followed across reconnects.
+      pseudonym: pseudonyms(),
+      bbox: null,
+      shown: new Map(),
+    };
     this.clients.add(client);
     ws.on('close', () => this.clients.delete(client));
     const onMessage = (data: Buffer) => {
@@ -143,26 +240,18 @@ export class LiveHub implements UpgradeEndpoint {
       }
       if (!parsed.success) return ws.close(1003, 'unknown message');
       client.bbox = parsed.data.bbox ?? null;
-      ws.send(
-        JSON.stringify({
-          type: 'snapshot',
-          vehicles: this.snapshot(client.bbox),
-        } satisfies LiveServerMessage),
-      );
+      this.sendSnapshot(client);
     };
-    ws.send(JSON.stringify({ type: 'snapshot', vehicles: this.snapshot(null) } satisfies LiveServerMessage));
+    this.sendSnapshot(client);
     ws.off('message', hold);
     ws.on('message', onMessage);
     for (const data of early) onMessage(data);
     this.logger.debug({ userId: claims.userId }, 'live client connected');
   }
 
-  private snapshot(bbox: BBox | null): LiveVehicle[] {
-    return [...this.vehicles.values()].filter((v) => inside(v, bbox));
-  }
-
   async close(): Promise<void> {
     clearInterval(this.timer);
+    clearInterval(this.rosterTimer);
     this.heartbeat.stop();
     for (const c of this.clients) c.ws.close(closeCodes.serverRestart, 'server restarting');
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));

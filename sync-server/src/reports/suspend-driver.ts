@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { refreshTokens, reportEvents, safetyReports, users, vehicles } from '../db/schema';
 import type { UserRow } from '../db/users';
 import { conflict, notFound } from '../http/errors';
+import { closeShifts } from '../tracking/shifts';
 
 async function lockDriver(tx: Db, userId: string): Promise<UserRow> {
   const [row] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
@@ -39,6 +40,7 @@ export async function suspendDriver(
     .set({ status: 'off_duty' })
     .where(and(eq(vehicles.driverId, userId), inArray(vehicles.status, ['available', 'on_trip'])))
     .returning({ id: vehicles.id });
+  await closeShifts(tx, userId);
   const revoked = await tx
     .update(refreshTokens)
     .set({ revokedAt: new Date() })

@@ -69,6 +69,8 @@ export const adminSuspensionRoutes = new Hono<AppEnv>()
     );
     // The suspension revoked the driver's sessions: their access tokens and open sockets end now.
     await deps.sessions.catchUp();
+    // Their vehicle went off shift: it leaves everyone's live map.
+    await deps.live.rosterChanged();
     deps.logger.info({ userId: id, by: auth.userId }, 'driver suspended');
     return c.json({ user: toUser(row) });
   })

@@ -2,34 +2,34 @@ import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { verifyAccessToken } from '../auth/tokens';
+import type { Viewer } from '../live/visibility';
 
 const { transit_realtime: rt } = GtfsRealtimeBindings;
 
 /**
- * GTFS-Realtime VehiclePositions for other transit tools. Buses are public transport and open to anyone;
- * motos and cars are people's own vehicles (location is personal data, Law 058/2021), so only admins see them.
+ * GTFS-Realtime VehiclePositions for other transit tools, under the same policy as /live (live/visibility.ts):
+ * buses on shift to anyone; a signed-in caller sees the vehicle of their own trip (a driver their own) exactly
+ * and other motos and cars as anonymous entities whose ids last this one answer; admins see everything.
  */
 export const gtfsRtRoutes = new Hono<AppEnv>().get('/vehicle-positions', async (c) => {
   const token = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
   const claims = token ? await verifyAccessToken(token, c.var.deps.jwtSecret) : null;
   const signedIn = claims && !c.var.deps.sessions.isRevoked(claims.sessionId) ? claims : null;
-  const everyone = signedIn?.role === 'admin';
+  const viewer: Viewer = signedIn ? { role: signedIn.role, userId: signedIn.userId } : { role: 'anonymous' };
   const now = Math.floor(Date.now() / 1000);
-  const entity = [...c.var.deps.live.vehicles.values()]
-    .filter((v) => everyone || v.kind === 'bus')
-    .map((v) => ({
-      id: v.vehicleId,
-      vehicle: {
-        vehicle: { id: v.vehicleId, label: v.plate, licensePlate: v.plate },
-        position: {
-          latitude: v.lat,
-          longitude: v.lon,
-          ...(v.heading == null ? {} : { bearing: v.heading }),
-          ...(v.speed == null ? {} : { speed: v.speed }),
-        },
-        timestamp: Math.floor(Date.parse(v.recordedAt) / 1000),
+  const entity = c.var.deps.live.visibleTo(viewer).map((v) => ({
+    id: v.vehicleId,
+    vehicle: {
+      vehicle: { id: v.vehicleId, ...(v.plate === null ? {} : { label: v.plate, licensePlate: v.plate }) },
+      position: {
+        latitude: v.lat,
+        longitude: v.lon,
+        ...(v.heading == null ? {} : { bearing: v.heading }),
+        ...(v.speed == null ? {} : { speed: v.speed }),
       },
-    }));
+      timestamp: Math.floor(Date.parse(v.recordedAt) / 1000),
+    },
+  }));
   const message = rt.FeedMessage.fromObject({
     header: { gtfsRealtimeVersion: '2.0', incrementality: 0, timestamp: now },
     entity,

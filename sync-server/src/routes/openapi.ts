@@ -136,7 +136,7 @@ export const operations: Record<string, Record<string, Operation>> = {
   '/api/vehicles/{id}/positions': {
     post: {
       summary:
-        'Upload GPS fixes (≤ 500; idempotent ids <deviceId>:<seq>); bad fixes are answered with reasons',
+        'Upload GPS fixes (≤ 500; idempotent ids <deviceId>:<seq>); bad fixes are answered with reasons. A driver’s fix counts when recorded during one of their shifts on the vehicle (±60 s), however late it arrives; a batch with none is 403 outside_shift',
       auth: 'admin or driver',
       body: positionBatchInput,
       response: { status: 200, schema: positionBatchResult },
@@ -158,7 +158,8 @@ export const operations: Record<string, Record<string, Operation>> = {
   },
   '/api/gtfs-rt/vehicle-positions': {
     get: {
-      summary: 'GTFS-Realtime VehiclePositions (protobuf): buses; all vehicles for admins',
+      summary:
+        'GTFS-Realtime VehiclePositions (protobuf), the /live policy: buses on shift to anyone; signed in, your own vehicle exactly and other motos and cars anonymously (coarse, ids per answer); everything for admins',
       response: { status: 200 },
     },
   },

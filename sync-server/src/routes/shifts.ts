@@ -7,6 +7,7 @@ import { toVehicle } from '../db/vehicles';
 import { requireAuth, requireRole } from '../http/auth-middleware';
 import { conflict, notFound } from '../http/errors';
 import { jsonBody } from '../http/validate';
+import { closeShifts, openShift } from '../tracking/shifts';
 
 export const shiftRoutes = new Hono<AppEnv>()
   .use(requireAuth, requireRole('driver'))
@@ -31,6 +32,7 @@ export const shiftRoutes = new Hono<AppEnv>()
         .update(vehicles)
         .set({ status: 'off_duty' })
         .where(and(eq(vehicles.driverId, me), ne(vehicles.id, vehicleId)));
+      await openShift(tx, me, vehicleId);
       const [row] = await tx
         .update(vehicles)
         .set({ driverId: me, status: 'available' })
@@ -41,14 +43,21 @@ export const shiftRoutes = new Hono<AppEnv>()
     if (outcome.kind === 'missing') throw notFound('No such vehicle');
     if (outcome.kind === 'taken')
       throw conflict('vehicle_taken', 'Another driver is on shift with this vehicle');
+    await c.var.deps.live.rosterChanged();
     return c.json({ vehicle: toVehicle(outcome.row) }, 201);
   })
   .post('/end', async (c) => {
-    const [row] = await c.var.deps.database.db
-      .update(vehicles)
-      .set({ status: 'off_duty' })
-      .where(and(eq(vehicles.driverId, c.var.auth.userId), ne(vehicles.status, 'off_duty')))
-      .returning();
+    const me = c.var.auth.userId;
+    const row = await c.var.deps.database.db.transaction(async (tx) => {
+      const [ended] = await tx
+        .update(vehicles)
+        .set({ status: 'off_duty' })
+        .where(and(eq(vehicles.driverId, me), ne(vehicles.status, 'off_duty')))
+        .returning();
+      if (ended) await closeShifts(tx, me);
+      return ended;
+    });
     if (!row) throw notFound('You are not on shift');
+    await c.var.deps.live.rosterChanged();
     return c.json({ vehicle: toVehicle(row) });
   });

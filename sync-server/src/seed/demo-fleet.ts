@@ -1,8 +1,9 @@
-import type { LiveVehicle } from '@kigaligo/domain';
+import type { TrackedVehicle } from '@kigaligo/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { POSITION_FRESH_MS } from '../booking/find-vehicles';
 import type { Db } from '../db/client';
 import { users, vehicleLive, vehicles } from '../db/schema';
+import { openShift } from '../tracking/shifts';
 import { demoAccounts, demoVehicles } from './demo-data';
 
 /** Near the Downtown bus terminal (Nyarugenge): central, so a demo booking anywhere downtown finds the moto. */
@@ -21,7 +22,7 @@ export async function warmDemoFleet(
   now = new Date(),
   /** False for the periodic refresh: a demo driver who ended their shift stays off it. */
   putOnShift = true,
-): Promise<LiveVehicle | null> {
+): Promise<TrackedVehicle | null> {
   const [driver] = await db
     .select({ id: users.id })
     .from(users)
@@ -39,6 +40,7 @@ export async function warmDemoFleet(
       .update(vehicles)
       .set({ status: 'available' })
       .where(and(eq(vehicles.id, moto.id), inArray(vehicles.status, ['off_duty', 'available'])));
+    await openShift(tx, driver.id, moto.id, now);
     const values = { vehicleId: moto.id, ...DEMO_MOTO_POSITION, recordedAt: now, speed: 0, heading: null };
     await tx
       .insert(vehicleLive)
@@ -49,7 +51,7 @@ export async function warmDemoFleet(
         setWhere: sql`${vehicleLive.recordedAt} < excluded.recorded_at`,
       });
     return {
-      vehicleId: moto.id as LiveVehicle['vehicleId'],
+      vehicleId: moto.id as TrackedVehicle['vehicleId'],
       kind: moto.kind,
       plate: moto.plate,
       ...DEMO_MOTO_POSITION,

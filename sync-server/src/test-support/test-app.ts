@@ -46,6 +46,8 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
     accessCheck(jwtSecret, sessions),
     createLogger('silent'),
   );
+  const tripDocs = new TripDocs(database.db, createLogger('silent'));
+  tripDocs.onRefresh(() => void live.rosterChanged());
   // Evidence files of this app only, removed on dispose (tests read the folder to check nothing escaped it).
   const evidenceDir = await mkdtemp(join(tmpdir(), 'kigaligo-test-evidence-'));
   const deps: AppDeps = {
@@ -58,9 +60,10 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
     sessions,
     reportError: () => {},
     network,
+    positionRetentionDays: 30,
     live,
     // No sync service here: trip documents are written straight to the document store.
-    tripDocs: new TripDocs(database.db, createLogger('silent')),
+    tripDocs,
     dispatch: defaultDispatchPolicy,
     evidence: await localEvidenceStore(evidenceDir),
     // Likewise report documents, reconciled by its own scheduler (no authorities configured).

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { BookingIntent, LatLon, Role } from '@kigaligo/domain';
+import type { BookingIntent, LatLon, Role, VehicleKind } from '@kigaligo/domain';
 import { eq } from 'drizzle-orm';
 import { signAccessToken } from '../auth/tokens';
 import type { Db } from '../db/client';
 import { users, vehicleLive, vehicles } from '../db/schema';
+import { openShift } from '../tracking/shifts';
 
 /** Kigali city centre (near the Downtown bus terminal): where booking tests pick up. */
 export const CITY_CENTRE: LatLon = { lat: -1.9441, lon: 30.0619 };
@@ -38,7 +39,7 @@ export async function makeUser(db: Db, secret: string, role: Role, name = `Test 
 export async function makeDriverOnShift(
   db: Db,
   secret: string,
-  opts: { kind?: 'moto' | 'car'; at?: LatLon; recordedAt?: Date } = {},
+  opts: { kind?: VehicleKind; at?: LatLon; recordedAt?: Date } = {},
 ) {
   const driver = await makeUser(db, secret, 'driver');
   const n = ++counter;
@@ -48,12 +49,13 @@ export async function makeDriverOnShift(
     .values({
       kind: opts.kind ?? 'moto',
       plate,
-      capacity: opts.kind === 'car' ? 4 : 1,
+      capacity: { moto: 1, car: 4, bus: 70 }[opts.kind ?? 'moto'],
       operator: 'Test co-op',
       status: 'available',
       driverId: driver.id,
     })
     .returning();
+  await openShift(db, driver.id, vehicle!.id);
   const at = opts.at ?? CITY_CENTRE;
   await db
     .insert(vehicleLive)

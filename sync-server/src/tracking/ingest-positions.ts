@@ -1,12 +1,25 @@
-import type { LiveVehicle, PositionBatchResult, ServiceArea } from '@kigaligo/domain';
+import type { PositionBatchResult, ServiceArea, TrackedVehicle } from '@kigaligo/domain';
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { positions, vehicleLive, type vehicles } from '../db/schema';
-import { checkShapes, rejectJumps } from './check-fixes';
+import { type Checked, checkShapes, rejectJumps } from './check-fixes';
 
 // Stored fixes this far around a batch are the history jumps are checked against (a fix's neighbours in
 // time; two minutes covers the gaps a phone leaves between fixes while moving).
 const HISTORY_MARGIN_MS = 2 * 60 * 1000;
+
+/** Why a fix was refused: not recorded during one of the posting driver's shifts on the vehicle. */
+export const OUTSIDE_SHIFT = 'outside_shift';
+/** Why a fix was refused: older than the retention period (it would be deleted at once). */
+export const PAST_RETENTION = 'past_retention';
+
+export interface IngestRules {
+  area: ServiceArea;
+  /** POSITION_RETENTION_DAYS: older fixes are refused. */
+  retentionDays: number;
+  /** For a driver: which fix times fall in one of their shifts on the vehicle (tracking/shifts.ts). */
+  onShift?: (from: number, to: number) => Promise<(at: number) => boolean>;
+}
 
 /**
  * Validates and stores a batch of fixes for one vehicle. Duplicates (by id) are counted, never stored twice;
@@ -16,10 +29,10 @@ export async function ingestPositions(
   db: Db,
   vehicle: typeof vehicles.$inferSelect,
   items: unknown[],
-  area: ServiceArea,
+  rules: IngestRules,
   now = Date.now(),
-): Promise<{ result: PositionBatchResult; live: LiveVehicle | null }> {
-  const shapes = checkShapes(items, now, area);
+): Promise<{ result: PositionBatchResult; live: TrackedVehicle | null }> {
+  const shapes = await keepInShift(checkShapes(items, now, rules.area), rules, now);
   if (shapes.valid.length === 0)
     return {
       result: { accepted: 0, duplicates: items.length - shapes.rejected.length, rejected: shapes.rejected },
@@ -96,7 +109,7 @@ export async function ingestPositions(
   return {
     result,
     live: {
-      vehicleId: vehicle.id as LiveVehicle['vehicleId'],
+      vehicleId: vehicle.id as TrackedVehicle['vehicleId'],
       kind: vehicle.kind,
       plate: vehicle.plate,
       lat: moved.lat,
@@ -107,4 +120,23 @@ export async function ingestPositions(
       stale: false,
     },
   };
+}
+
+/** Refuses fixes past the retention period and, for a driver, fixes recorded outside their shifts. */
+async function keepInShift(checked: Checked, rules: IngestRules, now: number): Promise<Checked> {
+  const cutoff = now - rules.retentionDays * 24 * 3600_000;
+  const out: Checked = { valid: [], rejected: [...checked.rejected] };
+  const recent = checked.valid.filter((f) => {
+    if (f.at >= cutoff) return true;
+    out.rejected.push({ id: f.id, reason: PAST_RETENTION });
+    return false;
+  });
+  if (recent.length === 0 || !rules.onShift) return { ...out, valid: recent };
+  const times = recent.map((f) => f.at);
+  const covered = await rules.onShift(Math.min(...times), Math.max(...times));
+  for (const f of recent) {
+    if (covered(f.at)) out.valid.push(f);
+    else out.rejected.push({ id: f.id, reason: OUTSIDE_SHIFT });
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { positions, vehicles } from '../db/schema';
+import { positions, shifts, users, vehicles } from '../db/schema';
 import { openTestDatabase, type TestDatabase } from '../test-support/test-databases';
 import { purgeOldPositions } from './retention';
 
@@ -10,7 +10,7 @@ describe('position retention', () => {
   });
   afterAll(() => database.dispose());
 
-  it('deletes fixes older than the retention period and keeps the rest', async () => {
+  it('deletes fixes and shifts older than the retention period and keeps the rest', async () => {
     const [v] = await database.db
       .insert(vehicles)
       .values({ kind: 'moto', plate: 'RD 100 A', capacity: 1, operator: 'x' })
@@ -29,5 +29,34 @@ describe('position retention', () => {
     expect(await purgeOldPositions(database.db, 30, now)).toBe(2);
     const left = await database.db.select({ id: positions.id }).from(positions);
     expect(left.map((p) => p.id).sort()).toEqual(['dev-ret:0', 'dev-ret:1']);
+    const [driver] = await database.db
+      .insert(users)
+      .values({
+        email: 'ret@test.rw',
+        passwordHash: 'none',
+        name: 'R',
+        role: 'driver',
+        phone: '+250788000001',
+      })
+      .returning();
+    await database.db.insert(shifts).values([
+      {
+        driverId: driver!.id,
+        vehicleId: v!.id,
+        startedAt: new Date(now - 32 * day),
+        endedAt: new Date(now - 31 * day),
+      },
+      {
+        driverId: driver!.id,
+        vehicleId: v!.id,
+        startedAt: new Date(now - 29 * day),
+        endedAt: new Date(now - 29 * day),
+      },
+      { driverId: driver!.id, vehicleId: v!.id, startedAt: new Date(now - 40 * day) },
+    ]);
+    await purgeOldPositions(database.db, 30, now);
+    const kept = await database.db.select().from(shifts);
+    // The old ended shift goes; a recent one and one still open (however long ago it began) stay.
+    expect(kept.map((s) => s.startedAt.getTime()).sort()).toEqual([now - 40 * day, now - 29 * day]);
   });
 });

@@ -1,6 +1,6 @@
 import { lt } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { positions } from '../db/schema';
+import { positions, shifts } from '../db/schema';
 
 /**
  * Location is personal data (Law 058/2021): fixes older than the retention period are deleted. Runs on start
@@ -12,5 +12,7 @@ export async function purgeOldPositions(db: Db, retentionDays: number, now = Dat
     .delete(positions)
     .where(lt(positions.recordedAt, cutoff))
     .returning({ id: positions.id });
+  // A shift only serves to judge fixes (and says where a driver worked): it goes once it ended that long ago.
+  await db.delete(shifts).where(lt(shifts.endedAt, cutoff));
   return deleted.length;
 }

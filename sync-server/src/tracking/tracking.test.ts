@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { positions, vehicleLive, vehicles } from '../db/schema';
+import { positions, shifts, vehicleLive, vehicles } from '../db/schema';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
 
@@ -32,6 +32,11 @@ describe.each(testDatabaseKinds)('positions on %s', (kind) => {
       body: { vehicleId: motoId },
     });
     expect(started.status).toBe(201);
+    // The shift began before the 8-hour replay below was recorded.
+    await t.database.db
+      .update(shifts)
+      .set({ startedAt: new Date(Date.now() - 10 * 3600_000) })
+      .where(eq(shifts.vehicleId, motoId));
   });
   afterAll(() => t.dispose());
 
@@ -116,7 +121,9 @@ describe.each(testDatabaseKinds)('positions on %s', (kind) => {
     });
     const otherToken = (await login.json()).accessToken;
     const fix = drive(1, Date.now() - 1000, 'phone-e5');
-    expect((await post(fix, otherToken)).status).toBe(403);
+    const notTheirs = await post(fix, otherToken);
+    expect(notTheirs.status).toBe(403);
+    expect((await notTheirs.json()).error.code).toBe('outside_shift');
     const taken = await t.request('POST', '/api/shifts', { token: otherToken, body: { vehicleId: motoId } });
     expect(taken.status).toBe(409);
     expect((await post(fix, (await t.loginAs('rider')).accessToken)).status).toBe(403);

@@ -1,5 +1,5 @@
 import type { LiveVehicle } from '@kigaligo/domain';
-import { Card, kigaliClock, useLiveText } from '@kigaligo/ui';
+import { Card, kigaliClock, useLiveText, vehicleName } from '@kigaligo/ui';
 import { useRiderLiveText } from './live-text';
 
 /** The vehicles in view as text: readable without the map (no WebGL, screen readers). */
@@ -14,8 +14,14 @@ export function NearbyList({ vehicles }: { vehicles: LiveVehicle[] }) {
       ) : (
         <ul className="kg-live-list">
           {moving.map((v) => (
-            <li key={v.vehicleId} data-testid="nearby-vehicle" data-plate={v.plate}>
-              <strong>{v.plate}</strong> · {live.t(`live.kind.${v.kind}`)}
+            <li
+              key={v.vehicleId}
+              data-testid="nearby-vehicle"
+              data-plate={v.plate ?? undefined}
+              data-precision={v.precision}
+            >
+              <strong>{vehicleName(v, live.t)}</strong>
+              {v.plate === null ? null : ` · ${live.t(`live.kind.${v.kind}`)}`}
               <span className="kg-muted"> · {kigaliClock(v.recordedAt, live.lang)}</span>
             </li>
           ))}

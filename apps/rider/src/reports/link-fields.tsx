@@ -35,7 +35,9 @@ export function LinkFields({
   const { vehicles } = useLiveVehicles();
   const known = useMemo(() => {
     const out = new Map<string, { id: string; plate: string }>();
-    for (const v of vehicles) out.set(plateKey(v.plate), { id: v.vehicleId, plate: v.plate });
+    // Only vehicles shown with their plate can be matched (anonymous ones carry a pseudonym, not an id).
+    for (const v of vehicles)
+      if (v.plate !== null) out.set(plateKey(v.plate), { id: v.vehicleId, plate: v.plate });
     for (const trip of trips) out.set(plateKey(trip.plate), { id: trip.vehicleId, plate: trip.plate });
     return out;
   }, [vehicles, trips]);

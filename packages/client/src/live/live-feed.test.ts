@@ -40,6 +40,7 @@ const moto = (recordedAt: string, lon = 30.06) => ({
   lon,
   recordedAt,
   stale: false,
+  precision: 'exact',
 });
 
 function feed(refresh = vi.fn(async () => 'fresh-token')) {
@@ -58,7 +59,7 @@ function feed(refresh = vi.fn(async () => 'fresh-token')) {
 afterEach(() => vi.useRealTimers());
 
 describe('LiveFeed', () => {
-  it('subscribes on open, takes the snapshot, then moves forward only and marks stale', () => {
+  it('subscribes on open, takes the snapshot, then moves forward only, marks stale and removes', () => {
     const { f, last } = feed();
     last().open();
     expect(last().sent).toEqual([{ type: 'subscribe' }]);
@@ -69,8 +70,11 @@ describe('LiveFeed', () => {
     last().receive({ type: 'position', vehicle: moto('2026-11-24T08:00:01Z', 30.0) });
     const v = [...f.getSnapshot().vehicles.values()][0]!;
     expect(v.lon).toBe(30.061);
-    last().receive({ type: 'stale', vehicleId: v.vehicleId });
+    // A vehicle turning stale comes as a position with the same time.
+    last().receive({ type: 'position', vehicle: { ...moto('2026-11-24T08:00:05Z', 30.061), stale: true } });
     expect([...f.getSnapshot().vehicles.values()][0]!.stale).toBe(true);
+    last().receive({ type: 'removed', vehicleId: v.vehicleId });
+    expect(f.getSnapshot().vehicles.size).toBe(0);
     f.setBBox([30, -2, 30.1, -1.9]);
     expect(last().sent.at(-1)).toEqual({ type: 'subscribe', bbox: [30, -2, 30.1, -1.9] });
     f.close();

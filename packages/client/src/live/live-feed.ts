@@ -99,9 +99,10 @@ export class LiveFeed {
       )
         return;
       if (v) this.set({ vehicles: new Map(this.snapshot.vehicles).set(v.vehicleId, v) });
-    } else if (msg.type === 'stale' && msg.vehicleId) {
-      const v = this.snapshot.vehicles.get(msg.vehicleId);
-      if (v) this.set({ vehicles: new Map(this.snapshot.vehicles).set(v.vehicleId, { ...v, stale: true }) });
+    } else if (msg.type === 'removed' && msg.vehicleId && this.snapshot.vehicles.has(msg.vehicleId)) {
+      const vehicles = new Map(this.snapshot.vehicles);
+      vehicles.delete(msg.vehicleId);
+      this.set({ vehicles });
     }
   }
 

@@ -1,6 +1,7 @@
 import type { LiveVehicle } from '@kigaligo/domain';
 import type { Marker, Map as MlMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
+import { useLiveText, vehicleName } from './live-messages';
 import { kigaliBounds, loadRouteLines, loadStyle, type RouteLines } from './map-data';
 import { routesNear } from './routes-near';
 import { VehicleMarkers } from './vehicle-markers';
@@ -116,7 +117,14 @@ export function LiveMap(props: LiveMapProps) {
     };
   }, [base]);
 
-  useEffect(() => ready?.markers.update(vehicles, selectedId), [ready, vehicles, selectedId]);
+  const text = useLiveText();
+  const textRef = useRef(text);
+  textRef.current = text;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: names change with the language, read through the ref
+  useEffect(
+    () => ready?.markers.update(vehicles, selectedId, (v) => vehicleName(v, textRef.current.t)),
+    [ready, vehicles, selectedId, text.lang],
+  );
 
   const pinKey = JSON.stringify(props.pins ?? []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: pins are compared by value through `pinKey`

@@ -1,3 +1,4 @@
+import type { LiveVehicle } from '@kigaligo/domain';
 import { type Lang, useI18n } from '../i18n/i18n-context';
 
 // The live map's own strings, kept next to it so any app that shows the map gets them in both languages.
@@ -14,6 +15,8 @@ const en = {
   'live.routes': 'Near bus line {routes}',
   'live.noRoute': 'Not on a bus line',
   'live.close': 'Close',
+  'live.anonymous': '{kind} nearby',
+  'live.approximate': 'Shown within about 500 m and without its plate, to protect the driver’s privacy.',
 };
 
 // Kinyarwanda must cover every key: the type makes a missing translation a compile error.
@@ -30,6 +33,9 @@ const rw: Record<keyof typeof en, string> = {
   'live.routes': 'Hafi y’umurongo wa bisi {routes}',
   'live.noRoute': 'Ntabwo kiri ku murongo wa bisi',
   'live.close': 'Funga',
+  'live.anonymous': '{kind} iri hafi',
+  'live.approximate':
+    'Kigaragazwa ku buryo bwa hafi (nka metero 500) kandi nta purake, kugira ngo umushoferi arindirwe ubuzima bwite.',
 };
 
 export type LiveKey = keyof typeof en;
@@ -43,6 +49,14 @@ export function useLiveText() {
     t: (key: LiveKey, vars: Record<string, string | number> = {}) =>
       dict[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)),
   };
+}
+
+/** What to call a vehicle on screen: its plate, or "Moto nearby" for one shown anonymously. */
+export function vehicleName(
+  v: Pick<LiveVehicle, 'plate' | 'kind'>,
+  t: ReturnType<typeof useLiveText>['t'],
+): string {
+  return v.plate ?? t('live.anonymous', { kind: t(`live.kind.${v.kind}`) });
 }
 
 export function kigaliClock(iso: string, lang: Lang): string {

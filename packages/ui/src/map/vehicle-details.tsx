@@ -1,5 +1,5 @@
 import type { VehicleSelection } from './live-map';
-import { kigaliClock, useLiveText } from './live-messages';
+import { kigaliClock, useLiveText, vehicleName } from './live-messages';
 
 /** What a tap on a vehicle shows: plate, kind, line, speed and how fresh the position is. */
 export function VehicleDetails({ selection, onClose }: { selection: VehicleSelection; onClose(): void }) {
@@ -8,8 +8,8 @@ export function VehicleDetails({ selection, onClose }: { selection: VehicleSelec
   return (
     <section className="kg-live-details" aria-live="polite" data-testid="vehicle-details">
       <div className="kg-live-details-head">
-        <strong className="kg-live-plate">{v.plate}</strong>
-        <span className="kg-muted">{t(`live.kind.${v.kind}`)}</span>
+        <strong className="kg-live-plate">{vehicleName(v, t)}</strong>
+        {v.plate === null ? null : <span className="kg-muted">{t(`live.kind.${v.kind}`)}</span>}
         <span className={v.stale ? 'kg-live-badge kg-live-badge--stale' : 'kg-live-badge'}>
           {v.stale ? t('live.stale') : t('live.moving')}
         </span>
@@ -17,6 +17,7 @@ export function VehicleDetails({ selection, onClose }: { selection: VehicleSelec
           ×
         </button>
       </div>
+      {v.precision === 'coarse' ? <p className="kg-muted kg-small">{t('live.approximate')}</p> : null}
       <p>{routes.length ? t('live.routes', { routes: routes.join(', ') }) : t('live.noRoute')}</p>
       <p className="kg-muted">
         {typeof v.speed === 'number' ? `${t('live.speed', { speed: Math.round(v.speed * 3.6) })} · ` : ''}

@@ -31,7 +31,8 @@ export class VehicleMarkers {
     private readonly onTap: (vehicleId: string) => void,
   ) {}
 
-  update(vehicles: LiveVehicle[], selectedId: string | null): void {
+  /** `name` says what a marker is called (its plate, or "Moto nearby" for an anonymous one). */
+  update(vehicles: LiveVehicle[], selectedId: string | null, name: (v: LiveVehicle) => string): void {
     const now = performance.now();
     const seen = new Set<string>();
     for (const v of vehicles) {
@@ -56,10 +57,12 @@ export class VehicleMarkers {
       const { el } = entry;
       // Constant markup from this module, never data from the feed.
       if (el.dataset.kind !== v.kind) el.innerHTML = icons[v.kind];
-      el.dataset.plate = v.plate;
+      if (v.plate === null) delete el.dataset.plate;
+      else el.dataset.plate = v.plate;
       el.dataset.kind = v.kind;
+      el.dataset.precision = v.precision;
       el.dataset.stale = String(v.stale);
-      el.setAttribute('aria-label', `${v.plate} (${v.kind})`);
+      el.setAttribute('aria-label', name(v));
       el.setAttribute('aria-pressed', String(v.vehicleId === selectedId));
     }
     for (const [id, entry] of this.markers) {

@@ -1,0 +1,27 @@
+import { and, inArray, isNotNull } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { trips, vehicles } from '../db/schema';
+import type { Roster } from './visibility';
+
+/** Trips whose rider sees their vehicle exactly: the driver accepted and the ride is not over. */
+const RIDING = ['accepted', 'driver_arrived', 'in_progress'] as const;
+
+/** Reads who is on shift and who rides in what: two small indexed reads, the whole fleet at once. */
+export async function loadRoster(db: Db): Promise<Roster> {
+  const [shifts, rides] = await Promise.all([
+    db
+      .select({ id: vehicles.id, driverId: vehicles.driverId })
+      .from(vehicles)
+      .where(inArray(vehicles.status, ['available', 'on_trip'])),
+    db
+      .select({ riderId: trips.riderId, vehicleId: trips.vehicleId })
+      .from(trips)
+      .where(and(inArray(trips.status, [...RIDING]), isNotNull(trips.vehicleId))),
+  ]);
+  const riding = new Map<string, Set<string>>();
+  for (const r of rides) {
+    if (!r.vehicleId) continue;
+    riding.set(r.riderId, (riding.get(r.riderId) ?? new Set()).add(r.vehicleId));
+  }
+  return { onShift: new Map(shifts.map((s) => [s.id, s.driverId])), riding };
+}

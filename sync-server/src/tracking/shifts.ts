@@ -1,0 +1,76 @@
+import { and, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { shifts } from '../db/schema';
+
+/**
+ * A fix this close before a shift's start or after its end still counts as recorded on the shift: the
+ * phone's clock and the server's differ a little, and the last fixes are taken while the driver presses "End".
+ */
+export const SHIFT_GRACE_MS = 60_000;
+
+/**
+ * Opens the driver's shift on the vehicle (inside the transaction that puts the vehicle on shift): ends any
+ * other open shift of the driver and any shift left open on the vehicle; keeps an already open one.
+ */
+export async function openShift(
+  tx: Db,
+  driverId: string,
+  vehicleId: string,
+  now = new Date(),
+): Promise<void> {
+  await tx
+    .update(shifts)
+    .set({ endedAt: now })
+    .where(
+      and(
+        isNull(shifts.endedAt),
+        or(
+          and(eq(shifts.driverId, driverId), ne(shifts.vehicleId, vehicleId)),
+          and(eq(shifts.vehicleId, vehicleId), ne(shifts.driverId, driverId)),
+        ),
+      ),
+    );
+  const [open] = await tx
+    .select({ id: shifts.id })
+    .from(shifts)
+    .where(and(eq(shifts.vehicleId, vehicleId), isNull(shifts.endedAt)));
+  if (!open) await tx.insert(shifts).values({ driverId, vehicleId, startedAt: now });
+}
+
+/** Ends the driver's open shifts (the shift routes, a suspension). */
+export async function closeShifts(tx: Db, driverId: string, now = new Date()): Promise<void> {
+  await tx
+    .update(shifts)
+    .set({ endedAt: now })
+    .where(and(eq(shifts.driverId, driverId), isNull(shifts.endedAt)));
+}
+
+/**
+ * Whether a fix recorded at `at` was recorded during one of the driver's shifts on the vehicle. Reads the
+ * shifts overlapping [from, to] once per batch and returns the test for each fix.
+ */
+export async function shiftCoverage(
+  db: Db,
+  driverId: string,
+  vehicleId: string,
+  from: number,
+  to: number,
+): Promise<(at: number) => boolean> {
+  const rows = await db
+    .select({ startedAt: shifts.startedAt, endedAt: shifts.endedAt })
+    .from(shifts)
+    .where(
+      and(
+        eq(shifts.vehicleId, vehicleId),
+        eq(shifts.driverId, driverId),
+        lte(shifts.startedAt, new Date(to + SHIFT_GRACE_MS)),
+        or(isNull(shifts.endedAt), gte(shifts.endedAt, new Date(from - SHIFT_GRACE_MS))),
+      ),
+    );
+  return (at) =>
+    rows.some(
+      (s) =>
+        at >= s.startedAt.getTime() - SHIFT_GRACE_MS &&
+        (s.endedAt === null || at <= s.endedAt.getTime() + SHIFT_GRACE_MS),
+    );
+}
