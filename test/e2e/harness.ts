@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '@kigaligo/sync-server';
+import { type RunningServer, startServer } from '@kigaligo/sync-server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -47,6 +47,8 @@ export interface RestartableServer extends TestServer {
   stop(): Promise<void>;
   /** Starts it again on the same port with the same data. */
   restart(): Promise<void>;
+  /** The running server's database, for checking what was stored (throws while stopped). */
+  db(): RunningServer['deps']['database']['db'];
 }
 
 /** Like startTestServer, but can be stopped and started again at the same address with the same data. */
@@ -63,6 +65,10 @@ export async function startRestartableServer(appsDir = join(root, 'apps')): Prom
     },
     async restart() {
       server ??= await startServer({ ...options, port });
+    },
+    db() {
+      if (!server) throw new Error('the server is stopped');
+      return server.deps.database.db;
     },
     async close() {
       await server?.close();

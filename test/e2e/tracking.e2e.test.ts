@@ -69,20 +69,42 @@ describe.skipIf(!hasChromium)('live vehicle tracking in Chromium', () => {
     await expect(page.getByTestId('last-upload').textContent()).resolves.not.toBe('Never');
     expect(await page.getByTestId('fixes-rejected').count()).toBe(0);
 
-    // A rider watches the live map in another browser profile.
+    // A rider watches the live map in another browser profile. Not on a trip with it, they see the moto only
+    // anonymously (issue 11): a coarse position, no plate.
     const rider = await openPage(browser);
     tabs.push(rider);
     await rider.page.goto(`${server.url}/#/live`);
     await signIn(rider.page, 'rider@demo.kigaligo.rw', 'kigali-rider');
     await rider.page.getByTestId('live-state').and(rider.page.locator('[data-state="online"]')).waitFor();
-    const marker = rider.page.locator(`[data-testid="live-vehicle"][data-plate="${PLATE}"]`);
-    await marker.waitFor({ timeout: 30_000 });
+    const anonymous = rider.page.locator(
+      '[data-testid="live-vehicle"][data-kind="moto"][data-precision="coarse"]',
+    );
+    await anonymous.first().waitFor({ timeout: 30_000 });
     await rider.page.locator('.kg-live-map[data-ready="true"]').waitFor();
+    expect(await rider.page.locator(`[data-plate="${PLATE}"]`).count()).toBe(0);
+    expect(await rider.page.content()).not.toContain(PLATE);
+    await anonymous.first().click();
+    const details = rider.page.getByTestId('vehicle-details');
+    await details.getByText('Moto nearby').waitFor();
+    await details.getByText(/within about 500 m/).waitFor();
+    await screenshot(rider.page, 'tracking-rider-live');
+    expect(rider.errors).toEqual([]);
 
-    // Tapping it shows the vehicle and zooms in close enough that 8 m/s shows on screen.
+    // The admin's fleet page lists the vehicle as live, with its plate, and shows it moving on the map.
+    const admin = await openPage(browser, desktop);
+    tabs.push(admin);
+    await admin.page.goto(`${server.url}/admin/#/fleet`);
+    await signIn(admin.page, 'admin@demo.kigaligo.rw', 'kigali-admin');
+    await admin.page
+      .locator(`[data-testid="fleet-row"][data-plate="${PLATE}"][data-signal="live"]`)
+      .waitFor();
+    const marker = admin.page.locator(`[data-testid="live-vehicle"][data-plate="${PLATE}"]`);
+    await marker.waitFor();
+    await admin.page.locator('.kg-live-map[data-ready="true"]').waitFor();
+    // Tapping it zooms in close enough that 8 m/s shows on screen.
     await marker.click();
-    await rider.page.getByTestId('vehicle-details').getByText(PLATE).waitFor();
-    await rider.page.waitForTimeout(1500);
+    await admin.page.getByTestId('vehicle-details').getByText(PLATE).waitFor();
+    await admin.page.waitForTimeout(1500);
     const start = await centre(marker);
     await expect
       .poll(
@@ -93,19 +115,8 @@ describe.skipIf(!hasChromium)('live vehicle tracking in Chromium', () => {
         { timeout: 20_000, interval: 500 },
       )
       .toBeGreaterThan(3);
-    await screenshot(rider.page, 'tracking-rider-live');
-    expect(rider.errors).toEqual([]);
-
-    // The admin's fleet page lists the vehicle as live.
-    const admin = await openPage(browser, desktop);
-    tabs.push(admin);
-    await admin.page.goto(`${server.url}/admin/#/fleet`);
-    await signIn(admin.page, 'admin@demo.kigaligo.rw', 'kigali-admin');
-    await admin.page
-      .locator(`[data-testid="fleet-row"][data-plate="${PLATE}"][data-signal="live"]`)
-      .waitFor();
-    await admin.page.locator(`[data-testid="live-vehicle"][data-plate="${PLATE}"]`).waitFor();
     await screenshot(admin.page, 'tracking-admin-fleet');
+    expect(admin.errors).toEqual([]);
     expect(driver.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual(
       [],
     );
@@ -152,4 +163,70 @@ describe.skipIf(!hasChromium)('live vehicle tracking in Chromium', () => {
     // Its waits add up to more than the default 120 s when CI runs the unit suites on the same two cores: the
     // uploader's backoff after a long outage can reach tens of seconds before the restart is noticed.
   }, 240_000);
+
+  it('ends a shift offline with positions queued: the driver is told how many, and all are accepted once later', async () => {
+    for (const t of tabs.splice(0)) await t.context.close();
+    const driver = await openPage(browser);
+    tabs.push(driver);
+    const { page } = driver;
+    await page.goto(`${server.url}/driver/`);
+    await signIn(page, 'driver@demo.kigaligo.rw', 'kigali-driver');
+    // A vehicle no test drove yet, so its first simulated fix is no jump from another device's.
+    await page.getByText('On shift with RF 087 B').waitFor();
+    // Nothing waits on this fresh phone: the shift ends at once, without the warning.
+    await page.getByRole('button', { name: 'End shift' }).click();
+    const car = await page.locator('#kg-vehicle-pick option', { hasText: 'RAC 221 M' }).getAttribute('value');
+    await page.getByLabel('Vehicle for this shift').selectOption(car!);
+    await page.getByRole('button', { name: 'Start shift' }).click();
+    await page.getByText('On shift with RAC 221 M').waitFor();
+    await page.getByLabel('Source').selectOption('simulate');
+    await page.getByLabel('One position every').selectOption('1');
+    await page.getByRole('button', { name: 'Start sharing' }).click();
+    await expect
+      .poll(() => page.getByTestId('last-upload').textContent(), { timeout: 20_000 })
+      .not.toBe('Never');
+
+    // Offline: positions pile up on the phone, then the driver ends the shift with them still queued.
+    await driver.context.setOffline(true);
+    await expect.poll(() => waitingCount(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
+    await page.getByRole('button', { name: 'End shift' }).click();
+    const confirm = page.getByTestId('end-confirm');
+    await confirm.waitFor();
+    const shown = Number(await confirm.getAttribute('data-count'));
+    expect(shown).toBeGreaterThanOrEqual(4);
+    await confirm.getByText(`${shown} positions are still on this phone`).waitFor();
+    await screenshot(page, 'tracking-driver-end-queued');
+    await page.getByRole('button', { name: 'End shift now' }).click();
+    await page.getByText('Shift ended on this phone').waitFor();
+    const queued = await waitingCount(page);
+    expect(queued).toBeGreaterThanOrEqual(shown);
+    await page
+      .getByTestId('end-waiting')
+      .and(page.locator(`[data-count="${queued}"]`))
+      .waitFor();
+    await page.getByRole('button', { name: 'Start shift' }).waitFor();
+
+    // Back online: the queued end reaches the server (at the time it was pressed) and every position goes up.
+    await driver.context.setOffline(false);
+    await expect.poll(() => waitingCount(page), { timeout: 60_000 }).toBe(0);
+    await expect.poll(() => page.getByText('Shift ended on this phone').count(), { timeout: 30_000 }).toBe(0);
+    expect(await page.getByTestId('fixes-rejected').count()).toBe(0);
+    const db = server.db();
+    const vehicle = await db.query.vehicles.findFirst({ where: (v, { eq }) => eq(v.plate, 'RAC 221 M') });
+    expect(vehicle?.status).toBe('off_duty');
+    const stored = await db.query.positions.findMany({ where: (p, { eq }) => eq(p.vehicleId, vehicle!.id) });
+    const shift = await db.query.shifts.findFirst({ where: (x, { eq }) => eq(x.vehicleId, vehicle!.id) });
+    // Every fix the phone recorded (sequence numbers 1..n of this device, none missing) is stored once, and
+    // those uploaded last were recorded before the end the driver pressed offline.
+    const seqs = stored.map((p) => Number(p.id.split(':').at(-1))).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
+    expect(stored.length).toBeGreaterThanOrEqual(queued + 1);
+    expect(shift?.endedAt).not.toBeNull();
+    expect(Math.max(...stored.map((p) => p.recordedAt.getTime()))).toBeLessThanOrEqual(
+      shift!.endedAt!.getTime() + 60_000,
+    );
+    expect(driver.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual(
+      [],
+    );
+  }, 180_000);
 });

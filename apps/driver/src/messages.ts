@@ -28,9 +28,20 @@ const en = {
   'vehicle.start': 'Start shift',
   'vehicle.end': 'End shift',
   'vehicle.taken': 'Another driver is on shift with this vehicle.',
-  'vehicle.offline': 'Starting or ending a shift needs the network.',
-  'vehicle.endWaiting': '{count} positions are still waiting: they upload when you are back online.',
-  'vehicle.endWaiting.one': '{count} position is still waiting: it uploads when you are back online.',
+  'vehicle.offline': 'Starting a shift needs the network.',
+  'vehicle.endWaiting':
+    '{count} positions are still waiting: they upload when you are back online, and still count for your shift.',
+  'vehicle.endConfirm':
+    '{count} positions are still on this phone. Keep the app open until they are sent, or end the shift now: they are sent later and still count.',
+  'vehicle.drainFirst': 'Keep the app open and send them',
+  'vehicle.endAnyway': 'End shift now',
+  'vehicle.draining': 'Sending {count} positions… Keep the app open: the shift ends once they are sent.',
+  'vehicle.endQueued': 'Shift ended on this phone. The server is told when you are back online.',
+  'vehicle.endWaiting.one':
+    '{count} position is still waiting: it uploads when you are back online, and still counts for your shift.',
+  'vehicle.endConfirm.one':
+    '{count} position is still on this phone. Keep the app open until it is sent, or end the shift now: it is sent later and still counts.',
+  'vehicle.draining.one': 'Sending {count} position… Keep the app open: the shift ends once it is sent.',
   'vehicle.kind.bus': 'Bus',
   'vehicle.kind.moto': 'Moto',
   'vehicle.kind.car': 'Car',
@@ -88,9 +99,22 @@ const rw: Record<keyof typeof en, string> = {
   'vehicle.start': 'Tangira akazi',
   'vehicle.end': 'Soza akazi',
   'vehicle.taken': 'Undi mushoferi ari mu kazi n’iki kinyabiziga.',
-  'vehicle.offline': 'Gutangira cyangwa gusoza akazi bisaba interineti.',
-  'vehicle.endWaiting': 'Aho wanyuze {count} hategereje koherezwa: hazoherezwa interineti igarutse.',
-  'vehicle.endWaiting.one': 'Aho wanyuze {count} hategereje koherezwa: hazoherezwa interineti igarutse.',
+  'vehicle.offline': 'Gutangira akazi bisaba interineti.',
+  'vehicle.endWaiting':
+    'Aho wanyuze {count} hategereje koherezwa: hazoherezwa interineti igarutse, kandi hazabarwa mu kazi kawe.',
+  'vehicle.endConfirm':
+    'Aho wanyuze {count} haracyari kuri iyi telefoni. Reka porogaramu ifunguye kugeza byoherejwe, cyangwa usoze akazi ubu: bizoherezwa nyuma kandi bizabarwa.',
+  'vehicle.drainFirst': 'Reka ifunguye byoherezwe',
+  'vehicle.endAnyway': 'Soza akazi ubu',
+  'vehicle.draining':
+    'Turimo kohereza aho wanyuze {count}… Reka porogaramu ifunguye: akazi kazasozwa byoherejwe.',
+  'vehicle.endQueued': 'Akazi kasorejwe kuri iyi telefoni. Seriveri izabimenyeshwa interineti igarutse.',
+  'vehicle.endWaiting.one':
+    'Aho wanyuze {count} hategereje koherezwa: hazoherezwa interineti igarutse, kandi hazabarwa mu kazi kawe.',
+  'vehicle.endConfirm.one':
+    'Aho wanyuze {count} haracyari kuri iyi telefoni. Reka porogaramu ifunguye kugeza byoherejwe, cyangwa usoze akazi ubu: bizoherezwa nyuma kandi bizabarwa.',
+  'vehicle.draining.one':
+    'Turimo kohereza aho wanyuze {count}… Reka porogaramu ifunguye: akazi kazasozwa byoherejwe.',
   'vehicle.kind.bus': 'Bisi',
   'vehicle.kind.moto': 'Moto',
   'vehicle.kind.car': 'Imodoka',

@@ -21,6 +21,13 @@ export type PositionBatchResult = z.infer<typeof positionBatchResult>;
 
 export const shiftStartInput = z.object({ vehicleId });
 
+/**
+ * Ending a shift. `endedAt`: when the driver pressed "End shift", for an end the phone sent later because it was
+ * offline then. The server keeps it only between the shift's start and now: it can shorten the driver's own
+ * shift, never lengthen it.
+ */
+export const shiftEndInput = z.object({ endedAt: isoDateTime.optional() });
+
 /** Where a vehicle is, as the server tracks it (exact, with its plate): server-side, and for admins. */
 export const trackedVehicle = z.object({
   vehicleId,

@@ -33,6 +33,7 @@ import {
   reportStatusInput,
   riderReportDetail,
   riderReportView,
+  shiftEndInput,
   shiftStartInput,
   stop,
   suspendDriverInput,
@@ -151,7 +152,13 @@ export const operations: Record<string, Record<string, Operation>> = {
     },
   },
   '/api/shifts/end': {
-    post: { summary: 'End the current shift', auth: 'driver', response: { status: 200 } },
+    post: {
+      summary:
+        'End the current shift (endedAt: when it was pressed, for an end queued offline; never later than now)',
+      auth: 'driver',
+      body: shiftEndInput,
+      response: { status: 200 },
+    },
   },
   '/api/shifts/current': {
     get: { summary: 'The vehicle of the current shift', auth: 'driver', response: { status: 200 } },

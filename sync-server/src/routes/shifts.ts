@@ -1,4 +1,4 @@
-import { shiftStartInput } from '@kigaligo/domain';
+import { shiftEndInput, shiftStartInput } from '@kigaligo/domain';
 import { and, eq, ne } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
@@ -46,15 +46,18 @@ export const shiftRoutes = new Hono<AppEnv>()
     await c.var.deps.live.rosterChanged();
     return c.json({ vehicle: toVehicle(outcome.row) }, 201);
   })
-  .post('/end', async (c) => {
+  .post('/end', jsonBody(shiftEndInput), async (c) => {
     const me = c.var.auth.userId;
+    const pressed = c.req.valid('json').endedAt;
+    // Never later than now: a queued end shortens the shift to when it was pressed, nothing more.
+    const endedAt = new Date(Math.min(Date.now(), pressed ? Date.parse(pressed) : Date.now()));
     const row = await c.var.deps.database.db.transaction(async (tx) => {
       const [ended] = await tx
         .update(vehicles)
         .set({ status: 'off_duty' })
         .where(and(eq(vehicles.driverId, me), ne(vehicles.status, 'off_duty')))
         .returning();
-      if (ended) await closeShifts(tx, me);
+      if (ended) await closeShifts(tx, me, endedAt);
       return ended;
     });
     if (!row) throw notFound('You are not on shift');

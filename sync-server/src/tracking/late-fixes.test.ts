@@ -1,4 +1,4 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, desc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { positions, shifts, vehicles } from '../db/schema';
 import { createTestApp, type TestApp } from '../test-support/test-app';
@@ -42,7 +42,7 @@ describe.each(testDatabaseKinds)('fixes uploaded after the shift ended, on %s', 
     expect((await t.request('POST', '/api/shifts', { token: who.token, body: { vehicleId } })).status).toBe(
       201,
     );
-    expect((await t.request('POST', '/api/shifts/end', { token: who.token })).status).toBe(200);
+    expect((await t.request('POST', '/api/shifts/end', { token: who.token, body: {} })).status).toBe(200);
     const [row] = await t.database.db
       .select()
       .from(shifts)
@@ -107,7 +107,7 @@ describe.each(testDatabaseKinds)('fixes uploaded after the shift ended, on %s', 
     expect(refused.status).toBe(403);
     // ...while the first driver's late fixes still count, though someone else drives the vehicle now.
     expect(await (await post([at(during + 1000, 'late-e:1')])).json()).toMatchObject({ accepted: 1 });
-    expect((await t.request('POST', '/api/shifts/end', { token: next.token })).status).toBe(200);
+    expect((await t.request('POST', '/api/shifts/end', { token: next.token, body: {} })).status).toBe(200);
   });
 
   it('refuses fixes older than the retention period, even from a shift', async () => {
@@ -123,5 +123,50 @@ describe.each(testDatabaseKinds)('fixes uploaded after the shift ended, on %s', 
       duplicates: 0,
       rejected: [{ id: 'late-f:1', reason: 'past_retention' }],
     });
+  });
+
+  it('ends a shift the phone queued offline at the time it was pressed, never later than now', async () => {
+    const now = Date.now();
+    const queued = await makeUser(t.database.db, t.deps.jwtSecret, 'driver');
+    expect(
+      (await t.request('POST', '/api/shifts', { token: queued.token, body: { vehicleId } })).status,
+    ).toBe(201);
+    await t.database.db
+      .update(shifts)
+      .set({ startedAt: new Date(now - 30 * MIN) })
+      .where(eq(shifts.driverId, queued.id));
+    const pressed = new Date(now - 10 * MIN).toISOString();
+    const ended = await t.request('POST', '/api/shifts/end', {
+      token: queued.token,
+      body: { endedAt: pressed },
+    });
+    expect(ended.status).toBe(200);
+    const [row] = await t.database.db.select().from(shifts).where(eq(shifts.driverId, queued.id));
+    expect(row!.endedAt!.toISOString()).toBe(pressed);
+    const res = await post([at(now - 15 * MIN, 'late-g:1'), at(now - 5 * MIN, 'late-g:2', 1)], queued.token);
+    expect(await res.json()).toEqual({
+      accepted: 1,
+      duplicates: 0,
+      rejected: [{ id: 'late-g:2', reason: 'outside_shift' }],
+    });
+    // A time in the future is now; one before the start is the start.
+    expect(
+      (await t.request('POST', '/api/shifts', { token: queued.token, body: { vehicleId } })).status,
+    ).toBe(201);
+    const future = new Date(Date.now() + 3600_000).toISOString();
+    expect(
+      (await t.request('POST', '/api/shifts/end', { token: queued.token, body: { endedAt: future } })).status,
+    ).toBe(200);
+    const [latest] = await t.database.db
+      .select()
+      .from(shifts)
+      .where(eq(shifts.driverId, queued.id))
+      .orderBy(desc(shifts.startedAt));
+    expect(latest!.endedAt!.getTime()).toBeLessThanOrEqual(Date.now());
+    const bad = await t.request('POST', '/api/shifts/end', {
+      token: queued.token,
+      body: { endedAt: 'yesterday' },
+    });
+    expect(bad.status).toBe(400);
   });
 });

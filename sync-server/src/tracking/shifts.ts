@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { shifts } from '../db/schema';
 
@@ -37,11 +37,14 @@ export async function openShift(
   if (!open) await tx.insert(shifts).values({ driverId, vehicleId, startedAt: now });
 }
 
-/** Ends the driver's open shifts (the shift routes, a suspension). */
-export async function closeShifts(tx: Db, driverId: string, now = new Date()): Promise<void> {
+/**
+ * Ends the driver's open shifts (the shift routes, a suspension) at `at`, or at their start if that is later
+ * (an end the phone queued offline names when it was pressed; it never precedes the start).
+ */
+export async function closeShifts(tx: Db, driverId: string, at = new Date()): Promise<void> {
   await tx
     .update(shifts)
-    .set({ endedAt: now })
+    .set({ endedAt: sql`greatest(${shifts.startedAt}, ${at.toISOString()}::timestamptz)` })
     .where(and(eq(shifts.driverId, driverId), isNull(shifts.endedAt)));
 }
 

@@ -138,6 +138,21 @@ describe('PositionUploader', () => {
     expect(uploader.retrying).toBe(true);
   });
 
+  it('settles a batch refused as recorded outside any shift (403 outside_shift): rejected, not retried', async () => {
+    const { outbox, server, uploader, problems } = setup();
+    await record(outbox, 3);
+    server.fail(new ApiRequestError(403, 'outside_shift', 'Not recorded during one of your shifts'));
+    await uploader.flush();
+    expect(server.calls).toEqual([3]);
+    expect(await outbox.state()).toMatchObject({
+      waiting: 0,
+      rejected: 3,
+      reasons: [{ reason: 'outside_shift', count: 3 }],
+    });
+    expect(uploader.retrying).toBe(false);
+    expect(problems).not.toContain('refused');
+  });
+
   it('moves rejected fixes out of the queue with their reasons', async () => {
     const { outbox, uploader } = setup();
     await record(outbox, 2);

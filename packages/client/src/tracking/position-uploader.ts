@@ -4,6 +4,9 @@ import { RetryingDrain } from '../retrying-drain';
 import { backoffDelay } from '../sync/sync-connection';
 import { type PositionOutbox, toPosition } from './position-outbox';
 
+/** The server's code for a batch none of whose fixes falls in one of the driver's shifts on the vehicle. */
+const OUTSIDE_SHIFT = 'outside_shift';
+
 /** Why fixes are still waiting: no network, no session, the server refused the batch, or it failed. */
 export type UploadProblem = 'offline' | 'signed-out' | 'refused' | 'server' | null;
 
@@ -68,7 +71,15 @@ export class PositionUploader {
         return;
       }
       try {
-        const result = await this.opts.post(batch.vehicleId, batch.rows.map(toPosition));
+        const result = await this.opts.post(batch.vehicleId, batch.rows.map(toPosition)).catch((err) => {
+          // None of these was recorded during one of the driver's shifts on the vehicle: the server's final
+          // answer for each of them, however often they are sent — kept aside with the reason, not retried.
+          if (err instanceof ApiRequestError && err.code === OUTSIDE_SHIFT) {
+            const rejected = batch.rows.map((r) => ({ id: r.id, reason: OUTSIDE_SHIFT }));
+            return { accepted: 0, duplicates: 0, rejected };
+          }
+          throw err;
+        });
         await outbox.settle(batch, result);
         this.loop.succeeded();
       } catch (err) {
