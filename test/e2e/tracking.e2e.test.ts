@@ -13,9 +13,10 @@ import {
 } from './harness';
 
 // Issue 5, test 4: the driver app logs simulated positions offline, uploads them when back online, and the
-// rider's live map shows the vehicle moving (its marker's place on screen changes over time). Offline is
-// tested twice over (PITFALLS.md): the browser offline, and the server down while the browser thinks it is
-// online.
+// live map shows the vehicle moving (its marker's place on screen changes over time) — on the admin's map:
+// a rider not on a trip with it sees it only anonymously (issue 11). Offline is tested twice over
+// (PITFALLS.md): the browser offline, and the server down while the browser thinks it is online. Issue 11:
+// ending a shift with positions queued (offline, or waiting for them to be sent) loses none of them.
 
 const PLATE = 'RD 412 K';
 const waitingCount = async (page: Page) =>
@@ -41,7 +42,7 @@ describe.skipIf(!hasChromium)('live vehicle tracking in Chromium', () => {
     await server?.close();
   });
 
-  it('logs positions offline, uploads them back online, and the rider map shows the vehicle moving', async () => {
+  it('logs positions offline, uploads them back online; riders see the moto anonymously, the admin map sees it move', async () => {
     const driver = await openPage(browser);
     tabs.push(driver);
     const { page } = driver;
@@ -229,4 +230,36 @@ describe.skipIf(!hasChromium)('live vehicle tracking in Chromium', () => {
       [],
     );
   }, 180_000);
+
+  it('keeps the app open to send queued positions, then ends the shift by itself', async () => {
+    for (const t of tabs.splice(0)) await t.context.close();
+    const driver = await openPage(browser);
+    tabs.push(driver);
+    const { page } = driver;
+    await page.goto(`${server.url}/driver/`);
+    await signIn(page, 'driver@demo.kigaligo.rw', 'kigali-driver');
+    // Another vehicle nobody drove yet (this new phone's simulation starts afresh).
+    const bus = await page.locator('#kg-vehicle-pick option', { hasText: 'RAE 540 Q' }).getAttribute('value');
+    await page.getByLabel('Vehicle for this shift').selectOption(bus!);
+    await page.getByRole('button', { name: 'Start shift' }).click();
+    await page.getByText('On shift with RAE 540 Q').waitFor();
+    await page.getByLabel('Source').selectOption('simulate');
+    await page.getByLabel('One position every').selectOption('1');
+    await driver.context.setOffline(true);
+    await page.getByRole('button', { name: 'Start sharing' }).click();
+    await expect.poll(() => waitingCount(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    await page.getByRole('button', { name: 'End shift' }).click();
+    await page.getByRole('button', { name: 'Keep the app open and send them' }).click();
+    const draining = page.getByTestId('end-draining');
+    await draining.getByText(/^Sending \d+ positions/).waitFor();
+    // Still on shift while they wait; back online they go up and the shift ends once none is left.
+    await page.getByText('On shift with RAE 540 Q').waitFor();
+    await driver.context.setOffline(false);
+    await page.getByRole('button', { name: 'Start shift' }).waitFor({ timeout: 60_000 });
+    expect(await waitingCount(page)).toBe(0);
+    expect(await page.getByTestId('fixes-rejected').count()).toBe(0);
+    const db = server.db();
+    const vehicle = await db.query.vehicles.findFirst({ where: (v, { eq }) => eq(v.plate, 'RAE 540 Q') });
+    expect(vehicle?.status).toBe('off_duty');
+  }, 120_000);
 });
