@@ -1,5 +1,6 @@
 import type { TrackingSnapshot } from '@kigaligo/client';
 import { useDriverI18n } from '../messages';
+import { reasonText } from './reject-reason';
 
 /** The outbox at a glance: fixes waiting on the phone, the last upload, and what the server refused. */
 export function TrackingStats({ status, lastUpload }: { status: TrackingSnapshot; lastUpload: string }) {
@@ -24,7 +25,7 @@ export function TrackingStats({ status, lastUpload }: { status: TrackingSnapshot
             <ul className="kg-tracking-reasons">
               {status.reasons.map((r) => (
                 <li key={r.reason}>
-                  {r.reason.replaceAll('_', ' ')}: {r.count}
+                  {reasonText(r.reason, t)}: {r.count}
                 </li>
               ))}
             </ul>
