@@ -12,6 +12,8 @@ export const hasChromium = existsSync(chromiumPath);
 
 export interface TestServer {
   url: string;
+  /** The server's database, for setting up what a test needs (e.g. a paid trip) and checking what was stored. */
+  db(): RunningServer['deps']['database']['db'];
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function startTestServer(
   });
   return {
     url: server.url,
+    db: () => server.deps.database.db,
     async close() {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
@@ -47,8 +50,7 @@ export interface RestartableServer extends TestServer {
   stop(): Promise<void>;
   /** Starts it again on the same port with the same data. */
   restart(): Promise<void>;
-  /** The running server's database, for checking what was stored (throws while stopped). */
-  db(): RunningServer['deps']['database']['db'];
+  /** As TestServer's; throws while stopped. */
 }
 
 /** Like startTestServer, but can be stopped and started again at the same address with the same data. */

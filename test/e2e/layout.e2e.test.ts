@@ -1,12 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer } from '@kigaligo/sync-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPayment } from '../../sync-server/src/payments/payment-service';
 import { demoUserId, insertTrip } from '../../sync-server/src/payments/test-support/trip-fixture';
-import { hasChromium, launchBrowser, phone, root } from './harness';
+import { hasChromium, launchBrowser, phone, startTestServer, type TestServer } from './harness';
 
 // Nothing is cut off or scrolls sideways: admins work on a 1,366 px laptop, riders and drivers on a 390 px phone,
 // in English and in Kinyarwanda (whose words are often longer).
@@ -48,26 +44,14 @@ async function coveredByLiveButton(page: Page) {
 }
 
 describe.skipIf(!hasChromium)('layout fits the screen', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let dataDir: string;
+  let server: TestServer;
   let browser: Browser;
   let tripId: string;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'kigaligo-e2e-'));
-    [server, browser] = await Promise.all([
-      startServer({
-        port: 0,
-        host: '127.0.0.1',
-        dataDir,
-        appsDir: join(root, 'apps'),
-        seed: true,
-        logLevel: 'warn',
-      }),
-      launchBrowser(),
-    ]);
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
     // A paid trip, so the trip page has its payments table (the widest admin table).
-    const db = server.deps.database.db;
+    const db = server.db();
     const trip = await insertTrip(db, { fare: 1500 });
     const payerId = await demoUserId(db, 'rider');
     await db.transaction((tx) =>
@@ -78,7 +62,6 @@ describe.skipIf(!hasChromium)('layout fits the screen', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   async function signedIn(path: string, lang: Lang, viewport: typeof phone, email: string, password: string) {

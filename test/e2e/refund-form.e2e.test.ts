@@ -1,39 +1,22 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer } from '@kigaligo/sync-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPayment } from '../../sync-server/src/payments/payment-service';
 import { demoUserId, insertTrip } from '../../sync-server/src/payments/test-support/trip-fixture';
-import { desktop, hasChromium, launchBrowser, root, signIn } from './harness';
+import { desktop, hasChromium, launchBrowser, signIn, startTestServer, type TestServer } from './harness';
 
 // The refund form keeps one Idempotency-Key per refund the admin means. The server takes the POST but its
 // answer never reaches the page: sending the same form again must return that refund, not make a second one;
 // editing the amount is a new refund. The trip's figures follow the provider's settlement without a reload.
 describe.skipIf(!hasChromium)('the admin refund form', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let dataDir: string;
+  let server: TestServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'kigaligo-e2e-'));
-    [server, browser] = await Promise.all([
-      startServer({
-        port: 0,
-        host: '127.0.0.1',
-        dataDir,
-        appsDir: join(root, 'apps'),
-        seed: true,
-        logLevel: 'warn',
-      }),
-      launchBrowser(),
-    ]);
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   /** The trip as the server holds it, read by an admin through the API. */
@@ -56,7 +39,7 @@ describe.skipIf(!hasChromium)('the admin refund form', () => {
 
   /** A completed card trip of 1,500 RWF, paid through the server's own payment worker (card sandbox). */
   async function paidTrip() {
-    const db = server.deps.database.db;
+    const db = server.db();
     const trip = await insertTrip(db, { fare: 1500 });
     const payerId = await demoUserId(db, 'rider');
     await db.transaction((tx) =>
