@@ -84,6 +84,10 @@ describe.skipIf(!hasChromium)('live vehicle tracking in Chromium', () => {
     await rider.page.locator('.kg-live-map[data-ready="true"]').waitFor();
     expect(await rider.page.locator(`[data-plate="${PLATE}"]`).count()).toBe(0);
     expect(await rider.page.content()).not.toContain(PLATE);
+    // The list under the map names the same vehicles the map shows.
+    const onMap = await rider.page.locator('[data-testid="live-vehicle"]').count();
+    await rider.page.getByText(`In view: ${onMap}`, { exact: true }).waitFor();
+    await expect(rider.page.getByTestId('nearby-vehicle').count()).resolves.toBe(onMap);
     await anonymous.first().click();
     const details = rider.page.getByTestId('vehicle-details');
     await details.getByText('Moto nearby').waitFor();

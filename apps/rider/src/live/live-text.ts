@@ -1,3 +1,4 @@
+import { formatMessage } from '@kigaligo/domain';
 import { useI18n } from '@kigaligo/ui';
 
 // The rider's live-view strings, kept here (not in messages.ts) so this screen stays in its own files.
@@ -34,7 +35,6 @@ export type LiveTextKey = keyof typeof en;
 
 export function useRiderLiveText() {
   const { lang } = useI18n();
-  const dict = lang === 'rw' ? rw : en;
-  return (key: LiveTextKey, vars: Record<string, string | number> = {}) =>
-    dict[key].replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m));
+  return (key: LiveTextKey, vars?: Record<string, string | number>) =>
+    formatMessage(lang, lang === 'rw' ? rw : en, en, key, vars);
 }

@@ -6,23 +6,28 @@ import { useRiderLiveText } from './live-text';
 export function NearbyList({ vehicles }: { vehicles: LiveVehicle[] }) {
   const t = useRiderLiveText();
   const live = useLiveText();
-  const moving = vehicles.filter((v) => !v.stale);
+  // The same vehicles as the map: one without a recent position is listed too, and says so.
   return (
-    <Card title={t('count', { count: moving.length })}>
-      {moving.length === 0 ? (
+    <Card title={t('count', { count: vehicles.length })}>
+      {vehicles.length === 0 ? (
         <p className="kg-muted">{t('none')}</p>
       ) : (
         <ul className="kg-live-list">
-          {moving.map((v) => (
+          {vehicles.map((v) => (
             <li
               key={v.vehicleId}
               data-testid="nearby-vehicle"
               data-plate={v.plate ?? undefined}
               data-precision={v.precision}
+              data-stale={v.stale}
             >
               <strong>{vehicleName(v, live.t)}</strong>
               {v.plate === null ? null : ` · ${live.t(`live.kind.${v.kind}`)}`}
-              <span className="kg-muted"> · {kigaliClock(v.recordedAt, live.lang)}</span>
+              <span className="kg-muted">
+                {' · '}
+                {v.stale ? `${live.t('live.stale')} · ` : ''}
+                {kigaliClock(v.recordedAt, live.lang)}
+              </span>
             </li>
           ))}
         </ul>
