@@ -18,12 +18,10 @@ export function addLabels(map: MapLibre, labels: MapLabel[]): Marker[] {
   return labels.map((l) => {
     const el = document.createElement('div');
     el.className = `kg-map-label kg-map-label--${l.kind}`;
-    if (l.kind === 'from' || l.kind === 'to') {
-      el.setAttribute('aria-label', l.text);
-      el.textContent = l.kind === 'from' ? 'A' : 'B';
-    } else {
-      el.textContent = l.text;
-    }
+    // A label, not a control: without a role and a name MapLibre makes it a button called "Map marker".
+    el.setAttribute('role', 'img');
+    el.setAttribute('aria-label', l.text);
+    el.textContent = l.kind === 'from' ? 'A' : l.kind === 'to' ? 'B' : l.text;
     return new Marker({
       element: el,
       anchor: l.kind === 'station' ? 'top' : 'center',

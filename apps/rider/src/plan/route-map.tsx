@@ -85,11 +85,12 @@ export function RouteMap({
     };
   }, [map, itinerary]);
 
-  // MapLibre owns the inner element's classes; ours go on the wrapper so React never overwrites them.
+  // MapLibre owns the inner element's classes; ours go on the wrapper so React never overwrites them. A named
+  // region, not an image: it holds the zoom buttons and the map canvas, which take focus.
   return (
     <div
       className={`kg-map${near ? ' kg-map--near' : ''}`}
-      role="img"
+      role="region"
       aria-label={label}
       data-ready={map ? 'true' : 'false'}
       data-zoom={zoom.toFixed(1)}
