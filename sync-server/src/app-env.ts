@@ -6,6 +6,7 @@ import type { AccessClaims } from './auth/tokens';
 import type { TripDocs } from './booking/trip-docs';
 import type { Database } from './db/client';
 import type { EvidenceStore } from './evidence/evidence-store';
+import type { Metrics } from './http/metrics';
 import type { Viewer } from './live/visibility';
 import type { NetworkService } from './network/network-service';
 import type { StripeWebhookDeps } from './payments/payment-providers';
@@ -51,6 +52,19 @@ export interface AppDeps {
   pushConfig?: PushConfig | undefined;
   /** The map the apps draw (`GET /api/config`, and the origins the apps' CSP allows); absent: the schematic. */
   map?: MapConfig | undefined;
+  /** Prometheus series of this instance (`GET /metrics`). */
+  metrics: Metrics;
+  /** METRICS_TOKEN: `GET /metrics` wants it as a bearer token; absent, the endpoint is open. */
+  metricsToken?: string | undefined;
+  /** What `GET /api/health/ready` checks besides the database (absent in tests without a server). */
+  readiness?: Readiness | undefined;
+}
+
+/** Readiness beyond the database: Redis when REDIS_URL is set, and whether the server is shutting down. */
+export interface Readiness {
+  /** Resolves when Redis answers PING; absent without REDIS_URL. */
+  redis?: (() => Promise<void>) | undefined;
+  closing(): boolean;
 }
 
 export interface AppEnv {

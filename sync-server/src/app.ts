@@ -53,6 +53,7 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
+  app.use(deps.metrics.middleware());
   app.use(async (c, next) => {
     c.set('deps', deps);
     const started = performance.now();
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
     .route('/places', placeRoutes)
     .route('/trips', tripRoutes);
   app.route('/api', api);
+  app.get('/metrics', deps.metrics.handler(deps.metricsToken));
   if (opts.appsDir) {
     const providers = { map: deps.map, fcm: deps.pushConfig?.mode === 'fcm' };
     app.route('/', serveApps(opts.appsDir, providers, deps.trustProxy));

@@ -61,6 +61,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
     sentryDsn: env.SENTRY_DSN || undefined,
     trustProxy: env.TRUST_PROXY === 'true',
     redisUrl: env.REDIS_URL || undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
     map: mapConfigFromEnv(env),
     sendGrid: env.SENDGRID_API_KEY
       ? {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { defaultDispatchPolicy, type MapConfig, type ServiceArea } from '@kigaligo/domain';
 import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
-import { gt, inArray, or, sql } from 'drizzle-orm';
+import { eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { createApp } from './app';
 import type { AppDeps } from './app-env';
 import { AuthLimits } from './auth/auth-limits';
@@ -22,13 +22,14 @@ import { DispatchWorker } from './booking/dispatch-worker';
 import { TripDocs } from './booking/trip-docs';
 import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
-import { trips } from './db/schema';
+import { outbox, trips } from './db/schema';
 import { getOrCreateSecret } from './db/secrets';
 import { createErrorReporter } from './error-reporting';
 import type { EvidenceStore } from './evidence/evidence-store';
 import { localEvidenceStore } from './evidence/local-store';
 import { type S3Config, s3EvidenceStore } from './evidence/s3-store';
 import { purgeIdempotencyKeys } from './http/idempotency';
+import { Metrics } from './http/metrics';
 import { defaultSocketTimeouts, type SocketTimeouts } from './http/socket-guard';
 import { routeUpgrades } from './http/upgrades';
 import { localLiveBus, redisLiveBus } from './live/live-bus';
@@ -100,6 +101,8 @@ export interface ServerOptions {
   socketTimeouts?: SocketTimeouts | undefined;
   /** Backoff and attempts of failing reconciles (SS12; tests shorten the delays). */
   reconcileRetry?: RetryPolicy | undefined;
+  /** METRICS_TOKEN: bearer token `GET /metrics` requires; without it the endpoint is open. */
+  metricsToken?: string | undefined;
 }
 
 export interface RunningServer {
@@ -174,6 +177,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const retentionDays = opts.positionRetentionDays ?? 30;
   const limitStore = opts.redisUrl ? await redisLimitStore(opts.redisUrl) : memoryLimitStore();
   const providers = wireProviders(database.db, opts, (tripId) => deps.tripDocs.refresh(tripId));
+  const metrics = new Metrics();
+  let closing: Promise<void> | undefined;
   const deps: AppDeps = {
     database,
     jwtSecret,
@@ -197,6 +202,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     stripeWebhook: providers.stripeWebhook,
     pushConfig: providers.pushConfig,
     map: opts.map,
+    metrics,
+    metricsToken: opts.metricsToken,
   };
   const app = createApp(deps, opts.appsDir ? { appsDir: opts.appsDir } : {});
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -235,6 +242,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       ...opts.outboxProviders,
     },
     logger,
+    { onOutcome: (topic, outcome) => metrics.outboxDeliveries.inc({ topic, outcome }) },
   );
   outboxWorker.start();
   // Who rides in which vehicle decides what /live shows them: every trip change is one for the live roster.
@@ -266,7 +274,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     fanout,
     access,
     logger,
-    onStored: (docName, keys, updateId) => reconciler.schedule(docName, keys, updateId),
+    onStored: (docName, keys, updateId) => {
+      metrics.syncUpdatesStored.inc();
+      reconciler.schedule(docName, keys, updateId);
+    },
     timeouts: socketTimeouts,
   });
   reconciler.setWriteBack(async (docName, change) => {
@@ -280,6 +291,21 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     (docName) => reconciler.run(docName, { force: true }),
   );
   routeUpgrades(server as unknown as import('node:http').Server, [sync, live]);
+  metrics.use({
+    syncConnections: () => [...sync.rooms.values()].reduce((n, room) => n + room.connections.size, 0),
+    syncDocuments: () => sync.rooms.size,
+    outboxDepth: async () => {
+      const [row] = await database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(outbox)
+        .where(eq(outbox.status, 'pending'));
+      return row?.n ?? 0;
+    },
+  });
+  deps.readiness = {
+    redis: opts.redisUrl ? () => fanout.ping() : undefined,
+    closing: () => closing !== undefined,
+  };
   // After a crash, finish reconciling whatever was stored but not yet reconciled (SS8).
   for (const docName of await store.unreconciled()) reconciler.schedule(docName);
   // Trip state reaches the rider's and driver's documents after its transaction commits; a crash in between left
@@ -295,7 +321,6 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     );
   deps.tripDocs.refreshInBackground(recent.map((t) => t.id));
 
-  let closing: Promise<void> | undefined;
   return {
     url: `http://localhost:${port}`,
     port,

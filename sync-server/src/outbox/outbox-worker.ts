@@ -15,6 +15,8 @@ export interface OutboxWorkerOptions {
   maxDelayMs?: number;
   pollMs?: number;
   batchSize?: number;
+  /** Told every delivery's outcome once it is recorded (the metrics count them by topic). */
+  onOutcome?: (topic: string, outcome: 'sent' | 'retry' | 'dead') => void;
 }
 
 // A claimed message is invisible to other workers this long; a worker that dies mid-delivery releases it by
@@ -44,6 +46,7 @@ export class OutboxWorker {
       maxDelayMs: 10 * 60_000,
       pollMs: 1000,
       batchSize: 20,
+      onOutcome: () => {},
       ...opts,
     };
   }
@@ -122,6 +125,7 @@ export class OutboxWorker {
       await this.failed(message, handler, err);
       return;
     }
+    this.opts.onOutcome(message.topic, 'sent');
     await this.runAfterCommit(afterCommit, message);
   }
 
@@ -139,6 +143,7 @@ export class OutboxWorker {
       // Only a dead message changes the domain (a charge that will not be tried again fails the payment).
       return dead ? handler?.onDead?.(tx, message, lastError) : undefined;
     });
+    this.opts.onOutcome(message.topic, dead ? 'dead' : 'retry');
     this.logger.warn(
       { id: message.id, topic: message.topic, attempts: message.attempts, dead },
       'outbox delivery failed',

@@ -69,6 +69,19 @@ interface Operation {
 // The one list of what the API offers; schemas are the same domain objects the handlers validate with.
 export const operations: Record<string, Record<string, Operation>> = {
   '/api/health': { get: { summary: 'Liveness and database kind', response: { status: 200 } } },
+  '/api/health/live': {
+    get: {
+      summary: 'Orchestrator liveness: the process answers (no database access)',
+      response: { status: 200 },
+    },
+  },
+  '/api/health/ready': {
+    get: {
+      summary:
+        'Orchestrator readiness: database and Redis answer, not shutting down (else 503 naming what failed)',
+      response: { status: 200 },
+    },
+  },
   '/api/config': {
     get: {
       summary: 'Public, cacheable app configuration: the map style, PMTiles archive and attribution',

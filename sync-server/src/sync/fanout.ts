@@ -12,6 +12,8 @@ export interface Fanout {
   /** True when this process now holds the lease (or already did); leases expire after ttlMs. */
   acquireLease(key: string, ttlMs: number): Promise<boolean>;
   releaseLease(key: string): Promise<void>;
+  /** Resolves when the shared bus answers (Redis PING); in one process there is nothing to reach. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export function localFanout(): Fanout {
     async releaseLease(key) {
       leases.delete(key);
     },
+    async ping() {},
     async close() {},
   };
 }
@@ -79,6 +82,11 @@ export async function redisFanout(url: string): Promise<Fanout> {
         `${LEASE_PREFIX}${key}`,
         instanceId,
       );
+    },
+    async ping() {
+      // While ioredis reconnects, commands queue instead of failing: a readiness probe must not wait for that.
+      if (pub.status !== 'ready') throw new Error(`redis ${pub.status}`);
+      await pub.ping();
     },
     async close() {
       await Promise.allSettled([sub.quit(), pub.quit()]);

@@ -11,6 +11,7 @@ import { TripDocs } from '../booking/trip-docs';
 import type { DbKind } from '../db/client';
 import { getOrCreateSecret } from '../db/secrets';
 import { localEvidenceStore } from '../evidence/local-store';
+import { Metrics } from '../http/metrics';
 import { localLiveBus } from '../live/live-bus';
 import { LiveHub } from '../live/live-hub';
 import { createLogger } from '../logger';
@@ -68,6 +69,7 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
     evidence: await localEvidenceStore(evidenceDir),
     // Likewise report documents, reconciled by its own scheduler (no authorities configured).
     reportDocs: new ReportDocs(database.db, createLogger('silent'), { emails: [], pushTokens: [] }),
+    metrics: new Metrics(),
     ...overrides,
   };
   const app = createApp(deps);

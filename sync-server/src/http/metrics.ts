@@ -1,0 +1,107 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { AppEnv } from '../app-env';
+import { errorBody } from './errors';
+
+/** What the gauges read at scrape time; each server wires its own (tests leave them out). */
+export interface MetricSources {
+  syncConnections?: () => number;
+  syncDocuments?: () => number;
+  outboxDepth?: () => Promise<number>;
+}
+
+/**
+ * Prometheus metrics of one server instance. Its own registry (never prom-client's global one), so several
+ * servers in one process (tests, the scale-out test) do not register the same series twice. Labels are
+ * bounded: route patterns, methods, statuses, outbox topics and outcomes — never user ids or document names.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by method, matched route pattern and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly syncUpdatesStored = new Counter({
+    name: 'sync_updates_stored_total',
+    help: 'Document updates stored by this process',
+    registers: [this.registry],
+  });
+  readonly outboxDeliveries = new Counter({
+    name: 'outbox_deliveries_total',
+    help: 'Outbox delivery attempts by topic and outcome (sent, retry, dead)',
+    labelNames: ['topic', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private sources: MetricSources = {};
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    const sources = () => this.sources;
+    new Gauge({
+      name: 'sync_connections',
+      help: 'Open /sync WebSocket connections',
+      registers: [this.registry],
+      collect() {
+        this.set(sources().syncConnections?.() ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'sync_documents',
+      help: 'Documents open in this process',
+      registers: [this.registry],
+      collect() {
+        this.set(sources().syncDocuments?.() ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'outbox_depth',
+      help: 'Outbox messages waiting to be delivered (pending), read at scrape time',
+      registers: [this.registry],
+      async collect() {
+        this.set((await sources().outboxDepth?.()) ?? 0);
+      },
+    });
+  }
+
+  /** The gauges' sources exist only once the server has built its sync service and database. */
+  use(sources: MetricSources): void {
+    this.sources = { ...this.sources, ...sources };
+  }
+
+  /** Times every request by the route pattern Hono matched (the raw URL would carry ids). */
+  middleware(): MiddlewareHandler<AppEnv> {
+    return async (c, next) => {
+      const end = this.httpDuration.startTimer();
+      try {
+        await next();
+      } finally {
+        // After next(), the current route is the last one dispatched: the handler that answered, or the
+        // middleware pattern ("/api/*") for a request nothing matched.
+        end({ method: c.req.method, route: routePath(c) || 'unmatched', status: String(c.res.status) });
+      }
+    };
+  }
+
+  /** `GET /metrics`: open without METRICS_TOKEN; with it, only `Authorization: Bearer <token>`. */
+  handler(token: string | undefined): MiddlewareHandler<AppEnv> {
+    return async (c) => {
+      if (token && !bearerMatches(c.req.header('authorization'), token)) {
+        return c.json(errorBody('unauthenticated', 'A valid metrics token is required'), 401, {
+          'WWW-Authenticate': 'Bearer',
+        });
+      }
+      return c.body(await this.registry.metrics(), 200, { 'Content-Type': this.registry.contentType });
+    };
+  }
+}
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.match(/^Bearer (.+)$/i)?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
