@@ -62,7 +62,7 @@ describe('serving the apps: SPA fallback, JSON 404s, security headers', () => {
     }
   });
 
-  it.each(['/metrics', '/healthz', '/plan', '/sync', '/driver/missing.js', '/assets/missing.css'])(
+  it.each(['/status', '/healthz', '/plan', '/sync', '/driver/missing.js', '/assets/missing.css'])(
     'answers %s with a JSON 404, navigation or not',
     async (path) => {
       for (const headers of [html, {}]) {
@@ -73,6 +73,13 @@ describe('serving the apps: SPA fallback, JSON 404s, security headers', () => {
       }
     },
   );
+
+  it('answers /metrics with Prometheus text, not an app page', async () => {
+    const res = await get('/metrics', html);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(await res.text()).toContain('# TYPE http_request_duration_seconds histogram');
+  });
 
   it.each([
     '/%E0%A4%A',

@@ -35,7 +35,7 @@ const isNavigation = (accept: string | undefined) => /\btext\/html\b/i.test(acce
 /**
  * Serves apps/<name>/dist for each app, with the app's security headers. Navigations under /driver/ and
  * /admin/ that name no file get the app's index.html (the apps route by #hash, so this is only for
- * bookmarks and typed URLs); the rider app owns `/` itself and nothing below it, so `/metrics` or `/healthz`
+ * bookmarks and typed URLs); the rider app owns `/` itself and nothing below it, so `/healthz` or `/status`
  * never look like a healthy page. Everything else unknown falls through to the JSON 404. Files go out in the
  * best precompressed encoding the client takes, with an ETag so unchanged files revalidate with a 304.
  */
