@@ -88,16 +88,15 @@ export function RouteMap({
   // MapLibre owns the inner element's classes; ours go on the wrapper so React never overwrites them. A named
   // region, not an image: it holds the zoom buttons and the map canvas, which take focus.
   return (
-    <div
+    <section
       className={`kg-map${near ? ' kg-map--near' : ''}`}
-      role="region"
       aria-label={label}
       data-ready={map ? 'true' : 'false'}
       data-zoom={zoom.toFixed(1)}
       data-itinerary-points={drawnPoints}
     >
       <div className="kg-map-canvas" ref={container} />
-    </div>
+    </section>
   );
 }
 
