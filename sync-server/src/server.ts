@@ -206,7 +206,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     metricsToken: opts.metricsToken,
   };
   const app = createApp(deps, opts.appsDir ? { appsDir: opts.appsDir } : {});
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
       {
         fetch: app.fetch,
@@ -219,8 +219,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
           connectionsCheckingInterval: Math.max(100, Math.min(1000, socketTimeouts.handshakeMs / 2)),
         },
       },
-      () => resolve(s),
+      () => {
+        s.off('error', reject);
+        resolve(s);
+      },
     );
+    // A taken port (EADDRINUSE) must fail the start, not leave it waiting for a `listening` that never comes.
+    s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
   const purge = () =>

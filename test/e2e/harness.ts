@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,12 +54,30 @@ export interface RestartableServer extends TestServer {
   /** As TestServer's; throws while stopped. */
 }
 
+/**
+ * A free port below Linux's ephemeral range (32768–60999). A port the kernel handed out (port 0) is free for
+ * anyone while the server is stopped: another test's server or an outgoing connection's source port takes it,
+ * and the restart fails with EADDRINUSE. Ports below the range are only ever taken on purpose.
+ */
+async function freePortBelowEphemeral(): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const probe = createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+    if (attempt >= 50) throw new Error('no free port below the ephemeral range');
+  }
+}
+
 /** Like startTestServer, but can be stopped and started again at the same address with the same data. */
 export async function startRestartableServer(appsDir = join(root, 'apps')): Promise<RestartableServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kigaligo-e2e-'));
   const options = { host: '127.0.0.1', dataDir, appsDir, seed: true, logLevel: 'warn' };
-  let server: Awaited<ReturnType<typeof startServer>> | null = await startServer({ ...options, port: 0 });
-  const port = server.port;
+  const port = await freePortBelowEphemeral();
+  let server: Awaited<ReturnType<typeof startServer>> | null = await startServer({ ...options, port });
   return {
     url: server.url,
     async stop() {

@@ -48,3 +48,20 @@ export async function secondDevice(
   await waitSaved(other.page);
   return other;
 }
+
+/** What a page's sync shows, for a failure message: its status row and the card texts around it. */
+export async function syncDiagnosis(page: Page): Promise<string> {
+  const row = status(page);
+  const attrs = await row
+    .evaluate((el) =>
+      Object.entries((el as HTMLElement).dataset)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' '),
+    )
+    .catch(() => 'no sync status row');
+  const text = await page
+    .locator('main')
+    .innerText()
+    .catch(() => 'no main element');
+  return `${attrs}\n${text.slice(0, 1500)}`;
+}

@@ -9,7 +9,16 @@ import {
   startRestartableServer,
   waitForServiceWorker,
 } from './harness';
-import { expectPlaces, field, newRider, savePlaces, secondDevice, status, waitSaved } from './sync-helpers';
+import {
+  expectPlaces,
+  field,
+  newRider,
+  savePlaces,
+  secondDevice,
+  status,
+  syncDiagnosis,
+  waitSaved,
+} from './sync-helpers';
 
 describe.skipIf(!hasChromium)('sync engine: offline, restarts, tabs', () => {
   let server: RestartableServer;
@@ -120,7 +129,12 @@ describe.skipIf(!hasChromium)('sync engine: offline, restarts, tabs', () => {
     await phone.getByText('Available', { exact: true }).waitFor();
     await waitSaved(phone);
     const other = await open();
-    await other.getByText('Available', { exact: true }).waitFor();
+    await other
+      .getByText('Available', { exact: true })
+      .waitFor()
+      .catch(async (err: Error) => {
+        throw new Error(`${err.message}\nThe other device shows: ${await syncDiagnosis(other)}`);
+      });
     await other.getByRole('button', { name: 'Stop taking rides' }).click();
     await phone.getByText('Off duty', { exact: true }).waitFor({ timeout: 20_000 });
   });

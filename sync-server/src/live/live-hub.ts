@@ -219,6 +219,8 @@ export class LiveHub implements UpgradeEndpoint {
     // Signature and claims only, no database: /live keeps working while the database is down.
     const claims = await this.access.verify(url.searchParams.get('token') ?? '');
     if (!claims) return ws.close(closeCodes.unauthenticated, 'sign in again');
+    // Closed while the token was checked: its 'close' event has passed and would never remove the client.
+    if (ws.readyState !== ws.OPEN) return;
     const client: Client = {
       ws,
       sessionId: claims.sessionId,

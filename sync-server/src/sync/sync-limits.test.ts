@@ -73,6 +73,21 @@ describe.each(testDatabaseKinds)('sync limits on %s', (kind) => {
     expect(await storedPreferences(name)).toEqual({});
   });
 
+  it('SS6: sockets that go away while they are authorised do not count against the connection limit', async () => {
+    const rider = await newRider();
+    // A report's owner is read from the database: these sockets close while the server waits for it.
+    const name = `report:${crypto.randomUUID()}`;
+    const path = `/sync/${name}?token=${rider.token}&v=2`;
+    const gone = Array.from({ length: syncLimits.maxConnectionsPerUser + 6 }, () =>
+      rawConnect(t.server.url, path),
+    );
+    for (const c of gone) c.ws.on('open', () => c.ws.terminate());
+    await Promise.all(gone.map((c) => c.closed));
+    const next = connectAckedClient(t.server.url, name, rider.token);
+    await waitFor(() => next.provider.synced, 10_000, 'the next connection accepted');
+    next.provider.destroy();
+  });
+
   it('SS6: a burst over the message rate is closed with 4429; nothing after the limit is stored', async () => {
     const rider = await newRider();
     const name = `rider:${rider.id}`;

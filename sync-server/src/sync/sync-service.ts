@@ -129,6 +129,8 @@ export class SyncService implements UpgradeEndpoint {
       ws.close(auth.close, auth.reason);
       return;
     }
+    // Closed while it was authorised (a report owner is read from the database): its close event has passed.
+    if (ws.readyState !== ws.OPEN) return;
     const count = (this.connectionsPerUser.get(auth.userId) ?? 0) + 1;
     if (count > syncLimits.maxConnectionsPerUser) {
       ws.close(closeCodes.rateLimited, 'too many connections');
