@@ -1,7 +1,7 @@
 /**
  * WebSocket close codes the server uses. Browsers cannot see an HTTP status on a failed upgrade, so refused
- * clients are accepted and closed with one of these (SP1). The stock y-websocket client stops reconnecting on
- * 4400–4499 (`shouldReconnect`), which is why every final refusal is in that range (SP6).
+ * clients are accepted and closed with one of these (SS1). The stock y-websocket client stops reconnecting on
+ * 4400–4499 (`shouldReconnect`), which is why every final refusal is in that range (SS6).
  */
 export const closeCodes = {
   /** The upgrade URL is malformed (a bad %-escape in the path or query). Final (SS11). */

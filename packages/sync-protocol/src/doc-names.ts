@@ -1,5 +1,5 @@
 /**
- * Document names (SP2). Each user's working data lives in one document per role, each safety report in its
+ * Document names (SS2). Each user's working data lives in one document per role, each safety report in its
  * own document so it can be shared with admins without sharing the rest of the rider's data.
  *   rider:<userId>    the rider's trips, booking intents, saved routes, report drafts list
  *   driver:<userId>   the driver's shift and trip assignments
@@ -27,7 +27,7 @@ export function docName(ref: DocRef): string {
 export type Access = 'write' | 'read' | 'none';
 
 /**
- * Who may open a rider or driver document: its owner writes, admins read (SP2). Report documents need the
+ * Who may open a rider or driver document: its owner writes, admins read (SS2). Report documents need the
  * report's reporter, which only the server knows: pass it as `reporterId` (null when the report is new).
  */
 export function accessFor(

@@ -1,4 +1,4 @@
-/** Limits the server enforces (SP6); clients use them to avoid sending what would be refused. */
+/** Limits the server enforces (SS6); clients use them to avoid sending what would be refused. */
 export const syncLimits = {
   maxMessageBytes: 1024 * 1024,
   maxDocumentBytes: 8 * 1024 * 1024,

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { messageTypes } from './message-types';
 
-/** Encodes the server's durable state vector (SP4): everything in it is in the database. */
+/** Encodes the server's durable state vector (SS4): everything in it is in the database. */
 export function encodeStoredAck(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageTypes.storedAck);

@@ -1,7 +1,7 @@
 import type { DocRow, UpdateRow } from './sync-database';
 
 /**
- * A local update is pending until some stored ack reached its clock for the client that made it (SP4).
+ * A local update is pending until some stored ack reached its clock for the client that made it (SS4).
  * State vectors count inserted items only: an update that only deletes carries the clock its client had
  * already reached, so it counts as saved once everything that client inserted before is. Our writers
  * overwrite map keys (an insert) rather than delete them, which keeps the count exact.

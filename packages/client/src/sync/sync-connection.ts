@@ -26,7 +26,7 @@ export interface ConnectionOptions {
 
 export interface ConnectionEvents {
   onState(state: ConnectionState, error: SyncErrorReason | null): void;
-  /** A stored ack: the server's durable state vector (SP4). */
+  /** A stored ack: the server's durable state vector (SS4). */
   onAck(stateVector: Map<number, number>): void;
 }
 
