@@ -14,6 +14,11 @@ import * as schema from './schema';
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbKind = 'pglite' | 'postgres';
 
+/** The rows of a raw `db.execute()`: postgres-js answers an array, PGlite an object holding `rows`. */
+export function resultRows<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
 export interface Database {
   db: Db;
   kind: DbKind;

@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import type { Database } from './client';
+import { type Database, resultRows } from './client';
 
 export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
@@ -34,4 +35,18 @@ export async function runMigrations(database: Database): Promise<void> {
   } finally {
     await client.end({ timeout: 5 });
   }
+}
+
+let newestHash: string | undefined;
+
+/**
+ * Whether the newest migration this build ships is recorded in the database. A process is only ready on a
+ * database at its schema: one restored from an old backup, or a fresh database behind a failover, is not.
+ */
+export async function migrationsApplied(database: Database): Promise<boolean> {
+  newestHash ??= readMigrationFiles({ migrationsFolder }).at(-1)?.hash ?? '';
+  const result = await database.db.execute(
+    sql`select 1 from drizzle.__drizzle_migrations where hash = ${newestHash} limit 1`,
+  );
+  return resultRows(result).length > 0;
 }

@@ -1,6 +1,7 @@
 import { type AddressInfo, createServer } from 'node:net';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/client';
+import { openDatabase, resultRows } from '../db/client';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
@@ -32,6 +33,27 @@ describe.each(testDatabaseKinds)('orchestrator health on %s', (kind) => {
       expect(body.error.code).toBe('not_ready');
       expect(body.failed).toEqual(['closing', 'redis']);
       expect((await t.request('GET', '/api/health/live')).status).toBe(200);
+    } finally {
+      await t.dispose();
+    }
+  });
+
+  it("ready names migrations when the database lacks this build's newest one, and is ready again once it is there", async () => {
+    const t = await createTestApp(kind);
+    try {
+      // As a database restored from a backup taken before the last deploy would be.
+      const [newest] = resultRows<{ id: number; hash: string; created_at: string }>(
+        await t.database.db.execute(
+          sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations) returning *`,
+        ),
+      );
+      const ready = await t.request('GET', '/api/health/ready');
+      expect(ready.status).toBe(503);
+      expect((await ready.json()).failed).toEqual(['migrations']);
+      await t.database.db.execute(
+        sql`insert into drizzle.__drizzle_migrations (id, hash, created_at) values (${newest!.id}, ${newest!.hash}, ${newest!.created_at})`,
+      );
+      expect((await t.request('GET', '/api/health/ready')).status).toBe(200);
     } finally {
       await t.dispose();
     }

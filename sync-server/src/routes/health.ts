@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
+import { migrationsApplied } from '../db/migrate';
 import { DB_RETRY_AFTER_SECONDS } from '../http/db-unavailable';
 import { errorBody } from '../http/errors';
 
@@ -31,13 +32,21 @@ export const healthRoutes = new Hono<AppEnv>()
   })
   // Liveness: the process answers. Nothing outside it is touched, so a database outage never gets it restarted.
   .get('/live', (c) => c.json({ status: 'ok' }))
-  // Readiness: send traffic here only when the database (and Redis, when configured) answer and it is not closing.
+  // Readiness: send traffic here only when the database (at this build's migrations) and Redis, when configured,
+  // answer and it is not closing.
   .get('/ready', async (c) => {
     const { database, readiness, logger } = c.var.deps;
     const failed: string[] = [];
     if (readiness?.closing()) failed.push('closing');
     const probes: [string, () => Promise<unknown>][] = [
-      ['database', () => database.db.execute(sql`select 1`)],
+      [
+        'database',
+        async () => {
+          await database.db.execute(sql`select 1`);
+          // Reachable but behind this build's schema (restored, or a new primary): named apart from down.
+          if (!(await migrationsApplied(database))) failed.push('migrations');
+        },
+      ],
     ];
     const redis = readiness?.redis;
     if (redis) probes.push(['redis', redis]);

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
-import type { Db } from '../db/client';
+import { type Db, resultRows } from '../db/client';
 import { syncDocuments, syncUpdates } from '../db/schema';
 
 export interface StoredDoc {
@@ -120,9 +120,7 @@ export class DocStore {
           on conflict (doc_name) do update set bytes = ${syncDocuments}.bytes + excluded.bytes, updated_at = now()
         )
         select id, doc_name from appended`);
-      const rows = Array.isArray(result)
-        ? result
-        : (result as unknown as { rows: { id: number | string; doc_name: string }[] }).rows;
+      const rows = resultRows<{ id: number | string; doc_name: string }>(result);
       const ids = new Map(rows.map((r) => [r.doc_name, Number(r.id)]));
       for (const p of batch) p.resolve(ids.get(p.docName)!);
     } catch (err) {

@@ -1,6 +1,6 @@
 import type { PositionBatchResult, ServiceArea, TrackedVehicle } from '@kigaligo/domain';
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { type Db, resultRows } from '../db/client';
 import { positions, vehicleLive, type vehicles } from '../db/schema';
 import { type Checked, checkShapes, rejectJumps } from './check-fixes';
 
@@ -77,7 +77,7 @@ export async function ingestPositions(
         recorded_at timestamptz, accuracy real, speed real, heading real)
       on conflict (id) do nothing
       returning id`);
-    accepted = (Array.isArray(inserted) ? inserted : (inserted as { rows: unknown[] }).rows).length;
+    accepted = resultRows(inserted).length;
   }
   const allRejected = [...shapes.rejected, ...rejected];
   const result = {
