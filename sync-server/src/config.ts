@@ -37,6 +37,13 @@ export function mapConfigFromEnv(env: NodeJS.ProcessEnv): MapConfig {
 }
 
 /** Reads the server's configuration from the environment (README.md lists every variable). */
+function webhookUrl(value: string): string {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new Error('ALERT_WEBHOOK_URL: not an http(s) URL');
+  return url.toString();
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -89,6 +96,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
         return e;
       }),
       pushTokens: listOf(env.AUTHORITY_PUSH_TOKENS),
+    },
+    alerts: {
+      emails: listOf(env.ALERT_EMAILS).map((e) => {
+        if (!z.email().safeParse(e).success) throw new Error(`ALERT_EMAILS: not an email address: ${e}`);
+        return e;
+      }),
+      webhookUrl: env.ALERT_WEBHOOK_URL ? webhookUrl(env.ALERT_WEBHOOK_URL) : undefined,
+      language: env.ALERT_LANGUAGE === 'rw' ? 'rw' : 'en',
     },
     // STRIPE_*, MOMO_*, FCM_*: each provider is real when configured, else its local sandbox.
     ...paymentsConfigFromEnv(env),

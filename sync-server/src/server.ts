@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { defaultDispatchPolicy, type MapConfig, type ServiceArea } from '@kigaligo/domain';
 import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
 import { eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { type AlertConfig, AlertMonitor } from './alerts/alert-monitor';
 import { createApp } from './app';
 import type { AppDeps } from './app-env';
 import { AuthLimits } from './auth/auth-limits';
@@ -37,7 +38,7 @@ import { LiveHub } from './live/live-hub';
 import { createLogger } from './logger';
 import { NetworkService } from './network/network-service';
 import { OutboxWorker } from './outbox/outbox-worker';
-import { type Providers, sandbox, sendGridEmail } from './outbox/providers';
+import { alertWebhook, type Providers, sandbox, sendGridEmail } from './outbox/providers';
 import type { PaymentsConfig } from './payments/payment-providers';
 import type { PushOptions } from './payments/payments-config';
 import { wireProviders } from './payments/provider-wiring';
@@ -87,6 +88,8 @@ export interface ServerOptions {
   evidenceDir?: string | undefined;
   /** Critical safety reports are sent at once to these (AUTHORITY_EMAILS, AUTHORITY_PUSH_TOKENS). */
   authorities?: Authorities | undefined;
+  /** On-call paging (alerts/): who is told, and how often conditions are checked. */
+  alerts?: Omit<AlertConfig, 'host'> | undefined;
   /** Stripe and mobile money (STRIPE_*, MOMO_*); without keys each uses its local sandbox. */
   payments?: PaymentsConfig | undefined;
   /** FCM push (FCM_*); without a service account the outbox sandbox records pushes. */
@@ -114,6 +117,7 @@ export interface RunningServer {
   reconciler: ReconcileScheduler;
   fanout: Fanout;
   live: LiveHub;
+  alerts: AlertMonitor;
   close(): Promise<void>;
 }
 
@@ -178,6 +182,17 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const limitStore = opts.redisUrl ? await redisLimitStore(opts.redisUrl) : memoryLimitStore();
   const providers = wireProviders(database.db, opts, (tripId) => deps.tripDocs.refresh(tripId));
   const metrics = new Metrics();
+  const reportToSentry = await createErrorReporter(opts.sentryDsn, logger, version);
+  const email = opts.sendGrid ? sendGridEmail(opts.sendGrid) : sandbox;
+  const webhook = opts.alerts?.webhookUrl ? alertWebhook(opts.alerts.webhookUrl) : undefined;
+  const alerts = new AlertMonitor(
+    database.db,
+    { emails: [], language: 'en', ...opts.alerts, host: hostname() },
+    { email, webhook },
+    logger,
+    // Called from the first check on, after the fan-out below exists.
+    opts.redisUrl ? () => fanout.ping() : undefined,
+  );
   let closing: Promise<void> | undefined;
   const deps: AppDeps = {
     database,
@@ -187,7 +202,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     trustProxy: opts.trustProxy ?? false,
     authLimits: new AuthLimits(limitStore),
     sessions,
-    reportError: await createErrorReporter(opts.sentryDsn, logger, version),
+    reportError: (err, context) => {
+      reportToSentry(err, context);
+      alerts.observeServerError();
+    },
     network,
     live,
     positionRetentionDays: retentionDays,
@@ -241,8 +259,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const outboxWorker = new OutboxWorker(
     database.db,
     {
-      email: opts.sendGrid ? sendGridEmail(opts.sendGrid) : sandbox,
+      email,
       push: sandbox,
+      ...(webhook ? { 'alert.webhook': webhook } : {}),
       ...providers.outboxProviders,
       ...opts.outboxProviders,
     },
@@ -313,6 +332,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   };
   // After a crash, finish reconciling whatever was stored but not yet reconciled (SS8).
   for (const docName of await store.unreconciled()) reconciler.schedule(docName);
+  alerts.start();
   // Trip state reaches the rider's and driver's documents after its transaction commits; a crash in between left
   // them behind. Mirror every live or just-changed trip once more at start (refreshes are idempotent).
   const recent = await database.db
@@ -335,10 +355,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     reconciler,
     fanout,
     live,
+    alerts,
     close() {
       closing ??= (async () => {
         clearInterval(purgeTimer);
         clearInterval(demoTimer);
+        await alerts.stop();
         await outboxWorker.stop();
         await dispatchWorker.stop();
         await providers.close();

@@ -61,7 +61,7 @@ export async function syncDiagnosis(page: Page): Promise<string> {
     .catch(() => 'no sync status row');
   const text = await page
     .locator('main')
-    .innerText()
+    .textContent()
     .catch(() => 'no main element');
-  return `${attrs}\n${text.slice(0, 1500)}`;
+  return `${attrs}\n${(text ?? '').slice(0, 1500)}`;
 }

@@ -633,6 +633,26 @@ export const outbox = pgTable(
 );
 
 /**
+ * One row per alert condition (alerts/conditions.ts) that has ever fired: the state every server process shares,
+ * so a condition seen by three processes pages on-call once (the process whose update flips `firing` sends), and
+ * its resolved notice follows only a page that was sent.
+ */
+export const alertStates = pgTable('alert_states', {
+  condition: text('condition').primaryKey(),
+  firing: boolean('firing').notNull().default(false),
+  /** When the current (or last) firing started: part of its notifications' idempotency keys. */
+  since: timestamp('since', { withTimezone: true }),
+  /** The last page sent for this condition: pages are at most one per ALERT_REPAGE window. */
+  notifiedAt: timestamp('notified_at', { withTimezone: true }),
+  /** Whether the current firing was paged (a resolved notice follows only a sent page). */
+  paged: boolean('paged').notNull().default(false),
+  /** Conditions observed as events (unhandled errors): the last time any process saw one. */
+  observedAt: timestamp('observed_at', { withTimezone: true }),
+  detail: jsonb('detail'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
  * Answers to POSTs sent with an `Idempotency-Key` header (http/idempotency.ts): a retried request — the admin
  * app's offline decision queue replaying after a lost answer, say — gets the first answer instead of acting twice.
  * A row with no status is a request still running, owned until `leaseUntil`: a request that died after claiming

@@ -3,7 +3,13 @@ import { MailService } from '@sendgrid/mail';
 import type { Db } from '../db/client';
 import type { OutboxRow } from './outbox-worker';
 import type { OutboxTopic } from './topics';
-import { type EmailMessage, emailMessage, type PushMessage, pushMessage } from './topics';
+import {
+  alertWebhookMessage,
+  type EmailMessage,
+  emailMessage,
+  type PushMessage,
+  pushMessage,
+} from './topics';
 
 /** Delivers one outbox message; throws to have it retried. The key lets the provider drop a repeat. */
 export type Deliver = (payload: unknown, idempotencyKey: string) => Promise<Record<string, unknown>>;
@@ -71,4 +77,21 @@ export function sendGridEmail(config: SendGridConfig): Deliver {
 /** Push through an injected sender (firebase-admin in production, see push-fcm.ts). */
 export function pushVia(send: (m: PushMessage) => Promise<Record<string, unknown>>): Deliver {
   return async (payload) => send(pushMessage.parse(payload));
+}
+
+/** Posts an alert to an incoming webhook (Slack, Teams or anything taking JSON); a non-2xx answer is retried. */
+export function alertWebhook(url: string): Deliver {
+  return async (payload, idempotencyKey) => {
+    const body = alertWebhookMessage.parse(payload);
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+    // Drained either way, so the connection is reused or closed rather than left waiting.
+    const answer = (await res.text()).slice(0, 200);
+    if (!res.ok) throw new Error(`the alert webhook answered ${res.status}: ${answer}`);
+    return { provider: 'webhook', status: res.status };
+  };
 }

@@ -41,10 +41,27 @@ export const paymentRefundMessage = z.object({
 });
 export type PaymentRefundMessage = z.infer<typeof paymentRefundMessage>;
 
+/**
+ * A page to on-call's incoming webhook (alerts/): `text` is what Slack and Teams show; `kigaligo` is the same
+ * alert for a receiver that routes on it. The URL is configuration (ALERT_WEBHOOK_URL), never in the row: it is a
+ * secret, and admins read outbox rows.
+ */
+export const alertWebhookMessage = z.object({
+  text: z.string().min(1).max(4000),
+  kigaligo: z.object({
+    condition: z.string().min(1),
+    status: z.enum(['firing', 'resolved']),
+    since: z.iso.datetime(),
+    detail: z.record(z.string(), z.union([z.string(), z.number()])),
+  }),
+});
+export type AlertWebhookMessage = z.infer<typeof alertWebhookMessage>;
+
 export const outboxTopics = {
   email: emailMessage,
   push: pushMessage,
   'payment.charge': paymentChargeMessage,
   'payment.refund': paymentRefundMessage,
+  'alert.webhook': alertWebhookMessage,
 } as const;
 export type OutboxTopic = keyof typeof outboxTopics;

@@ -18,6 +18,13 @@ describe('outbox view', () => {
     expect(outboxPath('retrying')).toBe('/api/admin/outbox?limit=200&status=pending');
     expect(outboxPath('dead', 50)).toBe('/api/admin/outbox?limit=50&status=dead');
   });
+  it('summarises an on-call page by its subject line', () => {
+    const text = 'KigaliGo alert: Redis unreachable\nRedis is unreachable: …';
+    expect(outboxSummary({ topic: 'alert.webhook', payload: { text, kigaligo: {} } })).toEqual({
+      key: 'outbox.what.alert',
+      vars: { subject: 'KigaliGo alert: Redis unreachable' },
+    });
+  });
   it('summarises each topic from its payload', () => {
     expect(outboxSummary({ topic: 'email', payload: { to: 'a@b.rw', subject: 'Hi', text: '…' } })).toEqual({
       key: 'outbox.what.email',

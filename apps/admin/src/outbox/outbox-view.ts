@@ -45,7 +45,13 @@ const short = (id: string) => id.slice(0, 8);
 
 /** A one-line summary of what a message carries, as a message key and its values. */
 export function outboxSummary(m: Pick<OutboxMessage, 'topic' | 'payload'>): {
-  key: 'outbox.what.email' | 'outbox.what.push' | 'outbox.what.charge' | 'outbox.what.refund' | null;
+  key:
+    | 'outbox.what.email'
+    | 'outbox.what.push'
+    | 'outbox.what.charge'
+    | 'outbox.what.refund'
+    | 'outbox.what.alert'
+    | null;
   vars: Record<string, string | number>;
 } {
   const p = (typeof m.payload === 'object' && m.payload !== null ? m.payload : {}) as Record<string, unknown>;
@@ -67,6 +73,11 @@ export function outboxSummary(m: Pick<OutboxMessage, 'topic' | 'payload'>): {
         key: 'outbox.what.refund',
         vars: { provider: str(p.provider), refund: short(str(p.refundId)) },
       };
+    case 'alert.webhook': {
+      // The page's first line is its subject ("KigaliGo alert: …"); the webhook's URL is never in the row.
+      const [subject] = str(p.text).split('\n');
+      return { key: 'outbox.what.alert', vars: { subject: subject ?? '' } };
+    }
     default:
       return { key: null, vars: {} };
   }
