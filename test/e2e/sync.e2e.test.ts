@@ -114,6 +114,40 @@ describe.skipIf(!hasChromium)('sync engine: offline, restarts, tabs', () => {
     await waitSaved(reopened);
   });
 
+  it('asks before signing out with changes not sent, and signs out by itself once they are sent', async () => {
+    const { rider, page, context } = await signedIn();
+    await waitForServiceWorker(page);
+    await page
+      .getByTestId('storage-usage')
+      .getByText(/\d (KB|MB)$/)
+      .waitFor();
+    await context.setOffline(true);
+    await status(page).and(page.locator('[data-sync-state="offline"]')).waitFor();
+    await savePlaces(page, { home: 'Kimihurura' });
+    await status(page).getByText('1 change not sent yet').waitFor();
+
+    // The settings card's button (the sessions card has its own per-session ones).
+    const settings = page.locator('section', { has: page.getByRole('heading', { name: 'Settings' }) });
+    await settings.getByRole('button', { name: 'Sign out', exact: true }).click();
+    const ask = page.getByTestId('signout-unsent');
+    await ask.getByText('1 change not sent yet').waitFor();
+    // Changing one's mind keeps the session.
+    await ask.getByRole('button', { name: 'Stay signed in' }).click();
+    await settings.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await ask.getByRole('button', { name: 'Sign out when sent' }).click();
+    await ask.getByText('You will be signed out as soon as they are sent. Keep the app open.').waitFor();
+    // Still offline: still signed in, the change still here.
+    await page.waitForTimeout(1000);
+    expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(0);
+
+    await context.setOffline(false);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 30_000 });
+    // It was sent before the session ended.
+    const other = await secondDevice(browser, server.url, rider);
+    contexts.push(other.context);
+    await expectPlaces(other.page, 'Kimihurura', '');
+  });
+
   it("saves the driver's availability and shows it on their other device", async () => {
     const driver = { email: 'driver@demo.kigaligo.rw', password: 'kigali-driver' };
     const open = async () => {

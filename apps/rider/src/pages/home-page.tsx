@@ -1,4 +1,4 @@
-import { useProfileSync } from '@kigaligo/client';
+import { useEvidence, useEvidenceUploads, useProfileSync } from '@kigaligo/client';
 import type { User } from '@kigaligo/domain';
 import {
   AccountSecurityCard,
@@ -36,6 +36,8 @@ export function HomePage({ user, onPlan }: { user: User; onPlan(): void }) {
   const { t } = useRiderI18n();
   useProfileSync();
   const prefs = useRiderPreferences();
+  // Safety-report photos waiting to upload are unsent work too: signing out asks first.
+  const evidenceWaiting = useEvidenceUploads(useEvidence()).waiting;
   const firstName = user.name.split(/\s+/)[0] ?? user.name;
   return (
     <>
@@ -66,7 +68,10 @@ export function HomePage({ user, onPlan }: { user: User; onPlan(): void }) {
         <ProfileCard user={user} />
         <NotificationsCard />
         <AccountSecurityCard />
-        <SettingsCard onLanguageChange={(language) => prefs.update({ language })} />
+        <SettingsCard
+          onLanguageChange={(language) => prefs.update({ language })}
+          otherUnsent={evidenceWaiting}
+        />
       </main>
     </>
   );
