@@ -59,7 +59,7 @@ export {
 export { useProfileSync } from './react/use-profile-sync';
 export { useOnline, useSession } from './react/use-session';
 export { useSessions } from './react/use-sessions';
-export { type StoredDocument, useStoredDocument } from './react/use-stored-document';
+export { readStoredDocument, type StoredDocument, useStoredDocument } from './react/use-stored-document';
 export { useDocument, useDocumentStatus, useSyncStatus } from './react/use-sync';
 export { useVehicleTracker } from './react/use-vehicle-tracker';
 export { useYArray, type YArrayState, yToJson } from './react/use-y-array';

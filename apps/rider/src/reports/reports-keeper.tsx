@@ -1,4 +1,5 @@
 import { useDocument, useEvidence } from '@kigaligo/client';
+import { useEvidenceJanitor } from './evidence-janitor';
 import { isFinal } from './report-state';
 import { useStoredReport } from './stored-report';
 import { useRiderReports } from './use-rider-reports';
@@ -9,11 +10,16 @@ const KEEP_OPEN = 8;
 /**
  * Mounted once while the rider is signed in, whatever the screen: keeps the newest unfinished reports'
  * documents connected, so a report sent offline goes out when the network returns (and its status and
- * replies come in) even if the rider has moved on to another screen. Also keeps the evidence uploader running.
+ * replies come in) even if the rider has moved on to another screen. Also keeps the evidence uploader running,
+ * and frees the space of files no report needs any more.
  */
 export function ReportsKeeper() {
   const { reports } = useRiderReports();
   const service = useEvidence();
+  useEvidenceJanitor(
+    reports.map((r) => r.id),
+    service,
+  );
   return (
     <>
       {reports.slice(0, KEEP_OPEN).map((r) => (

@@ -124,3 +124,25 @@ describe('EvidenceStore queue', () => {
     stop();
   });
 });
+
+describe('pruning', () => {
+  it('deletes what nothing keeps, except files still waiting to be sent', async () => {
+    const store = setup();
+    const draft = await store.add(file(JPEG, 2000, 'image/jpeg'));
+    const removed = await store.add(file(JPEG, 3000, 'image/jpeg'));
+    const waiting = await store.add(file(JPEG, 4000, 'image/jpeg'));
+    await store.queue([waiting.sha256]);
+    const filed = await store.put(new Uint8Array([...JPEG, 1, 2, 3]).buffer, 'image/jpeg', 'uploaded');
+    const stillUnfiled = await store.put(new Uint8Array([...JPEG, 4, 5, 6]).buffer, 'image/jpeg', 'uploaded');
+
+    const keep = new Set([draft.sha256, stillUnfiled.sha256]);
+    // Just stored: a photo is in the store a moment before the draft names it.
+    expect(await store.prune(keep)).toBe(0);
+    expect(await store.prune(keep, 10 * 60_000, Date.now() + 11 * 60_000)).toBe(2);
+    expect(await store.row(draft.sha256)).toBeDefined();
+    expect(await store.row(stillUnfiled.sha256)).toBeDefined();
+    expect(await store.row(waiting.sha256)).toBeDefined();
+    expect(await store.row(removed.sha256)).toBeUndefined();
+    expect(await store.row(filed.sha256)).toBeUndefined();
+  });
+});

@@ -133,6 +133,21 @@ export class EvidenceStore {
     });
   }
 
+  /**
+   * Frees the space of files nothing here needs: every file not in `keep` goes, unless it is queued (a sent
+   * report's file waiting for the network). The caller keeps the files of drafts and of reports the server has not
+   * filed yet; a removed attachment, a deleted draft, or a filed report's uploaded file is then deleted, and
+   * `load` downloads it again if the report is opened. Files stored in the last `graceMs` stay too: a photo is
+   * stored before the draft names it. Returns how many files were deleted.
+   */
+  async prune(keep: ReadonlySet<string>, graceMs = 10 * 60_000, now = Date.now()): Promise<number> {
+    return this.db.transaction('rw', this.db.evidence, () =>
+      this.db.evidence
+        .filter((r) => r.upload !== 'queued' && !keep.has(r.sha256) && r.createdAt < now - graceMs)
+        .delete(),
+    );
+  }
+
   /** The oldest file waiting to be sent. */
   nextQueued(): Promise<EvidenceRow | undefined> {
     return this.db.evidence.where('[upload+queuedAt]').between(['queued', 0], ['queued', Infinity]).first();

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
+import type { SyncEngine } from '../sync/sync-engine';
 import { UpdateLog } from '../sync/update-log';
 import { useSyncEngine } from './client-context';
 
@@ -9,6 +10,16 @@ export interface StoredDocument {
   doc: Y.Doc;
   /** Local changes not yet confirmed by the server, from every tab. */
   pending: number;
+}
+
+/** Reads a document as this device stored it, once (inside a Dexie liveQuery: whenever it changes). */
+export async function readStoredDocument(engine: SyncEngine, name: string): Promise<StoredDocument> {
+  const log = new UpdateLog(engine.db, name);
+  const state = await log.load();
+  const { pending } = await log.state();
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  return { doc, pending };
 }
 
 /**
@@ -25,17 +36,9 @@ export function useStoredDocument(name: string | null): StoredDocument | null {
       setStored(null);
       return;
     }
-    const log = new UpdateLog(engine.db, name);
-    const sub = liveQuery(async () => ({
-      state: await log.load(),
-      pending: (await log.state()).pending,
-    })).subscribe({
-      next: ({ state, pending }) => {
-        const doc = new Y.Doc();
-        if (state) Y.applyUpdate(doc, state);
-        // The previous copy is left to the garbage collector: a render may still be reading it.
-        setStored({ doc, pending });
-      },
+    const sub = liveQuery(() => readStoredDocument(engine, name)).subscribe({
+      // The previous copy is left to the garbage collector: a render may still be reading it.
+      next: setStored,
       error: () => setStored({ doc: new Y.Doc(), pending: 0 }),
     });
     return () => sub.unsubscribe();
