@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type MapConfig, mapConfig } from '@kigaligo/domain';
 import { z } from 'zod';
@@ -36,7 +37,6 @@ export function mapConfigFromEnv(env: NodeJS.ProcessEnv): MapConfig {
   return parsed.data;
 }
 
-/** Reads the server's configuration from the environment (README.md lists every variable). */
 function webhookUrl(value: string): string {
   const url = URL.canParse(value) ? new URL(value) : null;
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
@@ -44,7 +44,29 @@ function webhookUrl(value: string): string {
   return url.toString();
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
+/**
+ * `NAME_FILE=/run/secrets/name` sets NAME from that file (one trailing newline dropped), the convention of Docker
+ * and Kubernetes secrets: keys and passwords stay out of the environment listing and the compose file. NAME itself,
+ * when set, wins.
+ */
+export function withSecretFiles(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out = { ...env };
+  for (const [key, path] of Object.entries(env)) {
+    if (!key.endsWith('_FILE') || !path) continue;
+    const name = key.slice(0, -'_FILE'.length);
+    if (out[name]) continue;
+    try {
+      out[name] = readFileSync(path, 'utf8').replace(/\r?\n$/, '');
+    } catch (err) {
+      throw new Error(`${key}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  return out;
+}
+
+/** Reads the server's configuration from the environment (README.md lists every variable). */
+export function configFromEnv(fromEnv: NodeJS.ProcessEnv = process.env): ServerOptions {
+  const env = withSecretFiles(fromEnv);
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got ${env.PORT}`);

@@ -1,0 +1,45 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configFromEnv } from './config';
+
+describe('configuration from the environment', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kigaligo-config-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('reads a secret from NAME_FILE, as Docker and Kubernetes mount them', async () => {
+    await writeFile(join(dir, 'jwt'), 'a-long-random-secret\n');
+    await writeFile(join(dir, 'db'), 'postgres://app:pw@db:5432/kigaligo');
+    const config = configFromEnv({ JWT_SECRET_FILE: join(dir, 'jwt'), DATABASE_URL_FILE: join(dir, 'db') });
+    expect(config.jwtSecret).toBe('a-long-random-secret');
+    expect(config.databaseUrl).toBe('postgres://app:pw@db:5432/kigaligo');
+    // The variable itself wins over its file.
+    expect(configFromEnv({ JWT_SECRET: 'given', JWT_SECRET_FILE: join(dir, 'jwt') }).jwtSecret).toBe('given');
+  });
+
+  it('refuses to start on a secret file it cannot read, naming the variable', () => {
+    expect(() => configFromEnv({ JWT_SECRET_FILE: join(dir, 'missing') })).toThrow(
+      /^JWT_SECRET_FILE: cannot read .*missing \(ENOENT\)$/,
+    );
+  });
+
+  it('refuses bad alert settings at start', () => {
+    expect(() => configFromEnv({ ALERT_EMAILS: 'oncall@kigaligo.rw, not-an-address' })).toThrow(
+      'ALERT_EMAILS: not an email address: not-an-address',
+    );
+    expect(() => configFromEnv({ ALERT_WEBHOOK_URL: 'ftp://hooks.example' })).toThrow(
+      'ALERT_WEBHOOK_URL: not an http(s) URL',
+    );
+    expect(
+      configFromEnv({ ALERT_EMAILS: 'a@kigaligo.rw,b@kigaligo.rw', ALERT_LANGUAGE: 'rw' }).alerts,
+    ).toEqual({
+      emails: ['a@kigaligo.rw', 'b@kigaligo.rw'],
+      webhookUrl: undefined,
+      language: 'rw',
+    });
+  });
+});
