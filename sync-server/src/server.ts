@@ -30,6 +30,7 @@ import type { EvidenceStore } from './evidence/evidence-store';
 import { localEvidenceStore } from './evidence/local-store';
 import { type S3Config, s3EvidenceStore } from './evidence/s3-store';
 import { purgeIdempotencyKeys } from './http/idempotency';
+import { databaseReadings } from './http/metric-readings';
 import { Metrics } from './http/metrics';
 import { defaultSocketTimeouts, type SocketTimeouts } from './http/socket-guard';
 import { routeUpgrades } from './http/upgrades';
@@ -325,6 +326,15 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         .where(eq(outbox.status, 'pending'));
       return row?.n ?? 0;
     },
+    ...databaseReadings(database.db),
+    liveSubscribers: () => live.subscriberCount,
+    redisUp: opts.redisUrl
+      ? () =>
+          fanout.ping().then(
+            () => true,
+            () => false,
+          )
+      : undefined,
   });
   deps.readiness = {
     redis: opts.redisUrl ? () => fanout.ping() : undefined,

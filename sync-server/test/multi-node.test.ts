@@ -106,6 +106,8 @@ describe.runIf(redisUrl && databaseReady && haproxyPath)('three server processes
     const perNode = await Promise.all(cluster.nodes.map((n) => connectionsOn(n.url)));
     expect(perNode.reduce((a, b) => a + b, 0)).toBe(3);
     expect(perNode.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
+    for (const n of cluster.nodes)
+      expect(await (await fetch(`${n.url}/metrics`)).text()).toMatch(/^redis_up 1$/m);
 
     clients.forEach((c, i) => {
       c.doc.getMap('preferences').set(`from-${i}`, `node-${i}`);

@@ -38,6 +38,16 @@ const authorityKey = sql`idempotency_key like 'report:%:authority-%'`;
 // An alert that cannot be delivered must not page about itself, in a loop.
 const alertKey = sql`idempotency_key like 'alert:%'`;
 
+/** Outbox messages given up on in the last 24 hours, authority alerts and pages aside (also a metric). */
+export function deadLetters(db: Db): Promise<number> {
+  return count(
+    db,
+    // A dead message's next_attempt_at is when it was given up on (plus the delay it would have waited).
+    sql`select count(*) as n from outbox where status = 'dead' and next_attempt_at > now() - interval '24 hours'
+        and not (${authorityKey}) and not (${alertKey})`,
+  );
+}
+
 export const checks: Record<Exclude<AlertCondition, 'database_unreachable' | 'redis_unreachable'>, Check> = {
   async server_errors(db) {
     // Between the two windows the condition keeps its state (null): a burst of errors does not flap.
@@ -51,12 +61,7 @@ export const checks: Record<Exclude<AlertCondition, 'database_unreachable' | 're
     return { firing: row ? row.firing : false, detail: {} };
   },
   async outbox_dead_letters(db) {
-    const n = await count(
-      db,
-      // A dead message's next_attempt_at is when it was given up on (plus the delay it would have waited).
-      sql`select count(*) as n from outbox where status = 'dead' and next_attempt_at > now() - interval '24 hours'
-          and not (${authorityKey}) and not (${alertKey})`,
-    );
+    const n = await deadLetters(db);
     return { firing: n > 0, detail: { count: n } };
   },
   async reconcile_failures(db) {

@@ -1,4 +1,7 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { outbox } from '../db/schema';
 import { enqueue } from '../outbox/enqueue';
 import { connectAckedClient, waitFor } from '../test-support/sync-client';
 import { createTestApp } from '../test-support/test-app';
@@ -131,6 +134,47 @@ describe.each(testDatabaseKinds)('GET /metrics on %s', (kind) => {
     }
     expect(value(samples, 'outbox_deliveries_total', sent)).toBe(before + 1);
     expect(value(samples, 'outbox_depth')).toBe(0);
+  });
+
+  it('reports what on-call watches: dead letters, the oldest due message, reconcile failures, /live, alerts', async () => {
+    const db = t.server.deps.database.db;
+    const email = { to: 'ops@example.rw', subject: 'Metrics', text: 'Dead.' };
+    await enqueue(db, 'email', email, `metrics-dead-${kind}`);
+    await db
+      .update(outbox)
+      .set({ status: 'dead' })
+      .where(eq(outbox.idempotencyKey, `metrics-dead-${kind}`));
+    // Due two minutes ago and not delivered: as if no worker were running.
+    await enqueue(
+      db,
+      'payment.charge',
+      { paymentId: crypto.randomUUID(), provider: 'cash' },
+      `metrics-due-${kind}`,
+    );
+    await db
+      .update(outbox)
+      .set({ nextAttemptAt: new Date(Date.now() - 120_000), attempts: 1 })
+      .where(eq(outbox.idempotencyKey, `metrics-due-${kind}`));
+    await db.execute(sql`insert into alert_states (condition, firing) values ('redis_unreachable', true)`);
+    const admin = await t.loginAs('admin');
+    const live = new WebSocket(`${t.server.url.replace(/^http/, 'ws')}/live?token=${admin.accessToken}`);
+    await new Promise((r) => live.once('open', r));
+    try {
+      // The socket counts once its token is checked.
+      await expect.poll(async () => value((await scrape()).samples, 'live_subscribers')).toBe(1);
+      const { samples, types } = await scrape();
+      expect(types.get('reconcile_failures')).toBe('gauge');
+      expect(value(samples, 'outbox_dead_letters')).toBeGreaterThanOrEqual(1);
+      // Claimed by the worker meanwhile or not: due at least 2 minutes ago unless it has just been delivered.
+      expect(value(samples, 'outbox_oldest_due_seconds')).toBeGreaterThanOrEqual(0);
+      expect(value(samples, 'reconcile_failures', { state: 'retrying' })).toBe(0);
+      expect(value(samples, 'live_subscribers')).toBe(1);
+      expect(value(samples, 'alert_firing', { condition: 'redis_unreachable' })).toBe(1);
+      // No REDIS_URL here: no redis_up series rather than a misleading 0.
+      expect(samples.some((s) => s.name === 'redis_up')).toBe(false);
+    } finally {
+      live.close();
+    }
   });
 });
 

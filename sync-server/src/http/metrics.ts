@@ -10,6 +10,17 @@ export interface MetricSources {
   syncConnections?: () => number;
   syncDocuments?: () => number;
   outboxDepth?: () => Promise<number>;
+  /** Seconds the oldest message due for delivery has waited (0 when none is due). */
+  outboxOldestDue?: () => Promise<number>;
+  /** Messages given up on in the last 24 hours (what pages on-call, alerts/conditions.ts). */
+  outboxDeadLetters?: () => Promise<number>;
+  /** Entries of synced documents the reconcilers could not take: still retrying, and rejected. */
+  reconcileFailures?: () => Promise<{ retrying: number; rejected: number }>;
+  liveSubscribers?: () => number;
+  /** Whether Redis answers a ping; undefined without REDIS_URL (no redis_up series then). */
+  redisUp?: () => Promise<boolean>;
+  /** Alert conditions and whether each is firing now. */
+  alertsFiring?: () => Promise<Record<string, boolean>>;
 }
 
 /**
@@ -66,11 +77,73 @@ export class Metrics {
         this.set((await sources().outboxDepth?.()) ?? 0);
       },
     });
+    this.scrapeGauges(sources);
+  }
+
+  private scrapeGauges(sources: () => MetricSources): void {
+    const registers = [this.registry];
+    new Gauge({
+      name: 'outbox_oldest_due_seconds',
+      help: 'How long the oldest outbox message due for delivery has waited',
+      registers,
+      async collect() {
+        this.set((await sources().outboxOldestDue?.()) ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'outbox_dead_letters',
+      help: 'Outbox messages given up on in the last 24 hours',
+      registers,
+      async collect() {
+        this.set((await sources().outboxDeadLetters?.()) ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'reconcile_failures',
+      help: 'Synced document entries the reconcilers could not take, by state (retrying, rejected)',
+      labelNames: ['state'] as const,
+      registers,
+      async collect() {
+        const f = (await sources().reconcileFailures?.()) ?? { retrying: 0, rejected: 0 };
+        this.set({ state: 'retrying' }, f.retrying);
+        this.set({ state: 'rejected' }, f.rejected);
+      },
+    });
+    new Gauge({
+      name: 'live_subscribers',
+      help: 'Open /live WebSocket subscribers of this process',
+      registers,
+      collect() {
+        this.set(sources().liveSubscribers?.() ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'alert_firing',
+      help: 'Alert conditions (docs/operations.md) and whether each is firing (1) or not (0)',
+      labelNames: ['condition'] as const,
+      registers,
+      async collect() {
+        for (const [condition, firing] of Object.entries((await sources().alertsFiring?.()) ?? {}))
+          this.set({ condition }, firing ? 1 : 0);
+      },
+    });
   }
 
   /** The gauges' sources exist only once the server has built its sync service and database. */
   use(sources: MetricSources): void {
     this.sources = { ...this.sources, ...sources };
+    const probe = sources.redisUp;
+    // Only with REDIS_URL: without Redis a redis_up of 0 would read as an outage.
+    if (probe && !this.registry.getSingleMetric('redis_up')) {
+      new Gauge({
+        name: 'redis_up',
+        help: 'Whether Redis answered a ping at scrape time (1) or not (0)',
+        registers: [this.registry],
+        async collect() {
+          this.set((await probe()) ? 1 : 0);
+        },
+      });
+    }
   }
 
   /** Times every request by the route pattern Hono matched (the raw URL would carry ids). */

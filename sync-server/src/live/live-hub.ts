@@ -60,6 +60,11 @@ export class LiveHub implements UpgradeEndpoint {
   private rosterQueued: Promise<void> | null = null;
   private readonly rosterTimer: NodeJS.Timeout;
   private readonly clients = new Set<Client>();
+
+  /** Open /live sockets of this process (a metric). */
+  get subscriberCount(): number {
+    return this.clients.size;
+  }
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   private readonly timer: NodeJS.Timeout;
   private readonly heartbeat: Heartbeat;
