@@ -161,7 +161,9 @@ describe.each(testDatabaseKinds)('GET /metrics on %s', (kind) => {
     await new Promise((r) => live.once('open', r));
     try {
       // The socket counts once its token is checked.
-      await expect.poll(async () => value((await scrape()).samples, 'live_subscribers')).toBe(1);
+      await expect
+        .poll(async () => value((await scrape()).samples, 'live_subscribers'), { timeout: 10_000 })
+        .toBe(1);
       const { samples, types } = await scrape();
       expect(types.get('reconcile_failures')).toBe('gauge');
       expect(value(samples, 'outbox_dead_letters')).toBeGreaterThanOrEqual(1);
