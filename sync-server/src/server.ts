@@ -288,7 +288,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         watch: [riderDocKeys.savedRoutes, riderDocKeys.bookingIntents],
         reconcile: riderDocReconciler(deps),
       },
-      driver: { watch: [driverDocKeys.tripActions], reconcile: driverDocReconciler(deps) },
+      driver: {
+        watch: [driverDocKeys.shift, driverDocKeys.tripActions],
+        reconcile: driverDocReconciler(deps),
+      },
       report: { watch: reportDocWatch, reconcile: reportDocReconciler(authorities, logger) },
     },
     logger,

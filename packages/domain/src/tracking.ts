@@ -28,6 +28,18 @@ export const shiftStartInput = z.object({ vehicleId });
  */
 export const shiftEndInput = z.object({ endedAt: isoDateTime.optional() });
 
+/**
+ * The driver's "taking rides" switch during a shift, in their `driver:<id>` document (written offline too,
+ * synced to their other devices). `off_duty` pauses ride offers without ending the shift; the server counts
+ * it only when `changedAt` falls in the shift it would pause, so a switch left off yesterday does not pause
+ * today's shift.
+ */
+export const rideAvailability = z.object({
+  status: z.enum(['off_duty', 'available']),
+  changedAt: isoDateTime,
+});
+export type RideAvailability = z.infer<typeof rideAvailability>;
+
 /** Where a vehicle is, as the server tracks it (exact, with its plate): server-side, and for admins. */
 export const trackedVehicle = z.object({
   vehicleId,

@@ -21,6 +21,7 @@ export const riderDocKeys = {
 } as const;
 
 export const driverDocKeys = {
+  /** Y.Map {status, changedAt}: domain `rideAvailability`, the driver's "taking rides" switch during a shift. */
   shift: 'shift',
   /** Y.Map<tripId, Y.Map> written by the server: domain `driverAssignment`. */
   assignments: 'assignments',

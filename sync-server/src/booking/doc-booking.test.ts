@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { type BookingIntent, CANCELLATION_FEE } from '@kigaligo/domain';
 import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { tripEvents, trips } from '../db/schema';
+import { shifts, tripEvents, trips } from '../db/schema';
 import { connectClient, waitFor } from '../test-support/sync-client';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
@@ -151,5 +151,49 @@ describe.each(testDatabaseKinds)('booking through synced documents on %s', (kind
     });
     expect(entry(riderClient.doc, riderDocKeys.bookingDecisions, never.id)).toBeUndefined();
     expect(await db().select().from(trips).where(eq(trips.intentId, never.id))).toHaveLength(0);
+  });
+
+  it("honours the driver's synced 'taking rides' switch during the shift, and ignores one from before it", async () => {
+    const docName = `driver:${fleet.driver.id}`;
+    const reconciledUpTo = () =>
+      Math.max(0, ...t.server.reconciler.history.filter((h) => h.docName === docName).map((h) => h.upTo));
+    const setSwitch = async (status: 'off_duty' | 'available', changedAt: Date) => {
+      const upTo = reconciledUpTo();
+      const map = driverClient.doc.getMap(driverDocKeys.shift);
+      driverClient.doc.transact(() => {
+        map.set('status', status);
+        map.set('changedAt', changedAt.toISOString());
+      });
+      await waitFor(() => reconciledUpTo() > upTo, 10_000, `the switch to ${status} reconciled`);
+    };
+    const paused = async () =>
+      (
+        await db()
+          .select({ paused: shifts.paused })
+          .from(shifts)
+          .where(and(eq(shifts.driverId, fleet.driver.id), isNull(shifts.endedAt)))
+      )[0]?.paused;
+    const book = async () => {
+      const res = await fetch(`${t.server.url}/api/trips`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${rider.token}` },
+        body: JSON.stringify(makeIntent()),
+      });
+      // biome-ignore lint/suspicious/noExplicitAny: the test reads the JSON loosely and asserts its shape
+      return { status: res.status, body: (await res.json()) as any };
+    };
+
+    // Switched off yesterday, before this shift began: this shift is not paused.
+    await setSwitch('off_duty', new Date(Date.now() - 24 * 3600_000));
+    expect(await paused()).toBe(false);
+    await setSwitch('off_duty', new Date());
+    expect(await paused()).toBe(true);
+    expect(await book()).toMatchObject({ status: 409, body: { error: { code: 'no_vehicle_available' } } });
+    await setSwitch('available', new Date());
+    expect(await paused()).toBe(false);
+    expect(await book()).toMatchObject({
+      status: 201,
+      body: { trip: { status: 'assigned', vehicleId: fleet.vehicleId } },
+    });
   });
 });

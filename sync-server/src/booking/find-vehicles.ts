@@ -1,8 +1,8 @@
 import { type BookableKind, DISPATCH_POSITION_FRESH_MS, type LatLon } from '@kigaligo/domain';
 import { haversine } from '@kigaligo/planner';
-import { and, between, eq, gte, isNotNull, notExists, notInArray, sql } from 'drizzle-orm';
+import { and, between, eq, gte, isNotNull, isNull, notExists, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { trips, users, vehicleLive, vehicles } from '../db/schema';
+import { shifts, trips, users, vehicleLive, vehicles } from '../db/schema';
 
 /**
  * How far a vehicle may be from the pickup to be sent: 6 km straight line is about 20 minutes for a moto at
@@ -27,7 +27,7 @@ export interface Candidate {
 const DEG_PER_M = 1 / 111_320;
 
 /**
- * Available vehicles of `kind` with a driver on shift (not suspended, not busy with another live trip on any
+ * Available vehicles of `kind` with a driver on shift and taking rides (not suspended, not busy with another live trip on any
  * vehicle) and a fresh live position within the radius, nearest first. Read without locks: the caller locks one at a time (`lockIfAvailable`), so a busy
  * booking never hides every vehicle from the others.
  */
@@ -60,6 +60,15 @@ export async function nearbyCandidates(
         between(vehicleLive.lat, pickup.lat - dLat, pickup.lat + dLat),
         between(vehicleLive.lon, pickup.lon - dLon, pickup.lon + dLon),
         excludeDriverIds.length > 0 ? notInArray(vehicles.driverId, excludeDriverIds) : undefined,
+        // "Stop taking rides" during the shift (tracking/shifts.ts applyRideAvailability).
+        notExists(
+          tx
+            .select({ id: shifts.id })
+            .from(shifts)
+            .where(
+              and(eq(shifts.driverId, vehicles.driverId), isNull(shifts.endedAt), eq(shifts.paused, true)),
+            ),
+        ),
         notExists(
           tx
             .select({ id: trips.id })

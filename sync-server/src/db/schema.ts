@@ -460,6 +460,11 @@ export const shifts = pgTable(
       .references(() => vehicles.id, { onDelete: 'cascade' }),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    /**
+     * The driver switched "Stop taking rides" during this shift (the synced toggle of their `driver:<id>`
+     * document): still on shift and sharing positions, but not offered rides until they switch back.
+     */
+    paused: boolean('paused').notNull().default(false),
   },
   (t) => [
     index('shifts_vehicle_driver_idx').on(t.vehicleId, t.driverId, t.startedAt),

@@ -1,3 +1,4 @@
+import type { RideAvailability } from '@kigaligo/domain';
 import { and, eq, gte, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { shifts } from '../db/schema';
@@ -46,6 +47,27 @@ export async function closeShifts(tx: Db, driverId: string, at = new Date()): Pr
     .update(shifts)
     .set({ endedAt: sql`greatest(${shifts.startedAt}, ${at.toISOString()}::timestamptz)` })
     .where(and(eq(shifts.driverId, driverId), isNull(shifts.endedAt)));
+}
+
+/**
+ * Mirrors the driver's "taking rides" switch onto their open shift, which dispatch reads (a paused shift is
+ * offered no rides). A switch made before this shift began (less the clock grace) belongs to an earlier one
+ * and is left alone; the same switch arriving again changes nothing.
+ */
+export async function applyRideAvailability(tx: Db, driverId: string, a: RideAvailability): Promise<void> {
+  const paused = a.status === 'off_duty';
+  const changedAt = new Date(Date.parse(a.changedAt) + SHIFT_GRACE_MS);
+  await tx
+    .update(shifts)
+    .set({ paused })
+    .where(
+      and(
+        eq(shifts.driverId, driverId),
+        isNull(shifts.endedAt),
+        ne(shifts.paused, paused),
+        lte(shifts.startedAt, changedAt),
+      ),
+    );
 }
 
 /**

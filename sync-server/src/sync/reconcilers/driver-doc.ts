@@ -3,6 +3,7 @@ import {
   type DriverActionInput,
   type DriverActionResult,
   driverActionInput,
+  rideAvailability,
   type TripStatus,
   tripStatus,
 } from '@kigaligo/domain';
@@ -14,10 +15,12 @@ import { applyDriverAction } from '../../booking/driver-actions';
 import type { TripDocs } from '../../booking/trip-docs';
 import type { Db } from '../../db/client';
 import { trips } from '../../db/schema';
+import { applyRideAvailability } from '../../tracking/shifts';
 import { invalidEntryMessage } from '../invalid-entry';
 import type { ReconcileFn } from '../reconciler';
 
 /**
+ * driver:<id> → shift: the "taking rides" switch, mirrored onto the open shift (tracking/shifts.ts).
  * driver:<id> → tripActions: applies each action that has no result yet, oldest first (a driver offline for a
  * whole ride queues accept, arrive, start and complete), each in its own savepoint through the entry guard (SS12),
  * and answers every one in
@@ -27,6 +30,9 @@ import type { ReconcileFn } from '../reconciler';
 export function driverDocReconciler(deps: { tripDocs: TripDocs; dispatch: DispatchPolicy }): ReconcileFn {
   return async (ref, doc, tx, guard) => {
     if (ref.type !== 'driver') return undefined;
+    // The "taking rides" switch: a malformed one is ignored (the shift stays as it was), never rejected.
+    const availability = rideAvailability.safeParse(doc.getMap<unknown>(driverDocKeys.shift).toJSON());
+    if (availability.success) await applyRideAvailability(tx, ref.userId, availability.data);
     const actions = doc.getMap<unknown>(driverDocKeys.tripActions);
     const answered = doc.getMap<unknown>(driverDocKeys.actionResults);
     const assignments = doc.getMap<unknown>(driverDocKeys.assignments);

@@ -1,0 +1,1 @@
+ALTER TABLE "shifts" ADD COLUMN "paused" boolean DEFAULT false NOT NULL;
