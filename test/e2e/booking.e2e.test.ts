@@ -28,6 +28,10 @@ const rider = {
 };
 const ignorable = /ERR_INTERNET_DISCONNECTED|Failed to load resource|WebSocket connection/;
 
+/** The driver's one status card, once it shows `status`. */
+const driverStatus = (page: Page, status: string) =>
+  page.getByTestId('driver-status').and(page.locator(`[data-status="${status}"]`));
+
 async function pickPlace(page: Page, label: string, query: string, option: string) {
   await page.getByLabel(label, { exact: true }).fill(query);
   await page
@@ -71,9 +75,10 @@ describe.skipIf(!hasChromium)('booking a ride across the three apps in Chromium'
     d = driver.page;
     await d.goto(`${server.url}/driver/`);
     await signIn(d, 'driver@demo.kigaligo.rw', 'kigali-driver');
+    // Starting the shift is taking rides: one status, 'Available'.
     await d.getByRole('button', { name: 'Start shift' }).click();
     await d.getByText(`On shift with ${PLATE}`).waitFor();
-    await d.getByRole('button', { name: 'Start taking rides' }).click();
+    await driverStatus(d, 'available').getByText('Available', { exact: true }).waitFor();
     await d.getByLabel('Source').selectOption('simulate');
     await d.getByLabel('One position every').selectOption('1');
     await d.getByRole('button', { name: 'Start sharing' }).click();
@@ -120,12 +125,13 @@ describe.skipIf(!hasChromium)('booking a ride across the three apps in Chromium'
     // The driver answers the offer within its window (it shows the seconds left), then can navigate and call.
     const assignment = d.getByTestId('assignment').first();
     await assignment.waitFor({ timeout: 30_000 });
-    await assignment
+    await driverStatus(d, 'offer_waiting')
       .getByTestId('offer-countdown')
       .getByText(/Answer within \d+ s/)
       .waitFor();
     await assignment.getByRole('button', { name: 'Accept' }).click();
     await d.locator('[data-testid="assignment"][data-status="accepted"]').waitFor({ timeout: 30_000 });
+    await driverStatus(d, 'to_pickup').getByText('Going to the pickup').waitFor();
     await expect(assignment.getByTestId('navigate').getAttribute('href')).resolves.toMatch(/^geo:-1\.9/);
     await expect(assignment.getByTestId('call-rider').getAttribute('href')).resolves.toMatch(/^tel:\+250/);
     await r.locator('[data-testid="trip-plate"]', { hasText: PLATE }).waitFor();
@@ -151,6 +157,8 @@ describe.skipIf(!hasChromium)('booking a ride across the three apps in Chromium'
       await assignment.getByRole('button', { name: button }).click();
       await d.locator(`[data-testid="assignment"][data-status="${status}"]`).waitFor({ timeout: 30_000 });
     }
+    // The ride done, the driver is available again (not left 'on a trip').
+    await driverStatus(d, 'available').waitFor();
     await screenshot(d, 'booking-driver-completed');
     await r
       .getByTestId('trip-status')

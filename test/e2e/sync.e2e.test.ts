@@ -159,18 +159,23 @@ describe.skipIf(!hasChromium)('sync engine: offline, restarts, tabs', () => {
       return tab.page;
     };
     const phone = await open();
-    await phone.getByRole('button', { name: 'Start taking rides' }).click();
+    await phone.getByRole('button', { name: 'Start shift' }).click();
     await phone.getByText('Available', { exact: true }).waitFor();
+    // A pause during the shift: the one status says off duty, still on shift with the vehicle.
+    await phone.getByRole('button', { name: 'Stop taking rides' }).click();
+    await phone.getByText('Off duty', { exact: true }).waitFor();
+    await phone.getByText('On shift with', { exact: false }).waitFor();
     await waitSaved(phone);
     const other = await open();
+    // On shift (from the server) and paused (from the synced switch): before the switch syncs it says Available.
     await other
-      .getByText('Available', { exact: true })
+      .locator('[data-testid="driver-status"][data-status="off_duty"]', { hasText: 'On shift with' })
       .waitFor()
       .catch(async (err: Error) => {
         throw new Error(`${err.message}\nThe other device shows: ${await syncDiagnosis(other)}`);
       });
-    await other.getByRole('button', { name: 'Stop taking rides' }).click();
-    await phone.getByText('Off duty', { exact: true }).waitFor({ timeout: 20_000 });
+    await other.getByRole('button', { name: 'Start taking rides' }).click();
+    await phone.getByText('Available', { exact: true }).waitFor({ timeout: 20_000 });
   });
 
   it('converges two tabs of the same rider editing at once', async () => {

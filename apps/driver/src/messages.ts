@@ -1,5 +1,6 @@
 import { type CommonKey, type Messages, useI18n } from '@kigaligo/ui';
 import { assignmentEn, assignmentRw } from './assignments/assignment-messages';
+import { statusEn, statusRw } from './status/status-messages';
 
 const en = {
   'app.product': 'Driver',
@@ -9,22 +10,9 @@ const en = {
   'signIn.wrongRole':
     'This app is for KigaliGo drivers. Riders use the KigaliGo app; admins use the admin console.',
   'home.subtitle': 'Your driver account on this phone.',
-  'shift.title': 'Shift status',
-  'shift.offDuty': 'Off duty',
-  'shift.offDutyHint': "You're not receiving ride requests.",
-  'shift.available': 'Available',
-  'shift.availableHint': "You're shown as available for rides.",
-  'shift.since': 'Since {time}, {date}',
-  'shift.start': 'Start taking rides',
-  'shift.stop': 'Stop taking rides',
-  'vehicle.title': 'Vehicle',
   'vehicle.none': 'No vehicle is assigned to you. Ask your fleet admin.',
   'vehicle.pick': 'Vehicle for this shift',
   'vehicle.onShift': 'On shift with {plate}',
-  'vehicle.status.available': 'Available',
-  'vehicle.status.on_trip': 'On a trip',
-  'vehicle.status.off_duty': 'Off duty',
-  'vehicle.status.inactive': 'Inactive',
   'vehicle.start': 'Start shift',
   'vehicle.end': 'End shift',
   'vehicle.taken': 'Another driver is on shift with this vehicle.',
@@ -86,22 +74,9 @@ const rw: Record<keyof typeof en, string> = {
   'signIn.wrongRole':
     "Iyi porogaramu ni iy'abashoferi ba KigaliGo. Abagenzi bakoresha porogaramu ya KigaliGo, abayobozi bagakoresha urubuga rw'ubuyobozi.",
   'home.subtitle': "Konti yawe y'umushoferi kuri iyi telefoni.",
-  'shift.title': 'Uko uhagaze',
-  'shift.offDuty': 'Nturi mu kazi',
-  'shift.offDutyHint': "Ntabwo urimo kwakira ubusabe bw'ingendo.",
-  'shift.available': 'Uri mu kazi',
-  'shift.availableHint': "Ugaragara nk'uwiteguye gutwara abagenzi.",
-  'shift.since': 'Kuva saa {time}, {date}',
-  'shift.start': 'Tangira gutwara abagenzi',
-  'shift.stop': 'Hagarika gutwara abagenzi',
-  'vehicle.title': 'Ikinyabiziga',
   'vehicle.none': 'Nta kinyabiziga wahawe. Baza umuyobozi wawe.',
   'vehicle.pick': 'Ikinyabiziga cy’uyu munsi',
   'vehicle.onShift': 'Uri mu kazi na {plate}',
-  'vehicle.status.available': 'Kiraboneka',
-  'vehicle.status.on_trip': 'Kiri mu rugendo',
-  'vehicle.status.off_duty': 'Ntikiri mu kazi',
-  'vehicle.status.inactive': 'Ntigikora',
   'vehicle.start': 'Tangira akazi',
   'vehicle.end': 'Soza akazi',
   'vehicle.taken': 'Undi mushoferi ari mu kazi n’iki kinyabiziga.',
@@ -156,6 +131,9 @@ const rw: Record<keyof typeof en, string> = {
   'tracking.recordError': 'Ntibyashobotse kubika aho uri: {message}',
 };
 
-export const messages = { en: { ...en, ...assignmentEn }, rw: { ...rw, ...assignmentRw } };
-export type DriverKey = keyof typeof en | keyof typeof assignmentEn | CommonKey;
+export const messages = {
+  en: { ...en, ...assignmentEn, ...statusEn },
+  rw: { ...rw, ...assignmentRw, ...statusRw },
+};
+export type DriverKey = keyof typeof en | keyof typeof assignmentEn | keyof typeof statusEn | CommonKey;
 export const useDriverI18n = () => useI18n<DriverKey>();

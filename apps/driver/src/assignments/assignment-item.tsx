@@ -1,34 +1,15 @@
-import {
-  type DriverActionInput,
-  type DriverAssignment,
-  type DriverTripAction,
-  secondsLeft,
-} from '@kigaligo/domain';
+import type { DriverActionInput, DriverAssignment, DriverTripAction } from '@kigaligo/domain';
 import { Alert, Button, formatRwf, NotSent } from '@kigaligo/ui';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useDriverI18n } from '../messages';
-import { actionsFor, isActive, needsCashConfirmation, type TripActionState } from './assignment-state';
+import {
+  actionsFor,
+  type FinishedStatus,
+  isActive,
+  needsCashConfirmation,
+  type TripActionState,
+} from './assignment-state';
 import { geoUrl, mapsUrl, navigationTarget, telUrl } from './trip-links';
-
-/** Seconds left on a waiting offer, ticking; the phone vibrates once when the offer arrives. */
-function OfferCountdown({ expiresAt }: { expiresAt: string }) {
-  const { t } = useDriverI18n();
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    // A driver riding with the phone in a holder may not look at it: the vibration says an offer came.
-    navigator.vibrate?.([300, 150, 300]);
-  }, []);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  const left = secondsLeft(expiresAt, now);
-  return (
-    <p className="kg-ride-countdown" role="timer" aria-live="off" data-testid="offer-countdown">
-      {left > 0 ? t('rides.offerLeft', { seconds: left }) : t('rides.offerOver')}
-    </p>
-  );
-}
 
 interface Props {
   assignment: DriverAssignment;
@@ -67,7 +48,10 @@ export function AssignmentItem({ assignment: a, state, unsent, onAct, onResend, 
       data-status={a.status}
     >
       <div className="kg-ride-head">
-        <strong className="kg-ride-status">{t(`rides.status.${a.status}`)}</strong>
+        {/* A ride in hand is named by the driver's status above (its step and countdown), once. */}
+        {isActive(a) ? null : (
+          <strong className="kg-ride-status">{t(`rides.status.${a.status as FinishedStatus}`)}</strong>
+        )}
         <span className="kg-muted kg-small">
           {t(`rides.kind.${a.kind}`)} · {t('rides.assignedAt', { time: time(a.assignedAt, lang) })}
         </span>
@@ -94,7 +78,6 @@ export function AssignmentItem({ assignment: a, state, unsent, onAct, onResend, 
           <dd>{t(`rides.pay.${a.paymentMethod}`)}</dd>
         </div>
       </dl>
-      {a.status === 'assigned' && a.offerExpiresAt ? <OfferCountdown expiresAt={a.offerExpiresAt} /> : null}
       {target || call ? (
         <div className="kg-ride-links">
           {target ? (

@@ -19,8 +19,11 @@ export function actionsFor(status: TripStatus): DriverTripAction[] {
   return nextActions[status] ?? [];
 }
 
-const active: readonly TripStatus[] = ['assigned', 'accepted', 'driver_arrived', 'in_progress'];
-export const isActive = (a: Pick<DriverAssignment, 'status'>) => active.includes(a.status);
+const active = ['assigned', 'accepted', 'driver_arrived', 'in_progress'] as const satisfies TripStatus[];
+/** A trip no longer in the driver's hands: completed, cancelled, handed back or never booked. */
+export type FinishedStatus = Exclude<TripStatus, (typeof active)[number]>;
+export const isActive = (a: Pick<DriverAssignment, 'status'>) =>
+  (active as readonly TripStatus[]).includes(a.status);
 
 export interface TripActionState {
   /** The driver's latest action on this trip that the server has not answered yet. */

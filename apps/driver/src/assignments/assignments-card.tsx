@@ -2,13 +2,12 @@ import { Card } from '@kigaligo/ui';
 import { useDriverI18n } from '../messages';
 import { AssignmentItem } from './assignment-item';
 import { actionState, orderAssignments } from './assignment-state';
-import { useAssignments } from './use-assignments';
+import type { useAssignments } from './use-assignments';
 
 /** Rides KigaliGo assigned to this driver, with the next step of each; every step works offline. */
-export function AssignmentsCard() {
+export function AssignmentsCard({ rides }: { rides: ReturnType<typeof useAssignments> }) {
   const { t } = useDriverI18n();
-  const { assignments, actions, results, rejections, act, resend, discard, pending, ready } =
-    useAssignments();
+  const { assignments, actions, results, rejections, act, resend, discard, pending, ready } = rides;
   const shown = orderAssignments(assignments);
   return (
     <Card title={t('rides.title')}>

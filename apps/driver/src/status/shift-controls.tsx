@@ -1,5 +1,5 @@
 import type { TrackingSnapshot, VehicleTracker } from '@kigaligo/client';
-import { Alert, Button, Card } from '@kigaligo/ui';
+import { Alert, Button } from '@kigaligo/ui';
 import { useEffect, useState } from 'react';
 import { useDriverI18n } from '../messages';
 import type { useVehicleShift } from './use-vehicle-shift';
@@ -8,20 +8,25 @@ interface Props {
   shift: ReturnType<typeof useVehicleShift>;
   tracker: VehicleTracker | null;
   status: TrackingSnapshot;
+  /** The shift started: the driver takes rides from now on. */
+  onStarted(): void;
 }
 
 /**
- * Start a shift on a vehicle (the assigned one first) and end it; the server decides who drives what. Ending
- * with positions still on the phone says how many and offers to keep the app open until they are sent; ending
- * anyway is safe (they are sent later and still count for the shift).
+ * Off shift: pick the vehicle (the assigned one first) and start; the server decides who drives what. On
+ * shift: end it. Ending with positions still on the phone says how many and offers to keep the app open
+ * until they are sent; ending anyway is safe (they are sent later and still count for the shift).
  */
-export function VehicleCard({ shift, tracker, status }: Props) {
+export function ShiftControls({ shift, tracker, status, onStarted }: Props) {
   const { t } = useDriverI18n();
   const [picked, setPicked] = useState('');
   const [step, setStep] = useState<'idle' | 'confirm' | 'draining'>('idle');
   const { vehicle, choices, busy, error } = shift;
   const chosen = picked || choices[0]?.id || '';
 
+  const start = async () => {
+    if (await shift.start(chosen)) onStarted();
+  };
   const endNow = async () => {
     setStep('idle');
     // Stop logging, then try once to upload what is waiting (it is accepted later too).
@@ -45,24 +50,9 @@ export function VehicleCard({ shift, tracker, status }: Props) {
   }, [step, status.ready, status.waiting]);
 
   return (
-    <Card title={t('vehicle.title')}>
-      {vehicle ? (
-        <div
-          className="kg-shift"
-          data-shift="available"
-          data-testid="vehicle-shift"
-          data-status={vehicle.status}
-        >
-          <span className="kg-shift-dot" aria-hidden="true" />
-          <div>
-            <p className="kg-shift-status">{t('vehicle.onShift', { plate: vehicle.plate })}</p>
-            <p className="kg-muted">
-              {t(`vehicle.kind.${vehicle.kind}`)} · {t(`vehicle.status.${vehicle.status}`)}
-            </p>
-          </div>
-        </div>
-      ) : choices.length ? (
-        <div className="kg-field">
+    <>
+      {vehicle ? null : choices.length ? (
+        <div className="kg-field kg-shift-pick">
           <label className="kg-field-label" htmlFor="kg-vehicle-pick">
             {t('vehicle.pick')}
           </label>
@@ -80,7 +70,7 @@ export function VehicleCard({ shift, tracker, status }: Props) {
           </select>
         </div>
       ) : (
-        <p className="kg-muted">{shift.loading ? '…' : t('vehicle.none')}</p>
+        <p className="kg-muted kg-shift-pick">{shift.loading ? '…' : t('vehicle.none')}</p>
       )}
       {error === 'taken' ? <Alert>{t('vehicle.taken')}</Alert> : null}
       {error === 'offline' ? <Alert tone="info">{t('vehicle.offline')}</Alert> : null}
@@ -114,16 +104,10 @@ export function VehicleCard({ shift, tracker, status }: Props) {
           {t('vehicle.end')}
         </Button>
       ) : vehicle ? null : (
-        <Button
-          block
-          className="kg-shift-toggle"
-          busy={busy}
-          disabled={!chosen}
-          onClick={() => void shift.start(chosen)}
-        >
+        <Button block className="kg-shift-toggle" busy={busy} disabled={!chosen} onClick={() => void start()}>
           {t('vehicle.start')}
         </Button>
       )}
-    </Card>
+    </>
   );
 }

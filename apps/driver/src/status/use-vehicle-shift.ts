@@ -65,14 +65,17 @@ export function useVehicleShift() {
     if (online && endedAt) sendQueuedEnd().catch(() => {});
   }, [online, endedAt, sendQueuedEnd]);
 
-  const run = async (call: () => Promise<unknown>) => {
+  /** Whether the call succeeded; a failure is kept in `error`. */
+  const run = async (call: () => Promise<unknown>): Promise<boolean> => {
     setBusy(true);
     setError(null);
     try {
       await call();
+      return true;
     } catch (err) {
       if (err instanceof ApiRequestError && err.status === 409) setError('taken');
       else setError(err instanceof NetworkError ? 'offline' : 'other');
+      return false;
     } finally {
       await reload();
       setBusy(false);

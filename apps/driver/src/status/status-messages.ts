@@ -1,0 +1,36 @@
+// Strings of the driver's status card; merged into the driver app's messages (messages.ts).
+export const statusEn = {
+  'status.title': 'Your status',
+  'status.off_duty': 'Off duty',
+  'status.available': 'Available',
+  'status.offer_waiting': 'New ride request',
+  'status.to_pickup': 'Going to the pickup',
+  'status.arrived': 'At the pickup',
+  'status.on_trip': 'On a trip',
+  'status.hint.offShift': 'Pick your vehicle and start your shift to receive ride requests.',
+  'status.hint.paused': 'Ride requests are paused. Your shift goes on.',
+  'status.hint.available': 'Ride requests near you arrive here. Keep sharing your position.',
+  'status.hint.to_pickup': 'Pick up {rider} at {place}.',
+  'status.hint.arrived': 'Waiting for {rider} at {place}.',
+  'status.hint.on_trip': 'Taking {rider} to {place}.',
+  'status.pause': 'Stop taking rides',
+  'status.resume': 'Start taking rides',
+} as const;
+
+export const statusRw: Record<keyof typeof statusEn, string> = {
+  'status.title': 'Uko uhagaze',
+  'status.off_duty': 'Nturi mu kazi',
+  'status.available': 'Witeguye gutwara',
+  'status.offer_waiting': 'Ubusabe bushya bw’urugendo',
+  'status.to_pickup': 'Ugiye gufata umugenzi',
+  'status.arrived': 'Wageze aho umugenzi ari',
+  'status.on_trip': 'Uri mu rugendo',
+  'status.hint.offShift': 'Hitamo ikinyabiziga cyawe utangire akazi kugira ngo wakire ubusabe bw’ingendo.',
+  'status.hint.paused': 'Ubusabe bw’ingendo bwahagaritswe. Akazi kawe karakomeje.',
+  'status.hint.available': 'Ubusabe bw’ingendo bwo hafi yawe buza hano. Komeza usangize aho uri.',
+  'status.hint.to_pickup': 'Fata {rider} kuri {place}.',
+  'status.hint.arrived': 'Utegereje {rider} kuri {place}.',
+  'status.hint.on_trip': 'Ujyanye {rider} kuri {place}.',
+  'status.pause': 'Hagarika gutwara abagenzi',
+  'status.resume': 'Tangira gutwara abagenzi',
+};
