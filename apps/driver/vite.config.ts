@@ -47,6 +47,8 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
+        // The ride's map (MapLibre, ≈1 MB) loads when a ride is accepted, never into the offline cache.
+        globIgnores: ['**/assets/trip-map-*', '**/assets/maplibre-loader-*'],
         navigateFallback: 'index.html',
         navigateFallbackAllowlist: [/^\/driver\//],
         // The first install takes control at once so the app works offline from the first visit; later

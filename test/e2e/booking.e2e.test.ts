@@ -132,6 +132,12 @@ describe.skipIf(!hasChromium)('booking a ride across the three apps in Chromium'
     await assignment.getByRole('button', { name: 'Accept' }).click();
     await d.locator('[data-testid="assignment"][data-status="accepted"]').waitFor({ timeout: 30_000 });
     await driverStatus(d, 'to_pickup').getByText('Going to the pickup').waitFor();
+    // The ride's map, loaded now (not precached): the driver's moto, the pickup and the destination.
+    const tripMap = assignment.getByTestId('trip-map');
+    await tripMap.locator('.kg-live-map[data-ready="true"]').waitFor({ timeout: 30_000 });
+    await tripMap.locator('[data-testid="map-pin"][data-kind="from"]').waitFor();
+    await tripMap.locator('[data-testid="map-pin"][data-kind="to"]').waitFor();
+    await tripMap.locator(`[data-testid="live-vehicle"][data-plate="${PLATE}"]`).waitFor({ timeout: 30_000 });
     await expect(assignment.getByTestId('navigate').getAttribute('href')).resolves.toMatch(/^geo:-1\.9/);
     await expect(assignment.getByTestId('call-rider').getAttribute('href')).resolves.toMatch(/^tel:\+250/);
     await r.locator('[data-testid="trip-plate"]', { hasText: PLATE }).waitFor();

@@ -10,9 +10,12 @@ import {
   type TripActionState,
 } from './assignment-state';
 import { geoUrl, mapsUrl, navigationTarget, telUrl } from './trip-links';
+import { TripMapSlot } from './trip-map-slot';
 
 interface Props {
   assignment: DriverAssignment;
+  /** The vehicle of the driver's shift, drawn on the ride's map. */
+  vehicleId: string | null;
   state: TripActionState;
   /** Changes of the driver document not yet stored on the server (the action may be among them). */
   unsent: boolean;
@@ -31,7 +34,15 @@ function time(iso: string, lang: string) {
 }
 
 /** One assigned trip: who, where from and to, what it pays, and the next step of the trip. */
-export function AssignmentItem({ assignment: a, state, unsent, onAct, onResend, onDiscard }: Props) {
+export function AssignmentItem({
+  assignment: a,
+  vehicleId,
+  state,
+  unsent,
+  onAct,
+  onResend,
+  onDiscard,
+}: Props) {
   const { t, lang } = useDriverI18n();
   const [cash, setCash] = useState(false);
   const fare = formatRwf(a.fare);
@@ -78,6 +89,7 @@ export function AssignmentItem({ assignment: a, state, unsent, onAct, onResend, 
           <dd>{t(`rides.pay.${a.paymentMethod}`)}</dd>
         </div>
       </dl>
+      {target ? <TripMapSlot assignment={a} vehicleId={vehicleId} /> : null}
       {target || call ? (
         <div className="kg-ride-links">
           {target ? (

@@ -31,6 +31,9 @@ export const assignmentEn = {
   'rides.navigate': 'Navigate',
   'rides.navigateMaps': 'Open in Google Maps',
   'rides.call': 'Call rider',
+  'rides.map': 'Map of the ride: your vehicle, the pickup and the destination',
+  'rides.mapNoPosition': 'Your position shows here once you share it.',
+  'rides.mapOffline': 'The map needs the network once; the ride details and buttons work without it.',
 } as const;
 
 export const assignmentRw: Record<keyof typeof assignmentEn, string> = {
@@ -65,4 +68,7 @@ export const assignmentRw: Record<keyof typeof assignmentEn, string> = {
   'rides.navigate': 'Kurikira inzira',
   'rides.navigateMaps': 'Fungura muri Google Maps',
   'rides.call': 'Hamagara umugenzi',
+  'rides.map': 'Ikarita y’urugendo: ikinyabiziga cyawe, aho usanga umugenzi n’aho ajya',
+  'rides.mapNoPosition': 'Aho uri hazagaragara hano nusangiza aho uri.',
+  'rides.mapOffline': 'Ikarita ikenera interineti rimwe; ibisobanuro by’urugendo n’utubuto bikora nta yo.',
 };

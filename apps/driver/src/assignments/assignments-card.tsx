@@ -5,7 +5,14 @@ import { actionState, orderAssignments } from './assignment-state';
 import type { useAssignments } from './use-assignments';
 
 /** Rides KigaliGo assigned to this driver, with the next step of each; every step works offline. */
-export function AssignmentsCard({ rides }: { rides: ReturnType<typeof useAssignments> }) {
+export function AssignmentsCard({
+  rides,
+  vehicleId,
+}: {
+  rides: ReturnType<typeof useAssignments>;
+  /** The vehicle of the driver's shift, for the ride's map. */
+  vehicleId: string | null;
+}) {
   const { t } = useDriverI18n();
   const { assignments, actions, results, rejections, act, resend, discard, pending, ready } = rides;
   const shown = orderAssignments(assignments);
@@ -21,6 +28,7 @@ export function AssignmentsCard({ rides }: { rides: ReturnType<typeof useAssignm
             <AssignmentItem
               key={a.tripId}
               assignment={a}
+              vehicleId={vehicleId}
               state={actionState(a.tripId, actions, results, rejections)}
               unsent={pending > 0}
               onAct={(action, cash) => act(a.tripId, action, cash)}

@@ -37,7 +37,7 @@ export function HomePage({ user }: { user: User }) {
           tracker={tracker}
           tracking={status}
         />
-        <AssignmentsCard rides={rides} />
+        <AssignmentsCard rides={rides} vehicleId={shift.vehicle?.id ?? null} />
         <TrackingCard vehicle={shift.vehicle} tracker={tracker} status={status} />
         <ProfileCard user={user} />
         <AccountSecurityCard />
