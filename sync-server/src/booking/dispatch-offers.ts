@@ -6,13 +6,14 @@ import {
   offerExpiresAt,
   type Place,
 } from '@kigaligo/domain';
+import { roadEtaSeconds } from '@kigaligo/planner';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { tripOffers, vehicles } from '../db/schema';
 import { notifyUser } from '../notifications/notify-user';
 import { settleCancellation } from '../payments/payment-service';
 import { lockIfAvailable, nearbyCandidates } from './find-vehicles';
-import { pickupEtaSeconds } from './pickup-eta';
+
 import { freeVehicle, moveTrip, type TripRow } from './trip-moves';
 
 /** Candidates tried per offer before giving up; each taken one costs a locked read. */
@@ -69,7 +70,7 @@ export async function offerNext(
   const origin = trip.origin as Place;
   const asked = [...new Set(previous.map((o) => o.driverId))];
   const ranked = (await nearbyCandidates(tx, kind, origin, now, asked))
-    .map((c) => ({ ...c, etaSecs: pickupEtaSeconds(c, origin) }))
+    .map((c) => ({ ...c, etaSecs: roadEtaSeconds(c, origin) }))
     .sort((a, b) => a.etaSecs - b.etaSecs || a.vehicleId.localeCompare(b.vehicleId));
   for (const c of ranked.slice(0, MAX_TRIES)) {
     if (!(await lockIfAvailable(tx, c))) continue;

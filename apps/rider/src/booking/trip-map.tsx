@@ -1,15 +1,12 @@
-import { useLiveVehicles } from '@kigaligo/client';
-import type { BookingIntent } from '@kigaligo/domain';
+import type { BookingIntent, LiveVehicle } from '@kigaligo/domain';
 import { LiveMap, type MapPin, useLiveText } from '@kigaligo/ui';
 import { useMemo } from 'react';
 import { useBookingI18n } from './booking-messages';
 
 /** The rider's own vehicle moving on the live map, with the pickup and destination pinned. */
-export function TripMap({ intent, vehicleId }: { intent: BookingIntent; vehicleId: string }) {
+export function TripMap({ intent, vehicles: mine }: { intent: BookingIntent; vehicles: LiveVehicle[] }) {
   const { t } = useBookingI18n();
   const live = useLiveText();
-  const { vehicles } = useLiveVehicles();
-  const mine = useMemo(() => vehicles.filter((v) => v.vehicleId === vehicleId), [vehicles, vehicleId]);
   const pins = useMemo<MapPin[]>(
     () => [
       { ...intent.origin, label: intent.origin.label ?? t('book.pickup'), kind: 'from' },

@@ -1,10 +1,13 @@
 import './booking.css';
+import { useLiveVehicles } from '@kigaligo/client';
 import { AppHeader, Card, SyncStatus } from '@kigaligo/ui';
+import { useEffect, useMemo, useState } from 'react';
 import { formatRwf } from '../plan/format';
 import { useBookingI18n } from './booking-messages';
 import { bookHref, tripsHref } from './booking-route';
 import { bookingStage, canCancel, isLiveTrip, paymentFailed } from './booking-state';
 import { CancelPanel } from './cancel-panel';
+import { liveEtaMinutes } from './live-eta';
 import { PayAgain } from './pay-again';
 import { TripMap } from './trip-map';
 import { bookedAt, paymentText, stageText } from './trip-text';
@@ -15,6 +18,20 @@ export function TripPage({ id }: { id: string }) {
   const { t, lang } = useBookingI18n();
   const { bookings, cancel, pending, ready } = useBookings();
   const booking = bookings.find((b) => b.intent.id === id);
+  const decision = booking?.decision;
+  const confirmed = decision?.status === 'confirmed' ? decision : null;
+  // One live feed for the ETA and the map: the rider sees their own vehicle once its driver accepted.
+  const { vehicles } = useLiveVehicles();
+  const vehicleId = confirmed?.vehicle.id;
+  const mine = useMemo(() => vehicles.filter((v) => v.vehicleId === vehicleId), [vehicles, vehicleId]);
+  const offerWaiting = confirmed?.tripStatus === 'assigned';
+  const [now, setNow] = useState(() => new Date());
+  // The seconds a driver has left tick only while an offer waits.
+  useEffect(() => {
+    if (!offerWaiting) return;
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, [offerWaiting]);
   if (!booking) {
     return (
       <>
@@ -28,10 +45,10 @@ export function TripPage({ id }: { id: string }) {
       </>
     );
   }
-  const { intent, decision } = booking;
+  const { intent } = booking;
   const stage = bookingStage(booking, pending);
-  const text = stageText(t, booking, stage);
-  const confirmed = decision?.status === 'confirmed' ? decision : null;
+  const liveEta = confirmed ? liveEtaMinutes(confirmed.tripStatus, intent, mine[0]) : null;
+  const text = stageText(t, booking, stage, { now, liveEta });
   const route = `${intent.origin.label ?? t('book.pickup')} → ${intent.destination.label ?? t('book.destination')}`;
 
   return (
@@ -58,7 +75,16 @@ export function TripPage({ id }: { id: string }) {
               >
                 {text.title}
               </p>
-              {text.detail ? <p className="kg-muted">{text.detail}</p> : null}
+              {text.detail ? (
+                <p
+                  className="kg-muted"
+                  data-testid="trip-detail"
+                  data-eta={liveEta ?? undefined}
+                  aria-live="polite"
+                >
+                  {text.detail}
+                </p>
+              ) : null}
             </div>
           </div>
           {confirmed ? (
@@ -111,9 +137,7 @@ export function TripPage({ id }: { id: string }) {
             <PayAgain decision={confirmed} />
           </Card>
         ) : null}
-        {confirmed && isLiveTrip(confirmed) ? (
-          <TripMap intent={intent} vehicleId={confirmed.vehicle.id} />
-        ) : null}
+        {confirmed && isLiveTrip(confirmed) ? <TripMap intent={intent} vehicles={mine} /> : null}
       </main>
     </>
   );

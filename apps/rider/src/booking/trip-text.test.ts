@@ -44,6 +44,29 @@ describe('stageText', () => {
     expect(
       stageText(t, { intent, decision: decision({ tripStatus: 'in_progress' }) }, 'confirmed').detail,
     ).toBe('');
+    // A live position moves the figure; on board, it counts down to the destination.
+    expect(stageText(t, { intent, decision: decision() }, 'confirmed', { liveEta: 3 }).detail).toBe(
+      'Arrives in about 3 min',
+    );
+    expect(
+      stageText(t, { intent, decision: decision({ tripStatus: 'in_progress' }) }, 'confirmed', { liveEta: 9 })
+        .detail,
+    ).toBe('At the destination in about 9 min');
+  });
+  it('says which driver is asked and for how long, then that it moves on', () => {
+    const now = new Date('2026-11-25T06:00:10.000Z');
+    const offered = decision({
+      tripStatus: 'assigned',
+      offer: { expiresAt: '2026-11-25T06:00:30.000Z', attempt: 2 },
+    });
+    expect(stageText(t, { intent, decision: offered }, 'confirmed', { now })).toEqual({
+      title: 'Driver found — waiting for them to accept',
+      detail: 'Asking driver 2 of up to 4: 20 s left for them to accept.',
+    });
+    const over = new Date('2026-11-25T06:00:31.000Z');
+    expect(stageText(t, { intent, decision: offered }, 'confirmed', { now: over }).detail).toBe(
+      'No answer in time — asking the next driver nearby…',
+    );
   });
   it('explains a rejection in plain words, falling back to the server’s sentence', () => {
     const rejected = (reason: string) =>

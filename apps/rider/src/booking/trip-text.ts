@@ -1,4 +1,4 @@
-import type { BookingDecision } from '@kigaligo/domain';
+import { type BookingDecision, MAX_OFFERS_PER_TRIP, secondsLeft } from '@kigaligo/domain';
 import type { Translate } from '@kigaligo/ui';
 import { formatRwf } from '../plan/format';
 import type { BookingKey } from './booking-messages';
@@ -6,8 +6,20 @@ import { type Booking, type BookingStage, rejectReasonKey } from './booking-stat
 
 type T = Translate<BookingKey>;
 
+/** What the trip page knows beyond the booking: the clock (offer countdowns) and the live ETA, if any. */
+export interface StageContext {
+  now?: Date;
+  /** Minutes from the vehicle's latest live position (live-eta.ts); null without one. */
+  liveEta?: number | null;
+}
+
 /** Headline and explanation of a booking's stage, in the rider's words. */
-export function stageText(t: T, b: Booking, stage: BookingStage): { title: string; detail: string } {
+export function stageText(
+  t: T,
+  b: Booking,
+  stage: BookingStage,
+  { now = new Date(), liveEta = null }: StageContext = {},
+): { title: string; detail: string } {
   const d = b.decision;
   switch (stage) {
     case 'waiting':
@@ -33,12 +45,38 @@ export function stageText(t: T, b: Booking, stage: BookingStage): { title: strin
       return { title: t('tripStatus.completed'), detail: '' };
     default: {
       if (d?.status !== 'confirmed') return { title: t('stage.confirmed'), detail: '' };
-      const eta =
-        d.tripStatus === 'assigned' || d.tripStatus === 'accepted'
-          ? `${t('trip.eta')} ${t('trip.etaMin', { n: d.etaMinutes })}`
-          : '';
-      return { title: t(`tripStatus.${d.tripStatus}`), detail: eta };
+      return { title: t(`tripStatus.${d.tripStatus}`), detail: confirmedDetail(t, d, now, liveEta) };
     }
+  }
+}
+
+/**
+ * While dispatch searches, what it is doing (which driver is asked, for how long, that it moves on when they
+ * do not answer); once a driver comes, the minutes left — from the live position when there is one, else
+ * the figure dispatch quoted.
+ */
+function confirmedDetail(
+  t: T,
+  d: Extract<BookingDecision, { status: 'confirmed' }>,
+  now: Date,
+  liveEta: number | null,
+): string {
+  switch (d.tripStatus) {
+    case 'requested':
+      return t('trip.searchingNext');
+    case 'assigned': {
+      if (!d.offer) return '';
+      const seconds = secondsLeft(d.offer.expiresAt, now);
+      return seconds > 0
+        ? t('trip.offerWait', { attempt: d.offer.attempt, max: MAX_OFFERS_PER_TRIP, seconds })
+        : t('trip.searchingNext');
+    }
+    case 'accepted':
+      return `${t('trip.eta')} ${t('trip.etaMin', { n: liveEta ?? d.etaMinutes })}`;
+    case 'in_progress':
+      return liveEta === null ? '' : `${t('trip.etaDestination')} ${t('trip.etaMin', { n: liveEta })}`;
+    default:
+      return '';
   }
 }
 
