@@ -1,10 +1,10 @@
 import type { TrackingSnapshot, VehicleTracker } from '@kigaligo/client';
-import { type DriverAssignment, driverStatus, type Place } from '@kigaligo/domain';
+import type { DriverAssignment, Place } from '@kigaligo/domain';
 import { Button, Card, SyncStatus } from '@kigaligo/ui';
-import { isActive } from '../assignments/assignment-state';
 import { useDriverI18n } from '../messages';
 import { OfferAlert } from './offer-alert';
 import { ShiftControls } from './shift-controls';
+import { statusView } from './status-view';
 import type { useRideAvailability } from './use-ride-availability';
 import type { useVehicleShift } from './use-vehicle-shift';
 
@@ -27,17 +27,12 @@ const placeName = (p: Place) => p.label ?? `${p.lat.toFixed(4)}, ${p.lon.toFixed
 export function DriverStatusCard({ shift, availability, assignments, tracker, tracking }: Props) {
   const { t } = useDriverI18n();
   const vehicle = shift.vehicle;
-  const current = assignments.filter(isActive);
-  const status = driverStatus(
-    vehicle !== null && availability.taking,
-    current.map((a) => a.status),
-  );
-  const ride = current[0];
-  const offer = current.find((a) => a.status === 'assigned' && a.offerExpiresAt);
+  const { status, paused, ride, offer } = statusView(vehicle !== null, availability.taking, assignments);
   const hint = (() => {
-    if (status === 'off_duty') return vehicle ? t('status.hint.paused') : t('status.hint.offShift');
+    if (status === 'off_duty') return paused ? t('status.hint.paused') : t('status.hint.offShift');
     if (status === 'available') return t('status.hint.available');
     if (!ride || status === 'offer_waiting') return null;
+    // The ride in hand: where the driver heads now and whom they carry.
     const place = placeName(status === 'on_trip' ? ride.destination : ride.origin);
     return t(`status.hint.${status}`, { rider: ride.riderName, place });
   })();
