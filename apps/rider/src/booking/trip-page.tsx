@@ -20,8 +20,9 @@ export function TripPage({ id }: { id: string }) {
   const booking = bookings.find((b) => b.intent.id === id);
   const decision = booking?.decision;
   const confirmed = decision?.status === 'confirmed' ? decision : null;
-  // One live feed for the ETA and the map: the rider sees their own vehicle once its driver accepted.
-  const { vehicles } = useLiveVehicles();
+  // One live feed for the ETA and the map, open only while the trip is live: the rider sees their own vehicle
+  // once its driver accepted, until the trip ends.
+  const { vehicles } = useLiveVehicles(null, isLiveTrip(confirmed));
   const vehicleId = confirmed?.vehicle.id;
   const mine = useMemo(() => vehicles.filter((v) => v.vehicleId === vehicleId), [vehicles, vehicleId]);
   const offerWaiting = confirmed?.tripStatus === 'assigned';

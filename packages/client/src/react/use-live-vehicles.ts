@@ -20,15 +20,16 @@ export interface LiveVehicles {
 
 /**
  * Vehicles on the live channel for as long as the component is mounted (one socket per mounted map).
- * `bbox` narrows the feed to an area; change it freely, the socket stays open.
+ * `bbox` narrows the feed to an area; change it freely, the socket stays open. With `enabled` false no socket
+ * is opened (a screen that needs the feed only in some states, e.g. a trip once its driver comes).
  */
-export function useLiveVehicles(bbox: BBox | null = null): LiveVehicles {
+export function useLiveVehicles(bbox: BBox | null = null, enabled = true): LiveVehicles {
   const client = useClient();
   const signedIn = useSession() !== null;
   const [feed, setFeed] = useState<LiveFeed | null>(null);
 
   useEffect(() => {
-    if (!signedIn) return;
+    if (!signedIn || !enabled) return;
     const next = new LiveFeed({
       url: liveServerUrl(client.baseUrl),
       getToken: () => client.session.get()?.accessToken ?? null,
@@ -39,7 +40,7 @@ export function useLiveVehicles(bbox: BBox | null = null): LiveVehicles {
       next.close();
       setFeed(null);
     };
-  }, [client, signedIn]);
+  }, [client, signedIn, enabled]);
 
   const key = bbox?.join(',') ?? '';
   // biome-ignore lint/correctness/useExhaustiveDependencies: the box is compared by value through `key`
