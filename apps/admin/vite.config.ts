@@ -46,6 +46,8 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
+        // The vector basemap's glyphs and sprites are fetched only when one is configured (map-setup.ts).
+        globIgnores: ['map/basemap/**'],
         navigateFallback: 'index.html',
         navigateFallbackAllowlist: [/^\/admin\//],
         // The first install takes control at once so the app works offline from the first visit; later

@@ -47,8 +47,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
-        // The ride's map (MapLibre, ≈1 MB) loads when a ride is accepted, never into the offline cache.
-        globIgnores: ['**/assets/trip-map-*', '**/assets/maplibre-loader-*'],
+        // The ride's map (MapLibre, ≈1 MB) loads when a ride is accepted, never into the offline cache; the vector
+        // basemap's glyphs and sprites are fetched only when one is configured (map-setup.ts).
+        globIgnores: ['**/assets/trip-map-*', '**/assets/maplibre-loader-*', 'map/basemap/**'],
         navigateFallback: 'index.html',
         navigateFallbackAllowlist: [/^\/driver\//],
         // The first install takes control at once so the app works offline from the first visit; later

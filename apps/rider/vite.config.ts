@@ -68,6 +68,8 @@ export default defineConfig({
       workbox: {
         // The network bundle, the places and the map style are what offline planning runs on (~260 KiB).
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}', 'network/*.json', 'map/*.json'],
+        // The vector basemap's glyphs and sprites are fetched only when one is configured (map-setup.ts).
+        globIgnores: ['map/basemap/**'],
         runtimeCaching: mapCaching,
         // Shows FCM web pushes (the app registers with FCM without the Firebase SDK; see public/push-handler.js).
         importScripts: ['push-handler.js'],

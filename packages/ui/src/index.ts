@@ -50,6 +50,7 @@ export {
 } from './map/live-map';
 export { kigaliClock, type LiveKey, useLiveText, vehicleName } from './map/live-messages';
 export { fetchJsonCached } from './map/map-data';
+export { type BasemapKind, type OpenedMap, openMap } from './map/map-setup';
 export { type MapPoint, PointsMap, type PointsMapProps } from './map/points-map';
 export { VehicleDetails } from './map/vehicle-details';
 export { whenIdle } from './when-idle';

@@ -1,7 +1,6 @@
-import 'maplibre-gl/dist/maplibre-gl.css';
-import { fetchAppConfig } from '@kigaligo/client/app-config';
 import type { Itinerary } from '@kigaligo/planner';
-import { type GeoJSONSource, Map as MapLibre, type Marker, NavigationControl } from 'maplibre-gl';
+import { openMap, useI18n } from '@kigaligo/ui';
+import type { GeoJSONSource, Map as MapLibre, Marker } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { bounds, itineraryShapes, legLabels } from './itinerary-shapes';
 import { addLabels, type MapLabel } from './map-labels';
@@ -9,12 +8,11 @@ import { addLayers } from './map-layers';
 import type { NetworkShapes } from './network-geojson';
 
 const KIGALI: [number, number] = [30.085, -1.952];
-/** Our self-contained style: no tile server, no glyphs (labels are HTML markers). */
-const SCHEMATIC_STYLE = '/map/kigali.style.json';
 
 /**
- * The network and the selected itinerary on a MapLibre map: over the style the server is configured with
- * (GET /api/config, MAP_STYLE_URL), else over our schematic, which needs nothing from the network.
+ * The network and the selected itinerary on a MapLibre map, over the basemap the server is configured with
+ * (GET /api/config: MAP_STYLE_URL or MAP_PMTILES_URL), else over our schematic, which needs nothing from the
+ * network.
  */
 export function RouteMap({
   shapes,
@@ -35,19 +33,40 @@ export function RouteMap({
   // Sector names only from district scale in: at city scale 35 of them would cover the network.
   const near = zoom >= 11.8;
 
+  const { lang } = useI18n();
+  const langRef = useRef(lang);
+  langRef.current = lang;
+
   useEffect(() => {
     let m: MapLibre | null = null;
     let gone = false;
-    fetchAppConfig().then(({ map: config }) => {
-      if (gone || !container.current) return;
-      m = createMap(container.current, config.styleUrl ?? SCHEMATIC_STYLE, config.attribution);
-      m.on('moveend', () => setZoom(m?.getZoom() ?? 0));
-      m.on('load', () => {
-        if (!m) return;
-        addLayers(m);
-        setMap(m);
-      });
-    });
+    if (!container.current) return;
+    openMap(container.current, '/', langRef.current, {
+      center: KIGALI,
+      zoom: 10.4,
+      minZoom: 9,
+      maxZoom: 17,
+      maxBounds: [
+        [29.85, -2.15],
+        [30.35, -1.75],
+      ],
+      dragRotate: false,
+      pitchWithRotate: false,
+    })
+      .then((opened) => {
+        if (gone) return opened.map.remove();
+        m = opened.map;
+        m.addControl(new opened.maplibre.NavigationControl({ showCompass: false }), 'top-right');
+        m.touchZoomRotate.disableRotation();
+        m.on('moveend', () => setZoom(m?.getZoom() ?? 0));
+        m.on('load', () => {
+          if (!m) return;
+          addLayers(m);
+          setMap(m);
+        });
+      })
+      // MapLibre throws without WebGL: the plan still lists its itineraries, only the map stays empty.
+      .catch(() => {});
     return () => {
       gone = true;
       setMap(null);
@@ -98,31 +117,6 @@ export function RouteMap({
       <div className="kg-map-canvas" ref={container} />
     </section>
   );
-}
-
-function createMap(container: HTMLElement, style: string, attribution: string): MapLibre {
-  const m = new MapLibre({
-    container,
-    style,
-    center: KIGALI,
-    zoom: 10.4,
-    minZoom: 9,
-    maxZoom: 17,
-    maxBounds: [
-      [29.85, -2.15],
-      [30.35, -1.75],
-    ],
-    // A configured style's sources carry their own credits; MAP_ATTRIBUTION adds what they do not.
-    attributionControl:
-      attribution || style !== SCHEMATIC_STYLE
-        ? { compact: true, customAttribution: attribution || undefined }
-        : false,
-    dragRotate: false,
-    pitchWithRotate: false,
-  });
-  m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  m.touchZoomRotate.disableRotation();
-  return m;
 }
 
 const source = (map: MapLibre, id: string) => map.getSource(id) as GeoJSONSource;

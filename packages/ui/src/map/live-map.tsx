@@ -2,7 +2,8 @@ import type { LiveVehicle } from '@kigaligo/domain';
 import type { Marker, Map as MlMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { useLiveText, vehicleName } from './live-messages';
-import { kigaliBounds, loadRouteLines, loadStyle, type RouteLines } from './map-data';
+import { kigaliBounds, loadRouteLines, type RouteLines } from './map-data';
+import { openMap } from './map-setup';
 import { routesNear } from './routes-near';
 import { VehicleMarkers } from './vehicle-markers';
 
@@ -40,7 +41,10 @@ export interface LiveMapProps {
 
 const ROUTES = 'kg-live-routes';
 
-/** A self-contained offline map (no tiles): the bus network as lines and the live vehicles gliding on it. */
+/**
+ * The configured basemap (map-setup.ts; the offline schematic by default) with the bus network as lines and the
+ * live vehicles gliding on it.
+ */
 export function LiveMap(props: LiveMapProps) {
   const { base, vehicles, selectedId = null, label, unavailable, className } = props;
   const container = useRef<HTMLElement>(null);
@@ -52,6 +56,9 @@ export function LiveMap(props: LiveMapProps) {
     Marker: typeof Marker;
   } | null>(null);
   const [failed, setFailed] = useState(false);
+  const text = useLiveText();
+  const textRef = useRef(text);
+  textRef.current = text;
 
   useEffect(() => {
     let cancelled = false;
@@ -67,19 +74,19 @@ export function LiveMap(props: LiveMapProps) {
       map.easeTo({ center: [vehicle.lon, vehicle.lat], zoom: Math.max(map.getZoom(), 16), duration: 600 });
     };
     (async () => {
-      const [{ maplibre }, style] = await Promise.all([import('./maplibre-loader'), loadStyle(base)]);
-      if (cancelled || !container.current) return;
+      if (!container.current) return;
       const around = pinBounds(latest.current.pins, latest.current.vehicles);
-      map = new maplibre.Map({
-        container: container.current,
-        style,
+      const opened = await openMap(container.current, base, textRef.current.lang, {
         bounds: around ?? kigaliBounds,
         // Wide side padding around pins: their labels are centred on the place and must not be cut at the edges.
         ...(around
           ? { fitBoundsOptions: { padding: { top: 56, bottom: 32, left: 88, right: 88 }, maxZoom: 15 } }
           : {}),
-        attributionControl: false,
       });
+      // Unmounted while the style loaded: the cleanup ran before there was a map to remove.
+      if (cancelled) return opened.map.remove();
+      const { maplibre } = opened;
+      map = opened.map;
       map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
       const m = map;
       m.on('load', () => {
@@ -117,9 +124,6 @@ export function LiveMap(props: LiveMapProps) {
     };
   }, [base]);
 
-  const text = useLiveText();
-  const textRef = useRef(text);
-  textRef.current = text;
   // biome-ignore lint/correctness/useExhaustiveDependencies: names change with the language, read through the ref
   useEffect(
     () => ready?.markers.update(vehicles, selectedId, (v) => vehicleName(v, textRef.current.t)),

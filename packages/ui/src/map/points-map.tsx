@@ -1,7 +1,9 @@
 import type { Marker, Map as MlMap } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../i18n/i18n-context';
 import type { MapBBox } from './live-map';
-import { kigaliBounds, loadStyle } from './map-data';
+import { kigaliBounds } from './map-data';
+import { openMap } from './map-setup';
 
 /** A place on the map: a safety report in the admins' queue, the place a rider picked. */
 export interface MapPoint {
@@ -31,7 +33,7 @@ export interface PointsMapProps {
 }
 
 /**
- * The shared offline map (no tiles, see map-data.ts) with HTML markers for a set of points. Markers are buttons,
+ * The configured basemap (map-setup.ts; the offline schematic by default) with HTML markers for a set of points. Markers are buttons,
  * so a keyboard can select them; their text is set with textContent, never as markup.
  */
 export function PointsMap(props: PointsMapProps) {
@@ -41,21 +43,22 @@ export function PointsMap(props: PointsMapProps) {
   latest.current = props;
   const [ready, setReady] = useState<{ map: MlMap; Marker: typeof Marker } | null>(null);
   const [failed, setFailed] = useState(false);
+  const langRef = useRef(useI18n().lang);
 
   useEffect(() => {
     let cancelled = false;
     let map: MlMap | undefined;
     (async () => {
-      const [{ maplibre }, style] = await Promise.all([import('./maplibre-loader'), loadStyle(base)]);
-      if (cancelled || !container.current) return;
+      if (!container.current) return;
       const first = latest.current.points;
-      map = new maplibre.Map({
-        container: container.current,
-        style,
+      const opened = await openMap(container.current, base, langRef.current, {
         bounds: pointBounds(first) ?? kigaliBounds,
         fitBoundsOptions: { padding: 48, maxZoom: 15 },
-        attributionControl: false,
       });
+      // Unmounted while the style loaded: the cleanup ran before there was a map to remove.
+      if (cancelled) return opened.map.remove();
+      const { maplibre } = opened;
+      map = opened.map;
       map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
       const m = map;
       m.on('click', (e) => latest.current.onPick?.({ lat: e.lngLat.lat, lon: e.lngLat.lng }));
