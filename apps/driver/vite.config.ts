@@ -50,6 +50,8 @@ export default defineConfig({
         // The ride's map (MapLibre, ≈1 MB) loads when a ride is accepted, never into the offline cache; the vector
         // basemap's glyphs and sprites are fetched only when one is configured (map-setup.ts).
         globIgnores: ['**/assets/trip-map-*', '**/assets/maplibre-loader-*', 'map/basemap/**'],
+        // Keeps the map's tiles, seen and saved, for offline use (public/map-tiles-sw.js).
+        importScripts: ['map-tiles-sw.js'],
         navigateFallback: 'index.html',
         navigateFallbackAllowlist: [/^\/driver\//],
         // The first install takes control at once so the app works offline from the first visit; later

@@ -8,23 +8,6 @@ import { VitePWA } from 'vite-plugin-pwa';
 const base = '/';
 const themeColor = '#0b6e4f';
 
-// The map source is configured at run time (GET /api/config: MAP_STYLE_URL), so the build cannot name its
-// origin. The only cross-origin GETs the CSP lets the rider app make are the configured map's (style, tiles,
-// glyphs, sprites), so those are cached on first view and the parts of the city a rider has looked at stay
-// drawn offline.
-const mapCaching = [
-  {
-    urlPattern: ({ sameOrigin, request }: { sameOrigin: boolean; request: Request }) =>
-      !sameOrigin && request.method === 'GET',
-    handler: 'CacheFirst' as const,
-    options: {
-      cacheName: 'kigaligo-tiles',
-      expiration: { maxEntries: 3000, maxAgeSeconds: 60 * 60 * 24 * 30 },
-      cacheableResponse: { statuses: [0, 200] },
-    },
-  },
-];
-
 // Preact's React compatibility layer instead of react-dom: ~5 KB instead of ~58 KB (brotli) before the first
 // paint on a cheap phone over 3G (docs/architecture.md, "Bytes before the first paint").
 const preact = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));
@@ -70,9 +53,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}', 'network/*.json', 'map/*.json'],
         // The vector basemap's glyphs and sprites are fetched only when one is configured (map-setup.ts).
         globIgnores: ['map/basemap/**'],
-        runtimeCaching: mapCaching,
-        // Shows FCM web pushes (the app registers with FCM without the Firebase SDK; see public/push-handler.js).
-        importScripts: ['push-handler.js'],
+        // Shows FCM web pushes (the app registers with FCM without the Firebase SDK; see public/push-handler.js);
+        // keeps the map's tiles, seen and saved, for offline use (public/map-tiles-sw.js).
+        importScripts: ['push-handler.js', 'map-tiles-sw.js'],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [
           /^\/driver(\/|$)/,

@@ -48,4 +48,41 @@ describe.skipIf(!hasChromium)('vector basemap from a PMTiles archive (MAP_PMTILE
     expect(await credits.textContent()).toContain('© Test operator');
     expect(errors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
   });
+
+  // Last: it stops the archive's server.
+  it('"Save the Kigali map for offline" keeps the tiles: with the network off, the map still draws streets', async () => {
+    const rider = await newRider(server.url);
+    const { context, page } = await openPage(browser);
+    contexts.push(context);
+    await page.goto(`${server.url}/`);
+    await signIn(page, rider.email, rider.password);
+    // The service worker must control the page to answer offline: the first install claims it.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    const card = page.getByTestId('offline-map');
+    await card.getByRole('button', { name: 'Save the Kigali map for offline' }).click();
+    await expect
+      .poll(() => card.textContent(), { timeout: 30_000 })
+      .toMatch(/This downloads about [\d.]+ MB/);
+    await card.getByRole('button', { name: /^Download / }).click();
+    await page.locator('[data-testid="offline-map"][data-step="saved"]').waitFor({ timeout: 60_000 });
+    expect(await card.textContent()).toMatch(/The Kigali map is saved on this phone \([\d.]+ MB\)/);
+
+    await tiles.close();
+    await context.setOffline(true);
+    const asked = tiles.requests;
+    await page.goto(`${server.url}/#/plan`);
+    await page.reload();
+    await page.locator('.kg-map[data-ready="true"]').waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.locator('.kg-map-canvas').getAttribute('data-basemap-roads'), { timeout: 30_000 })
+      .toMatch(/^[1-9]\d*$/);
+    expect(tiles.requests).toBe(asked);
+
+    // Removing it frees the space.
+    await context.setOffline(false);
+    await page.goto(`${server.url}/`);
+    await card.getByRole('button', { name: 'Remove the saved map' }).click();
+    await card.getByRole('button', { name: 'Save the Kigali map for offline' }).waitFor();
+    expect(await page.evaluate(() => caches.has('kigaligo-map-saved'))).toBe(false);
+  });
 });

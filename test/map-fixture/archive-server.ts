@@ -45,6 +45,11 @@ export async function serveArchive(bytes: Buffer, name = 'kigali.pmtiles'): Prom
     get requests() {
       return state.requests;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections would otherwise keep answering ranges after the "host" went away.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/sync.css';
 import './map/live-map.css';
 import './map/points-map.css';
+import './map/offline-map.css';
 import './styles/notifications.css';
 import './styles/sessions.css';
 
@@ -51,6 +52,7 @@ export {
 export { kigaliClock, type LiveKey, useLiveText, vehicleName } from './map/live-messages';
 export { fetchJsonCached } from './map/map-data';
 export { type BasemapKind, type OpenedMap, openMap } from './map/map-setup';
+export { OfflineMapCard } from './map/offline-map-card';
 export { type MapPoint, PointsMap, type PointsMapProps } from './map/points-map';
 export { VehicleDetails } from './map/vehicle-details';
 export { whenIdle } from './when-idle';

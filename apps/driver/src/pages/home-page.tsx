@@ -1,6 +1,13 @@
 import { useProfileSync, useVehicleTracker } from '@kigaligo/client';
 import type { User } from '@kigaligo/domain';
-import { AccountSecurityCard, AppHeader, greetingKey, ProfileCard, SettingsCard } from '@kigaligo/ui';
+import {
+  AccountSecurityCard,
+  AppHeader,
+  greetingKey,
+  OfflineMapCard,
+  ProfileCard,
+  SettingsCard,
+} from '@kigaligo/ui';
 import { AssignmentsCard } from '../assignments/assignments-card';
 import { useAssignments } from '../assignments/use-assignments';
 import { useDriverI18n } from '../messages';
@@ -41,6 +48,7 @@ export function HomePage({ user }: { user: User }) {
         <TrackingCard vehicle={shift.vehicle} tracker={tracker} status={status} />
         <ProfileCard user={user} />
         <AccountSecurityCard />
+        <OfflineMapCard base={import.meta.env.BASE_URL} />
         <SettingsCard />
       </main>
     </>

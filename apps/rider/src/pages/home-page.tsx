@@ -5,6 +5,7 @@ import {
   AppHeader,
   greetingKey,
   NotificationsCard,
+  OfflineMapCard,
   ProfileCard,
   SettingsCard,
 } from '@kigaligo/ui';
@@ -68,6 +69,7 @@ export function HomePage({ user, onPlan }: { user: User; onPlan(): void }) {
         <ProfileCard user={user} />
         <NotificationsCard />
         <AccountSecurityCard />
+        <OfflineMapCard base={import.meta.env.BASE_URL} />
         <SettingsCard
           onLanguageChange={(language) => prefs.update({ language })}
           otherUnsent={evidenceWaiting}
