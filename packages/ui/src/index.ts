@@ -42,6 +42,7 @@ export {
   type Translate,
   useI18n,
 } from './i18n/i18n-context';
+export { unclutterLabels } from './map/label-placement';
 export {
   LiveMap,
   type LiveMapProps,

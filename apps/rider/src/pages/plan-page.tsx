@@ -50,10 +50,11 @@ export function PlanPage({ onBack }: { onBack(): void }) {
         });
       if (place.kind === 'neighbourhood') out.push({ text: place.name, ...place, kind: 'sector' });
     }
-    if (from) out.push({ text: from.label, ...from, kind: 'from' });
-    if (to) out.push({ text: to.label, ...to, kind: 'to' });
+    // Shown as A and B; named in full for screen readers.
+    if (from) out.push({ ...from, text: `${t('plan.from')}: ${from.label}`, kind: 'from' });
+    if (to) out.push({ ...to, text: `${t('plan.to')}: ${to.label}`, kind: 'to' });
     return out;
-  }, [index, from, to]);
+  }, [index, from, to, t]);
 
   const change = (set: (c: Chosen | null) => void) => (c: Chosen | null) => {
     set(c);

@@ -22,6 +22,9 @@ export function addLabels(map: MapLibre, labels: MapLabel[]): Marker[] {
     el.setAttribute('role', 'img');
     el.setAttribute('aria-label', l.text);
     el.textContent = l.kind === 'from' ? 'A' : l.kind === 'to' ? 'B' : l.text;
+    // A and B win over the text labels, which move aside (unclutterLabels) rather than hide under them.
+    if (l.kind === 'from' || l.kind === 'to') el.dataset.mapMarker = '';
+    else el.dataset.mapLabel = '';
     return new Marker({
       element: el,
       anchor: l.kind === 'station' ? 'top' : 'center',

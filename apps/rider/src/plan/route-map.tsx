@@ -1,5 +1,5 @@
 import type { Itinerary } from '@kigaligo/planner';
-import { openMap, useI18n } from '@kigaligo/ui';
+import { openMap, unclutterLabels, useI18n } from '@kigaligo/ui';
 import type { GeoJSONSource, Map as MapLibre, Marker } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { bounds, itineraryShapes, legLabels } from './itinerary-shapes';
@@ -80,9 +80,21 @@ export function RouteMap({
     source(map, 'stops').setData(shapes.stops as Data);
   }, [map, shapes]);
 
+  // Distances between places change with the zoom: labels a marker covered may be free again, or newly covered.
+  useEffect(() => {
+    const el = container.current;
+    if (!map || !el) return;
+    const run = () => unclutterLabels(el);
+    map.on('zoomend', run);
+    return () => {
+      map.off('zoomend', run);
+    };
+  }, [map]);
+
   useEffect(() => {
     if (!map) return;
     const markers: Marker[] = addLabels(map, labels);
+    unclutterSoon(map);
     return () => {
       for (const mk of markers) mk.remove();
     };
@@ -97,6 +109,7 @@ export function RouteMap({
       if (live) setDrawnPoints(countPositions(data));
     });
     const markers = addLabels(map, legLabels(itinerary));
+    unclutterSoon(map);
     if (itinerary) map.fitBounds(bounds(itinerary), { padding: 48, maxZoom: 15, duration: 400 });
     return () => {
       live = false;
@@ -118,6 +131,9 @@ export function RouteMap({
     </section>
   );
 }
+
+/** After MapLibre has placed newly added markers (on its next frame). */
+const unclutterSoon = (map: MapLibre) => map.once('render', () => unclutterLabels(map.getContainer()));
 
 const source = (map: MapLibre, id: string) => map.getSource(id) as GeoJSONSource;
 /** Our plain shapes are valid GeoJSON; MapLibre types them with @types/geojson, which we do not import. */

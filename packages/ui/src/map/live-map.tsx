@@ -140,6 +140,9 @@ export function LiveMap(props: LiveMapProps) {
       el.dataset.testid = 'map-pin';
       el.dataset.kind = p.kind;
       el.textContent = p.label;
+      // A named image, not MapLibre's default "Map marker" button: it marks a place, it does nothing.
+      el.setAttribute('role', 'img');
+      el.setAttribute('aria-label', textRef.current.t(`live.pin.${p.kind}`, { place: p.label }));
       // Above the point, so a vehicle waiting right there (a moto at the pickup) stays visible under it.
       return new ready.Marker({ element: el, anchor: 'bottom', offset: [0, -20] })
         .setLngLat([p.lon, p.lat])
@@ -148,7 +151,7 @@ export function LiveMap(props: LiveMapProps) {
     return () => {
       for (const m of added) m.remove();
     };
-  }, [ready, pinKey]);
+  }, [ready, pinKey, text.lang]);
 
   return (
     <div

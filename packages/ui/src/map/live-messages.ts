@@ -17,6 +17,8 @@ const en = {
   'live.close': 'Close',
   'live.anonymous': '{kind} nearby',
   'live.approximate': 'Shown within about 500 m and without its plate, to protect the driver’s privacy.',
+  'live.pin.from': 'Pickup: {place}',
+  'live.pin.to': 'Destination: {place}',
 };
 
 // Kinyarwanda must cover every key: the type makes a missing translation a compile error.
@@ -36,6 +38,8 @@ const rw: Record<keyof typeof en, string> = {
   'live.anonymous': '{kind} iri hafi',
   'live.approximate':
     'Kigaragazwa ku buryo bwa hafi (nka metero 500) kandi nta purake, kugira ngo umushoferi arindirwe ubuzima bwite.',
+  'live.pin.from': 'Aho bagufatira: {place}',
+  'live.pin.to': 'Aho ujya: {place}',
 };
 
 export type LiveKey = keyof typeof en;
