@@ -49,6 +49,28 @@ describe.skipIf(!hasChromium)('vector basemap from a PMTiles archive (MAP_PMTILE
     expect(errors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
   });
 
+  it('a download can be cancelled midway and leaves nothing stored', async () => {
+    const rider = await newRider(server.url);
+    const { context, page } = await openPage(browser);
+    contexts.push(context);
+    await page.goto(`${server.url}/`);
+    await signIn(page, rider.email, rider.password);
+    const card = page.getByTestId('offline-map');
+    await card.getByRole('button', { name: 'Save the Kigali map for offline' }).click();
+    await card.getByRole('button', { name: /^Download / }).waitFor({ timeout: 30_000 });
+    tiles.delayMs = 400;
+    try {
+      await card.getByRole('button', { name: /^Download / }).click();
+      // The progress bar shows while it saves; cancel from there.
+      await card.locator('progress').waitFor();
+      await card.getByRole('button', { name: 'Cancel' }).click();
+      await card.getByRole('button', { name: 'Save the Kigali map for offline' }).waitFor();
+      await expect.poll(() => page.evaluate(() => caches.has('kigaligo-map-saved'))).toBe(false);
+    } finally {
+      tiles.delayMs = 0;
+    }
+  });
+
   // Last: it stops the archive's server.
   it('"Save the Kigali map for offline" keeps the tiles: with the network off, the map still draws streets', async () => {
     const rider = await newRider(server.url);

@@ -6,6 +6,8 @@ export interface ArchiveServer {
   url: string;
   /** Range requests answered so far. */
   requests: number;
+  /** Holds each range answer this long: a slow connection, to cancel a download midway. */
+  delayMs: number;
   close(): Promise<void>;
 }
 
@@ -15,8 +17,8 @@ export interface ArchiveServer {
  */
 export async function serveArchive(bytes: Buffer, name = 'kigali.pmtiles'): Promise<ArchiveServer> {
   const etag = `"${bytes.length.toString(16)}"`;
-  const state = { requests: 0 };
-  const server = createServer((req, res) => {
+  const state = { requests: 0, delayMs: 0 };
+  const server = createServer(async (req, res) => {
     const cors = {
       'access-control-allow-origin': '*',
       'access-control-allow-headers': 'range, if-match',
@@ -27,6 +29,7 @@ export async function serveArchive(bytes: Buffer, name = 'kigali.pmtiles'): Prom
     const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '');
     if (!range) return res.writeHead(200, { ...cors, etag, 'content-length': bytes.length }).end(bytes);
     state.requests++;
+    if (state.delayMs) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
     const start = Number(range[1]);
     const end = Math.min(Number(range[2]), bytes.length - 1);
     res.writeHead(206, {
@@ -44,6 +47,12 @@ export async function serveArchive(bytes: Buffer, name = 'kigali.pmtiles'): Prom
     url: `http://127.0.0.1:${port}/${name}`,
     get requests() {
       return state.requests;
+    },
+    get delayMs() {
+      return state.delayMs;
+    },
+    set delayMs(ms: number) {
+      state.delayMs = ms;
     },
     close: () =>
       new Promise((resolve) => {

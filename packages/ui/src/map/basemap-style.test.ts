@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BASEMAP_SOURCE, basemapAssetsUrl, vectorBasemapStyle } from './basemap-style';
+import { basemapAssetsUrl } from './basemap-assets';
+import { BASEMAP_SOURCE, vectorBasemapStyle } from './basemap-style';
 
 describe('vectorBasemapStyle', () => {
   const style = vectorBasemapStyle({

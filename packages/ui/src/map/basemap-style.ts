@@ -31,8 +31,3 @@ export function vectorBasemapStyle({ pmtilesUrl, assetsUrl, lang }: VectorBasema
     layers: layers(BASEMAP_SOURCE, namedFlavor('light'), { lang }),
   };
 }
-
-/** Where an app serves the basemap's glyphs and sprites: `public/map/basemap/` under its base path. */
-export function basemapAssetsUrl(origin: string, base: string): string {
-  return new URL(`${base}map/basemap/`, origin).href;
-}

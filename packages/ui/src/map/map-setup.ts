@@ -1,5 +1,6 @@
 import { fetchAppConfig } from '@kigaligo/client/app-config';
 import type { MapOptions, Map as MlMap } from 'maplibre-gl';
+import { basemapAssetsUrl } from './basemap-assets';
 import { loadStyle } from './map-data';
 
 /** What the map draws under our lines: the server's style, its vector archive, or our schematic. */
@@ -32,7 +33,7 @@ export async function openMap(
   } else if (config.pmtilesUrl) {
     basemap = 'vector';
     // The Protomaps style package only reaches phones whose server has a vector basemap configured.
-    const { basemapAssetsUrl, vectorBasemapStyle } = await import('./basemap-style');
+    const { vectorBasemapStyle } = await import('./basemap-style');
     style = vectorBasemapStyle({
       pmtilesUrl: config.pmtilesUrl,
       assetsUrl: basemapAssetsUrl(location.origin, base),

@@ -4,7 +4,7 @@ import { Alert } from '../components/alert';
 import { Button } from '../components/button';
 import { Card } from '../components/card';
 import { type Lang, useI18n } from '../i18n/i18n-context';
-import { basemapAssetsUrl } from './basemap-style';
+import { basemapAssetsUrl } from './basemap-assets';
 import type { MapDownload, SavedMap } from './offline-map';
 
 const en = {
