@@ -21,6 +21,12 @@ describe('configuration from the environment', () => {
     expect(configFromEnv({ JWT_SECRET: 'given', JWT_SECRET_FILE: join(dir, 'jwt') }).jwtSecret).toBe('given');
   });
 
+  it("leaves other programs' *_FILE variables alone", () => {
+    expect(() =>
+      configFromEnv({ TF_CLI_CONFIG_FILE: join(dir, 'missing'), HISTFILE: '/nowhere' }),
+    ).not.toThrow();
+  });
+
   it('refuses to start on a secret file it cannot read, naming the variable', () => {
     expect(() => configFromEnv({ JWT_SECRET_FILE: join(dir, 'missing') })).toThrow(
       /^JWT_SECRET_FILE: cannot read .*missing \(ENOENT\)$/,

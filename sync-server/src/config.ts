@@ -44,21 +44,41 @@ function webhookUrl(value: string): string {
   return url.toString();
 }
 
+/** Variables holding credentials: each may be given as a file instead (`NAME_FILE`). */
+export const secretVariables = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'JWT_SECRET',
+  'SENTRY_DSN',
+  'METRICS_TOKEN',
+  'SENDGRID_API_KEY',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'MOMO_SUBSCRIPTION_KEY',
+  'MOMO_DISBURSEMENT_KEY',
+  'MOMO_API_USER',
+  'MOMO_API_KEY',
+  'ALERT_WEBHOOK_URL',
+] as const;
+
 /**
- * `NAME_FILE=/run/secrets/name` sets NAME from that file (one trailing newline dropped), the convention of Docker
- * and Kubernetes secrets: keys and passwords stay out of the environment listing and the compose file. NAME itself,
- * when set, wins.
+ * `NAME_FILE=/run/secrets/name` sets NAME (one of `secretVariables`) from that file, one trailing newline dropped:
+ * the convention of Docker and Kubernetes secrets, which keeps credentials out of the environment listing and the
+ * compose file. NAME itself, when set, wins. Other `*_FILE` variables belong to other programs and are left alone.
  */
 export function withSecretFiles(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out = { ...env };
-  for (const [key, path] of Object.entries(env)) {
-    if (!key.endsWith('_FILE') || !path) continue;
-    const name = key.slice(0, -'_FILE'.length);
-    if (out[name]) continue;
+  for (const name of secretVariables) {
+    const path = env[`${name}_FILE`];
+    if (!path || out[name]) continue;
     try {
       out[name] = readFileSync(path, 'utf8').replace(/\r?\n$/, '');
     } catch (err) {
-      throw new Error(`${key}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new Error(
+        `${name}_FILE: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
     }
   }
   return out;
