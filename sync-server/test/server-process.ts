@@ -18,6 +18,10 @@ export function freePort(): Promise<number> {
 /** The real server (src/main.ts) in its own process, so a test can `kill -9` it. */
 export class ServerProcess {
   private child: ChildProcess | undefined;
+  /** What the server wrote on stderr, for a failing test's message. */
+  stderr = '';
+  /** Its warning and error log lines (pino writes them on stdout), the last few kept, for the same. */
+  problems: string[] = [];
   constructor(private readonly env: Record<string, string>) {}
 
   async start(): Promise<void> {
@@ -28,9 +32,9 @@ export class ServerProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    let stderr = '';
+    this.stderr = '';
     child.stderr!.on('data', (d: Buffer) => {
-      stderr += d.toString();
+      this.stderr += d.toString();
     });
     await new Promise<void>((resolve, reject) => {
       let out = '';
@@ -38,12 +42,19 @@ export class ServerProcess {
         out += d.toString();
         if (out.includes('"KigaliGo is up"')) {
           child.stdout!.off('data', onData);
-          child.stdout!.resume();
           resolve();
         }
       };
       child.stdout!.on('data', onData);
-      child.on('exit', (code) => reject(new Error(`server exited with ${code} before starting:\n${stderr}`)));
+      child.stdout!.on('data', (d: Buffer) => {
+        for (const line of d.toString().split('\n')) {
+          if (/"level":(40|50|60)/.test(line))
+            this.problems = [...this.problems.slice(-19), line.slice(0, 500)];
+        }
+      });
+      child.on('exit', (code) =>
+        reject(new Error(`server exited with ${code} before starting:\n${this.stderr}`)),
+      );
     });
   }
 
