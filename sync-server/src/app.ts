@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './app-env';
+import { documented } from './http/api-docs';
 import { apiCompression } from './http/compression';
 import { DB_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './http/db-unavailable';
 import { errorBody, HttpError } from './http/errors';
@@ -10,7 +11,7 @@ import { apiHeaders } from './http/security-headers';
 import { wellFormedUrl } from './http/well-formed-url';
 import { adminAuditRoutes } from './routes/admin-audit';
 import { adminOutboxRoutes } from './routes/admin-outbox';
-import { adminReportRoutes, adminSuspensionRoutes } from './routes/admin-reports';
+import { adminReportRoutes } from './routes/admin-reports';
 import { adminSyncIssueRoutes } from './routes/admin-sync-issues';
 import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
@@ -19,14 +20,13 @@ import { evidenceRoutes } from './routes/evidence';
 import { gtfsRtRoutes } from './routes/gtfs-rt';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
-import { meNotificationRoutes, pushConfigRoutes } from './routes/me-notifications';
 import { meSessionRoutes } from './routes/me-sessions';
 import { networkRoutes } from './routes/network';
-import { openApiRoutes } from './routes/openapi';
+import { openApiHandler } from './routes/openapi';
 import { paymentRoutes } from './routes/payments';
 import { placeRoutes } from './routes/places';
 import { planRoutes } from './routes/plan';
-import { positionRoutes } from './routes/positions';
+import { pushConfigRoutes } from './routes/push';
 import { refundRoutes } from './routes/refunds';
 import { reportRoutes } from './routes/reports';
 import { shiftRoutes } from './routes/shifts';
@@ -85,10 +85,8 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
   const api = new Hono<AppEnv>()
     .route('/health', healthRoutes)
     .route('/config', configRoutes)
-    .route('/openapi.json', openApiRoutes)
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
-    .route('/me', meNotificationRoutes)
     .route('/me/sessions', meSessionRoutes)
     .route('/push', pushConfigRoutes)
     .route('/payments', paymentRoutes)
@@ -96,13 +94,11 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
     .route('/webhooks', webhookRoutes)
     .route('/admin/users', adminUserRoutes)
     .route('/admin/outbox', adminOutboxRoutes)
-    .route('/admin/users', adminSuspensionRoutes)
     .route('/admin/reports', adminReportRoutes)
     .route('/admin/audit', adminAuditRoutes)
     .route('/admin/sync-issues', adminSyncIssueRoutes)
     .route('/evidence', evidenceRoutes)
     .route('/reports', reportRoutes)
-    .route('/vehicles', positionRoutes)
     .route('/vehicles', vehicleRoutes)
     .route('/shifts', shiftRoutes)
     .route('/gtfs-rt', gtfsRtRoutes)
@@ -112,6 +108,15 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
     .route('/places', placeRoutes)
     .route('/trips', tripRoutes);
   app.route('/api', api);
+  app.get(
+    '/api/openapi.json',
+    documented({
+      summary: 'This description, generated from the routes',
+      audience: 'public',
+      ok: { 200: null },
+    }),
+    openApiHandler(app),
+  );
   app.get('/metrics', deps.metrics.handler(deps.metricsToken));
   if (opts.appsDir) {
     const providers = { map: deps.map, fcm: deps.pushConfig?.mode === 'fcm' };

@@ -1,6 +1,7 @@
 // First: configures zod for the browsers' CSP before any schema below is built.
 import './csp-safe-zod';
 
+export * from './api-answers';
 export * from './app-config';
 export * from './booking';
 export * from './common';

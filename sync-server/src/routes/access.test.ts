@@ -125,7 +125,7 @@ describe.each(testDatabaseKinds)('roles and tokens on %s', (kind) => {
     const health = await t.request('GET', '/api/health');
     expect(await health.json()).toEqual({ status: 'ok', db: kind, version: 'test', network: null });
     const doc = await (await t.request('GET', '/api/openapi.json')).json();
-    expect(doc.openapi).toBe('3.0.3');
+    expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(
       ['email', 'password'],
     );

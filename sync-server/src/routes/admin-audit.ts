@@ -1,8 +1,10 @@
-import { auditQuery } from '@kigaligo/domain';
+import { auditLogEntry, auditQuery } from '@kigaligo/domain';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { auditLog, users } from '../db/schema';
+import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
 import { badRequest } from '../http/errors';
 import { query } from '../http/validate';
@@ -24,9 +26,17 @@ function beforeCursor(raw: string): SQL {
 }
 
 /** `GET /api/admin/audit?limit=&before=&targetType=&targetId=`: every admin action, newest first. */
-export const adminAuditRoutes = new Hono<AppEnv>()
-  .use(requireAuth, requireRole('admin'))
-  .get('/', query(auditQuery), async (c) => {
+export const adminAuditRoutes = new Hono<AppEnv>().use(requireAuth, requireRole('admin')).get(
+  '/',
+  documented({
+    summary: 'Every admin action, newest first',
+    description: 'Page with before=<nextBefore>.',
+    audience: 'admin',
+    ok: { 200: z.object({ entries: z.array(auditLogEntry), nextBefore: z.string().nullable() }) },
+    errors: [400],
+  }),
+  query(auditQuery),
+  async (c) => {
     const q = c.req.valid('query');
     const rows = await c.var.deps.database.db
       .select({ entry: auditLog, actor: { id: users.id, name: users.name } })
@@ -56,4 +66,5 @@ export const adminAuditRoutes = new Hono<AppEnv>()
       nextBefore:
         rows.length > q.limit && last ? `${last.entry.createdAt.toISOString()}_${last.entry.id}` : null,
     });
-  });
+  },
+);

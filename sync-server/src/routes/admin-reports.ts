@@ -1,27 +1,19 @@
 import {
+  adminReportDetail as adminReportDetailSchema,
   reportNoteInput,
+  reportReply,
   reportReplyInput,
   reportStatusInput,
-  suspendDriverInput,
-  unsuspendDriverInput,
 } from '@kigaligo/domain';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
-import { toUser } from '../db/users';
+import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
-import { notFound } from '../http/errors';
 import { idempotent } from '../http/idempotency';
-import { jsonBody } from '../http/validate';
+import { idOrNotFound, jsonBody } from '../http/validate';
 import { addNote, addReply, changeStatus } from '../reports/report-actions';
 import { adminReportDetail } from '../reports/report-queries';
-import { suspendDriver, unsuspendDriver } from '../reports/suspend-driver';
-
-const idParam = (raw: string, what: string) => {
-  const id = z.uuid().safeParse(raw);
-  if (!id.success) throw notFound(`No such ${what}`);
-  return id.data;
-};
 
 /**
  * Admin decisions on reports. Each runs in one transaction with its audit entry; status and replies are then
@@ -29,57 +21,71 @@ const idParam = (raw: string, what: string) => {
  */
 export const adminReportRoutes = new Hono<AppEnv>()
   .use(requireAuth, requireRole('admin'), idempotent)
-  .post('/:id/status', jsonBody(reportStatusInput), async (c) => {
-    const id = idParam(c.req.param('id'), 'report');
-    const { status, note } = c.req.valid('json');
-    const { deps, auth } = c.var;
-    await deps.database.db.transaction((tx) => changeStatus(tx, auth.userId, id, status, note));
-    await deps.reportDocs.refresh(id);
-    return c.json((await adminReportDetail(deps.database.db, id))!);
-  })
-  .post('/:id/replies', jsonBody(reportReplyInput), async (c) => {
-    const id = idParam(c.req.param('id'), 'report');
-    const { deps, auth } = c.var;
-    const reply = await deps.database.db.transaction((tx) =>
-      addReply(tx, auth.userId, id, c.req.valid('json').text),
-    );
-    await deps.reportDocs.refresh(id);
-    return c.json({ reply }, 201);
-  })
-  .post('/:id/notes', jsonBody(reportNoteInput), async (c) => {
-    const id = idParam(c.req.param('id'), 'report');
-    const { deps, auth } = c.var;
-    const event = await deps.database.db.transaction((tx) =>
-      addNote(tx, auth.userId, id, c.req.valid('json').text),
-    );
-    return c.json(
-      { note: { id: event.id, text: event.text, createdAt: event.createdAt.toISOString() } },
-      201,
-    );
-  });
-
-/** Suspending drivers after reports: `/api/admin/users/:id/suspend` and `/unsuspend`. */
-export const adminSuspensionRoutes = new Hono<AppEnv>()
-  .use(requireAuth, requireRole('admin'), idempotent)
-  .post('/:id/suspend', jsonBody(suspendDriverInput), async (c) => {
-    const id = idParam(c.req.param('id'), 'user');
-    const { deps, auth } = c.var;
-    const row = await deps.database.db.transaction((tx) =>
-      suspendDriver(tx, auth.userId, id, c.req.valid('json')),
-    );
-    // The suspension revoked the driver's sessions: their access tokens and open sockets end now.
-    await deps.sessions.catchUp();
-    // Their vehicle went off shift: it leaves everyone's live map.
-    await deps.live.rosterChanged();
-    deps.logger.info({ userId: id, by: auth.userId }, 'driver suspended');
-    return c.json({ user: toUser(row) });
-  })
-  .post('/:id/unsuspend', jsonBody(unsuspendDriverInput), async (c) => {
-    const id = idParam(c.req.param('id'), 'user');
-    const { deps, auth } = c.var;
-    const row = await deps.database.db.transaction((tx) =>
-      unsuspendDriver(tx, auth.userId, id, c.req.valid('json')),
-    );
-    deps.logger.info({ userId: id, by: auth.userId }, 'driver unsuspended');
-    return c.json({ user: toUser(row) });
-  });
+  .post(
+    '/:id/status',
+    documented({
+      summary: 'Move a report',
+      description:
+        'submitted/triage → investigating → resolved | dismissed; anything else is 409 invalid_transition.',
+      audience: 'admin',
+      idempotent: true,
+      ok: { 200: adminReportDetailSchema },
+      errors: [400, 404],
+    }),
+    jsonBody(reportStatusInput),
+    async (c) => {
+      const id = idOrNotFound(c.req.param('id'), 'report');
+      const { status, note } = c.req.valid('json');
+      const { deps, auth } = c.var;
+      await deps.database.db.transaction((tx) => changeStatus(tx, auth.userId, id, status, note));
+      await deps.reportDocs.refresh(id);
+      return c.json((await adminReportDetail(deps.database.db, id))!);
+    },
+  )
+  .post(
+    '/:id/replies',
+    documented({
+      summary: 'Reply to the reporter',
+      description: 'Mirrored into the report document; the reporter is notified.',
+      audience: 'admin',
+      idempotent: true,
+      ok: { 201: z.object({ reply: reportReply }) },
+      errors: [400, 404],
+    }),
+    jsonBody(reportReplyInput),
+    async (c) => {
+      const id = idOrNotFound(c.req.param('id'), 'report');
+      const { deps, auth } = c.var;
+      const reply = await deps.database.db.transaction((tx) =>
+        addReply(tx, auth.userId, id, c.req.valid('json').text),
+      );
+      await deps.reportDocs.refresh(id);
+      return c.json({ reply }, 201);
+    },
+  )
+  .post(
+    '/:id/notes',
+    documented({
+      summary: 'Internal note on a report',
+      audience: 'admin',
+      idempotent: true,
+      ok: {
+        201: z.object({
+          note: z.object({ id: z.uuid(), text: z.string(), createdAt: z.iso.datetime({ offset: true }) }),
+        }),
+      },
+      errors: [400, 404],
+    }),
+    jsonBody(reportNoteInput),
+    async (c) => {
+      const id = idOrNotFound(c.req.param('id'), 'report');
+      const { deps, auth } = c.var;
+      const event = await deps.database.db.transaction((tx) =>
+        addNote(tx, auth.userId, id, c.req.valid('json').text),
+      );
+      return c.json(
+        { note: { id: event.id, text: event.text, createdAt: event.createdAt.toISOString() } },
+        201,
+      );
+    },
+  );

@@ -1,4 +1,4 @@
-import type { SyncIssue, SyncIssueCounts } from '@kigaligo/domain';
+import { type SyncIssue, type SyncIssueCounts, syncIssuesResponse } from '@kigaligo/domain';
 import { WHOLE_DOCUMENT } from '@kigaligo/sync-protocol';
 import { desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import type { Db } from '../db/client';
 import { reconcileFailures, users } from '../db/schema';
+import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
 import { query } from '../http/validate';
 
@@ -119,9 +120,16 @@ async function failures(
 }
 
 /** `GET /api/admin/sync-issues`: entries rejected or retrying, and documents stuck unreconciled (SS12). */
-export const adminSyncIssueRoutes = new Hono<AppEnv>()
-  .use(requireAuth, requireRole('admin'))
-  .get('/', query(syncIssuesQuery), async (c) => {
+export const adminSyncIssueRoutes = new Hono<AppEnv>().use(requireAuth, requireRole('admin')).get(
+  '/',
+  documented({
+    summary: 'Synced entries rejected or retrying, and documents left unreconciled too long (SS12)',
+    audience: 'admin',
+    ok: { 200: syncIssuesResponse },
+    errors: [400],
+  }),
+  query(syncIssuesQuery),
+  async (c) => {
     const { state, stuckAfterMinutes, limit } = c.req.valid('query');
     const db = c.var.deps.database.db;
     const listed = [
@@ -130,4 +138,5 @@ export const adminSyncIssueRoutes = new Hono<AppEnv>()
     ];
     const counts = await countIssues(db, stuckAfterMinutes);
     return c.json({ issues: listed.slice(0, limit), counts });
-  });
+  },
+);

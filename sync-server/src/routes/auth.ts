@@ -1,74 +1,131 @@
-import { changePasswordInput, loginInput, refreshInput, registerInput } from '@kigaligo/domain';
+import { authResponse, changePasswordInput, loginInput, refreshInput, registerInput } from '@kigaligo/domain';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { recordAudit } from '../audit/record-audit';
 import { changePassword, createAccount, login, logout, refresh, startSession } from '../auth/auth-service';
 import type { SessionClient } from '../auth/sessions';
+import { documented } from '../http/api-docs';
 import { requireAuth } from '../http/auth-middleware';
 import { clientAddress } from '../http/client-address';
 import { tooManyRequests, unauthorized } from '../http/errors';
 import { jsonBody } from '../http/validate';
 
 export const authRoutes = new Hono<AppEnv>()
-  .post('/register', jsonBody(registerInput), async (c) => {
-    const body = c.req.valid('json');
-    const { database, jwtSecret, authLimits } = c.var.deps;
-    const wait = await authLimits.beforeRegistration(clientAddress(c));
-    if (wait > 0) throw tooManyRequests(wait);
-    // Self sign-up only ever creates riders; staff accounts come from admins.
-    const row = await createAccount(database.db, { ...body, role: 'rider' });
-    return c.json(await startSession(database.db, jwtSecret, row, sessionClient(c)), 201);
-  })
-  .post('/login', jsonBody(loginInput), async (c) => {
-    const { email, password } = c.req.valid('json');
-    const { database, jwtSecret, authLimits } = c.var.deps;
-    // Wrong passwords slow down only this (account, client) pair, so nobody can lock the owner out (AuthLimits).
-    const client = clientAddress(c);
-    const wait = await authLimits.beforeLogin(email, client);
-    if (wait > 0) throw tooManyRequests(wait);
-    const session = await login(database.db, jwtSecret, email, password, sessionClient(c));
-    if (!session) {
-      await authLimits.loginFailed(email, client);
-      throw unauthorized('Wrong email or password', 'invalid_credentials');
-    }
-    await authLimits.loginSucceeded(email, client);
-    await recordAudit(database.db, {
-      actorId: session.user.id,
-      action: 'auth.signed_in',
-      targetType: 'user',
-      targetId: session.user.id,
-      details: { app: sessionClient(c).app ?? null },
-    });
-    return c.json(session);
-  })
-  .post('/refresh', jsonBody(refreshInput), async (c) => {
-    const { database, jwtSecret, sessions } = c.var.deps;
-    const token = c.req.valid('json').refreshToken;
-    return c.json(
-      await refresh(database.db, jwtSecret, token, sessionClient(c), (ids) => sessions.revoke(ids)),
-    );
-  })
-  .post('/logout', jsonBody(refreshInput), async (c) => {
-    const ended = await logout(c.var.deps.database.db, c.req.valid('json').refreshToken);
-    // The session's access tokens stop working now, not when they expire.
-    if (ended) await c.var.deps.sessions.revoke([ended.sessionId]);
-    return c.body(null, 204);
-  })
-  .post('/password', requireAuth, jsonBody(changePasswordInput), async (c) => {
-    const { currentPassword, newPassword } = c.req.valid('json');
-    const { userId, sessionId } = c.var.auth;
-    // Every other device is signed out: whoever knew the old password must not stay in.
-    const ended = await changePassword(
-      c.var.deps.database.db,
-      userId,
-      currentPassword,
-      newPassword,
-      sessionId,
-    );
-    await c.var.deps.sessions.revoke(ended);
-    return c.json({ endedSessions: ended.length });
-  });
+  .post(
+    '/register',
+    documented({
+      summary: 'Rider sign-up',
+      audience: 'public',
+      ok: { 201: authResponse },
+      errors: [400, 409, 429],
+    }),
+    jsonBody(registerInput),
+    async (c) => {
+      const body = c.req.valid('json');
+      const { database, jwtSecret, authLimits } = c.var.deps;
+      const wait = await authLimits.beforeRegistration(clientAddress(c));
+      if (wait > 0) throw tooManyRequests(wait);
+      // Self sign-up only ever creates riders; staff accounts come from admins.
+      const row = await createAccount(database.db, { ...body, role: 'rider' });
+      return c.json(await startSession(database.db, jwtSecret, row, sessionClient(c)), 201);
+    },
+  )
+  .post(
+    '/login',
+    documented({
+      summary: 'Sign in',
+      description:
+        'Wrong email or password: 401 invalid_credentials; a suspended account: 401 account_suspended.',
+      audience: 'public',
+      ok: { 200: authResponse },
+      errors: [400, 401, 429],
+    }),
+    jsonBody(loginInput),
+    async (c) => {
+      const { email, password } = c.req.valid('json');
+      const { database, jwtSecret, authLimits } = c.var.deps;
+      // Wrong passwords slow down only this (account, client) pair, so nobody can lock the owner out (AuthLimits).
+      const client = clientAddress(c);
+      const wait = await authLimits.beforeLogin(email, client);
+      if (wait > 0) throw tooManyRequests(wait);
+      const session = await login(database.db, jwtSecret, email, password, sessionClient(c));
+      if (!session) {
+        await authLimits.loginFailed(email, client);
+        throw unauthorized('Wrong email or password', 'invalid_credentials');
+      }
+      await authLimits.loginSucceeded(email, client);
+      await recordAudit(database.db, {
+        actorId: session.user.id,
+        action: 'auth.signed_in',
+        targetType: 'user',
+        targetId: session.user.id,
+        details: { app: sessionClient(c).app ?? null },
+      });
+      return c.json(session);
+    },
+  )
+  .post(
+    '/refresh',
+    documented({
+      summary: 'Rotate a refresh token',
+      description: 'A reused refresh token ends its whole session family.',
+      audience: 'public',
+      ok: { 200: authResponse },
+      errors: [400, 401],
+    }),
+    jsonBody(refreshInput),
+    async (c) => {
+      const { database, jwtSecret, sessions } = c.var.deps;
+      const token = c.req.valid('json').refreshToken;
+      return c.json(
+        await refresh(database.db, jwtSecret, token, sessionClient(c), (ids) => sessions.revoke(ids)),
+      );
+    },
+  )
+  .post(
+    '/logout',
+    documented({
+      summary: 'End the session of a refresh token',
+      audience: 'public',
+      ok: { 204: null },
+      errors: [400],
+    }),
+    jsonBody(refreshInput),
+    async (c) => {
+      const ended = await logout(c.var.deps.database.db, c.req.valid('json').refreshToken);
+      // The session's access tokens stop working now, not when they expire.
+      if (ended) await c.var.deps.sessions.revoke([ended.sessionId]);
+      return c.body(null, 204);
+    },
+  )
+  .post(
+    '/password',
+    documented({
+      summary: 'Change the password',
+      description: 'Every other session is signed out. A wrong current password is 400 wrong_password.',
+      audience: 'any',
+      ok: { 200: z.object({ endedSessions: z.number().int() }) },
+      errors: [400],
+    }),
+    requireAuth,
+    jsonBody(changePasswordInput),
+    async (c) => {
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const { userId, sessionId } = c.var.auth;
+      // Every other device is signed out: whoever knew the old password must not stay in.
+      const ended = await changePassword(
+        c.var.deps.database.db,
+        userId,
+        currentPassword,
+        newPassword,
+        sessionId,
+      );
+      await c.var.deps.sessions.revoke(ended);
+      return c.json({ endedSessions: ended.length });
+    },
+  );
 
 /** What the client says about itself (the apps send `X-KigaliGo-App`), for the list of sessions. */
 function sessionClient(c: Context<AppEnv>): SessionClient {

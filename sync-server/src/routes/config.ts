@@ -1,6 +1,7 @@
-import type { AppConfig } from '@kigaligo/domain';
+import { type AppConfig, appConfig } from '@kigaligo/domain';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
+import { documented } from '../http/api-docs';
 
 /** Nothing configured: the apps draw their built-in schematic map, which needs no credit. */
 const noMap: AppConfig['map'] = { attribution: '' };
@@ -9,7 +10,16 @@ const noMap: AppConfig['map'] = { attribution: '' };
  * `GET /api/config`: what the apps need to know of the server's configuration, public and cacheable (it holds
  * no secret and changes only with a restart). The apps keep the last answer for offline starts.
  */
-export const configRoutes = new Hono<AppEnv>().get('/', (c) => {
-  const body: AppConfig = { map: c.var.deps.map ?? noMap };
-  return c.json(body, 200, { 'Cache-Control': 'public, max-age=300' });
-});
+export const configRoutes = new Hono<AppEnv>().get(
+  '/',
+  documented({
+    summary: 'Public, cacheable app configuration: the map style, PMTiles archive and attribution',
+    audience: 'public',
+    ok: { 200: appConfig },
+    headers: { 'Cache-Control': { description: 'public, max-age=300', schema: { type: 'string' } } },
+  }),
+  (c) => {
+    const body: AppConfig = { map: c.var.deps.map ?? noMap };
+    return c.json(body, 200, { 'Cache-Control': 'public, max-age=300' });
+  },
+);

@@ -1,10 +1,11 @@
-import { paymentRequest } from '@kigaligo/domain';
+import { paymentRequest, paymentView } from '@kigaligo/domain';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import type { Db } from '../db/client';
 import { outbox, payments, trips } from '../db/schema';
+import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
 import { conflict, notFound } from '../http/errors';
 import { idempotent } from '../http/idempotency';
@@ -33,50 +34,82 @@ async function clientSecretOf(db: Db, p: PaymentRow): Promise<string | undefined
 /** Paying trips: riders pay their own (again after a failure, or instead of cash); admins see every payment. */
 export const paymentRoutes = new Hono<AppEnv>()
   .use(requireAuth)
-  .post('/', requireRole('rider'), idempotent, jsonBody(paymentRequest), async (c) => {
-    // `idempotent` answers retries with the first answer and refuses the key on another body; the key, scoped,
-    // is also the payment's own key, which the providers get to de-duplicate their side.
-    const input = c.req.valid('json');
-    const { userId } = c.var.auth;
-    const idempotencyKey = scopedIdempotencyKey(userId, c.req.header('idempotency-key'));
-    const db = c.var.deps.database.db;
-    const { row, created } = await db.transaction(async (tx) => {
-      const [trip] = await tx.select().from(trips).where(eq(trips.id, input.tripId));
-      // Someone else's trip is "not found": ids of other riders' trips are not confirmed to exist.
-      if (!trip || trip.riderId !== userId) throw notFound('No such trip');
-      if (trip.status === 'rejected') throw conflict('trip_not_payable', 'This booking was not confirmed');
-      const amount = trip.status === 'cancelled' ? trip.cancellationFee : trip.fareAmount;
-      if (amount === 0) throw conflict('trip_not_payable', 'Nothing is owed for this trip');
-      const before = await tx.select({ id: payments.id }).from(payments).where(eq(payments.tripId, trip.id));
-      const row = await startPayment(tx as Db, {
-        tripId: trip.id,
-        payerId: userId,
-        method: input.method,
-        amount,
-        payerPhone: input.payerPhone,
-        paymentMethodId: input.paymentMethodId,
-        idempotencyKey,
+  .post(
+    '/',
+    documented({
+      summary: "Pay the rider's own trip",
+      description:
+        'Again after a failure, or instead of cash. 201 a new payment, 200 the existing one; 409 payment_exists | trip_not_payable.',
+      audience: 'rider',
+      idempotent: true,
+      ok: { 201: z.object({ payment: paymentView }), 200: z.object({ payment: paymentView }) },
+      errors: [400, 404, 409],
+    }),
+    requireRole('rider'),
+    idempotent,
+    jsonBody(paymentRequest),
+    async (c) => {
+      // `idempotent` answers retries with the first answer and refuses the key on another body; the key, scoped,
+      // is also the payment's own key, which the providers get to de-duplicate their side.
+      const input = c.req.valid('json');
+      const { userId } = c.var.auth;
+      const idempotencyKey = scopedIdempotencyKey(userId, c.req.header('idempotency-key'));
+      const db = c.var.deps.database.db;
+      const { row, created } = await db.transaction(async (tx) => {
+        const [trip] = await tx.select().from(trips).where(eq(trips.id, input.tripId));
+        // Someone else's trip is "not found": ids of other riders' trips are not confirmed to exist.
+        if (!trip || trip.riderId !== userId) throw notFound('No such trip');
+        if (trip.status === 'rejected') throw conflict('trip_not_payable', 'This booking was not confirmed');
+        const amount = trip.status === 'cancelled' ? trip.cancellationFee : trip.fareAmount;
+        if (amount === 0) throw conflict('trip_not_payable', 'Nothing is owed for this trip');
+        const before = await tx
+          .select({ id: payments.id })
+          .from(payments)
+          .where(eq(payments.tripId, trip.id));
+        const row = await startPayment(tx as Db, {
+          tripId: trip.id,
+          payerId: userId,
+          method: input.method,
+          amount,
+          payerPhone: input.payerPhone,
+          paymentMethodId: input.paymentMethodId,
+          idempotencyKey,
+        });
+        return { row, created: !before.some((b) => b.id === row.id) };
       });
-      return { row, created: !before.some((b) => b.id === row.id) };
-    });
-    if (created) await c.var.deps.tripDocs.refresh(row.tripId);
-    return c.json({ payment: toPaymentView(row, await clientSecretOf(db, row)) }, created ? 201 : 200);
-  })
-  .get('/', requireRole('rider', 'admin'), query(listQuery), async (c) => {
-    const { tripId, limit } = c.req.valid('query');
-    const { userId, role } = c.var.auth;
-    const db = c.var.deps.database.db;
-    const where: SQL[] = [];
-    if (role !== 'admin') where.push(eq(payments.payerId, userId));
-    if (tripId) where.push(eq(payments.tripId, tripId));
-    const rows = await db
-      .select()
-      .from(payments)
-      .where(and(...where))
-      .orderBy(desc(payments.createdAt))
-      .limit(limit);
-    const views = await Promise.all(
-      rows.map(async (p) => toPaymentView(p, p.payerId === userId ? await clientSecretOf(db, p) : undefined)),
-    );
-    return c.json({ payments: views });
-  });
+      if (created) await c.var.deps.tripDocs.refresh(row.tripId);
+      return c.json({ payment: toPaymentView(row, await clientSecretOf(db, row)) }, created ? 201 : 200);
+    },
+  )
+  .get(
+    '/',
+    documented({
+      summary: 'Payments',
+      description: 'Riders see their own, admins all.',
+      audience: 'rider or admin',
+      ok: { 200: z.object({ payments: z.array(paymentView) }) },
+      errors: [400],
+    }),
+    requireRole('rider', 'admin'),
+    query(listQuery),
+    async (c) => {
+      const { tripId, limit } = c.req.valid('query');
+      const { userId, role } = c.var.auth;
+      const db = c.var.deps.database.db;
+      const where: SQL[] = [];
+      if (role !== 'admin') where.push(eq(payments.payerId, userId));
+      if (tripId) where.push(eq(payments.tripId, tripId));
+      const rows = await db
+        .select()
+        .from(payments)
+        .where(and(...where))
+        .orderBy(desc(payments.createdAt))
+        .limit(limit);
+      const views = await Promise.all(
+        rows.map(async (p) =>
+          toPaymentView(p, p.payerId === userId ? await clientSecretOf(db, p) : undefined),
+        ),
+      );
+      return c.json({ payments: views });
+    },
+  );

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { latitude, longitude, text } from '@kigaligo/domain';
+import { latitude, longitude, placeHit, text } from '@kigaligo/domain';
 import { loadPlaces, nearestStops, type PlacesIndex, searchPlaces } from '@kigaligo/places';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
+import { documented } from '../http/api-docs';
 import { requireAuth } from '../http/auth-middleware';
 import { badRequest } from '../http/errors';
 import { query } from '../http/validate';
@@ -29,9 +30,21 @@ export const placesQuery = z.object({
 });
 
 /** GET /api/places?q=<text> (typo-tolerant search) or ?near=<lat>,<lon> (nearest stops). */
-export const placeRoutes = new Hono<AppEnv>().get('/', requireAuth, query(placesQuery), (c) => {
-  const { q, near, limit } = c.req.valid('query');
-  if (near) return c.json({ places: nearestStops(placesIndex(), near, limit) });
-  if (!q) throw badRequest('Give q=<text> or near=<lat>,<lon>', [{ path: 'q', message: 'Required' }]);
-  return c.json({ places: searchPlaces(placesIndex(), q, { limit }) });
-});
+export const placeRoutes = new Hono<AppEnv>().get(
+  '/',
+  documented({
+    summary: 'Place search or nearest stops',
+    description: '?q= (typo-tolerant, English and Kinyarwanda) or ?near=lat,lon.',
+    audience: 'any',
+    ok: { 200: z.object({ places: z.array(placeHit) }) },
+    errors: [400],
+  }),
+  requireAuth,
+  query(placesQuery),
+  (c) => {
+    const { q, near, limit } = c.req.valid('query');
+    if (near) return c.json({ places: nearestStops(placesIndex(), near, limit) });
+    if (!q) throw badRequest('Give q=<text> or near=<lat>,<lon>', [{ path: 'q', message: 'Required' }]);
+    return c.json({ places: searchPlaces(placesIndex(), q, { limit }) });
+  },
+);
