@@ -1,14 +1,21 @@
 import { z } from 'zod';
 import { isoDateTime, latitude, longitude } from './common';
 import { vehicleId } from './ids';
+import { position } from './position';
 import { vehicleKind } from './vehicle';
 
 /** At most this many fixes per upload; the driver app sends its outbox in batches of this size. */
 export const MAX_POSITION_BATCH = 500;
 
-/** Items are checked one by one (a malformed fix is rejected with a reason, not the whole batch). */
+/** A fix's JSON Schema, for the API description only (validation is per item, below). */
+const { $schema: _, ...fixJsonSchema } = z.toJSONSchema(position, { io: 'input' });
+
+/**
+ * Items are checked one by one (a malformed fix is rejected with a reason, not the whole batch), so the batch
+ * accepts any item; the OpenAPI document still shows each item as a `position`.
+ */
 export const positionBatchInput = z.object({
-  positions: z.array(z.unknown()).min(1).max(MAX_POSITION_BATCH),
+  positions: z.array(z.unknown().meta(fixJsonSchema)).min(1).max(MAX_POSITION_BATCH),
 });
 
 export const positionRejection = z.object({ id: z.string(), reason: z.string() });

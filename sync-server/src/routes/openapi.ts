@@ -30,6 +30,8 @@ export function openApiDocument(app: Hono<AppEnv>, version: string) {
       },
     },
     exclude: [/^\/(?!api\/)/],
+    // /api/openapi.json itself is an operation, not a static file.
+    excludeStaticFile: false,
     defaultValidationErrorResponse: errorResponse(
       'The request is not valid (validation_failed with details per field)',
     ) as never,
