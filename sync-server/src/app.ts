@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { z } from 'zod';
 import type { AppDeps, AppEnv } from './app-env';
-import { documented } from './http/api-docs';
 import { apiCompression } from './http/compression';
 import { DB_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './http/db-unavailable';
 import { errorBody, HttpError } from './http/errors';
@@ -22,7 +22,7 @@ import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { meSessionRoutes } from './routes/me-sessions';
 import { networkRoutes } from './routes/network';
-import { openApiHandler } from './routes/openapi';
+import { serveOpenApi } from './routes/openapi';
 import { paymentRoutes } from './routes/payments';
 import { placeRoutes } from './routes/places';
 import { planRoutes } from './routes/plan';
@@ -108,15 +108,7 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
     .route('/places', placeRoutes)
     .route('/trips', tripRoutes);
   app.route('/api', api);
-  app.get(
-    '/api/openapi.json',
-    documented({
-      summary: 'This description, generated from the routes',
-      audience: 'public',
-      ok: { 200: null },
-    }),
-    openApiHandler(app),
-  );
+  serveOpenApi(app);
   app.get('/metrics', deps.metrics.handler(deps.metricsToken));
   if (opts.appsDir) {
     const providers = { map: deps.map, fcm: deps.pushConfig?.mode === 'fcm' };

@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono';
 import { generateSpecs } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
-import { errorResponse } from '../http/api-docs';
+import { documented, errorResponse } from '../http/api-docs';
 
 const { $schema: _, ...apiErrorSchema } = z.toJSONSchema(apiError);
 
@@ -38,11 +38,19 @@ export function openApiDocument(app: Hono<AppEnv>, version: string) {
   });
 }
 
-/** `GET /api/openapi.json`, answered from a document generated on first use. */
-export function openApiHandler(app: Hono<AppEnv>) {
+/** `GET /api/openapi.json`, answered from a document generated on first use; the document describes itself too. */
+export function serveOpenApi(app: Hono<AppEnv>) {
   let document: ReturnType<typeof openApiDocument> | undefined;
-  return async (c: Context<AppEnv>) => {
-    document ??= openApiDocument(app, c.var.deps.version);
-    return c.json(await document);
-  };
+  app.get(
+    '/api/openapi.json',
+    documented({
+      summary: 'This description, generated from the routes',
+      audience: 'public',
+      ok: { 200: { media: ['application/json'], schema: z.record(z.string(), z.unknown()) } },
+    }),
+    async (c: Context<AppEnv>) => {
+      document ??= openApiDocument(app, c.var.deps.version);
+      return c.json(await document);
+    },
+  );
 }
