@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { ServiceArea } from '@kigaligo/domain';
+import type { NetworkInfo, ServiceArea } from '@kigaligo/domain';
 import { readFeedFiles } from '@kigaligo/gtfs/node';
 import { loadBundle, type Network, type Timetable } from '@kigaligo/planner';
 import { eq } from 'drizzle-orm';
@@ -12,17 +12,8 @@ import { serviceAreaOf } from './service-area';
 /** The shipped Kigali feed, imported when the database has no active feed and GTFS_PATH is not set. */
 export const defaultGtfsPath = fileURLToPath(new URL('../../../public/network/kigali-gtfs', import.meta.url));
 
-/** What clients may know of the active feed (GET /api/network, /api/health). */
-export interface NetworkInfo {
-  feedId: string;
-  /** feed_info.txt feed_version, or null. */
-  version: string | null;
-  /** SHA-256 of the feed's files: the bundle's ETag. */
-  hash: string;
-  timezone: string;
-  serviceArea: ServiceArea;
-  importedAt: string;
-}
+/** What clients may know of the active feed (GET /api/network, /api/health): the domain's `networkInfo`. */
+export type { NetworkInfo };
 
 interface Active {
   network: Network;
