@@ -180,9 +180,26 @@ export const riderReportDetail = z.object({
 });
 export type RiderReportDetail = z.infer<typeof riderReportDetail>;
 
+/** What the audit log records (server `recordAudit`); the admin app names each in both languages. */
+export const auditActions = [
+  'auth.signed_in',
+  'auth.password_changed',
+  'auth.session_revoked',
+  'auth.signed_out_everywhere',
+  'driver.suspended',
+  'driver.unsuspended',
+  'refund.issued',
+  'report.status_changed',
+  'report.replied',
+  'report.noted',
+  'outbox.retried',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
 export const auditLogEntry = z.object({
   id: z.uuid(),
   actor: reportPerson,
+  /** An AuditAction; a string, so entries written by another version still list. */
   action: z.string(),
   targetType: z.string(),
   targetId: z.string(),

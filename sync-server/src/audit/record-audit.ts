@@ -1,10 +1,11 @@
+import type { AuditAction } from '@kigaligo/domain';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
 
 export interface AuditEntry {
   actorId: string;
   /** What was done, dotted: `refund.issued`, `report.status_changed`, `driver.suspended`. */
-  action: string;
+  action: AuditAction;
   targetType: 'trip' | 'payment' | 'refund' | 'report' | 'user' | 'outbox';
   targetId: string;
   details?: Record<string, unknown>;

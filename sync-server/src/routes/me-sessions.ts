@@ -2,7 +2,7 @@ import { type SessionInfo, sessionInfo } from '@kigaligo/domain';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
-import { recordAudit } from '../audit/record-audit';
+import { type AuditEntry, recordAudit } from '../audit/record-audit';
 import { listSessions, revokeSessions } from '../auth/sessions';
 import { documented } from '../http/api-docs';
 import { requireAuth } from '../http/auth-middleware';
@@ -72,10 +72,10 @@ export const meSessionRoutes = new Hono<AppEnv>()
     },
   );
 
-const auditEnded = (userId: string, ids: string[], scope: 'one' | 'all') => ({
+const auditEnded = (userId: string, ids: string[], scope: 'one' | 'all'): AuditEntry => ({
   actorId: userId,
   action: scope === 'all' ? 'auth.signed_out_everywhere' : 'auth.session_revoked',
-  targetType: 'user' as const,
+  targetType: 'user',
   targetId: userId,
   details: { sessions: ids },
 });

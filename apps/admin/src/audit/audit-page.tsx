@@ -1,11 +1,11 @@
 import '../reports/reports.css';
 import { useApiQuery, useClient } from '@kigaligo/client';
-import { type AuditLogEntry, auditLogEntry } from '@kigaligo/domain';
+import { type AuditAction, type AuditLogEntry, auditActions, auditLogEntry } from '@kigaligo/domain';
 import { Alert, actionErrorMessage, Button, errorMessage } from '@kigaligo/ui';
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { kigaliTime } from '../reports/format';
-import { useReportAdminI18n } from '../reports/report-messages';
+import { type ReportAdminKey, useReportAdminI18n } from '../reports/report-messages';
 
 const auditPage = z.object({ entries: z.array(auditLogEntry), nextBefore: z.string().nullable() });
 const PAGE = 50;
@@ -15,6 +15,13 @@ function targetHref(e: AuditLogEntry): string | null {
   if (e.targetType === 'report') return `#/reports/${e.targetId}`;
   if (e.targetType === 'trip') return `#/trips/${e.targetId}`;
   return null;
+}
+
+/** The action in the admin's language; one this version does not know (written by a newer one) as recorded. */
+function actionName(action: string, t: (key: ReportAdminKey) => string): string {
+  return (auditActions as readonly string[]).includes(action)
+    ? t(`audit.action.${action as AuditAction}`)
+    : action;
 }
 
 /** Every admin action, newest first, a page at a time (`GET /api/admin/audit?limit=&before=`). */
@@ -88,7 +95,7 @@ export function AuditPage() {
                   <tr key={e.id} data-testid="audit-row" data-action={e.action}>
                     <td className="kg-nowrap">{kigaliTime(e.createdAt, lang, true)}</td>
                     <td>{e.actor.name}</td>
-                    <th scope="row">{e.action}</th>
+                    <th scope="row">{actionName(e.action, t)}</th>
                     <td className="kg-nowrap">{href ? <a href={href}>{target}</a> : target}</td>
                     <td className="kg-audit-details">
                       {Object.keys(e.details).length ? JSON.stringify(e.details, null, 1) : '—'}

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@kigaligo/domain';
 import { type CommonKey, useI18n } from '@kigaligo/ui';
 
 // Strings of the safety-report and audit-log pages; merged into the admin app's messages (messages.ts).
@@ -164,7 +165,18 @@ export const reportAdminEn = {
   'audit.col.action': 'Action',
   'audit.col.target': 'On',
   'audit.col.details': 'Details',
-};
+  'audit.action.auth.signed_in': 'Signed in',
+  'audit.action.auth.password_changed': 'Changed the password',
+  'audit.action.auth.session_revoked': 'Signed a device out',
+  'audit.action.auth.signed_out_everywhere': 'Signed out everywhere',
+  'audit.action.driver.suspended': 'Suspended a driver',
+  'audit.action.driver.unsuspended': 'Lifted a suspension',
+  'audit.action.refund.issued': 'Issued a refund',
+  'audit.action.report.status_changed': 'Changed a report’s status',
+  'audit.action.report.replied': 'Replied to a reporter',
+  'audit.action.report.noted': 'Added an internal note',
+  'audit.action.outbox.retried': 'Retried an outbox message',
+} satisfies Record<string, string> & Record<`audit.action.${AuditAction}`, string>;
 
 // Kinyarwanda must cover every key: the type makes a missing translation a compile error.
 export const reportAdminRw: Record<keyof typeof reportAdminEn, string> = {
@@ -331,6 +343,17 @@ export const reportAdminRw: Record<keyof typeof reportAdminEn, string> = {
   'audit.col.action': 'Igikorwa',
   'audit.col.target': 'Kuri',
   'audit.col.details': 'Ibisobanuro',
+  'audit.action.auth.signed_in': 'Yinjiye',
+  'audit.action.auth.password_changed': 'Yahinduye ijambo ry’ibanga',
+  'audit.action.auth.session_revoked': 'Yasohoye igikoresho',
+  'audit.action.auth.signed_out_everywhere': 'Yasohotse ahantu hose',
+  'audit.action.driver.suspended': 'Yahagaritse umushoferi',
+  'audit.action.driver.unsuspended': 'Yakuyeho ihagarikwa',
+  'audit.action.refund.issued': 'Yasubije amafaranga',
+  'audit.action.report.status_changed': 'Yahinduye imiterere ya raporo',
+  'audit.action.report.replied': 'Yasubije uwatanze raporo',
+  'audit.action.report.noted': 'Yongeyeho inyandiko y’imbere',
+  'audit.action.outbox.retried': 'Yongeye kohereza ubutumwa',
 };
 
 export type ReportAdminKey = keyof typeof reportAdminEn;
