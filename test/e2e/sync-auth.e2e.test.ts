@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, openPage, signIn, startTestServer, type TestServer } from './harness';
-import { field, newRider, savePlaces, secondDevice, status, waitSaved } from './sync-helpers';
+import { field, newRider, savePlaces, secondDevice, status, syncDiagnosis, waitSaved } from './sync-helpers';
 
 // The rider app's own API calls (profile, notification preferences, push registration) would meet the bad token
 // first and refresh (or sign out) before the socket does; these tests are about the socket.
@@ -67,7 +67,15 @@ describe.skipIf(!hasChromium)('sync engine: refused tokens', () => {
     await waitSaved(page);
     const other = await secondDevice(browser, server.url, rider);
     contexts.push(other.context);
-    await expect.poll(() => field(other.page, 'Home').inputValue(), { timeout: 20_000 }).toBe('Kabeza');
+    await expect
+      .poll(() => field(other.page, 'Home').inputValue(), { timeout: 20_000 })
+      .toBe('Kabeza')
+      .catch(async (err: Error) => {
+        const mine = await syncDiagnosis(page);
+        throw new Error(
+          `${err.message}\nThe other device shows: ${await syncDiagnosis(other.page)}\nThis one: ${mine}`,
+        );
+      });
   });
 
   it('stops after a second 4401 and asks to sign in again, keeping the changes made meanwhile', async () => {
