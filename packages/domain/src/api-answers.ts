@@ -51,3 +51,4 @@ export const outboxMessage = z.object({
   sentAt: z.iso.datetime({ offset: true }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
 });
+export type OutboxMessage = z.infer<typeof outboxMessage>;

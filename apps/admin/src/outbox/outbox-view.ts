@@ -1,20 +1,8 @@
+// An outbox row as `GET /api/admin/outbox` returns it: the domain's schema, the one the API document declares.
+import { type OutboxMessage, outboxMessage } from '@kigaligo/domain';
 import { z } from 'zod';
 
-/** An outbox row as `GET /api/admin/outbox` returns it (the table's columns, timestamps as ISO strings). */
-export const outboxMessage = z.object({
-  id: z.uuid(),
-  topic: z.string(),
-  payload: z.unknown(),
-  idempotencyKey: z.string(),
-  status: z.enum(['pending', 'sent', 'dead']),
-  attempts: z.number().int(),
-  nextAttemptAt: z.string(),
-  lastError: z.string().nullable(),
-  result: z.unknown().nullable(),
-  sentAt: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type OutboxMessage = z.infer<typeof outboxMessage>;
+export type { OutboxMessage };
 export const outboxList = z.object({ messages: z.array(outboxMessage) });
 
 export type OutboxState = 'sent' | 'waiting' | 'retrying' | 'dead';
