@@ -47,8 +47,21 @@ export class DocStore {
     return row ? row.ownerId : undefined;
   }
 
-  /** Pass a transaction as `db` to read inside it (PGlite has one connection: a second would wait forever). */
-  async load(docName: string, db: Db = this.db): Promise<StoredDoc> {
+  /**
+   * Pass a transaction as `db` to read inside it (PGlite has one connection: a second would wait forever); the
+   * caller then holds the document row's lock or accepts its isolation. Without one, the snapshot and the log are
+   * read in one repeatable-read snapshot: a compaction committing between the two reads would otherwise move
+   * updates from the log into a snapshot this load has already read past, and the room would start without them.
+   */
+  async load(docName: string, db?: Db): Promise<StoredDoc> {
+    if (db) return this.read(docName, db);
+    return this.db.transaction((tx) => this.read(docName, tx), {
+      isolationLevel: 'repeatable read',
+      accessMode: 'read only',
+    });
+  }
+
+  private async read(docName: string, db: Db): Promise<StoredDoc> {
     const [doc] = await db.select().from(syncDocuments).where(eq(syncDocuments.docName, docName));
     const after = doc?.snapshotUpdateId ?? 0;
     const updates = await db

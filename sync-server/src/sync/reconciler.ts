@@ -193,7 +193,12 @@ export class ReconcileScheduler {
   ): Promise<void> {
     const ref = parseDocName(docName)!;
     const result = await this.db.transaction(async (tx) => {
-      const [row] = await tx.select().from(syncDocuments).where(eq(syncDocuments.docName, docName));
+      // Locked like a reconcile run, so a compaction cannot commit between reading the snapshot and the log.
+      const [row] = await tx
+        .select()
+        .from(syncDocuments)
+        .where(eq(syncDocuments.docName, docName))
+        .for('update');
       if (!row) return undefined;
       const stored = await this.store.load(docName, tx);
       const doc = new Y.Doc();
