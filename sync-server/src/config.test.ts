@@ -33,6 +33,14 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('runs the living demo with the demo data, unless DEMO_SIMULATION=false, from DEMO_SEED', () => {
+    expect(configFromEnv({}).demoSimulation).toEqual({ seed: 2026 });
+    expect(configFromEnv({ DEMO_SEED: '7' }).demoSimulation).toEqual({ seed: 7 });
+    expect(configFromEnv({ DEMO_SIMULATION: 'false' }).demoSimulation).toBeUndefined();
+    expect(configFromEnv({ SEED_DEMO_DATA: 'false' }).demoSimulation).toBeUndefined();
+    expect(() => configFromEnv({ DEMO_SEED: 'abc' })).toThrow('DEMO_SEED must be a whole number, got abc');
+  });
+
   it('refuses bad alert settings at start', () => {
     expect(() => configFromEnv({ ALERT_EMAILS: 'oncall@kigaligo.rw, not-an-address' })).toThrow(
       'ALERT_EMAILS: not an email address: not-an-address',

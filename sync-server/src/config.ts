@@ -98,12 +98,18 @@ export function configFromEnv(fromEnv: NodeJS.ProcessEnv = process.env): ServerO
     throw new Error(
       `DISPATCH_ACCEPT_SECONDS must be whole seconds from 5 to 600, got ${env.DISPATCH_ACCEPT_SECONDS}`,
     );
+  const seed = env.SEED_DEMO_DATA !== 'false';
+  const demoSeed = Number(env.DEMO_SEED ?? 2026);
+  if (!Number.isSafeInteger(demoSeed))
+    throw new Error(`DEMO_SEED must be a whole number, got ${env.DEMO_SEED}`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.DATA_DIR ?? '.data'),
     databaseUrl: env.DATABASE_URL || undefined,
-    seed: env.SEED_DEMO_DATA !== 'false',
+    seed,
+    // The living demo comes with the demo data unless turned off (a person testing dispatch by hand).
+    demoSimulation: seed && env.DEMO_SIMULATION !== 'false' ? { seed: demoSeed } : undefined,
     dispatchAcceptSeconds: acceptSeconds,
     logLevel: env.LOG_LEVEL ?? 'info',
     jwtSecret: env.JWT_SECRET || undefined,

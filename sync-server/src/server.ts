@@ -25,6 +25,8 @@ import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
 import { outbox, trips } from './db/schema';
 import { getOrCreateSecret } from './db/secrets';
+import { DemoSimulation } from './demo/demo-simulation';
+import { ensureSimFleet } from './demo/sim-fleet';
 import { createErrorReporter } from './error-reporting';
 import type { EvidenceStore } from './evidence/evidence-store';
 import { localEvidenceStore } from './evidence/local-store';
@@ -83,6 +85,8 @@ export interface ServerOptions {
   redisUrl?: string | undefined;
   /** Demo only: put the demo moto on shift with a fresh live position at start (seed/demo-fleet.ts). */
   demoFleet?: boolean;
+  /** Demo only: simulated motos, cars and buses moving through Kigali (demo/), replayable from the seed. */
+  demoSimulation?: { seed: number } | undefined;
   /** Safety-report evidence in an S3-compatible bucket; without it, files under `evidenceDir`. */
   s3?: S3Config | undefined;
   /** Default DATA_DIR/evidence (a temporary folder, removed on close, when the database is in memory). */
@@ -343,6 +347,25 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     redis: opts.redisUrl ? () => fanout.ping() : undefined,
     closing: () => closing !== undefined,
   };
+  let simulation: DemoSimulation | undefined;
+  if (opts.demoSimulation) {
+    await ensureSimFleet(database.db);
+    simulation = new DemoSimulation(
+      {
+        db: database.db,
+        network: () => network.get(),
+        live,
+        refreshTrip: (tripId) => deps.tripDocs.refresh(tripId),
+        policy: deps.dispatch,
+        area: () => network.serviceArea(),
+        retentionDays,
+        logger,
+        lease: (ttlMs) => fanout.acquireLease('demo-simulation', ttlMs),
+      },
+      opts.demoSimulation.seed,
+    );
+    simulation.start();
+  }
   // After a crash, finish reconciling whatever was stored but not yet reconciled (SS8).
   for (const docName of await store.unreconciled()) reconciler.schedule(docName);
   alerts.start();
@@ -373,6 +396,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       closing ??= (async () => {
         clearInterval(purgeTimer);
         clearInterval(demoTimer);
+        await simulation?.stop();
         await alerts.stop();
         await outboxWorker.stop();
         await dispatchWorker.stop();

@@ -168,8 +168,9 @@ describe.each(testDatabaseKinds)('poison documents on %s (property, SS12)', (kin
       reconcileRetry: { baseDelayMs: 10, maxDelayMs: 100, maxAttempts: 3 },
     });
     store = new DocStore(t.server.deps.database.db);
-  });
-  afterAll(() => t.stop());
+    // A seeded server on PGlite takes a while to start on a busy machine (the GTFS import, the migrations).
+  }, 180_000);
+  afterAll(() => t?.stop());
 
   async function load(docName: string): Promise<Y.Doc> {
     const doc = new Y.Doc();

@@ -28,7 +28,8 @@ export class ServerProcess {
     // Node itself with tsx as a loader, not the tsx wrapper: SIGKILL must reach the process holding the port.
     const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
       cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'info', ...this.env },
+      // The living demo stays off: these tests count what their own clients did.
+      env: { ...process.env, LOG_LEVEL: 'info', DEMO_SIMULATION: 'false', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

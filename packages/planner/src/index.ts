@@ -8,7 +8,7 @@ export { INF, type RaptorQuery, type RaptorResult, raptor } from './raptor';
 export { roadDriveSeconds, roadEtaSeconds } from './road-eta';
 export { modeOfRouteType, type TransitMode, transitModes } from './route-modes';
 export { activeServices } from './services';
-export { SHAPE_TOLERANCE_METRES, shapePositions } from './shape-line';
+export { SHAPE_TOLERANCE_METRES, type ShapeLine, shapePositions } from './shape-line';
 export { type Timetable, timetableFromFeed } from './timetable';
 export {
   addDays,

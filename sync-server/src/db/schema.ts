@@ -62,6 +62,8 @@ export const users = pgTable('users', {
   phone: text('phone'),
   role: roleEnum('role').notNull(),
   suspended: boolean('suspended').notNull().default(false),
+  /** A driver of the demo simulation (demo/): never sent push or email, never offered to a real provider. */
+  simulated: boolean('simulated').notNull().default(false),
   /** Notification preferences: trip and payment news by push and/or email. */
   notifyPush: boolean('notify_push').notNull().default(true),
   notifyEmail: boolean('notify_email').notNull().default(true),
@@ -141,6 +143,8 @@ export const vehicles = pgTable('vehicles', {
   operator: text('operator').notNull(),
   status: vehicleStatusEnum('status').notNull().default('off_duty'),
   driverId: uuid('driver_id').references(() => users.id, { onDelete: 'set null' }),
+  /** Driven by the demo simulation (demo/), not by a person. */
+  simulated: boolean('simulated').notNull().default(false),
   ...timestamps,
 });
 

@@ -23,10 +23,12 @@ export async function notifyUser(
       push: users.notifyPush,
       mail: users.notifyEmail,
       language: users.language,
+      simulated: users.simulated,
     })
     .from(users)
     .where(eq(users.id, userId));
-  if (!user) return;
+  // The demo simulation's drivers have no phone and no mailbox: nothing of theirs goes to a provider.
+  if (!user || user.simulated) return;
   const message = renderNotification(kind, vars, user.name.split(' ')[0] ?? user.name, user.language);
   const data = { kind, ...Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)])) };
   if (user.push) {
