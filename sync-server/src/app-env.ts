@@ -6,6 +6,7 @@ import type { AccessClaims } from './auth/tokens';
 import type { TripDocs } from './booking/trip-docs';
 import type { Database } from './db/client';
 import type { EvidenceStore } from './evidence/evidence-store';
+import type { HeldKey } from './http/idempotency';
 import type { Metrics } from './http/metrics';
 import type { Viewer } from './live/visibility';
 import type { NetworkService } from './network/network-service';
@@ -56,6 +57,11 @@ export interface AppDeps {
   metrics: Metrics;
   /** METRICS_TOKEN: `GET /metrics` wants it as a bearer token; absent, the endpoint is open. */
   metricsToken?: string | undefined;
+  /**
+   * IDEMPOTENCY_LEASE_SECONDS: how long a request owns its Idempotency-Key before it is taken for dead and the
+   * key released to its retry (default 60; tests shorten it).
+   */
+  idempotencyLeaseSeconds?: number | undefined;
   /** What `GET /api/health/ready` checks besides the database (absent in tests without a server). */
   readiness?: Readiness | undefined;
 }
@@ -72,5 +78,7 @@ export interface AppEnv {
     deps: AppDeps;
     auth: AccessClaims;
     requestId: string;
+    /** The Idempotency-Key this request holds (http/idempotency.ts), when it sent one. */
+    idempotencyKey?: HeldKey;
   };
 }

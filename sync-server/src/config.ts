@@ -102,6 +102,15 @@ export function configFromEnv(fromEnv: NodeJS.ProcessEnv = process.env): ServerO
   const demoSeed = Number(env.DEMO_SEED ?? 2026);
   if (!Number.isSafeInteger(demoSeed))
     throw new Error(`DEMO_SEED must be a whole number, got ${env.DEMO_SEED}`);
+  const leaseSeconds = env.IDEMPOTENCY_LEASE_SECONDS ? Number(env.IDEMPOTENCY_LEASE_SECONDS) : undefined;
+  // A lease shorter than the slowest request would let a retry act while the first is still running.
+  if (
+    leaseSeconds !== undefined &&
+    !(Number.isInteger(leaseSeconds) && leaseSeconds >= 1 && leaseSeconds <= 3600)
+  )
+    throw new Error(
+      `IDEMPOTENCY_LEASE_SECONDS must be whole seconds from 1 to 3600, got ${env.IDEMPOTENCY_LEASE_SECONDS}`,
+    );
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -126,6 +135,7 @@ export function configFromEnv(fromEnv: NodeJS.ProcessEnv = process.env): ServerO
         }
       : undefined,
     positionRetentionDays: env.POSITION_RETENTION_DAYS ? Number(env.POSITION_RETENTION_DAYS) : undefined,
+    idempotencyLeaseSeconds: leaseSeconds,
     gtfsPath: env.GTFS_PATH ? resolve(env.GTFS_PATH) : undefined,
     serviceArea: env.SERVICE_AREA ? parseServiceArea(env.SERVICE_AREA) : undefined,
     s3: env.S3_BUCKET

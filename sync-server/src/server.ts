@@ -79,6 +79,8 @@ export interface ServerOptions {
   serviceArea?: ServiceArea | undefined;
   /** Days GPS fixes are kept (default 30). */
   positionRetentionDays?: number;
+  /** How long a request owns its Idempotency-Key before it is taken for dead (default 60 s). */
+  idempotencyLeaseSeconds?: number | undefined;
   /** SendGrid for email; without a key the outbox sandbox records what would have been sent. */
   sendGrid?: { apiKey: string; from: string; baseUrl?: string | undefined } | undefined;
   /** With Redis, several processes serve the same documents (SS9). */
@@ -214,6 +216,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     network,
     live,
     positionRetentionDays: retentionDays,
+    idempotencyLeaseSeconds: opts.idempotencyLeaseSeconds,
     // Until the sync service exists (below) no document is open, so it writes to the store directly.
     tripDocs: new TripDocs(database.db, logger),
     dispatch: {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db/client';
 import { idempotencyKeys, reportEvents, safetyReports, users } from '../db/schema';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
-import { IDEMPOTENCY_LEASE_SECONDS, purgeIdempotencyKeys } from './idempotency';
+import { IDEMPOTENCY_LEASE_SECONDS, keepAnswer, purgeIdempotencyKeys } from './idempotency';
 import { requestFingerprint } from './request-fingerprint';
 
 describe.each(testDatabaseKinds)('Idempotency-Key on admin decisions on %s', (kind) => {
@@ -138,6 +139,27 @@ describe.each(testDatabaseKinds)('Idempotency-Key on admin decisions on %s', (ki
     const replay = await note('Written after a crash.', key);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(await notes()).toHaveLength(before + 1);
+  });
+
+  it('a request whose key was taken over cannot record its answer, and its transaction acts on nothing', async () => {
+    // The state after the first request's lease ran out and its retry took the key (a new lease).
+    const key = randomUUID();
+    const userId = await claimRow(key, 'Overtaken.', new Date(Date.now() + 60_000));
+    const before = (await notes()).length;
+    const overtaken = { userId, key, leaseUntil: new Date(Date.now() - 1000), kept: false };
+    const context = { get: () => overtaken } as unknown as Parameters<typeof keepAnswer>[0];
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await tx.insert(reportEvents).values({ reportId, kind: 'note', actorId: userId, text: 'Overtaken.' });
+        await keepAnswer(context, tx as Db, 201, { note: 'x' });
+      }),
+    ).rejects.toMatchObject({ status: 409, code: 'request_in_progress' });
+    expect(await notes()).toHaveLength(before);
+    const [row] = await t.database.db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+    expect(row!.status).toBeNull();
   });
 
   it('runs concurrent requests with one key once; the others are told to retry or get the answer', async () => {

@@ -8,9 +8,10 @@ import {
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
+import type { Db } from '../db/client';
 import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
-import { idempotent } from '../http/idempotency';
+import { idempotent, keepAnswer } from '../http/idempotency';
 import { idOrNotFound, jsonBody } from '../http/validate';
 import { addNote, addReply, changeStatus } from '../reports/report-actions';
 import { adminReportDetail } from '../reports/report-queries';
@@ -37,9 +38,15 @@ export const adminReportRoutes = new Hono<AppEnv>()
       const id = idOrNotFound(c.req.param('id'), 'report');
       const { status, note } = c.req.valid('json');
       const { deps, auth } = c.var;
-      await deps.database.db.transaction((tx) => changeStatus(tx, auth.userId, id, status, note));
+      // Answers are kept in the transaction that acts (keepAnswer): a lost answer is replayed, never redone.
+      const detail = await deps.database.db.transaction(async (tx) => {
+        await changeStatus(tx, auth.userId, id, status, note);
+        const detail = (await adminReportDetail(tx as Db, id))!;
+        await keepAnswer(c, tx as Db, 200, detail);
+        return detail;
+      });
       await deps.reportDocs.refresh(id);
-      return c.json((await adminReportDetail(deps.database.db, id))!);
+      return c.json(detail);
     },
   )
   .post(
@@ -56,9 +63,11 @@ export const adminReportRoutes = new Hono<AppEnv>()
     async (c) => {
       const id = idOrNotFound(c.req.param('id'), 'report');
       const { deps, auth } = c.var;
-      const reply = await deps.database.db.transaction((tx) =>
-        addReply(tx, auth.userId, id, c.req.valid('json').text),
-      );
+      const reply = await deps.database.db.transaction(async (tx) => {
+        const reply = await addReply(tx, auth.userId, id, c.req.valid('json').text);
+        await keepAnswer(c, tx as Db, 201, { reply });
+        return reply;
+      });
       await deps.reportDocs.refresh(id);
       return c.json({ reply }, 201);
     },
@@ -80,12 +89,12 @@ export const adminReportRoutes = new Hono<AppEnv>()
     async (c) => {
       const id = idOrNotFound(c.req.param('id'), 'report');
       const { deps, auth } = c.var;
-      const event = await deps.database.db.transaction((tx) =>
-        addNote(tx, auth.userId, id, c.req.valid('json').text),
-      );
-      return c.json(
-        { note: { id: event.id, text: event.text, createdAt: event.createdAt.toISOString() } },
-        201,
-      );
+      const answer = await deps.database.db.transaction(async (tx) => {
+        const event = await addNote(tx, auth.userId, id, c.req.valid('json').text);
+        const answer = { note: { id: event.id, text: event.text, createdAt: event.createdAt.toISOString() } };
+        await keepAnswer(c, tx as Db, 201, answer);
+        return answer;
+      });
+      return c.json(answer, 201);
     },
   );

@@ -4,11 +4,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { createAccount } from '../auth/auth-service';
+import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import { toUser } from '../db/users';
 import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
-import { idempotent } from '../http/idempotency';
+import { idempotent, keepAnswer } from '../http/idempotency';
 import { idOrNotFound, jsonBody, query } from '../http/validate';
 import { suspendDriver, unsuspendDriver } from '../reports/suspend-driver';
 
@@ -70,9 +71,11 @@ export const adminUserRoutes = new Hono<AppEnv>()
     async (c) => {
       const id = idOrNotFound(c.req.param('id'), 'user');
       const { deps, auth } = c.var;
-      const row = await deps.database.db.transaction((tx) =>
-        suspendDriver(tx, auth.userId, id, c.req.valid('json')),
-      );
+      const row = await deps.database.db.transaction(async (tx) => {
+        const row = await suspendDriver(tx, auth.userId, id, c.req.valid('json'));
+        await keepAnswer(c, tx as Db, 200, { user: toUser(row) });
+        return row;
+      });
       // The suspension revoked the driver's sessions: their access tokens and open sockets end now.
       await deps.sessions.catchUp();
       // Their vehicle went off shift: it leaves everyone's live map.
@@ -95,9 +98,11 @@ export const adminUserRoutes = new Hono<AppEnv>()
     async (c) => {
       const id = idOrNotFound(c.req.param('id'), 'user');
       const { deps, auth } = c.var;
-      const row = await deps.database.db.transaction((tx) =>
-        unsuspendDriver(tx, auth.userId, id, c.req.valid('json')),
-      );
+      const row = await deps.database.db.transaction(async (tx) => {
+        const row = await unsuspendDriver(tx, auth.userId, id, c.req.valid('json'));
+        await keepAnswer(c, tx as Db, 200, { user: toUser(row) });
+        return row;
+      });
       deps.logger.info({ userId: id, by: auth.userId }, 'driver unsuspended');
       return c.json({ user: toUser(row) });
     },

@@ -8,7 +8,7 @@ import type { Db } from '../db/client';
 import { payments, refunds } from '../db/schema';
 import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
-import { idempotent } from '../http/idempotency';
+import { idempotent, keepAnswer } from '../http/idempotency';
 import { jsonBody, query } from '../http/validate';
 import { createRefund } from '../payments/refund-service';
 import { toRefundView } from '../payments/views';
@@ -55,6 +55,8 @@ export const refundRoutes = new Hono<AppEnv>()
             full: input.amount === undefined,
           },
         });
+        // The answer is kept with the refund: a crash before it reaches the admin cannot refund twice.
+        await keepAnswer(c, tx as Db, 201, { refund: toRefundView(refund) });
         return { refund, tripId: payment!.tripId };
       });
       c.var.deps.logger.info({ refundId: refund.id, by: actorId, amount: refund.amount }, 'refund issued');
