@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/client';
 import { outbox, payments, refunds, trips } from '../db/schema';
+import { purgeIdempotencyKeys } from '../http/idempotency';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import { paymentSummary, settleCancellation, settleCash, startPayment } from './payment-service';
@@ -107,6 +108,25 @@ describe.each(testDatabaseKinds)('payments with no provider keys (sandbox) on %s
     });
     expect(second.status).toBe(409);
     expect((await second.json()).error.code).toBe('payment_exists');
+  });
+
+  it("a rider's Idempotency-Key stays bound to its trip after the replay window: another trip is 422", async () => {
+    const rider = (await t.loginAs('rider')).accessToken;
+    const key = `pay-${crypto.randomUUID()}`;
+    const [first, second] = [await insertTrip(db), await insertTrip(db)];
+    const pay = (tripId: string) =>
+      t.request('POST', '/api/payments', {
+        token: rider,
+        body: { tripId, method: 'card' },
+        headers: { 'idempotency-key': key },
+      });
+    expect((await pay(first.id)).status).toBe(201);
+    // The kept answers are forgotten (24 h later); the payment still carries the key.
+    await purgeIdempotencyKeys(db, new Date(Date.now() + 25 * 3600_000));
+    const reused = await pay(second.id);
+    expect(reused.status).toBe(422);
+    expect((await reused.json()).error.code).toBe('idempotency_key_reused');
+    expect(await db.select().from(payments).where(eq(payments.tripId, second.id))).toEqual([]);
   });
 
   it('cancellation: an uncharged payment shrinks to the fee or is voided', async () => {
