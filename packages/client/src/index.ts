@@ -16,7 +16,13 @@ export {
 export { EvidenceService, type EvidenceSnapshot } from './evidence/evidence-service';
 export { type EvidenceStatus, EvidenceStore } from './evidence/evidence-store';
 export { EvidenceUploader, type EvidenceUploadProblem } from './evidence/evidence-uploader';
-export { classifyFailure, type FailureAction, retryDelay } from './evidence/retry-policy';
+export {
+  classifyFailure,
+  type FailureAction,
+  isInProgress,
+  retryDelay,
+  sendUntilAnswered,
+} from './evidence/retry-policy';
 export {
   type EvidenceUrl,
   useEvidence,

@@ -1,4 +1,4 @@
-import { useClient } from '@kigaligo/client';
+import { ApiRequestError, sendUntilAnswered, useClient } from '@kigaligo/client';
 import type { PaymentView } from '@kigaligo/domain';
 import { Alert, actionErrorMessage, Button, formatRwf, TextField } from '@kigaligo/ui';
 import { type FormEvent, useState } from 'react';
@@ -41,16 +41,23 @@ export function RefundForm({
     }
     setBusy(true);
     try {
-      await api.request('/api/refunds', {
-        method: 'POST',
-        body: parsed.input,
-        headers: { 'Idempotency-Key': attemptKey },
-      });
+      // "Still being handled" is asked again after Retry-After (same key): the first try's refund comes back.
+      await sendUntilAnswered(() =>
+        api.request('/api/refunds', {
+          method: 'POST',
+          body: parsed.input,
+          headers: { 'Idempotency-Key': attemptKey },
+        }),
+      );
       setAttemptKey(crypto.randomUUID());
       setDone(t('refund.done', { amount: parsed.input.amount ? formatRwf(parsed.input.amount) : left }));
       setDraft({ amount: '', reason: '' });
       onRefunded();
     } catch (err) {
+      // The key went with other details before (nothing was done for these): the next press is a new refund.
+      if (err instanceof ApiRequestError && err.code === 'idempotency_key_reused') {
+        setAttemptKey(crypto.randomUUID());
+      }
       setError(actionErrorMessage(err, t));
     } finally {
       setBusy(false);

@@ -1,4 +1,4 @@
-import { useClient, useSession } from '@kigaligo/client';
+import { ApiRequestError, sendUntilAnswered, useClient, useSession } from '@kigaligo/client';
 import { type BookingDecision, rwandaPhone } from '@kigaligo/domain';
 import { Alert, actionErrorMessage, Button } from '@kigaligo/ui';
 import { useState } from 'react';
@@ -37,15 +37,21 @@ export function PayAgain({ decision }: { decision: Confirmed }) {
     }
     setBusy(true);
     try {
-      await api.request('/api/payments', {
-        method: 'POST',
-        headers: { 'Idempotency-Key': key },
-        body: { tripId: decision.tripId, method: pay.method, ...(phone ? { payerPhone: phone.data } : {}) },
-      });
+      // "Still being handled" is asked again after Retry-After with the same key: one payment either way.
+      await sendUntilAnswered(() =>
+        api.request('/api/payments', {
+          method: 'POST',
+          headers: { 'Idempotency-Key': key },
+          body: { tripId: decision.tripId, method: pay.method, ...(phone ? { payerPhone: phone.data } : {}) },
+        }),
+      );
       setDone(true);
       // Answered: a press after this one (the new payment failed too) is a new attempt.
       setKey(crypto.randomUUID());
     } catch (err) {
+      // The key went with another choice before (nothing was done for this one): the next press is new.
+      if (err instanceof ApiRequestError && err.code === 'idempotency_key_reused')
+        setKey(crypto.randomUUID());
       setError(actionErrorMessage(err, t));
     } finally {
       setBusy(false);

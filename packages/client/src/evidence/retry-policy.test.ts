@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError, NetworkError, parseRetryAfter, SignedOutError } from '../api-error';
-import { classifyFailure, retryDelay } from './retry-policy';
+import { classifyFailure, retryDelay, sendUntilAnswered } from './retry-policy';
 
 const http = (status: number) => new ApiRequestError(status, `http_${status}`, 'x');
 
@@ -58,5 +58,46 @@ describe('retryDelay', () => {
   it('jitters each delay between half and all of it, so devices do not retry in step', () => {
     expect(retryDelay(3, 60_000, () => 0)).toBe(1_600);
     expect(retryDelay(3, 60_000, () => 1)).toBe(3_200);
+  });
+});
+
+describe('sendUntilAnswered', () => {
+  const inProgress = () => new ApiRequestError(409, 'request_in_progress', 'x', [], 1000);
+
+  it('sends again after Retry-After while the first try is in progress, and returns the answer', async () => {
+    const answers: unknown[] = [inProgress(), inProgress(), { refund: { id: 'r1' } }];
+    const waited: number[] = [];
+    let sent = 0;
+    const answer = await sendUntilAnswered(
+      async () => {
+        const next = answers[sent++];
+        if (next instanceof Error) throw next;
+        return next;
+      },
+      { wait: async (ms) => void waited.push(ms), random: () => 0.5 },
+    );
+    expect(answer).toEqual({ refund: { id: 'r1' } });
+    expect(sent).toBe(3);
+    expect(waited.every((ms) => ms >= 1000)).toBe(true);
+  });
+
+  it('does not resend a refusal or a network failure, and gives up after its attempts', async () => {
+    const refused = new ApiRequestError(422, 'idempotency_key_reused', 'x');
+    let sent = 0;
+    const fail = (err: Error) => async () => {
+      sent++;
+      throw err;
+    };
+    const wait = async () => {};
+    await expect(sendUntilAnswered(fail(refused), { wait })).rejects.toBe(refused);
+    await expect(sendUntilAnswered(fail(new NetworkError(new TypeError('x'))), { wait })).rejects.toThrow(
+      NetworkError,
+    );
+    expect(sent).toBe(2);
+    sent = 0;
+    await expect(sendUntilAnswered(fail(inProgress()), { wait, attempts: 3 })).rejects.toMatchObject({
+      code: 'request_in_progress',
+    });
+    expect(sent).toBe(3);
   });
 });

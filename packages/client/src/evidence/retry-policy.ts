@@ -38,3 +38,29 @@ export function retryDelay(failures: number, capMs = 60_000, random = Math.rando
   const asked = err instanceof ApiRequestError ? err.retryAfterMs : undefined;
   return asked === undefined ? backoff : Math.max(backoff, Math.min(asked, capMs));
 }
+
+/** The first try of this idempotent request is still running on the server (409 `request_in_progress`). */
+export const isInProgress = (err: unknown): err is ApiRequestError =>
+  err instanceof ApiRequestError && err.code === 'request_in_progress';
+
+/**
+ * Sends a request that carries an Idempotency-Key from a form a person is waiting on (a refund, a payment), and
+ * sends it again, after the server's `Retry-After`, while the server says the first try is still being handled:
+ * that answer means "ask again", never "refused", and the same key then gets the first try's answer. Any other
+ * failure is the caller's to show; after `attempts` tries still in progress, the last answer is thrown.
+ */
+export async function sendUntilAnswered<T>(
+  send: () => Promise<T>,
+  opts: { attempts?: number; wait?: (ms: number) => Promise<void>; random?: () => number } = {},
+): Promise<T> {
+  const { attempts = 5, random = Math.random } = opts;
+  const wait = opts.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (let failures = 0; ; failures++) {
+    try {
+      return await send();
+    } catch (err) {
+      if (!isInProgress(err) || failures + 1 >= attempts) throw err;
+      await wait(retryDelay(failures, 10_000, random, err));
+    }
+  }
+}

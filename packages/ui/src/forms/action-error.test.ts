@@ -23,4 +23,12 @@ describe('actionErrorMessage', () => {
     );
     expect(actionErrorMessage(new Error('boom'), t)).toBe(commonEn['error.generic']);
   });
+  it('words the Idempotency-Key answers itself: still being handled, or sent before with other details', () => {
+    expect(actionErrorMessage(new ApiRequestError(409, 'request_in_progress', 'still handled'), t)).toBe(
+      commonEn['error.inProgress'],
+    );
+    expect(actionErrorMessage(new ApiRequestError(422, 'idempotency_key_reused', 'used before'), t)).toBe(
+      commonEn['error.keyReused'],
+    );
+  });
 });

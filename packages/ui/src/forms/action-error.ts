@@ -12,6 +12,9 @@ export function actionErrorMessage(err: unknown, t: Translate<CommonKey>): strin
   if (err instanceof ApiRequestError) {
     if (err.status === 401) return t('error.signedOut');
     if (err.status === 429) return t('error.tooMany');
+    // The Idempotency-Key answers (http/idempotency.ts): ours to word, in the person's language.
+    if (err.code === 'request_in_progress') return t('error.inProgress');
+    if (err.code === 'idempotency_key_reused') return t('error.keyReused');
     if (err.status < 500 && err.message) return err.message;
   }
   return t('error.generic');

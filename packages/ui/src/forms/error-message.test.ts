@@ -29,6 +29,8 @@ describe('error messages', () => {
     expect(api(401, 'invalid_credentials')).toBe('Wrong email or password.');
     expect(api(401, 'account_suspended')).toBe(commonEn['error.suspended']);
     expect(api(409, 'email_taken')).toBe(commonEn['error.emailTaken']);
+    expect(api(409, 'request_in_progress')).toBe(commonEn['error.inProgress']);
+    expect(api(422, 'idempotency_key_reused')).toBe(commonEn['error.keyReused']);
     expect(api(429, 'rate_limited')).toBe(commonEn['error.tooMany']);
     expect(api(400, 'validation_failed')).toBe('server text');
     const weak = errorMessage(

@@ -44,6 +44,9 @@ export function errorMessage(
   if (err instanceof WrongRoleError) return plain(context.wrongRole ?? err.message);
   if (err instanceof SignedOutError) return plain(t('error.signedOut'));
   if (!(err instanceof ApiRequestError)) return plain(t('error.generic'));
+  // Answers about the request's Idempotency-Key, not about its fields (http/idempotency.ts).
+  if (err.code === 'request_in_progress') return plain(t('error.inProgress'));
+  if (err.code === 'idempotency_key_reused') return plain(t('error.keyReused'));
 
   switch (err.status) {
     case 400: {

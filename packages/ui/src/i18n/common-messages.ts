@@ -33,6 +33,8 @@ export const commonEn = {
   'error.forbidden': "Your account can't do this.",
   'error.signedOut': 'Your session has ended. Sign in again.',
   'error.generic': 'Something went wrong. Please try again.',
+  'error.inProgress': 'This is still being handled. Wait a moment, then check before sending it again.',
+  'error.keyReused': 'This was already sent with other details. Check what was saved, then send it again.',
   'greeting.morning': 'Good morning',
   'greeting.afternoon': 'Good afternoon',
   'greeting.evening': 'Good evening',
@@ -115,6 +117,9 @@ export const commonRw: Record<CommonKey, string> = {
   'error.forbidden': 'Konti yawe ntiyemerewe gukora ibi.',
   'error.signedOut': 'Igihe cyawe cyarangiye. Ongera winjire.',
   'error.generic': 'Habaye ikibazo. Ongera ugerageze.',
+  'error.inProgress': 'Biracyakorwa. Tegereza akanya gato, hanyuma urebe mbere yo kongera kohereza.',
+  'error.keyReused':
+    'Ibi byari byoherejwe mbere bifite andi makuru. Banza urebe ibyabitswe, hanyuma wongere wohereze.',
   'greeting.morning': 'Mwaramutse',
   'greeting.afternoon': 'Mwiriwe',
   'greeting.evening': 'Mwiriwe',
