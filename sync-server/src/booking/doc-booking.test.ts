@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type BookingIntent, CANCELLATION_FEE } from '@kigaligo/domain';
-import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
+import { driverDocKeys, rejectionKey, riderDocKeys } from '@kigaligo/sync-protocol';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -96,6 +96,29 @@ describe.each(testDatabaseKinds)('booking through synced documents on %s', (kind
     expect(res.status).toBe(200);
     expect(((await res.json()) as { decision: { tripId: string } }).decision.tripId).toBe(tripId);
     expect(await db().select().from(trips).where(eq(trips.intentId, intent.id))).toHaveLength(1);
+  });
+
+  it('an intent rewritten under its decided id is rejected in the document; the booked trip stands', async () => {
+    // The intent id is the booking's idempotency key: another destination under it is not a new booking.
+    const [before] = await db().select().from(trips).where(eq(trips.intentId, intent.id));
+    const moved = {
+      ...intent,
+      destination: { lat: intent.destination.lat + 0.01, lon: intent.destination.lon },
+    };
+    writeIntent(riderClient.doc, moved);
+    const rejection = () =>
+      entry(riderClient.doc, riderDocKeys.rejections, rejectionKey(riderDocKeys.bookingIntents, intent.id));
+    await waitFor(() => rejection() !== undefined, 10_000, 'rejection');
+    expect(rejection()).toMatchObject({
+      code: 'invalid',
+      message: expect.stringContaining('idempotency_key_reused'),
+    });
+    const after = await db().select().from(trips).where(eq(trips.intentId, intent.id));
+    expect(after).toEqual([before]);
+    expect(entry(riderClient.doc, riderDocKeys.bookingDecisions, intent.id)).toMatchObject({ tripId });
+    // Put back as it was booked, the intent is accepted again: the rejection goes.
+    writeIntent(riderClient.doc, intent);
+    await waitFor(() => rejection() === undefined, 10_000, 'rejection cleared');
   });
 
   it('applies driver actions from the document, refuses impossible ones and ignores replays', async () => {

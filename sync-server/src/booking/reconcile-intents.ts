@@ -1,11 +1,18 @@
-import { type BookingDecision, bookingIntent, type DispatchPolicy, type ServiceArea } from '@kigaligo/domain';
+import {
+  type BookingDecision,
+  type BookingIntent,
+  bookingIntent,
+  type DispatchPolicy,
+  type ServiceArea,
+} from '@kigaligo/domain';
 import type { DocRef } from '@kigaligo/sync-protocol';
-import { riderDocKeys } from '@kigaligo/sync-protocol';
-import { eq } from 'drizzle-orm';
+import { rejectionKey, riderDocKeys } from '@kigaligo/sync-protocol';
+import { and, eq, inArray } from 'drizzle-orm';
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { trips } from '../db/schema';
+import { intentFingerprint } from '../http/request-fingerprint';
 import type { EntryGuard } from '../sync/entry-guard';
 import { invalidEntryMessage } from '../sync/invalid-entry';
 import { bookIntent } from './book-intent';
@@ -39,6 +46,7 @@ export async function reconcileIntents(
   const now = new Date();
   const invalid: BookingDecision[] = [];
   const touched: string[] = [];
+  const decidedIntents: { key: string; value: unknown; intent: BookingIntent }[] = [];
   for (const [key, value] of intents.entries()) {
     // A removed entry: apps clear entries by writing null (client sync/pending.ts).
     if (value === null) continue;
@@ -72,9 +80,10 @@ export async function reconcileIntents(
       // invalid; one that failed otherwise is retried or rejected by the guard (SS12).
       if (outcome.status === 'refused')
         invalid.push(rejectedDecision(key, 'invalid', intent.kind, now.toISOString()));
-    }
+    } else decidedIntents.push({ key, value, intent });
     if (trip) touched.push(trip);
   }
+  await rejectRewrittenIntents(tx, ref.userId, decidedIntents, guard);
   if (invalid.length === 0 && touched.length === 0) return undefined;
   return (target) => {
     const map = target.getMap<unknown>(riderDocKeys.bookingDecisions);
@@ -82,4 +91,48 @@ export async function reconcileIntents(
     // Runs inside this document's queue: started, not awaited (the refresh writes to this document too).
     tripDocs.refreshInBackground(touched);
   };
+}
+
+/**
+ * The intent id is the booking's idempotency key (book-intent.ts): an intent rewritten under an id already
+ * decided — other places, kind or payment — is not booked again, and is not ignored in silence either (SS12).
+ * It is rejected in the document, where the rider's app shows it, while the booked trip stands as it was.
+ * One query for all decided intents of the document.
+ */
+async function rejectRewrittenIntents(
+  tx: Db,
+  riderId: string,
+  decided: { key: string; value: unknown; intent: BookingIntent }[],
+  guard: EntryGuard,
+): Promise<void> {
+  if (decided.length === 0) return;
+  const booked = await tx
+    .select({ intentId: trips.intentId, fingerprint: trips.intentFingerprint })
+    .from(trips)
+    .where(
+      and(
+        eq(trips.riderId, riderId),
+        inArray(
+          trips.intentId,
+          decided.map((d) => d.intent.id),
+        ),
+      ),
+    );
+  const fingerprints = new Map(booked.map((b) => [b.intentId, b.fingerprint]));
+  for (const { key, value, intent } of decided) {
+    const fingerprint = fingerprints.get(intent.id);
+    // Trips booked before fingerprints were kept have none: nothing to compare with.
+    if (!fingerprint) continue;
+    if (fingerprint === intentFingerprint(intent)) {
+      // As booked (again, after a rewrite was put back): a rejection of it, if any, goes.
+      guard.resolve(rejectionKey(riderDocKeys.bookingIntents, key));
+      continue;
+    }
+    guard.reject(
+      riderDocKeys.bookingIntents,
+      key,
+      value,
+      'This booking id was used for a different booking (idempotency_key_reused); the booked trip stands',
+    );
+  }
 }
