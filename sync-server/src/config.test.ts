@@ -41,6 +41,13 @@ describe('configuration from the environment', () => {
     expect(() => configFromEnv({ DEMO_SEED: 'abc' })).toThrow('DEMO_SEED must be a whole number, got abc');
   });
 
+  it('takes the Idempotency-Key lease in whole seconds and refuses anything else at start', () => {
+    expect(configFromEnv({}).idempotencyLeaseSeconds).toBeUndefined();
+    expect(configFromEnv({ IDEMPOTENCY_LEASE_SECONDS: '5' }).idempotencyLeaseSeconds).toBe(5);
+    for (const bad of ['0', '1.5', 'soon', '86400'])
+      expect(() => configFromEnv({ IDEMPOTENCY_LEASE_SECONDS: bad })).toThrow('IDEMPOTENCY_LEASE_SECONDS');
+  });
+
   it('refuses bad alert settings at start', () => {
     expect(() => configFromEnv({ ALERT_EMAILS: 'oncall@kigaligo.rw, not-an-address' })).toThrow(
       'ALERT_EMAILS: not an email address: not-an-address',
