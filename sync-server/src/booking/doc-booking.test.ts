@@ -5,6 +5,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { shifts, tripEvents, trips } from '../db/schema';
+import { DocStore } from '../sync/doc-store';
 import { connectClient, waitFor } from '../test-support/sync-client';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
@@ -178,16 +179,23 @@ describe.each(testDatabaseKinds)('booking through synced documents on %s', (kind
 
   it("honours the driver's synced 'taking rides' switch during the shift, and ignores one from before it", async () => {
     const docName = `driver:${fleet.driver.id}`;
-    const reconciledUpTo = () =>
-      Math.max(0, ...t.server.reconciler.history.filter((h) => h.docName === docName).map((h) => h.upTo));
+    const store = new DocStore(db());
+    // Waits for the reconcile of this very change: its update stored, then the reconciled mark at or past it (a
+    // reconcile of an earlier update finishing meanwhile does not count).
     const setSwitch = async (status: 'off_duty' | 'available', changedAt: Date) => {
-      const upTo = reconciledUpTo();
+      const before = (await store.load(docName)).lastUpdateId;
       const map = driverClient.doc.getMap(driverDocKeys.shift);
       driverClient.doc.transact(() => {
         map.set('status', status);
         map.set('changedAt', changedAt.toISOString());
       });
-      await waitFor(() => reconciledUpTo() > upTo, 10_000, `the switch to ${status} reconciled`);
+      const deadline = Date.now() + 10_000;
+      let stored = before;
+      while (stored <= before || (await store.reconciledUpTo(docName)) < stored) {
+        if (Date.now() > deadline) throw new Error(`the switch to ${status} was not reconciled in 10 s`);
+        await new Promise((r) => setTimeout(r, 20));
+        if (stored <= before) stored = (await store.load(docName)).lastUpdateId;
+      }
     };
     const paused = async () =>
       (
