@@ -3,10 +3,10 @@ import {
   type Network,
   type PlanRequest,
   type RaptorQuery,
+  seededRandom,
   toServiceTime,
   walkLinks,
 } from '@kigaligo/planner';
-import { rng } from '../../packages/planner/src/testing/generated-network';
 
 /**
  * Deterministic trip requests like a rider's: origin and destination near random stops (within ~500 m),
@@ -19,7 +19,7 @@ export function planRequests(
   date: string,
   hours: [number, number],
 ): PlanRequest[] {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const near = (): LatLon => {
     const s = Math.floor(rand() * net.stopCount);
     return { lat: net.lat[s]! + (rand() - 0.5) * 0.01, lon: net.lon[s]! + (rand() - 0.5) * 0.01 };

@@ -7,6 +7,7 @@ export { type PlanRequest, planTrip, walkLinks } from './plan';
 export { INF, type RaptorQuery, type RaptorResult, raptor } from './raptor';
 export { roadDriveSeconds, roadEtaSeconds } from './road-eta';
 export { modeOfRouteType, type TransitMode, transitModes } from './route-modes';
+export { seededRandom } from './seeded-random';
 export { activeServices } from './services';
 export { SHAPE_TOLERANCE_METRES, type ShapeLine, shapePositions } from './shape-line';
 export { type Timetable, timetableFromFeed } from './timetable';

@@ -5,7 +5,8 @@ import type { LatLon } from './geo';
 import { buildNetwork, type Network } from './network';
 import { walkLinks } from './plan';
 import { INF, type RaptorQuery, raptor } from './raptor';
-import { generatedTimetable, rng } from './testing/generated-network';
+import { seededRandom } from './seeded-random';
+import { generatedTimetable } from './testing/generated-network';
 import { Oracle, paretoByRides } from './testing/oracle';
 import { timetableFromFeed } from './timetable';
 
@@ -21,7 +22,7 @@ function randomQueries(
   dates: string[],
   hours: [number, number],
 ): RaptorQuery[] {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const near = (): LatLon => {
     const s = Math.floor(rand() * net.stopCount);
     return { lat: net.lat[s]! + (rand() - 0.5) * 0.01, lon: net.lon[s]! + (rand() - 0.5) * 0.01 };

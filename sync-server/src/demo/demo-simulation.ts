@@ -5,7 +5,7 @@ import {
   type LatLon,
   type TrackedVehicle,
 } from '@kigaligo/domain';
-import type { Network } from '@kigaligo/planner';
+import { type Network, seededRandom } from '@kigaligo/planner';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { applyDriverAction } from '../booking/driver-actions';
@@ -17,7 +17,7 @@ import { openShift } from '../tracking/shifts';
 import { type BusRun, busPosition, runKey, runningTrips } from './bus-runs';
 import { type Polyline, pointAlong, polyline } from './polyline';
 import { RoadGraph } from './road-graph';
-import { seededRandom, seededUuid } from './seeded-random';
+import { seededUuid } from './seeded-uuid';
 
 /** Metres per second: a moto weaves through traffic a little faster than a car. */
 const SPEED = { moto: 8, car: 7 } as const;

@@ -1,16 +1,5 @@
+import { seededRandom } from '../seeded-random';
 import type { Timetable } from '../timetable';
-
-/** A deterministic pseudo-random generator (mulberry32), so a failing query can be replayed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A synthetic city for scale tests: a side × side grid of stops ~spacing metres apart around Kigali, crossed
@@ -25,7 +14,7 @@ export function generatedTimetable(opts: {
   spacing?: number;
 }): Timetable {
   const { side, lines, seed } = opts;
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const deg = (opts.spacing ?? 250) / 111_320;
   const stops: Timetable['stops'] = [];
   for (let r = 0; r < side; r++) {
