@@ -1,6 +1,6 @@
 import { validator } from 'hono-openapi';
 import { z } from 'zod';
-import { badRequest, type ErrorDetail, notFound } from './errors';
+import { badRequest, type ErrorDetail, HttpError, notFound } from './errors';
 
 /** The same details as `zodDetails`: zod hands its own issues to the standard-schema validator. */
 interface Issue {
@@ -25,11 +25,27 @@ const checked =
       if (!result.success) throw badRequest(message, details(result.error));
     });
 
+const jsonValidator = checked('json', 'The request body is not valid');
+const jsonMedia = /^application\/([\w.-]+\+)?json$/i;
+
 /**
  * Validates a JSON body against a domain schema. Malformed JSON is rejected by Hono before this runs
  * (mapped to 400 invalid_json by the error handler); a body failing the schema gets 400 with field details.
+ * A body of another media type is 415: Hono's validator would read it as `{}`, so on a route whose fields are
+ * all optional (a reason, say) the client's values would be dropped without a word.
  */
-export const jsonBody = checked('json', 'The request body is not valid');
+export function jsonBody<S extends z.ZodType>(schema: S) {
+  const validate = jsonValidator(schema);
+  const guarded: typeof validate = async (c, next) => {
+    const media = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
+    if (!jsonMedia.test(media) && (await c.req.arrayBuffer()).byteLength > 0) {
+      throw new HttpError(415, 'unsupported_media_type', 'Send the request body as application/json');
+    }
+    return validate(c, next);
+  };
+  // The validator's OpenAPI description (a symbol-keyed property hono-openapi reads off the middleware).
+  return Object.assign(guarded, validate);
+}
 
 export const query = checked('query', 'The query is not valid');
 

@@ -85,6 +85,9 @@ describe.each(testDatabaseKinds)('who sees a safety report on %s', (kind) => {
 
     const list = await call('GET', '/api/reports', driver);
     expect(list.status).toBe(200);
+    // Filters only narrow an admin's queue, but a malformed one is refused for every role, not ignored.
+    expect((await call('GET', '/api/reports?limit=-1', driver)).status).toBe(400);
+    expect((await call('GET', '/api/reports?from=yesterday', a)).status).toBe(400);
     const anonymous = list.body.reports.find((r: { id: string }) => r.id === ids.anonymous);
     const named = list.body.reports.find((r: { id: string }) => r.id === ids.named);
     expect(anonymous).toMatchObject({ anonymous: true, reporter: null, tripId: null, occurredAt: null });

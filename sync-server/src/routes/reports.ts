@@ -43,10 +43,12 @@ export const reportRoutes = new Hono<AppEnv>()
     async (c) => {
       const { deps, auth } = c.var;
       const db = deps.database.db;
-      if (auth.role === 'rider') return c.json({ reports: await riderReports(db, auth.userId) });
-      if (auth.role === 'driver') return c.json({ reports: await driverReports(db, auth.userId) });
+      // Checked for every role: the filters only narrow an admin's queue, but a malformed query is refused
+      // for anyone rather than silently ignored.
       const q = reportQueueQuery.safeParse(c.req.query());
       if (!q.success) throw badRequest('The query is not valid', zodDetails(q.error));
+      if (auth.role === 'rider') return c.json({ reports: await riderReports(db, auth.userId) });
+      if (auth.role === 'driver') return c.json({ reports: await driverReports(db, auth.userId) });
       return c.json({ reports: await adminQueue(db, q.data) });
     },
   )
