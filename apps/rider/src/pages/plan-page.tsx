@@ -31,6 +31,8 @@ export function PlanPage({ onBack }: { onBack(): void }) {
   const [when, setWhen] = useState<When>({ mode: 'now' });
   const [selected, setSelected] = useState(0);
   const [savedKey, setSavedKey] = useState<string | null>(null);
+  /** A rejected saved route being edited: removed once its replacement is saved, so nothing is lost meanwhile. */
+  const [replacing, setReplacing] = useState<string | null>(null);
   const results = usePlanResults(plan, from, to, when);
   const its = results.state === 'done' ? results.itineraries : [];
   const chosen = its[Math.min(selected, its.length - 1)] ?? null;
@@ -67,6 +69,8 @@ export function PlanPage({ onBack }: { onBack(): void }) {
       origin: { lat: from.lat, lon: from.lon, label: from.label },
       destination: { lat: to.lat, lon: to.lon, label: to.label },
     });
+    if (replacing) saved.remove(replacing);
+    setReplacing(null);
     setSavedKey(key);
   };
   const near = (c: Chosen) => (index ? nearestStops(index, c, 1)[0]?.name : undefined);
@@ -151,11 +155,20 @@ export function PlanPage({ onBack }: { onBack(): void }) {
         </section>
         <SavedRoutesCard
           routes={saved.routes}
+          notSent={saved.notSent}
           onDelete={saved.remove}
           onUse={(f, tt) => {
             setFrom(f);
             setTo(tt);
             setSelected(0);
+            window.scrollTo({ top: 0, behavior: 'smooth' });
+          }}
+          onEdit={(n) => {
+            setFrom(n.from);
+            setTo(n.to);
+            setSelected(0);
+            setSavedKey(null);
+            setReplacing(n.key);
             window.scrollTo({ top: 0, behavior: 'smooth' });
           }}
         />

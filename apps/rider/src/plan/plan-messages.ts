@@ -53,6 +53,7 @@ export const planEn = {
   'saved.delete': 'Delete {name}',
   'saved.synced': 'Synced',
   'saved.waiting': 'On this phone',
+  'saved.unnamed': 'Saved route',
   ...modeEn,
 } as const;
 
@@ -108,5 +109,6 @@ export const planRw: Record<keyof typeof planEn, string> = {
   'saved.delete': 'Siba {name}',
   'saved.synced': 'Byoherejwe',
   'saved.waiting': 'Kuri iyi telefoni',
+  'saved.unnamed': 'Inzira wabitse',
   ...modeRw,
 };
