@@ -226,112 +226,179 @@ describe.skipIf(!hasChromium)('rejected entries in the rider app (SS12)', () => 
 // SS12 in the driver app: an action the server cannot take (here the database refuses the trip's event row, as
 // a constraint violation would) is retried a bounded number of times, then shown to the driver as not sent with
 // the reason in their language, and "Send again" sends it once the server can take it.
-describe.skipIf(!hasChromium)('a rejected action in the driver app (SS12)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const refuseEvents = `create or replace function e2e_refuse_trip_event() returns trigger language plpgsql as $$
+describe.skipIf(!hasChromium)(
+  'what the server retried and gave up on, in the driver and rider apps (SS12)',
+  () => {
+    let server: TestServer;
+    let browser: Browser;
+    const contexts: BrowserContext[] = [];
+    const refuseEvents = `create or replace function e2e_refuse_trip_event() returns trigger language plpgsql as $$
     begin raise exception 'trip events are refused by this test' using errcode = 'check_violation'; end $$`;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startTestServer(undefined, {
-        // Two quick attempts instead of five over minutes; the offer waits long enough for both and a resend.
-        reconcileRetry: { baseDelayMs: 300, maxDelayMs: 600, maxAttempts: 2 },
-        dispatchAcceptSeconds: 120,
-      }),
-      launchBrowser(),
-    ]);
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
-
-  const post = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
+    beforeAll(async () => {
+      [server, browser] = await Promise.all([
+        startTestServer(undefined, {
+          // Two quick attempts instead of five over minutes; the offer waits long enough for both and a resend.
+          reconcileRetry: { baseDelayMs: 300, maxDelayMs: 600, maxAttempts: 2 },
+          dispatchAcceptSeconds: 120,
+        }),
+        launchBrowser(),
+      ]);
     });
-    expect(res.status, `${path}: ${await res.clone().text()}`).toBeLessThan(300);
-    return res.json();
-  };
-
-  it('shows the refused accept as not sent, in English and Kinyarwanda, and sends it again', async () => {
-    const nyabugogo = { lat: -1.940645, lon: 30.044477 };
-    const admin = (
-      await post('/api/auth/login', { email: 'admin@demo.kigaligo.rw', password: 'kigali-admin' })
-    ).accessToken as string;
-    const rider = await post('/api/auth/register', {
-      name: 'Diane Mukamana',
-      email: `diane-${randomUUID().slice(0, 8)}@e2e.kigaligo.rw`,
-      password: 'kigali-rider-e2e',
+    afterAll(async () => {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser?.close();
+      await server?.close();
     });
 
-    const { context, page, errors } = await openPage(browser);
-    contexts.push(context);
-    await page.goto(`${server.url}/driver/`);
-    await signIn(page, 'driver@demo.kigaligo.rw', 'kigali-driver');
-    const option = page.locator('#kg-vehicle-pick option', { hasText: 'RD 412 K' });
-    const vehicleId = (await option.getAttribute('value', { timeout: 30_000 }))!;
-    await page.getByLabel('Vehicle for this shift').selectOption(vehicleId);
-    await page.getByRole('button', { name: 'Start shift' }).click();
-    await page.locator('[data-testid="driver-status"][data-status="available"]').waitFor({ timeout: 30_000 });
-    await post(
-      `/api/vehicles/${vehicleId}/positions`,
-      { positions: [{ id: 'e2e-admin:1', ...nyabugogo, recordedAt: new Date().toISOString() }] },
-      admin,
-    );
-    await post(
-      '/api/trips',
-      {
-        id: randomUUID(),
-        kind: 'moto',
-        origin: { ...nyabugogo, label: 'Nyabugogo' },
-        destination: { lat: -1.949596, lon: 30.12557, label: 'Kimironko' },
-        paymentMethod: 'cash',
-        createdAt: new Date().toISOString(),
-      },
-      rider.accessToken,
-    );
-    const ride = page.getByTestId('assignment');
-    await ride.getByRole('button', { name: 'Accept' }).waitFor({ timeout: 30_000 });
+    const post = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+      expect(res.status, `${path}: ${await res.clone().text()}`).toBeLessThan(300);
+      return res.json();
+    };
 
-    // From now on the database refuses the trip's event rows: the accept fails on every attempt.
-    const db = server.db();
-    await db.execute(refuseEvents);
-    await db.execute(
-      'create trigger e2e_refuse_trip_event before insert on trip_events for each row execute function e2e_refuse_trip_event()',
-    );
-    await ride.getByRole('button', { name: 'Accept' }).click();
-    const notSent = ride.getByTestId('not-sent');
-    await notSent
-      .getByText('Not sent: KigaliGo could not store what was written — Edit and send again', { exact: true })
-      .waitFor({ timeout: 30_000 });
-    expect(await ride.getAttribute('data-status')).toBe('assigned');
-    await screenshot(page, 'driver-not-sent');
+    it('shows the refused accept as not sent, in English and Kinyarwanda, and sends it again', async () => {
+      const nyabugogo = { lat: -1.940645, lon: 30.044477 };
+      const admin = (
+        await post('/api/auth/login', { email: 'admin@demo.kigaligo.rw', password: 'kigali-admin' })
+      ).accessToken as string;
+      const rider = await post('/api/auth/register', {
+        name: 'Diane Mukamana',
+        email: `diane-${randomUUID().slice(0, 8)}@e2e.kigaligo.rw`,
+        password: 'kigali-rider-e2e',
+      });
 
-    // In Kinyarwanda (the language the app keeps on the phone).
-    await page.evaluate(() => localStorage.setItem('kigaligo.lang', 'rw'));
-    await page.reload();
-    await notSent
-      .getByText('Ntibyoherejwe: KigaliGo ntiyashoboye kubika ibyanditswe — Hindura wongere wohereze', {
-        exact: true,
-      })
-      .waitFor({ timeout: 30_000 });
-    await screenshot(page, 'driver-not-sent-rw');
+      const { context, page, errors } = await openPage(browser);
+      contexts.push(context);
+      await page.goto(`${server.url}/driver/`);
+      await signIn(page, 'driver@demo.kigaligo.rw', 'kigali-driver');
+      const option = page.locator('#kg-vehicle-pick option', { hasText: 'RD 412 K' });
+      const vehicleId = (await option.getAttribute('value', { timeout: 30_000 }))!;
+      await page.getByLabel('Vehicle for this shift').selectOption(vehicleId);
+      await page.getByRole('button', { name: 'Start shift' }).click();
+      await page
+        .locator('[data-testid="driver-status"][data-status="available"]')
+        .waitFor({ timeout: 30_000 });
+      await post(
+        `/api/vehicles/${vehicleId}/positions`,
+        { positions: [{ id: 'e2e-admin:1', ...nyabugogo, recordedAt: new Date().toISOString() }] },
+        admin,
+      );
+      await post(
+        '/api/trips',
+        {
+          id: randomUUID(),
+          kind: 'moto',
+          origin: { ...nyabugogo, label: 'Nyabugogo' },
+          destination: { lat: -1.949596, lon: 30.12557, label: 'Kimironko' },
+          paymentMethod: 'cash',
+          createdAt: new Date().toISOString(),
+        },
+        rider.accessToken,
+      );
+      const ride = page.getByTestId('assignment');
+      await ride.getByRole('button', { name: 'Accept' }).waitFor({ timeout: 30_000 });
 
-    // The database takes events again: "Send again" accepts the ride, and the notice goes.
-    await db.execute('drop trigger e2e_refuse_trip_event on trip_events');
-    await notSent.getByRole('button', { name: 'Ohereza nanone' }).click();
-    await page.locator('[data-testid="assignment"][data-status="accepted"]').waitFor({ timeout: 30_000 });
-    await expect.poll(() => notSent.count(), { timeout: 20_000 }).toBe(0);
+      // From now on the database refuses the trip's event rows: the accept fails on every attempt.
+      const db = server.db();
+      await db.execute(refuseEvents);
+      await db.execute(
+        'create trigger e2e_refuse_trip_event before insert on trip_events for each row execute function e2e_refuse_trip_event()',
+      );
+      await ride.getByRole('button', { name: 'Accept' }).click();
+      const notSent = ride.getByTestId('not-sent');
+      await notSent
+        .getByText('Not sent: KigaliGo could not store what was written — Edit and send again', {
+          exact: true,
+        })
+        .waitFor({ timeout: 30_000 });
+      expect(await ride.getAttribute('data-status')).toBe('assigned');
+      await screenshot(page, 'driver-not-sent');
 
-    // The offer vibrates the phone; Chromium blocks that before the first tap and says so in the console.
-    const unexpected = errors.filter(
-      (e) => !/net::ERR_|Failed to load resource|WebSocket|navigator\.vibrate/i.test(e),
-    );
-    expect(unexpected).toEqual([]);
-  }, 180_000);
-});
+      // In Kinyarwanda (the language the app keeps on the phone).
+      await page.evaluate(() => localStorage.setItem('kigaligo.lang', 'rw'));
+      await page.reload();
+      await notSent
+        .getByText('Ntibyoherejwe: KigaliGo ntiyashoboye kubika ibyanditswe — Hindura wongere wohereze', {
+          exact: true,
+        })
+        .waitFor({ timeout: 30_000 });
+      await screenshot(page, 'driver-not-sent-rw');
+
+      // The database takes events again: "Send again" accepts the ride, and the notice goes.
+      await db.execute('drop trigger e2e_refuse_trip_event on trip_events');
+      await notSent.getByRole('button', { name: 'Ohereza nanone' }).click();
+      await page.locator('[data-testid="assignment"][data-status="accepted"]').waitFor({ timeout: 30_000 });
+      await expect.poll(() => notSent.count(), { timeout: 20_000 }).toBe(0);
+
+      // The offer vibrates the phone; Chromium blocks that before the first tap and says so in the console.
+      const unexpected = errors.filter(
+        (e) => !/net::ERR_|Failed to load resource|WebSocket|navigator\.vibrate/i.test(e),
+      );
+      expect(unexpected).toEqual([]);
+    }, 180_000);
+
+    it('tells the rider when their document as a whole could not be taken, until a change goes through', async () => {
+      const email = `rider-${randomUUID().slice(0, 8)}@e2e.kigaligo.rw`;
+      const password = 'kigali-rider-e2e';
+      const { user, accessToken } = (await post('/api/auth/register', {
+        name: 'Eric Mugisha',
+        email,
+        password,
+      })) as AuthResponse;
+      // A failure outside every entry: reconciling a rider document starts by pruning saved routes, and the
+      // database now refuses that statement, so the whole document fails and, after the last attempt, is `*`.
+      const db = server.db();
+      await db.execute(`create or replace function e2e_refuse_prune() returns trigger language plpgsql as $$
+      begin raise exception 'pruning is refused by this test'; end $$`);
+      await db.execute(
+        'create trigger e2e_refuse_prune before delete on saved_routes for each statement execute function e2e_refuse_prune()',
+      );
+      // A saved route is what makes the server reconcile the rider's document (preferences alone do not).
+      const route = (name: string) => (doc: Y.Doc) => {
+        const id = randomUUID();
+        putEntry(doc.getMap(riderDocKeys.savedRoutes), id, {
+          id,
+          name,
+          origin: { lat: -1.940645, lon: 30.044477, label: 'Nyabugogo' },
+          destination: { lat: -1.949596, lon: 30.12557, label: 'Kimironko' },
+          createdAt: new Date().toISOString(),
+        });
+      };
+      await writeDocument(server.url, `rider:${user.id}`, accessToken, route('To the market'));
+
+      const { context, page, errors } = await openPage(browser);
+      contexts.push(context);
+      await page.goto(`${server.url}/`);
+      await signIn(page, email, password);
+      const notice = page.getByTestId('document-not-sent');
+      await notice
+        .getByText(
+          'Some changes were not sent: KigaliGo could not process it. They stay on this phone; KigaliGo tries again when you change something.',
+          { exact: true },
+        )
+        .waitFor({ timeout: 30_000 });
+      await page.evaluate(() => localStorage.setItem('kigaligo.lang', 'rw'));
+      await page.reload();
+      await notice
+        .getByText(/^Zimwe mu mpinduka ntizoherejwe: KigaliGo ntiyashoboye kubitunganya\./)
+        .waitFor({
+          timeout: 30_000,
+        });
+      await screenshot(page, 'document-not-sent-rw');
+
+      // The database takes it again; the next change is a new chance, and it goes through.
+      await db.execute('drop trigger e2e_refuse_prune on saved_routes');
+      await writeDocument(server.url, `rider:${user.id}`, accessToken, route('Back home'));
+      await expect.poll(() => notice.count(), { timeout: 30_000 }).toBe(0);
+      const unexpected = errors.filter((e) => !/net::ERR_|Failed to load resource|WebSocket/i.test(e));
+      expect(unexpected).toEqual([]);
+    }, 180_000);
+  },
+);

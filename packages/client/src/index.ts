@@ -56,6 +56,7 @@ export {
 export { type CachedEntry, createQueryCache, type QueryCache } from './query-cache';
 export { ClientProvider, syncServerUrl, useClient, useSyncEngine } from './react/client-context';
 export { type ApiQuery, useApiQuery } from './react/use-api-query';
+export { useDocumentRejection } from './react/use-document-rejection';
 export { type LiveVehicles, liveServerUrl, useLiveVehicles } from './react/use-live-vehicles';
 export {
   useLanguageOnServer,

@@ -20,7 +20,7 @@ export { Avatar, Card, type CardProps, EmptyState } from './components/card';
 export { ConnectivityBadge, OfflineBanner } from './components/connectivity';
 export { LanguageSwitch } from './components/language-switch';
 export { Logo, LogoMark } from './components/logo';
-export { NotSent } from './components/not-sent';
+export { DocumentNotSent, NotSent } from './components/not-sent';
 export { NotificationsCard } from './components/notifications-card';
 export { formatDate, greetingKey, ProfileCard } from './components/profile-card';
 export { SettingsCard } from './components/settings-card';

@@ -1,4 +1,4 @@
-import { Card } from '@kigaligo/ui';
+import { Card, DocumentNotSent } from '@kigaligo/ui';
 import { useDriverI18n } from '../messages';
 import { AssignmentItem } from './assignment-item';
 import { actionState, orderAssignments } from './assignment-state';
@@ -18,6 +18,7 @@ export function AssignmentsCard({
   const shown = orderAssignments(assignments);
   return (
     <Card title={t('rides.title')}>
+      <DocumentNotSent rejection={rides.documentRejection} />
       {shown.length === 0 ? (
         ready ? (
           <p className="kg-muted">{t('rides.none')}</p>

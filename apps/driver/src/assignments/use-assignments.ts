@@ -1,4 +1,10 @@
-import { useDocument, useDocumentStatus, useSession, useYMapEntries } from '@kigaligo/client';
+import {
+  useDocument,
+  useDocumentRejection,
+  useDocumentStatus,
+  useSession,
+  useYMapEntries,
+} from '@kigaligo/client';
 import {
   type DriverActionInput,
   type DriverActionResult,
@@ -36,6 +42,8 @@ export function useAssignments() {
   const actions = useYMapEntries<Entry>(doc, driverDocKeys.tripActions);
   const results = useYMapEntries<Entry>(doc, driverDocKeys.actionResults);
   const rejected = useYMapEntries<Entry>(doc, driverDocKeys.rejections);
+  /** The driver document as a whole (SS12 `*`): every action waits on the next change. */
+  const documentRejection = useDocumentRejection(doc, driverDocKeys.rejections);
   const { put, remove } = actions;
 
   const list = useMemo(
@@ -89,6 +97,7 @@ export function useAssignments() {
     actions: actionList,
     results: resultMap,
     rejections,
+    documentRejection,
     act,
     resend,
     discard: remove,

@@ -1,5 +1,5 @@
 import './booking.css';
-import { Card, EmptyState } from '@kigaligo/ui';
+import { Card, DocumentNotSent, EmptyState } from '@kigaligo/ui';
 import type { ReactNode } from 'react';
 import { useRiderI18n } from '../messages';
 import { bookHref, tripsHref } from './booking-route';
@@ -49,9 +49,10 @@ export function BookRideLink() {
 /** The latest three bookings with where each stands, or the empty state until the first one. */
 export function TripsCard({ emptyIcon }: { emptyIcon: ReactNode }) {
   const { t } = useRiderI18n();
-  const { bookings, notSent, discard, pending } = useBookings();
+  const { bookings, notSent, documentRejection, discard, pending } = useBookings();
   return (
     <Card title={t('trips.title')}>
+      <DocumentNotSent rejection={documentRejection} />
       <NotSentBookings items={notSent} onDiscard={discard} />
       {bookings.length ? (
         <>

@@ -1,4 +1,10 @@
-import { useDocument, useDocumentStatus, useSession, useYMapEntries } from '@kigaligo/client';
+import {
+  useDocument,
+  useDocumentRejection,
+  useDocumentStatus,
+  useSession,
+  useYMapEntries,
+} from '@kigaligo/client';
 import {
   type BookingDecision,
   type BookingIntent,
@@ -34,6 +40,8 @@ export function useBookings() {
   const intents = useYMapEntries<Entry>(doc, riderDocKeys.bookingIntents);
   const decisions = useYMapEntries<Entry>(doc, riderDocKeys.bookingDecisions);
   const rejections = useYMapEntries<Entry>(doc, riderDocKeys.rejections);
+  /** The rider document as a whole (SS12 `*`): bookings and saved routes alike wait on the next change. */
+  const documentRejection = useDocumentRejection(doc, riderDocKeys.rejections);
   const { put, remove } = intents;
 
   const notSent = useMemo(() => {
@@ -85,6 +93,7 @@ export function useBookings() {
   return {
     bookings,
     notSent,
+    documentRejection,
     book,
     cancel,
     resend,

@@ -1,5 +1,5 @@
 import { useEvidence, useEvidenceStatus, useEvidenceUploads } from '@kigaligo/client';
-import { AppHeader, NotSent, SyncStatus } from '@kigaligo/ui';
+import { AppHeader, DocumentNotSent, NotSent, SyncStatus } from '@kigaligo/ui';
 import { useEffect, useRef } from 'react';
 import { ReportForm } from './report-form';
 import { useReportI18n } from './report-messages';
@@ -65,6 +65,7 @@ export function ReportPage({ id }: { id: string }) {
                 {uploads.problem ? ` ${t(`safety.uploadProblem.${uploads.problem}`)}` : ''}
               </p>
             ) : null}
+            <DocumentNotSent rejection={report.documentRejection} />
             {state === 'not-sent' && report.rejection ? (
               <NotSent
                 rejection={report.rejection}

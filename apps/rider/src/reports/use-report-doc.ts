@@ -1,4 +1,11 @@
-import { type SyncedDoc, useDocument, useDocumentStatus, useYArray, useYMap } from '@kigaligo/client';
+import {
+  type SyncedDoc,
+  useDocument,
+  useDocumentRejection,
+  useDocumentStatus,
+  useYArray,
+  useYMap,
+} from '@kigaligo/client';
 import {
   type EvidenceRef,
   type ReportCategory,
@@ -63,5 +70,18 @@ export function useReportDoc(id: string) {
   const rejection = rejected.success ? rejected.data : undefined;
   const status = useDocumentStatus(doc);
   const write = useCallback((patch: Parameters<typeof writeReport>[1]) => writeReport(doc, patch), [doc]);
-  return { doc, fields, evidence, server, replies, rejection, status, write, ready: doc !== null };
+  /** The report document as a whole (SS12 `*`), beside its submission's own rejection. */
+  const documentRejection = useDocumentRejection(doc, reportDocKeys.rejections);
+  return {
+    doc,
+    fields,
+    evidence,
+    server,
+    replies,
+    rejection,
+    documentRejection,
+    status,
+    write,
+    ready: doc !== null,
+  };
 }

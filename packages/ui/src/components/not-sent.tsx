@@ -34,3 +34,17 @@ export function NotSent({
     </div>
   );
 }
+
+/**
+ * A document the server could not take as a whole (SS12, `rejections['*']`): nothing to edit or discard one by
+ * one, so it says what happened and that the changes stay on the phone until the next change tries again.
+ */
+export function DocumentNotSent({ rejection }: { rejection: Pick<ReconcileRejection, 'code'> | null }) {
+  const { t } = useI18n();
+  if (!rejection) return null;
+  return (
+    <div className="kg-alert kg-alert--error kg-not-sent" role="alert" data-testid="document-not-sent">
+      <p>{t('notSent.document', { reason: t(`notSent.reason.${rejection.code}`) })}</p>
+    </div>
+  );
+}

@@ -81,6 +81,8 @@ export const commonEn = {
   'notSent.edit': 'Edit and send again',
   'notSent.resend': 'Send again',
   'notSent.discard': 'Discard',
+  'notSent.document':
+    'Some changes were not sent: {reason}. They stay on this phone; KigaliGo tries again when you change something.',
 };
 export type CommonKey = keyof typeof commonEn;
 
@@ -166,4 +168,6 @@ export const commonRw: Record<CommonKey, string> = {
   'notSent.edit': 'Hindura wongere wohereze',
   'notSent.resend': 'Ohereza nanone',
   'notSent.discard': 'Bireke',
+  'notSent.document':
+    'Zimwe mu mpinduka ntizoherejwe: {reason}. Ziracyari kuri iyi telefoni; KigaliGo izongera igerageze nuhindura ikintu.',
 };
