@@ -167,7 +167,7 @@ describe.each(testDatabaseKinds)('bad input to every operation of the API docume
     });
     await t.deps.tripDocs.idle();
     await watchWrites();
-  }, 120_000);
+  }, 240_000);
   afterAll(() => t?.dispose());
 
   /** The fixture value of `name` in `template`: the longest prefix with a known value, else a fresh uuid. */
