@@ -32,7 +32,7 @@ describe('jsonBody', () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', undefined]) {
       const res = await post('{"reason":"paid"}', type);
       expect(res.status, String(type)).toBe(415);
-      expect((await res.json()).error.code).toBe('unsupported_media_type');
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unsupported_media_type');
     }
   });
 
