@@ -7,8 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { parseFeed } from '@kigaligo/gtfs';
 import { readFeedFiles } from '@kigaligo/gtfs/node';
-import { buildBundle, type Timetable } from '@kigaligo/planner';
-import { SHAPE_TOLERANCE_METRES } from '../packages/planner/src/shape-line';
+import { buildBundle, SHAPE_TOLERANCE_METRES, type Timetable } from '@kigaligo/planner';
 import { table } from './lib/stats';
 
 const files = readFeedFiles(fileURLToPath(new URL('../public/network/kigali-gtfs', import.meta.url)));

@@ -16,8 +16,8 @@ import {
   planTrip,
   raptor,
 } from '@kigaligo/planner';
-import { generatedTimetable } from '../packages/planner/src/testing/generated-network';
-import { Oracle } from '../packages/planner/src/testing/oracle';
+import { generatedTimetable } from '@kigaligo/planner/testing/generated-network';
+import { Oracle } from '@kigaligo/planner/testing/oracle';
 import { parseFlags } from './lib/flags';
 import { fmt, table, verdict } from './lib/stats';
 import { buildWorker, runInChromium } from './planner/browser';

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // The dependency rules of docs/architecture.md, checked on every import in the source tree:
-// apps → packages; sync-server → packages; packages never import apps or the server; domain imports zod only.
+// apps → packages; sync-server → packages; packages never import apps or the server; domain imports zod only;
+// benchmarks → packages and the server, by name. Inside the server: routes → services (features) → db, and
+// features → the sync engine through its registration interface only, never back (serverLayerBroken).
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function sourceFiles(dir: string): string[] {
@@ -24,7 +26,7 @@ function importsOf(file: string): string[] {
   return [...text.matchAll(importPattern)].map((m) => (m[1] ?? m[2])!);
 }
 
-function workspaces(): { kind: 'app' | 'package' | 'server'; name: string; dir: string }[] {
+function workspaces(): { kind: 'app' | 'package' | 'server' | 'bench'; name: string; dir: string }[] {
   const list = (parent: string) =>
     readdirSync(join(root, parent)).filter((d) => statSync(join(root, parent, d)).isDirectory());
   return [
@@ -35,6 +37,7 @@ function workspaces(): { kind: 'app' | 'package' | 'server'; name: string; dir: 
       dir: join(root, 'packages', name),
     })),
     { kind: 'server' as const, name: 'sync-server', dir: join(root, 'sync-server') },
+    { kind: 'bench' as const, name: 'benchmarks', dir: join(root, 'benchmarks') },
   ];
 }
 
@@ -51,8 +54,8 @@ function ruleBroken(ws: Workspace, file: string, spec: string): string | null {
   const internal = /^@kigaligo\/([^/]+)/.exec(spec)?.[1];
   if (internal && ['rider', 'driver', 'admin'].includes(internal))
     return `imports the app ${spec}; nothing imports apps`;
-  if (internal === 'sync-server' && ws.kind !== 'server')
-    return 'imports the server; only root tests may start it';
+  if (internal === 'sync-server' && ws.kind !== 'server' && ws.kind !== 'bench')
+    return 'imports the server; only root tests and benchmarks may start it';
   // Tests may use their runner and Node; the rules below are about what ships.
   if (isTest) return null;
   if (ws.name === 'domain' && spec !== 'zod' && !spec.startsWith('zod/'))
@@ -66,16 +69,72 @@ function ruleBroken(ws: Workspace, file: string, spec: string): string | null {
   return null;
 }
 
+const serverSrc = join(root, 'sync-server/src');
+/** The server's feature folders: the services routes call, each owning its rows and documents. */
+const features = [
+  'alerts',
+  'audit',
+  'auth',
+  'booking',
+  'evidence',
+  'live',
+  'network',
+  'notifications',
+  'outbox',
+  'payments',
+  'reports',
+  'seed',
+  'tracking',
+];
+/** What builds the server and what only tests use: nothing below them imports these. */
+const topLayer = ['routes', 'app', 'server', 'main', 'index', 'cli', 'config', 'test-support'];
+/** What the sync engine stands on: the database, HTTP plumbing (upgrades, socket guards) and token checks. */
+const belowSync = ['sync', 'db', 'http', 'auth', 'logger'];
+
+/** The top-level folder (or file, without extension) of a path under sync-server/src. */
+function layerOf(path: string): string {
+  return relative(serverSrc, path)
+    .split(/[\\/]/)[0]!
+    .replace(/\.tsx?$/, '');
+}
+
+/** Why a file of the server may not import `spec` (relative) under its layering rules, or null when it may. */
+function serverLayerBroken(file: string, spec: string): string | null {
+  if (!spec.startsWith('.') || !file.startsWith(serverSrc)) return null;
+  const target = resolve(dirname(file), spec);
+  if (!target.startsWith(serverSrc)) return null;
+  const from = layerOf(file);
+  const to = layerOf(target);
+  if (from === to) return null;
+  // server.ts and the test kits assemble everything; they may import every part.
+  if (['server', 'test-support', 'bench'].includes(from) || /[\\/]test-support[\\/]/.test(file)) return null;
+  const isTest = /\.test\.tsx?$/.test(file);
+  if (isTest && to === 'test-support') return null;
+  if (to === 'sync' && relative(join(serverSrc, 'sync'), target).replace(/\.ts$/, '') !== 'doc-type')
+    return `imports the sync engine's "${spec}"; features plug in through sync/doc-type only`;
+  if (from === 'sync' && !belowSync.includes(to))
+    return `the sync engine imports "${spec}"; it knows no feature (they register a DocType)`;
+  // Tests may start the whole server (test-support) and call any layer; the sync seam above holds for them too.
+  if (isTest) return null;
+  if (from === 'db') return `db/ imports "${spec}"; the schema and its client stand on nothing above them`;
+  if (to === 'routes' && from !== 'app') return `imports the routes ("${spec}"); only app.ts mounts them`;
+  if ((features.includes(from) || ['sync', 'db', 'http', 'static'].includes(from)) && topLayer.includes(to)) {
+    return `${from}/ imports "${spec}", a layer above it (routes → services → db, never back)`;
+  }
+  return null;
+}
+
 function violations(ws: Workspace): string[] {
   let files: string[] = [];
   try {
-    files = sourceFiles(join(ws.dir, 'src'));
+    files = sourceFiles(ws.kind === 'bench' ? ws.dir : join(ws.dir, 'src'));
   } catch {
     return [];
   }
   return files.flatMap((file) =>
     importsOf(file).flatMap((spec) => {
-      const broken = ruleBroken(ws, file, spec);
+      const broken =
+        ruleBroken(ws, file, spec) ?? (ws.kind === 'server' ? serverLayerBroken(file, spec) : null);
       return broken ? [`${relative(root, file)}: ${broken}`] : [];
     }),
   );
@@ -94,5 +153,22 @@ describe('import boundaries', () => {
     expect(ruleBroken(domain, file, '@kigaligo/rider')).toMatch(/apps/);
     expect(ruleBroken(domain, file, 'zod')).toBeNull();
     expect(importsOf(fileURLToPath(import.meta.url))).toContain('vitest');
+  });
+
+  it("flags wrong-way imports between the server's layers", () => {
+    const at = (path: string) => join(serverSrc, path);
+    expect(serverLayerBroken(at('sync/reconciler.ts'), '../booking/trip-docs')).toMatch(/knows no feature/);
+    expect(serverLayerBroken(at('sync/sync-service.ts'), '../http/upgrades')).toBeNull();
+    expect(serverLayerBroken(at('booking/trip-docs.ts'), '../sync/doc-store')).toMatch(/sync\/doc-type only/);
+    expect(serverLayerBroken(at('booking/trip-docs.ts'), '../sync/doc-type')).toBeNull();
+    expect(serverLayerBroken(at('booking/x.test.ts'), '../sync/reconciler')).toMatch(/doc-type only/);
+    expect(serverLayerBroken(at('reports/file-report.ts'), '../routes/reports')).toMatch(/only app.ts/);
+    expect(serverLayerBroken(at('payments/views.ts'), '../server')).toMatch(/layer above/);
+    expect(serverLayerBroken(at('db/users.ts'), '../booking/trip-view')).toMatch(/db\//);
+    expect(serverLayerBroken(at('routes/trips.ts'), '../booking/book-intent')).toBeNull();
+    expect(serverLayerBroken(at('server.ts'), './sync/reconciler')).toBeNull();
+    const bench: Workspace = { kind: 'bench', name: 'benchmarks', dir: join(root, 'benchmarks') };
+    expect(ruleBroken(bench, join(bench.dir, 'x.ts'), '@kigaligo/sync-server')).toBeNull();
+    expect(ruleBroken(bench, join(bench.dir, 'x.ts'), '../sync-server/src/db/schema')).toMatch(/outside/);
   });
 });

@@ -1,9 +1,7 @@
 // Child process: our sync server (startServer) with N riders inserted directly and one access token each.
 import { randomUUID } from 'node:crypto';
 import { startServer } from '@kigaligo/sync-server';
-import { hashPassword } from '../../sync-server/src/auth/password';
-import { signAccessToken } from '../../sync-server/src/auth/tokens';
-import { users } from '../../sync-server/src/db/schema';
+import { hashPassword, signAccessToken, users } from '@kigaligo/sync-server/bench';
 import { runAsChild } from '../lib/child-process';
 
 const databaseUrl = process.env.BENCH_CHILD_DATABASE_URL || undefined;

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { defaultDispatchPolicy, type MapConfig, type ServiceArea } from '@kigaligo/domain';
-import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
 import { eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { type AlertConfig, AlertMonitor } from './alerts/alert-monitor';
 import { createApp } from './app';
@@ -20,6 +19,8 @@ import {
   SessionRevocations,
 } from './auth/session-revocations';
 import { DispatchWorker } from './booking/dispatch-worker';
+import { driverDocType } from './booking/driver-doc-type';
+import { riderDocType } from './booking/rider-doc-type';
 import { TripDocs } from './booking/trip-docs';
 import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrate';
@@ -46,15 +47,14 @@ import type { PaymentsConfig } from './payments/payment-providers';
 import type { PushOptions } from './payments/payments-config';
 import { wireProviders } from './payments/provider-wiring';
 import type { Authorities } from './reports/authority-alert';
-import { ReportDocs, reportDocWatch } from './reports/report-docs';
+import { reportDocType } from './reports/report-doc-type';
+import { ReportDocs } from './reports/report-docs';
 import { warmDemoFleet } from './seed/demo-fleet';
 import { seedDemoData } from './seed/seed';
 import { DocStore } from './sync/doc-store';
+import { type DocWriter, registerDocTypes } from './sync/doc-type';
 import { type Fanout, localFanout, redisFanout } from './sync/fanout';
 import { ReconcileScheduler } from './sync/reconciler';
-import { driverDocReconciler } from './sync/reconcilers/driver-doc';
-import { reportDocReconciler } from './sync/reconcilers/report-doc';
-import { riderDocReconciler } from './sync/reconcilers/rider-doc';
 import type { RetryPolicy } from './sync/retry-policy';
 import { SyncService } from './sync/sync-service';
 import { purgeOldPositions } from './tracking/retention';
@@ -200,6 +200,47 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     // Called from the first check on, after the fan-out below exists.
     opts.redisUrl ? () => fanout.ping() : undefined,
   );
+  const dispatch = {
+    ...defaultDispatchPolicy,
+    acceptSeconds: opts.dispatchAcceptSeconds ?? defaultDispatchPolicy.acceptSeconds,
+  };
+  // The sync engine and the features, built in order. The engine knows no document type: the features hand
+  // theirs over (registerDocTypes) and get the engine's document writer and `reconcileNow`, which reach the
+  // sync service and scheduler built just below (closures: nothing calls them before start-up is done).
+  const store = new DocStore(database.db);
+  const fanout = opts.redisUrl ? await redisFanout(opts.redisUrl) : localFanout();
+  const write: DocWriter = (docName, change) => sync.serverWrite(docName, change);
+  const tripDocs = new TripDocs(database.db, logger, write);
+  const reportDocs = new ReportDocs(database.db, logger, {
+    write,
+    reconcileNow: (docName) => reconciler.run(docName, { force: true }),
+  });
+  const docTypes = registerDocTypes([
+    riderDocType({ tripDocs, dispatch, network }),
+    driverDocType({ tripDocs, dispatch }),
+    reportDocType(authorities, logger),
+  ]);
+  const sync = new SyncService({
+    store,
+    fanout,
+    docTypes,
+    access,
+    logger,
+    onStored: (docName, keys, updateId) => {
+      metrics.syncUpdatesStored.inc();
+      reconciler.schedule(docName, keys, updateId);
+    },
+    timeouts: socketTimeouts,
+  });
+  const reconciler = new ReconcileScheduler({
+    db: database.db,
+    store,
+    fanout,
+    docTypes,
+    writeBack: write,
+    logger,
+    policy: opts.reconcileRetry,
+  });
   let closing: Promise<void> | undefined;
   const deps: AppDeps = {
     database,
@@ -217,14 +258,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     live,
     positionRetentionDays: retentionDays,
     idempotencyLeaseSeconds: opts.idempotencyLeaseSeconds,
-    // Until the sync service exists (below) no document is open, so it writes to the store directly.
-    tripDocs: new TripDocs(database.db, logger),
-    dispatch: {
-      ...defaultDispatchPolicy,
-      acceptSeconds: opts.dispatchAcceptSeconds ?? defaultDispatchPolicy.acceptSeconds,
-    },
+    tripDocs,
+    dispatch,
     evidence,
-    reportDocs: new ReportDocs(database.db, logger, authorities),
+    reportDocs,
     stripeWebhook: providers.stripeWebhook,
     pushConfig: providers.pushConfig,
     map: opts.map,
@@ -284,47 +321,6 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const purgeTimer = setInterval(purge, 3600_000);
   purgeTimer.unref();
 
-  const store = new DocStore(database.db);
-  const fanout = opts.redisUrl ? await redisFanout(opts.redisUrl) : localFanout();
-  const reconciler = new ReconcileScheduler(
-    database.db,
-    store,
-    fanout,
-    {
-      rider: {
-        watch: [riderDocKeys.savedRoutes, riderDocKeys.bookingIntents],
-        reconcile: riderDocReconciler(deps),
-      },
-      driver: {
-        watch: [driverDocKeys.shift, driverDocKeys.tripActions],
-        reconcile: driverDocReconciler(deps),
-      },
-      report: { watch: reportDocWatch, reconcile: reportDocReconciler(authorities, logger) },
-    },
-    logger,
-    opts.reconcileRetry,
-  );
-  const sync = new SyncService({
-    store,
-    fanout,
-    access,
-    logger,
-    onStored: (docName, keys, updateId) => {
-      metrics.syncUpdatesStored.inc();
-      reconciler.schedule(docName, keys, updateId);
-    },
-    timeouts: socketTimeouts,
-  });
-  reconciler.setWriteBack(async (docName, change) => {
-    await sync.serverWrite(docName, change);
-    // Answers can start trip refreshes (decisions, assignments): they are part of the write-back (SS8).
-    await deps.tripDocs.idle();
-  });
-  deps.tripDocs.useWriter((docName, change) => sync.serverWrite(docName, change));
-  deps.reportDocs.use(
-    (docName, change) => sync.serverWrite(docName, change),
-    (docName) => reconciler.run(docName, { force: true }),
-  );
   routeUpgrades(server as unknown as import('node:http').Server, [sync, live]);
   metrics.use({
     syncConnections: () => [...sync.rooms.values()].reduce((n, room) => n + room.connections.size, 0),

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
 import { and, eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { outbox, payments, tripEvents, tripOffers, trips, vehicles } from '../db/schema';
 import { createLogger } from '../logger';
-import { DocStore } from '../sync/doc-store';
+import { storedDocMap } from '../test-support/stored-doc';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import {
@@ -70,12 +69,7 @@ describe.each(testDatabaseKinds)('dispatch offers on %s', (kind) => {
     )
       .sort((a, b) => a.at.getTime() - b.at.getTime())
       .map((o) => [o.driverId, o.status]);
-  async function docMap(docName: string, key: string) {
-    const stored = await new DocStore(t.database.db).load(docName);
-    const doc = new Y.Doc();
-    if (stored.state) Y.applyUpdate(doc, stored.state);
-    return doc.getMap(key).toJSON();
-  }
+  const docMap = (docName: string, key: string) => storedDocMap(t.database.db, docName, key);
 
   it('tells both sides how long the offer waits', async () => {
     const first = await makeDriverOnShift(t.database.db, t.deps.jwtSecret);

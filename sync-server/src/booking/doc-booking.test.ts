@@ -5,7 +5,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { shifts, tripEvents, trips } from '../db/schema';
-import { DocStore } from '../sync/doc-store';
+import { storedUpdateIds } from '../test-support/stored-doc';
 import { connectClient, waitFor } from '../test-support/sync-client';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
@@ -179,11 +179,10 @@ describe.each(testDatabaseKinds)('booking through synced documents on %s', (kind
 
   it("honours the driver's synced 'taking rides' switch during the shift, and ignores one from before it", async () => {
     const docName = `driver:${fleet.driver.id}`;
-    const store = new DocStore(db());
     // Waits for the reconcile of this very change: its update stored, then the reconciled mark at or past it (a
     // reconcile of an earlier update finishing meanwhile does not count).
     const setSwitch = async (status: 'off_duty' | 'available', changedAt: Date) => {
-      const before = (await store.load(docName)).lastUpdateId;
+      const { last: before } = await storedUpdateIds(db(), docName);
       const map = driverClient.doc.getMap(driverDocKeys.shift);
       driverClient.doc.transact(() => {
         map.set('status', status);
@@ -191,10 +190,10 @@ describe.each(testDatabaseKinds)('booking through synced documents on %s', (kind
       });
       const deadline = Date.now() + 10_000;
       let stored = before;
-      while (stored <= before || (await store.reconciledUpTo(docName)) < stored) {
+      while (stored <= before || (await storedUpdateIds(db(), docName)).reconciled < stored) {
         if (Date.now() > deadline) throw new Error(`the switch to ${status} was not reconciled in 10 s`);
         await new Promise((r) => setTimeout(r, 20));
-        if (stored <= before) stored = (await store.load(docName)).lastUpdateId;
+        if (stored <= before) stored = (await storedUpdateIds(db(), docName)).last;
       }
     };
     const paused = async () =>

@@ -13,11 +13,9 @@ import { z } from 'zod';
 import type { Db } from '../db/client';
 import { trips } from '../db/schema';
 import { intentFingerprint } from '../http/request-fingerprint';
-import type { EntryGuard } from '../sync/entry-guard';
-import { invalidEntryMessage } from '../sync/invalid-entry';
+import { type EntryGuard, entryValue, invalidEntryMessage, writeEntry } from '../sync/doc-type';
 import { bookIntent } from './book-intent';
 import { cancelTrip } from './cancel-trip';
-import { entryValue, writeEntry } from './doc-entries';
 import { rejectedDecision } from './trip-decision';
 import type { TripDocs } from './trip-docs';
 

@@ -4,9 +4,7 @@ import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import type { Db } from '../db/client';
 import { tripEvents, tripOffers, users } from '../db/schema';
-import { DocStore } from '../sync/doc-store';
-import { writeEntry } from './doc-entries';
-import { type DocWriter, storeDocWriter } from './store-doc-writer';
+import { type DocWriter, writeEntry } from '../sync/doc-type';
 import { assignmentFor, decisionFor } from './trip-decision';
 import { loadTripView } from './trip-view';
 
@@ -18,7 +16,6 @@ import { loadTripView } from './trip-view';
  * refresh repairs a document a failed write left behind, so failures are logged, not passed to the caller.
  */
 export class TripDocs {
-  private write: DocWriter;
   private readonly pending = new Set<Promise<void>>();
   /** One refresh per trip at a time, so an older state never lands after a newer one. */
   private readonly chains = new Map<string, Promise<void>>();
@@ -27,15 +24,9 @@ export class TripDocs {
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
-    write?: DocWriter,
-  ) {
-    this.write = write ?? storeDocWriter(new DocStore(db));
-  }
-
-  /** The running server switches to `sync.serverWrite` once the sync service exists. */
-  useWriter(write: DocWriter): void {
-    this.write = write;
-  }
+    /** The engine's document writer (`sync.serverWrite` in the running server). */
+    private readonly write: DocWriter,
+  ) {}
 
   /** Hears of every committed trip change (the live hub: who rides in what decides what they see). */
   onRefresh(listener: (tripId: string) => void): void {

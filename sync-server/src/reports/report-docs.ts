@@ -1,55 +1,27 @@
 import type { ReportReply } from '@kigaligo/domain';
-import { reportDocKeys } from '@kigaligo/sync-protocol';
 import { and, asc, eq, like, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
-import { type DocWriter, storeDocWriter } from '../booking/store-doc-writer';
 import type { Db } from '../db/client';
 import { reportEvents, safetyReports, syncDocuments } from '../db/schema';
-import { DocStore } from '../sync/doc-store';
-import { localFanout } from '../sync/fanout';
-import { ReconcileScheduler } from '../sync/reconciler';
-import { reportDocReconciler } from '../sync/reconcilers/report-doc';
-import type { Authorities } from './authority-alert';
+import type { DocWriter, ReconcileNow } from '../sync/doc-type';
 import { readServerState, repliesChange, serverStateChange } from './report-doc-state';
-
-/** The keys the report reconciler reads; updates to `server`/`replies` (the server's own) do not trigger it. */
-export const reportDocWatch = [reportDocKeys.report, reportDocKeys.evidence] as const;
 
 /**
  * The report documents seen from the API: mirrors an admin decision (status, replies) into the document's
  * server-only keys, and files waiting reports when their evidence arrives. Like TripDocs, it never throws to
  * its caller — the database is the truth, and a failed write is repaired by the next refresh or reconcile.
- * Without a sync service (API tests, start-up) it writes to the store and reconciles with its own scheduler;
- * the running server switches it to `sync.serverWrite` and the shared ReconcileScheduler.
+ * The engine gives it its document writer and `reconcileNow` (server.ts; test-support/test-app.ts builds them
+ * on the document store where no sync service runs).
  */
 export class ReportDocs {
-  private write: DocWriter;
-  private reconcile: (docName: string) => Promise<void>;
   private readonly pending = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
-    authorities: Authorities,
-  ) {
-    const store = new DocStore(db);
-    this.write = storeDocWriter(store);
-    const own = new ReconcileScheduler(
-      db,
-      store,
-      localFanout(),
-      { report: { watch: reportDocWatch, reconcile: reportDocReconciler(authorities, logger) } },
-      logger,
-    );
-    own.setWriteBack((docName, change) => this.write(docName, change));
-    this.reconcile = (docName) => own.run(docName, { force: true });
-  }
-
-  use(write: DocWriter, reconcile: (docName: string) => Promise<void>): void {
-    this.write = write;
-    this.reconcile = reconcile;
-  }
+    private readonly engine: { write: DocWriter; reconcileNow: ReconcileNow },
+  ) {}
 
   /** Writes the report's current status and all replies into its document (after the change committed). */
   refresh(reportId: string): Promise<void> {
@@ -72,7 +44,7 @@ export class ReportDocs {
           from: 'admin',
         }));
         const now = new Date().toISOString();
-        await this.write(`report:${reportId}`, (doc: Y.Doc) => {
+        await this.engine.write(`report:${reportId}`, (doc: Y.Doc) => {
           const current = readServerState(doc);
           const receivedAt = current.receivedAt ?? row.createdAt.toISOString();
           serverStateChange(current, { status: row.status, receivedAt }, now)?.(doc);
@@ -100,7 +72,7 @@ export class ReportDocs {
               sql`not exists (select 1 from ${safetyReports} where 'report:' || ${safetyReports.id}::text = ${syncDocuments.docName})`,
             ),
           );
-        for (const { docName } of waiting) await this.reconcile(docName);
+        for (const { docName } of waiting) await this.engine.reconcileNow(docName);
       },
       { userId },
     );

@@ -3,9 +3,8 @@ import { CANCELLATION_FEE } from '@kigaligo/domain';
 import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { outbox, payments, tripEvents, vehicles } from '../db/schema';
-import { DocStore } from '../sync/doc-store';
+import { storedDocMap } from '../test-support/stored-doc';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import {
@@ -28,12 +27,7 @@ describe.each(testDatabaseKinds)('trip actions and cancellation on %s', (kind) =
   afterAll(() => t.dispose());
   beforeEach(() => parkFleet(t.database.db));
 
-  async function docMap(docName: string, key: string) {
-    const stored = await new DocStore(t.database.db).load(docName);
-    const doc = new Y.Doc();
-    if (stored.state) Y.applyUpdate(doc, stored.state);
-    return doc.getMap(key).toJSON();
-  }
+  const docMap = (docName: string, key: string) => storedDocMap(t.database.db, docName, key);
   async function bookOne(d?: Fleet) {
     const fleet = d ?? (await makeDriverOnShift(t.database.db, t.deps.jwtSecret));
     const intent = makeIntent();

@@ -3,9 +3,8 @@ import { DEFAULT_OPTIONS, motoRide } from '@kigaligo/planner';
 import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { outbox, payments, trips, vehicles } from '../db/schema';
-import { DocStore } from '../sync/doc-store';
+import { storedDocMap } from '../test-support/stored-doc';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import {
@@ -27,12 +26,7 @@ describe.each(testDatabaseKinds)('booking trips on %s', (kind) => {
   beforeEach(() => parkFleet(t.database.db));
 
   const book = (body: unknown, token = rider.token) => t.request('POST', '/api/trips', { body, token });
-  async function docMap(docName: string, key: string) {
-    const stored = await new DocStore(t.database.db).load(docName);
-    const doc = new Y.Doc();
-    if (stored.state) Y.applyUpdate(doc, stored.state);
-    return doc.getMap(key).toJSON();
-  }
+  const docMap = (docName: string, key: string) => storedDocMap(t.database.db, docName, key);
 
   it('confirms a booking with the nearest vehicle, its driver, ETA and fare, and writes both documents', async () => {
     const far = await makeDriverOnShift(t.database.db, t.deps.jwtSecret, {

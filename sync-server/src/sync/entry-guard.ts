@@ -3,10 +3,10 @@ import { type ReconcileRejection, toStorableText } from '@kigaligo/domain';
 import { parseRejectionKey, rejectionKey, WHOLE_DOCUMENT } from '@kigaligo/sync-protocol';
 import { and, eq, inArray } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { entryValue, writeEntry } from '../booking/doc-entries';
 import type { Db } from '../db/client';
 import { reconcileFailures } from '../db/schema';
 import { HttpError } from '../http/errors';
+import { entryValue, writeEntry } from './doc-entries';
 import { afterFailure, classifyFailure, type RetryPolicy } from './retry-policy';
 
 type FailureRow = typeof reconcileFailures.$inferSelect;

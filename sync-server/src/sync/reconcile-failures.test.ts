@@ -4,15 +4,16 @@ import { riderDocKeys } from '@kigaligo/sync-protocol';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { storeDocWriter } from '../booking/store-doc-writer';
 import { reconcileFailures, syncDocuments } from '../db/schema';
 import { createLogger } from '../logger';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../test-support/test-databases';
 import { makeUser } from '../test-support/trip-fixtures';
 import { DocStore } from './doc-store';
+import { type ReconcileFn, registerDocTypes } from './doc-type';
 import { localFanout } from './fanout';
-import { type ReconcileFn, ReconcileScheduler } from './reconciler';
+import { ReconcileScheduler } from './reconciler';
 import type { RetryPolicy } from './retry-policy';
+import { storeDocWriter } from './store-doc-writer';
 
 /**
  * SS12 on the scheduler itself, with a reconciler whose entries fail on purpose: a bug that throws, the database
@@ -57,18 +58,27 @@ describe.each(testDatabaseKinds)('reconcile failures on %s (SS12)', (kind) => {
   };
 
   const scheduler = (policy: RetryPolicy) => {
-    const s = new ReconcileScheduler(
-      database.db,
+    const s: ReconcileScheduler = new ReconcileScheduler({
+      db: database.db,
       store,
-      localFanout(),
-      { rider: { watch: [ITEMS], reconcile } },
-      createLogger('silent'),
+      fanout: localFanout(),
+      docTypes: registerDocTypes([
+        {
+          prefix: 'rider',
+          authorize: async () => 'write',
+          serverKeys: [riderDocKeys.rejections],
+          rejectionsKey: riderDocKeys.rejections,
+          watch: [ITEMS],
+          reconcile,
+        },
+      ]),
+      // As the sync service does (onStored): the server's own write-back moves the mark over itself.
+      writeBack: async (name, change) => {
+        await storeDocWriter(store)(name, change);
+        s.schedule(name, new Set([riderDocKeys.rejections]), (await store.load(name)).lastUpdateId);
+      },
+      logger: createLogger('silent'),
       policy,
-    );
-    // As the sync service does (onStored): the server's own write-back moves the mark over itself.
-    s.setWriteBack(async (name, change) => {
-      await storeDocWriter(store)(name, change);
-      s.schedule(name, new Set([riderDocKeys.rejections]), (await store.load(name)).lastUpdateId);
     });
     current = s;
     return s;

@@ -1,48 +1,31 @@
-import {
-  type DocRef,
-  driverDocKeys,
-  parseDocName,
-  reportDocKeys,
-  riderDocKeys,
-  WHOLE_DOCUMENT,
-} from '@kigaligo/sync-protocol';
+import { type DocRef, parseDocName, WHOLE_DOCUMENT } from '@kigaligo/sync-protocol';
 import { eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { Db } from '../db/client';
 import { syncDocuments, syncUpdates } from '../db/schema';
 import type { DocStore } from './doc-store';
+import type { DocChange, DocTypes, DocWriter } from './doc-type';
 import { EntryGuard } from './entry-guard';
 import type { Fanout } from './fanout';
 import { classifyFailure, defaultRetryPolicy, type RetryPolicy, retryDelay } from './retry-policy';
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type { ReconcileFn } from './doc-type';
 
-/**
- * Maps one document type into relational rows. It gets the whole stored document and must write rows as a
- * pure function of it (upserts and deletes), so running it twice is harmless (SS8). Each client-written entry
- * goes through `guard.entry` (or `guard.reject`), so one that fails cannot stop the others (SS12). It may
- * return a change to write back into the document as the server.
- */
-export type ReconcileFn = (
-  ref: DocRef,
-  doc: Y.Doc,
-  tx: Tx,
-  guard: EntryGuard,
-) => Promise<((doc: Y.Doc) => void) | undefined>;
-
-export interface Reconciler {
-  /** Top-level document keys the reconciler reads; updates touching none of them do not trigger it. */
-  watch: readonly string[];
-  reconcile: ReconcileFn;
+export interface ReconcileSchedulerDeps {
+  db: Db;
+  store: DocStore;
+  fanout: Fanout;
+  /** What each document type reconciles into (the features' registrations). */
+  docTypes: DocTypes;
+  /** Writes a reconciler's answer into the document; resolves once it, and whatever it started, is stored. */
+  writeBack: DocWriter;
+  logger: Logger;
+  policy?: RetryPolicy | undefined;
 }
-export type Reconcilers = Partial<Record<DocRef['type'], Reconciler>>;
 
-const rejectionsKeys: Record<DocRef['type'], string> = {
-  rider: riderDocKeys.rejections,
-  driver: driverDocKeys.rejections,
-  report: reportDocKeys.rejections,
-};
+/** Hears of each completed reconciliation: the document and the update id it reached (tests, diagnostics). */
+export type ReconciledListener = (docName: string, upTo: number) => void;
 
 const DEBOUNCE_MS = 250;
 
@@ -55,7 +38,12 @@ async function markReconciled(db: Db, docName: string, upTo: number): Promise<vo
 }
 const LEASE_MS = 30_000;
 
-function compose(...changes: (((doc: Y.Doc) => void) | undefined)[]): ((doc: Y.Doc) => void) | undefined {
+/** Whose failures these are ("Sync issues"): the user in the name, else the document's owner. */
+function userOf(ref: DocRef, row: { ownerId: string | null }): string | null {
+  return 'userId' in ref ? ref.userId : row.ownerId;
+}
+
+function compose(...changes: (DocChange | undefined)[]): DocChange | undefined {
   const present = changes.filter((c) => c !== undefined);
   if (present.length === 0) return undefined;
   return (doc) => {
@@ -77,23 +65,39 @@ export class ReconcileScheduler {
   /** Transient failures of whole runs in a row, per document: the backoff's exponent. */
   private readonly transientFailures = new Map<string, number>();
   private readonly running = new Map<string, Promise<void>>();
-  /** Every completed reconciliation (document and the update id it reached), for tests and diagnostics. */
-  readonly history: { docName: string; upTo: number }[] = [];
-  private writeBack: (docName: string, change: (doc: Y.Doc) => void) => Promise<void> = async () => {};
+  private readonly listeners = new Set<ReconciledListener>();
   private closed = false;
+  private readonly db: Db;
+  private readonly store: DocStore;
+  private readonly fanout: Fanout;
+  private readonly docTypes: DocTypes;
+  private readonly logger: Logger;
+  private readonly policy: RetryPolicy;
 
-  constructor(
-    private readonly db: Db,
-    private readonly store: DocStore,
-    private readonly fanout: Fanout,
-    private readonly reconcilers: Reconcilers,
-    private readonly logger: Logger,
-    private readonly policy: RetryPolicy = defaultRetryPolicy,
-  ) {}
+  constructor(private readonly deps: ReconcileSchedulerDeps) {
+    this.db = deps.db;
+    this.store = deps.store;
+    this.fanout = deps.fanout;
+    this.docTypes = deps.docTypes;
+    this.logger = deps.logger;
+    this.policy = deps.policy ?? defaultRetryPolicy;
+  }
 
-  /** `fn` resolves once the change, and whatever the change started, is stored. */
-  setWriteBack(fn: (docName: string, change: (doc: Y.Doc) => void) => Promise<void>): void {
-    this.writeBack = fn;
+  /** Calls `listener` after each completed reconciliation until the returned function is called. */
+  onReconciled(listener: ReconciledListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private reconciled(docName: string, upTo: number): void {
+    for (const listener of this.listeners) listener(docName, upTo);
+  }
+
+  /** The answer, then whatever the document type says the answer started (SS8: all of it is the write-back). */
+  private async writeBack(docName: string, change: DocChange): Promise<void> {
+    await this.deps.writeBack(docName, change);
+    const ref = parseDocName(docName);
+    await (ref && this.docTypes.of(ref))?.settled?.();
   }
 
   /**
@@ -103,7 +107,7 @@ export class ReconcileScheduler {
    */
   schedule(docName: string, rootKeys?: Set<string>, updateId?: number): void {
     const ref = parseDocName(docName);
-    const reconciler = ref && this.reconcilers[ref.type];
+    const reconciler = ref && this.docTypes.of(ref);
     if (!reconciler || this.closed) return;
     if (rootKeys && !reconciler.watch.some((k) => rootKeys.has(k))) {
       if (updateId !== undefined) void this.enqueue(docName, () => this.advancePast(docName, updateId));
@@ -191,7 +195,9 @@ export class ReconcileScheduler {
     code: 'refused' | 'server_error',
     message: string,
   ): Promise<void> {
-    const ref = parseDocName(docName)!;
+    const ref = parseDocName(docName);
+    const type = ref && this.docTypes.of(ref);
+    if (!type) return;
     const result = await this.db.transaction(async (tx) => {
       // Locked like a reconcile run, so a compaction cannot commit between reading the snapshot and the log.
       const [row] = await tx
@@ -203,11 +209,18 @@ export class ReconcileScheduler {
       const stored = await this.store.load(docName, tx);
       const doc = new Y.Doc();
       if (stored.state) Y.applyUpdate(doc, stored.state);
-      const userId = ref.type === 'report' ? row.ownerId : ref.userId;
-      const guard = await EntryGuard.load(tx, docName, doc, rejectionsKeys[ref.type], userId, this.policy, {
-        now: new Date(),
-        retriesDue: true,
-      });
+      const guard = await EntryGuard.load(
+        tx,
+        docName,
+        doc,
+        type.rejectionsKey,
+        userOf(ref, row),
+        this.policy,
+        {
+          now: new Date(),
+          retriesDue: true,
+        },
+      );
       // The document as stored is what failed: a new update is a new chance from attempt 1.
       guard.fail(WHOLE_DOCUMENT, `update:${stored.lastUpdateId}`, code, message);
       await guard.persist(tx);
@@ -218,17 +231,17 @@ export class ReconcileScheduler {
     if (result.retryAt) return this.retryLater(docName, result.retryAt.getTime() - Date.now());
     if (result.change) await this.writeBack(docName, result.change);
     await markReconciled(this.db, docName, result.upTo);
-    this.history.push({ docName, upTo: result.upTo });
+    this.reconciled(docName, result.upTo);
   }
 
   /** One run; returns when an entry waits for a retry (the document then stays unreconciled until it is done). */
   private async reconcile(docName: string, opts: RunOptions): Promise<Date | undefined> {
     const ref = parseDocName(docName);
-    const fn = ref && this.reconcilers[ref.type]?.reconcile;
-    if (!fn) return undefined;
+    const type = ref && this.docTypes.of(ref);
+    if (!type) return undefined;
     // One process at a time reconciles a document (with Redis, across processes).
     if (!(await this.fanout.acquireLease(`reconcile:${docName}`, LEASE_MS))) return undefined;
-    let pending: { change: (doc: Y.Doc) => void; upTo: number; retryAt: Date | undefined } | undefined;
+    let pending: { change: DocChange; upTo: number; retryAt: Date | undefined } | undefined;
     let retryAt: Date | undefined;
     try {
       pending = await this.db.transaction(async (tx) => {
@@ -241,12 +254,19 @@ export class ReconcileScheduler {
         if (!row || (!opts.force && stored.lastUpdateId <= row.reconciledUpdateId)) return undefined;
         const doc = new Y.Doc();
         if (stored.state) Y.applyUpdate(doc, stored.state);
-        const userId = ref.type === 'report' ? row.ownerId : ref.userId;
-        const guard = await EntryGuard.load(tx, docName, doc, rejectionsKeys[ref.type], userId, this.policy, {
-          now: new Date(),
-          retriesDue: opts.retriesDue ?? false,
-        });
-        const change = await fn(ref, doc, tx, guard);
+        const guard = await EntryGuard.load(
+          tx,
+          docName,
+          doc,
+          type.rejectionsKey,
+          userOf(ref, row),
+          this.policy,
+          {
+            now: new Date(),
+            retriesDue: opts.retriesDue ?? false,
+          },
+        );
+        const change = await type.reconcile(ref, doc, tx, guard);
         guard.resolve(WHOLE_DOCUMENT);
         await guard.persist(tx);
         const all = compose(change, guard.change());
@@ -259,7 +279,7 @@ export class ReconcileScheduler {
         // An entry waiting for its retry keeps the document unreconciled, so a restart retries it too.
         if (!retryAt) {
           await markReconciled(tx, docName, stored.lastUpdateId);
-          this.history.push({ docName, upTo: stored.lastUpdateId });
+          this.reconciled(docName, stored.lastUpdateId);
         }
         return undefined;
       });
@@ -270,7 +290,7 @@ export class ReconcileScheduler {
     await this.writeBack(docName, pending.change);
     if (!pending.retryAt) {
       await markReconciled(this.db, docName, pending.upTo);
-      this.history.push({ docName, upTo: pending.upTo });
+      this.reconciled(docName, pending.upTo);
     }
     return pending.retryAt;
   }

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { savedRoutes } from '../db/schema';
+import { watchReconciles } from '../test-support/reconcile-watch';
 import { connectClient, waitFor } from '../test-support/sync-client';
 import { createTestDatabaseUrl } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
@@ -34,6 +35,9 @@ describe.runIf(canRun)('two server processes with Redis', () => {
     // Both processes verify tokens with the key kept in the shared database.
     expect(two.server.deps.jwtSecret).toBe(one.server.deps.jwtSecret);
     const name = `rider:${session.user.id}`;
+    const watches = await Promise.all(
+      [one, two].map((p) => watchReconciles(p.server.deps.database.db, p.server.reconciler, name)),
+    );
     const a = connectClient(one.server.url, name, session.accessToken);
     const b = connectClient(two.server.url, name, session.accessToken);
     await waitFor(() => a.provider.synced && b.provider.synced);
@@ -62,10 +66,7 @@ describe.runIf(canRun)('two server processes with Redis', () => {
 
     // Every reconcile either process scheduled (the write-back triggers one more) has finished.
     await Promise.all([one.server.reconciler.flush(), two.server.reconciler.flush()]);
-    const history = [...one.server.reconciler.history, ...two.server.reconciler.history].filter(
-      (h) => h.docName === name,
-    );
-    const reached = history.map((h) => h.upTo);
+    const reached = watches.flatMap((w) => w.runs());
     expect(new Set(reached).size).toBe(reached.length);
     a.provider.destroy();
     b.provider.destroy();

@@ -1,12 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
-  accessFor,
   closeCodes,
   MIN_PROTOCOL_VERSION,
   messageTypes,
   parseDocName,
-  serverOnlyKeys,
   syncLimits,
 } from '@kigaligo/sync-protocol';
 import * as decoding from 'lib0/decoding';
@@ -28,12 +26,15 @@ import type { UpgradeEndpoint } from '../http/upgrades';
 import { isWellFormedTarget } from '../http/well-formed-url';
 import { DocRoom, DocTooLargeError, ServerOnlyKeyError, type SyncConnection } from './doc-room';
 import type { DocStore } from './doc-store';
+import type { DocChange, DocTypes } from './doc-type';
 import type { Fanout } from './fanout';
 import { TokenBucket } from './token-bucket';
 
 export interface SyncServiceDeps {
   store: DocStore;
   fanout: Fanout;
+  /** Who may open each document type and which of its keys only the server writes (the features' registrations). */
+  docTypes: DocTypes;
   /** Token check (revoked sessions refused) and word of revocations, to close their sockets with 4401. */
   access: AccessCheck;
   logger: Logger;
@@ -91,17 +92,11 @@ export class SyncService implements UpgradeEndpoint {
     if (!claims) return { close: closeCodes.unauthenticated, reason: 'sign in again' };
     const name = decodeURIComponent(url.pathname.slice('/sync/'.length));
     const ref = parseDocName(name);
-    if (!ref) return { close: closeCodes.unknownDocument, reason: 'unknown document' };
+    const type = ref && this.deps.docTypes.of(ref);
+    if (!ref || !type) return { close: closeCodes.unknownDocument, reason: 'unknown document' };
     const user = { id: claims.userId, role: claims.role };
-    let reporterId: string | null | undefined;
-    if (ref.type === 'report') {
-      reporterId = await this.deps.store.owner(name);
-      if (reporterId === undefined) {
-        if (user.role !== 'rider') return { close: closeCodes.unknownDocument, reason: 'no such report' };
-        reporterId = await this.deps.store.ensure(name, user.id);
-      }
-    }
-    const access = accessFor(ref, user, reporterId);
+    const access = await type.authorize(ref, user, this.deps.store);
+    if (access === 'unknown') return { close: closeCodes.unknownDocument, reason: 'no such document' };
     if (access === 'none') return { close: closeCodes.forbidden, reason: 'not your document' };
     return { userId: user.id, sessionId: claims.sessionId, access };
   }
@@ -129,7 +124,7 @@ export class SyncService implements UpgradeEndpoint {
       ws.close(auth.close, auth.reason);
       return;
     }
-    // Closed while it was authorised (a report owner is read from the database): its close event has passed.
+    // Closed while it was authorised (a document type may read its owner from the database): its close event has passed.
     if (ws.readyState !== ws.OPEN) return;
     const count = (this.connectionsPerUser.get(auth.userId) ?? 0) + 1;
     if (count > syncLimits.maxConnectionsPerUser) {
@@ -195,12 +190,13 @@ export class SyncService implements UpgradeEndpoint {
     let room = this.rooms.get(docName);
     if (!room) {
       const ref = parseDocName(docName);
+      const type = ref && this.deps.docTypes.of(ref);
       room = new DocRoom(
         docName,
         this.deps.store,
         this.deps.fanout,
         (stored, keys) => this.deps.onStored?.(docName, keys, stored.lastUpdateId),
-        ref ? serverOnlyKeys[ref.type] : [],
+        type ? type.serverKeys : [],
       );
       this.rooms.set(docName, room);
     }
@@ -274,7 +270,7 @@ export class SyncService implements UpgradeEndpoint {
    * Writes into a document as the server (SS8: reconciler decisions), through the same store-then-broadcast
    * path as client updates. Loads the document if no client has it open.
    */
-  async serverWrite(docName: string, change: (doc: Y.Doc) => void): Promise<void> {
+  async serverWrite(docName: string, change: DocChange): Promise<void> {
     const room = this.room(docName);
     await room.enqueue(async () => {
       const scratch = new Y.Doc();

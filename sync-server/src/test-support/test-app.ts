@@ -16,9 +16,15 @@ import { localLiveBus } from '../live/live-bus';
 import { LiveHub } from '../live/live-hub';
 import { createLogger } from '../logger';
 import { defaultGtfsPath, NetworkService } from '../network/network-service';
+import { reportDocType } from '../reports/report-doc-type';
 import { ReportDocs } from '../reports/report-docs';
 import { demoAccounts } from '../seed/demo-data';
 import { seedDemoData } from '../seed/seed';
+import { DocStore } from '../sync/doc-store';
+import { registerDocTypes } from '../sync/doc-type';
+import { localFanout } from '../sync/fanout';
+import { ReconcileScheduler } from '../sync/reconciler';
+import { storeDocWriter } from '../sync/store-doc-writer';
 import { openTestDatabase } from './test-databases';
 
 // Tests read response bodies loosely and assert their shape.
@@ -47,7 +53,19 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
     accessCheck(jwtSecret, sessions),
     createLogger('silent'),
   );
-  const tripDocs = new TripDocs(database.db, createLogger('silent'));
+  // No sync service here: documents are written straight to the document store, and report documents are
+  // reconciled by a scheduler of their own (no authorities configured) when evidence arrives.
+  const store = new DocStore(database.db);
+  const write = storeDocWriter(store);
+  const tripDocs = new TripDocs(database.db, createLogger('silent'), write);
+  const reports = new ReconcileScheduler({
+    db: database.db,
+    store,
+    fanout: localFanout(),
+    docTypes: registerDocTypes([reportDocType({ emails: [], pushTokens: [] }, createLogger('silent'))]),
+    writeBack: write,
+    logger: createLogger('silent'),
+  });
   tripDocs.onRefresh(() => void live.rosterChanged());
   // Evidence files of this app only, removed on dispose (tests read the folder to check nothing escaped it).
   const evidenceDir = await mkdtemp(join(tmpdir(), 'kigaligo-test-evidence-'));
@@ -63,12 +81,13 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
     network,
     positionRetentionDays: 30,
     live,
-    // No sync service here: trip documents are written straight to the document store.
     tripDocs,
     dispatch: defaultDispatchPolicy,
     evidence: await localEvidenceStore(evidenceDir),
-    // Likewise report documents, reconciled by its own scheduler (no authorities configured).
-    reportDocs: new ReportDocs(database.db, createLogger('silent'), { emails: [], pushTokens: [] }),
+    reportDocs: new ReportDocs(database.db, createLogger('silent'), {
+      write,
+      reconcileNow: (docName) => reports.run(docName, { force: true }),
+    }),
     metrics: new Metrics(),
     ...overrides,
   };

@@ -1,13 +1,11 @@
 import * as Y from 'yjs';
-import type { DocStore } from '../sync/doc-store';
-
-/** Writes a change into a stored document as the server: `sync.serverWrite` or, without a sync service, this. */
-export type DocWriter = (docName: string, change: (doc: Y.Doc) => void) => Promise<void>;
+import type { DocStore } from './doc-store';
+import type { DocWriter } from './doc-type';
 
 /**
  * Applies a server change straight to the stored update log. Correct only while no sync room holds the
- * document in memory (the room would not see it): tests without a sync service, and the moments before the
- * sync service is attached at start-up. The running server writes through `sync.serverWrite` instead.
+ * document in memory (the room would not see it): tests without a sync service (test-support/test-app.ts).
+ * The running server writes through `sync.serverWrite` instead.
  */
 export function storeDocWriter(store: DocStore): DocWriter {
   return async (docName, change) => {

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { reportDocKeys } from '@kigaligo/sync-protocol';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox, safetyReports, tripEvents, trips, users, vehicles } from '../../db/schema';
-import { sampleFiles } from '../../test-support/evidence-samples';
-import { evidenceRefOf, openReport, reportFields, uploadEvidence } from '../../test-support/report-kit';
-import { waitFor } from '../../test-support/sync-client';
-import { testDatabaseKinds } from '../../test-support/test-databases';
-import { startTestServer } from '../../test-support/test-server';
+import { outbox, safetyReports, tripEvents, trips, users, vehicles } from '../db/schema';
+import { sampleFiles } from '../test-support/evidence-samples';
+import { watchReconciles } from '../test-support/reconcile-watch';
+import { evidenceRefOf, openReport, reportFields, uploadEvidence } from '../test-support/report-kit';
+import { waitFor } from '../test-support/sync-client';
+import { testDatabaseKinds } from '../test-support/test-databases';
+import { startTestServer } from '../test-support/test-server';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -137,8 +138,8 @@ describe.each(testDatabaseKinds)('report document reconciler on %s', (kind) => {
     expect(JSON.stringify(r.server())).toBe(before);
 
     // Later edits of a filed report do not change what admins act on.
-    const reconciledUpTo = () =>
-      Math.max(0, ...t.server.reconciler.history.filter((h) => h.docName === r.docName).map((h) => h.upTo));
+    const reconciles = await watchReconciles(db(), t.server.reconciler, r.docName);
+    const reconciledUpTo = reconciles.upTo;
     const upTo = reconciledUpTo();
     r.doc.getMap(reportDocKeys.report).set('description', 'Actually nothing happened at all, sorry.');
     await waitFor(() => reconciledUpTo() > upTo, 10_000, 'the edit reconciled');

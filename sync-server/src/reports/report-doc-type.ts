@@ -1,16 +1,41 @@
 import { safetyReportInput } from '@kigaligo/domain';
-import { rejectionKey, reportDocKeys } from '@kigaligo/sync-protocol';
+import { accessFor, docName, rejectionKey, reportDocKeys, serverOnlyKeys } from '@kigaligo/sync-protocol';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Db } from '../../db/client';
-import { safetyReports, syncDocuments, users } from '../../db/schema';
-import { zodDetails } from '../../http/errors';
-import type { Authorities } from '../../reports/authority-alert';
-import { fileReport, missingEvidence } from '../../reports/file-report';
-import { readReportFields, readServerState, serverStateChange } from '../../reports/report-doc-state';
-import { resolveLinks } from '../../reports/report-links';
-import { invalidEntryMessage } from '../invalid-entry';
-import type { ReconcileFn } from '../reconciler';
+import type { Db } from '../db/client';
+import { safetyReports, syncDocuments, users } from '../db/schema';
+import { zodDetails } from '../http/errors';
+import { type DocRef, type DocType, invalidEntryMessage, type ReconcileFn } from '../sync/doc-type';
+import type { Authorities } from './authority-alert';
+import { fileReport, missingEvidence } from './file-report';
+import { readReportFields, readServerState, serverStateChange } from './report-doc-state';
+import { resolveLinks } from './report-links';
+
+/** The keys the report reconciler reads; updates to `server`/`replies` (the server's own) do not trigger it. */
+export const reportDocWatch = [reportDocKeys.report, reportDocKeys.evidence] as const;
+
+/**
+ * report:<id>: created by the rider who opens it first, who then writes it; admins write (status is theirs,
+ * through the server-only keys); drivers never open one, even about themselves (SS2).
+ */
+export function reportDocType(authorities: Authorities, logger: Logger): DocType<'report'> {
+  return {
+    prefix: 'report',
+    async authorize(ref, user, owners) {
+      const name = docName(ref);
+      let reporterId = await owners.owner(name);
+      if (reporterId === undefined) {
+        if (user.role !== 'rider') return 'unknown';
+        reporterId = await owners.ensure(name, user.id);
+      }
+      return accessFor(ref, user, reporterId);
+    },
+    serverKeys: serverOnlyKeys.report,
+    rejectionsKey: reportDocKeys.rejections,
+    watch: reportDocWatch,
+    reconcile: reportDocReconciler(authorities, logger),
+  };
+}
 
 /**
  * report:<id> → safety_reports. A draft (no `submittedAt`) stays on the device's side. A submitted report is
@@ -21,9 +46,11 @@ import type { ReconcileFn } from '../reconciler';
  * row's status. Idempotent: a second run finds the row and writes nothing new (SS8). A submission that cannot be
  * filed for any other reason is retried and then rejected in the document's `rejections` (SS12).
  */
-export function reportDocReconciler(authorities: Authorities, logger: Logger): ReconcileFn {
+function reportDocReconciler(
+  authorities: Authorities,
+  logger: Logger,
+): ReconcileFn<Extract<DocRef, { type: 'report' }>> {
   return async (ref, doc, tx, guard) => {
-    if (ref.type !== 'report') return undefined;
     const db: Db = tx;
     const current = readServerState(doc);
     const now = new Date().toISOString();
@@ -44,7 +71,7 @@ export function reportDocReconciler(authorities: Authorities, logger: Logger): R
       .select({ id: users.id, role: users.role })
       .from(syncDocuments)
       .innerJoin(users, eq(users.id, syncDocuments.ownerId))
-      .where(eq(syncDocuments.docName, `report:${ref.reportId}`));
+      .where(eq(syncDocuments.docName, docName(ref)));
     // Only riders create report documents (SS2); anything else is not a report anyone can stand behind.
     if (owner?.role !== 'rider') return undefined;
 

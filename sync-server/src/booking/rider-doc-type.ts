@@ -1,14 +1,18 @@
 import { type DispatchPolicy, savedRoute } from '@kigaligo/domain';
-import { riderDocKeys } from '@kigaligo/sync-protocol';
+import { accessFor, riderDocKeys, serverOnlyKeys } from '@kigaligo/sync-protocol';
 import { and, eq, notInArray } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { entryValue } from '../../booking/doc-entries';
-import { reconcileIntents } from '../../booking/reconcile-intents';
-import type { TripDocs } from '../../booking/trip-docs';
-import { savedRoutes } from '../../db/schema';
-import type { NetworkService } from '../../network/network-service';
-import { invalidEntryMessage } from '../invalid-entry';
-import type { ReconcileFn } from '../reconciler';
+import { savedRoutes } from '../db/schema';
+import type { NetworkService } from '../network/network-service';
+import {
+  type DocRef,
+  type DocType,
+  entryValue,
+  invalidEntryMessage,
+  type ReconcileFn,
+} from '../sync/doc-type';
+import { reconcileIntents } from './reconcile-intents';
+import type { TripDocs } from './trip-docs';
 
 /** A saved route as the rider wrote it: without `serverSavedAt`, the server's own mark on it. */
 function asWritten(value: unknown): unknown {
@@ -23,8 +27,7 @@ function asWritten(value: unknown): unknown {
  * stay there for the app to fix) rather than failing the whole document; a route the database refuses is
  * retried and rejected on its own. Confirmed entries get `serverSavedAt` written back.
  */
-export const reconcileRiderDoc: ReconcileFn = async (ref, doc, tx, guard) => {
-  if (ref.type !== 'rider') return undefined;
+const reconcileSavedRoutes: ReconcileFn<Extract<DocRef, { type: 'rider' }>> = async (ref, doc, tx, guard) => {
   const routesMap = doc.getMap<Y.Map<unknown>>(riderDocKeys.savedRoutes);
   const valid = new Map<string, ReturnType<typeof savedRoute.parse>>();
   for (const [key, value] of routesMap.entries()) {
@@ -81,28 +84,38 @@ export const reconcileRiderDoc: ReconcileFn = async (ref, doc, tx, guard) => {
   };
 };
 
-/** The whole rider document: saved routes, then booking intents (booking/reconcile-intents.ts). */
-export function riderDocReconciler(deps: {
+/**
+ * rider:<id>: the rider writes it, admins read it (SS2); the whole document is reconciled — saved routes, then
+ * booking intents (reconcile-intents.ts). Trip refreshes a decision starts belong to its write-back.
+ */
+export function riderDocType(deps: {
   tripDocs: TripDocs;
   dispatch: DispatchPolicy;
   network: Pick<NetworkService, 'serviceArea'>;
-}): ReconcileFn {
-  return async (ref, doc, tx, guard) => {
-    if (ref.type !== 'rider') return undefined;
-    const routes = await reconcileRiderDoc(ref, doc, tx, guard);
-    const bookings = await reconcileIntents(
-      ref,
-      doc,
-      tx,
-      guard,
-      deps.tripDocs,
-      deps.dispatch,
-      deps.network.serviceArea(),
-    );
-    if (!routes || !bookings) return routes ?? bookings;
-    return (target) => {
-      routes(target);
-      bookings(target);
-    };
+}): DocType<'rider'> {
+  return {
+    prefix: 'rider',
+    authorize: async (ref, user) => accessFor(ref, user),
+    serverKeys: serverOnlyKeys.rider,
+    rejectionsKey: riderDocKeys.rejections,
+    watch: [riderDocKeys.savedRoutes, riderDocKeys.bookingIntents],
+    async reconcile(ref, doc, tx, guard) {
+      const routes = await reconcileSavedRoutes(ref, doc, tx, guard);
+      const bookings = await reconcileIntents(
+        ref,
+        doc,
+        tx,
+        guard,
+        deps.tripDocs,
+        deps.dispatch,
+        deps.network.serviceArea(),
+      );
+      if (!routes || !bookings) return routes ?? bookings;
+      return (target) => {
+        routes(target);
+        bookings(target);
+      };
+    },
+    settled: () => deps.tripDocs.idle(),
   };
 }
