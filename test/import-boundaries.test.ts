@@ -88,8 +88,8 @@ const features = [
 ];
 /** What builds the server and what only tests use: nothing below them imports these. */
 const topLayer = ['routes', 'app', 'server', 'main', 'index', 'cli', 'config', 'test-support'];
-/** What the sync engine stands on: the database, HTTP plumbing (upgrades, socket guards) and token checks. */
-const belowSync = ['sync', 'db', 'http', 'auth', 'logger'];
+/** What the sync engine stands on: the database, HTTP plumbing (upgrades, socket guards), token checks, errors. */
+const belowSync = ['sync', 'db', 'http', 'auth', 'logger', 'domain-error'];
 
 /** The top-level folder (or file, without extension) of a path under sync-server/src. */
 function layerOf(path: string): string {

@@ -4,9 +4,10 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { z } from 'zod';
 import type { AppDeps, AppEnv } from './app-env';
+import { DomainError, httpStatusOf } from './domain-error';
 import { apiCompression } from './http/compression';
 import { DB_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './http/db-unavailable';
-import { errorBody, HttpError } from './http/errors';
+import { errorBody } from './http/errors';
 import { apiHeaders } from './http/security-headers';
 import { wellFormedUrl } from './http/well-formed-url';
 import { adminAuditRoutes } from './routes/admin-audit';
@@ -117,8 +118,10 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((err, c) => {
-    if (err instanceof HttpError) {
-      return c.json(errorBody(err.code, err.message, err.details), err.status, err.headers);
+    if (err instanceof DomainError) {
+      const retryAfter =
+        err.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(err.retryAfterSeconds) };
+      return c.json(errorBody(err.code, err.message, err.details), httpStatusOf[err.kind], retryAfter);
     }
     if (err instanceof HTTPException && err.status < 500) {
       // Hono's own 4xx (malformed JSON, wrong content type) keep their status with our error shape.

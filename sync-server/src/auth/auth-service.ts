@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
 import { refreshTokens, users } from '../db/schema';
 import { findUserByEmail, findUserById, toUser, type UserRow } from '../db/users';
-import { conflict, HttpError, unauthorized } from '../http/errors';
+import { conflict, DomainError, unauthorized } from '../domain-error';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { assertStrongPassword } from './password-strength';
 import { openSession, revokeSessions, type SessionClient, touchSession } from './sessions';
@@ -164,7 +164,7 @@ export async function changePassword(
   const row = await findUserById(db, userId);
   if (!row) throw unauthorized('This account no longer exists', 'invalid_token');
   if (!(await verifyPassword(current, row.passwordHash))) {
-    throw new HttpError(400, 'wrong_password', 'The current password is not right', [
+    throw new DomainError('invalid', 'wrong_password', 'The current password is not right', [
       { path: 'currentPassword', message: 'Not your current password' },
     ]);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../http/errors';
+import { DomainError, httpStatusOf } from '../domain-error';
 import { HashingGate } from './hashing-gate';
 
 const deferred = () => {
@@ -24,9 +24,9 @@ describe('HashingGate', () => {
     await Promise.resolve();
     expect(started).toBe(2);
     const refused = await work().catch((err: unknown) => err);
-    expect(refused).toBeInstanceOf(HttpError);
-    expect((refused as HttpError).status).toBe(429);
-    expect((refused as HttpError).headers?.['Retry-After']).toBe('2');
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(httpStatusOf[(refused as DomainError).kind]).toBe(429);
+    expect((refused as DomainError).retryAfterSeconds).toBe(2);
     release.resolve();
     await Promise.all(accepted);
     expect(started).toBe(3);

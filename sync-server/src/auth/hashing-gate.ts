@@ -1,4 +1,4 @@
-import { tooManyRequests } from '../http/errors';
+import { tooManyRequests } from '../domain-error';
 
 /**
  * Bounds how many password hashes run at once. Each scrypt hash holds 32 MiB while it runs, so a flood of

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../http/errors';
+import { DomainError } from '../domain-error';
 import { assertStrongPassword } from './password-strength';
 
 const refusal = (password: string, inputs?: string[]) => {
@@ -7,7 +7,7 @@ const refusal = (password: string, inputs?: string[]) => {
     assertStrongPassword(password, inputs);
     return null;
   } catch (err) {
-    return err as HttpError;
+    return err as DomainError;
   }
 };
 
@@ -15,15 +15,15 @@ describe('assertStrongPassword', () => {
   it('refuses the most common passwords with weak_password on the password field', () => {
     for (const password of ['password', '12345678', 'password123', 'qwertyuiop', 'iloveyou1']) {
       const err = refusal(password);
-      expect(err, password).toBeInstanceOf(HttpError);
-      expect(err?.status).toBe(400);
+      expect(err, password).toBeInstanceOf(DomainError);
+      expect(err?.kind).toBe('invalid');
       expect(err?.code).toBe('weak_password');
       expect(err?.details?.[0]?.path).toBe('password');
     }
   });
 
   it('refuses a password made of the account’s own name and email', () => {
-    expect(refusal('mukamana2026', ['mukamana@example.rw', 'Mukamana'])).toBeInstanceOf(HttpError);
+    expect(refusal('mukamana2026', ['mukamana@example.rw', 'Mukamana'])).toBeInstanceOf(DomainError);
   });
 
   it('accepts passphrases and the demo passwords', () => {

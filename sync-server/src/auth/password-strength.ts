@@ -1,7 +1,7 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
-import { HttpError } from '../http/errors';
+import { DomainError } from '../domain-error';
 
 // zxcvbn estimates guesses from dictionaries (common passwords, English words, names) and patterns (keyboard
 // walks, dates, repeats), offline. Score 2 means "somewhat guessable": it resists an online attack throttled
@@ -25,7 +25,7 @@ export function assertStrongPassword(password: string, userInputs: string[] = []
   const result = zxcvbn().check(password, words);
   if (result.score >= MIN_SCORE) return;
   const hint = result.feedback.warning ? ` ${result.feedback.warning}` : '';
-  throw new HttpError(400, 'weak_password', 'This password is too easy to guess.', [
+  throw new DomainError('invalid', 'weak_password', 'This password is too easy to guess.', [
     {
       path: 'password',
       message: `Too easy to guess.${hint} Use a longer phrase, such as three or four words.`,

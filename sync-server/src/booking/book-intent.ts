@@ -11,7 +11,7 @@ import { DEFAULT_OPTIONS, motoRide } from '@kigaligo/planner';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { tripEvents, trips, users } from '../db/schema';
-import { conflict, HttpError } from '../http/errors';
+import { conflict, DomainError } from '../domain-error';
 import { intentFingerprint } from '../http/request-fingerprint';
 import { startPayment } from '../payments/payment-service';
 import { offerNext } from './dispatch-offers';
@@ -36,7 +36,11 @@ function replayOf(row: TripRow, riderId: string, fingerprint: string): BookingRe
   // not a retry, and answering it with the first booking would confirm a ride the rider did not ask for.
   // Trips booked before fingerprints were kept have none and replay as before.
   if (row.intentFingerprint !== null && row.intentFingerprint !== fingerprint) {
-    throw new HttpError(422, 'idempotency_key_reused', 'This booking id was used for a different booking');
+    throw new DomainError(
+      'unprocessable',
+      'idempotency_key_reused',
+      'This booking id was used for a different booking',
+    );
   }
   return { tripId: row.id, replay: true };
 }

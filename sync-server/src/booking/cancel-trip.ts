@@ -1,6 +1,6 @@
 import { cancellationFee } from '@kigaligo/domain';
 import type { Db } from '../db/client';
-import { notFound } from '../http/errors';
+import { notFound } from '../domain-error';
 import { notifyUser } from '../notifications/notify-user';
 import { settleCancellation } from '../payments/payment-service';
 import { closeOffer, openOffer } from './dispatch-offers';

@@ -8,7 +8,7 @@ import {
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { users, vehicles } from '../db/schema';
-import { conflict, notFound } from '../http/errors';
+import { conflict, notFound } from '../domain-error';
 import { notifyUser } from '../notifications/notify-user';
 import { paymentSummary, settleCash } from '../payments/payment-service';
 import {
@@ -66,7 +66,7 @@ async function notYours(tx: Db, trip: TripRow, driverId: string) {
 /**
  * Applies a driver's action (from `POST /api/trips/:id/actions` or the driver document) in the caller's
  * transaction. The trip row is locked first, so the same action arriving by both paths at once is applied
- * once: the second sees its id in `trip_events` and changes nothing. Throws HttpError (404 not assigned,
+ * once: the second sees its id in `trip_events` and changes nothing. Throws DomainError (404 not assigned,
  * 409 `invalid_transition`) for what cannot be done.
  */
 export async function applyDriverAction(

@@ -2,7 +2,7 @@ import { canTransitionTrip, type TripStatus } from '@kigaligo/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { tripEvents, trips, vehicles } from '../db/schema';
-import { conflict, notFound } from '../http/errors';
+import { conflict, notFound } from '../domain-error';
 
 export type TripRow = typeof trips.$inferSelect;
 

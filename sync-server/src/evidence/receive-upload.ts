@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SNIFF_BYTES } from '@kigaligo/domain';
-import { HttpError } from '../http/errors';
+import { DomainError } from '../domain-error';
 
 export interface StagedUpload {
   path: string;
@@ -23,7 +23,7 @@ export async function receiveUpload(
   stagingDir: string,
   maxBytes: number,
 ): Promise<StagedUpload> {
-  if (!body) throw new HttpError(400, 'empty_body', 'The request has no body');
+  if (!body) throw new DomainError('invalid', 'empty_body', 'The request has no body');
   const path = join(stagingDir, `${randomUUID()}.part`);
   const file = createWriteStream(path, { flags: 'wx', mode: 0o600 });
   const fileDone = new Promise<void>((resolve, reject) => {
@@ -42,8 +42,8 @@ export async function receiveUpload(
       bytes += value.byteLength;
       if (bytes > maxBytes) {
         await reader.cancel().catch(() => {});
-        throw new HttpError(
-          413,
+        throw new DomainError(
+          'too_large',
           'payload_too_large',
           `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB`,
         );
@@ -66,7 +66,7 @@ export async function receiveUpload(
   }
   if (bytes === 0) {
     await rm(path, { force: true });
-    throw new HttpError(400, 'empty_body', 'The file is empty');
+    throw new DomainError('invalid', 'empty_body', 'The file is empty');
   }
   return { path, sha256: hash.digest('hex'), bytes, head: head.subarray(0, headLength) };
 }

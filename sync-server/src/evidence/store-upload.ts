@@ -4,7 +4,7 @@ import { sniffMime } from '@kigaligo/domain';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { evidence, evidenceUploads } from '../db/schema';
-import { HttpError } from '../http/errors';
+import { DomainError } from '../domain-error';
 import type { EvidenceStore } from './evidence-store';
 import { receiveUpload } from './receive-upload';
 
@@ -36,19 +36,19 @@ export async function storeUpload(
   const staged = await receiveUpload(upload.body, store.stagingDir, upload.maxBytes);
   try {
     if (staged.sha256 !== upload.sha256) {
-      throw new HttpError(400, 'digest_mismatch', 'The file’s SHA-256 is not the one in the URL');
+      throw new DomainError('invalid', 'digest_mismatch', 'The file’s SHA-256 is not the one in the URL');
     }
     const actual = sniffMime(staged.head);
     if (!actual) {
-      throw new HttpError(
-        415,
+      throw new DomainError(
+        'unsupported_media',
         'unsupported_media_type',
         'The file is not a JPEG, PNG, WebP, MP4 or WebM file',
       );
     }
     if (actual !== upload.mime) {
-      throw new HttpError(
-        415,
+      throw new DomainError(
+        'unsupported_media',
         'type_mismatch',
         `The file is a ${names[actual]}, not a ${names[upload.mime]}`,
       );

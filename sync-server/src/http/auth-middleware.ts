@@ -2,7 +2,7 @@ import type { Role } from '@kigaligo/domain';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env';
 import { type AccessClaims, verifyAccessToken } from '../auth/tokens';
-import { forbidden, unauthorized } from './errors';
+import { forbidden, unauthorized } from '../domain-error';
 
 /** Reads and verifies the bearer access token; every protected route sits behind this. */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {

@@ -5,7 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../app-env';
 import type { Db } from '../db/client';
 import { idempotencyKeys } from '../db/schema';
-import { badRequest, HttpError } from './errors';
+import { badRequest, DomainError } from '../domain-error';
 import { requestFingerprint } from './request-fingerprint';
 
 /** How long an answer is kept for replays: longer than any client keeps retrying a queued request. */
@@ -25,16 +25,20 @@ export const IN_PROGRESS_RETRY_AFTER_SECONDS = 1;
 const KEY = /^[A-Za-z0-9_:.-]{8,200}$/;
 
 const inProgress = () =>
-  new HttpError(
-    409,
+  new DomainError(
+    'conflict',
     'request_in_progress',
     'This request is still being handled; retry in a moment',
     undefined,
-    { 'Retry-After': String(IN_PROGRESS_RETRY_AFTER_SECONDS) },
+    IN_PROGRESS_RETRY_AFTER_SECONDS,
   );
 
 const reused = () =>
-  new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request');
+  new DomainError(
+    'unprocessable',
+    'idempotency_key_reused',
+    'This Idempotency-Key was used for a different request',
+  );
 
 type Claim = { kind: 'run'; leaseUntil: Date } | { kind: 'replay'; status: number; body: unknown };
 

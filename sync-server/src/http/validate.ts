@@ -1,6 +1,6 @@
 import { validator } from 'hono-openapi';
 import { z } from 'zod';
-import { badRequest, type ErrorDetail, HttpError, notFound } from './errors';
+import { badRequest, DomainError, type ErrorDetail, notFound } from '../domain-error';
 
 /** The same details as `zodDetails`: zod hands its own issues to the standard-schema validator. */
 interface Issue {
@@ -39,7 +39,7 @@ export function jsonBody<S extends z.ZodType>(schema: S) {
   const guarded: typeof validate = async (c, next) => {
     const media = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
     if (!jsonMedia.test(media) && (await c.req.arrayBuffer()).byteLength > 0) {
-      throw new HttpError(415, 'unsupported_media_type', 'Send the request body as application/json');
+      throw new DomainError('unsupported_media', 'unsupported_media_type', 'Send the request body as application/json');
     }
     return validate(c, next);
   };

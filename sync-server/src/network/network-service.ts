@@ -5,7 +5,7 @@ import { loadBundle, type Network, type Timetable } from '@kigaligo/planner';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { networkFeeds } from '../db/schema';
-import { HttpError } from '../http/errors';
+import { DomainError } from '../domain-error';
 import { importFeed } from './feed-import';
 import { serviceAreaOf } from './service-area';
 
@@ -21,7 +21,8 @@ interface Active {
   info: NetworkInfo;
 }
 
-const unavailable = () => new HttpError(503, 'network_unavailable', 'No transit network is loaded yet');
+const unavailable = () =>
+  new DomainError('unavailable', 'network_unavailable', 'No transit network is loaded yet');
 
 /**
  * The network the server plans on: the active feed in the database, i.e. the one last imported. Also where

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { badRequest } from '../http/errors';
+import { badRequest } from '../domain-error';
 
 /**
  * A client's Idempotency-Key, scoped to the caller and turned into a UUID (MTN MoMo's X-Reference-Id must be

@@ -3,7 +3,7 @@ import { mobileMoneyNetwork, type PaymentMethod, type PaymentSummary } from '@ki
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { payments, trips } from '../db/schema';
-import { badRequest, conflict, forbidden, HttpError, notFound } from '../http/errors';
+import { badRequest, conflict, DomainError, forbidden, notFound } from '../domain-error';
 import { enqueue } from '../outbox/enqueue';
 import type { PaymentProviderName } from '../outbox/topics';
 import { settleCancelledPayment } from './cancellation';
@@ -54,7 +54,7 @@ export async function startPayment(tx: Db, input: StartPaymentInput): Promise<Pa
       // The same refusal as the Idempotency-Key middleware's (422), which this outlives: its answers are
       // forgotten after 24 h, a payment's key never is.
       if (same.tripId !== input.tripId)
-        throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key paid another trip');
+        throw new DomainError('unprocessable', 'idempotency_key_reused', 'This Idempotency-Key paid another trip');
       return same;
     }
   }

@@ -2,7 +2,7 @@ import { canTransitionRefund, refundableAmount } from '@kigaligo/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { payments, refunds } from '../db/schema';
-import { conflict, notFound } from '../http/errors';
+import { conflict, notFound } from '../domain-error';
 import { notifyUser } from '../notifications/notify-user';
 import { enqueue } from '../outbox/enqueue';
 import { paymentProviderName } from '../outbox/topics';

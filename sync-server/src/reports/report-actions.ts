@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
 import { reportEvents, safetyReports } from '../db/schema';
-import { conflict, notFound } from '../http/errors';
+import { conflict, notFound } from '../domain-error';
 import { notifyUser } from '../notifications/notify-user';
 
 type ReportRow = typeof safetyReports.$inferSelect;

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client';
 import { safetyReports, syncDocuments, users } from '../db/schema';
-import { zodDetails } from '../http/errors';
+import { zodDetails } from '../domain-error';
 import { type DocRef, type DocType, invalidEntryMessage, type ReconcileFn } from '../sync/doc-type';
 import type { Authorities } from './authority-alert';
 import { fileReport, missingEvidence } from './file-report';

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
 import { refreshTokens, reportEvents, safetyReports, users, vehicles } from '../db/schema';
 import type { UserRow } from '../db/users';
-import { conflict, notFound } from '../http/errors';
+import { conflict, notFound } from '../domain-error';
 import { closeShifts } from '../tracking/shifts';
 
 async function lockDriver(tx: Db, userId: string): Promise<UserRow> {

@@ -4,9 +4,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { auditLog, users } from '../db/schema';
+import { badRequest } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
-import { badRequest } from '../http/errors';
 import { query } from '../http/validate';
 
 // JavaScript dates carry milliseconds, Postgres microseconds: page on the millisecond so the cursor round-trips.

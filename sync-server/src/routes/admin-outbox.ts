@@ -5,9 +5,9 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { recordAudit } from '../audit/record-audit';
 import { outbox } from '../db/schema';
+import { notFound } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
-import { notFound } from '../http/errors';
 import { query } from '../http/validate';
 
 export const listQuery = z.object({

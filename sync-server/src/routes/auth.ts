@@ -6,10 +6,10 @@ import type { AppEnv } from '../app-env';
 import { recordAudit } from '../audit/record-audit';
 import { changePassword, createAccount, login, logout, refresh, startSession } from '../auth/auth-service';
 import type { SessionClient } from '../auth/sessions';
+import { tooManyRequests, unauthorized } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth } from '../http/auth-middleware';
 import { clientAddress } from '../http/client-address';
-import { tooManyRequests, unauthorized } from '../http/errors';
 import { jsonBody } from '../http/validate';
 
 export const authRoutes = new Hono<AppEnv>()

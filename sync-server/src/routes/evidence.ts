@@ -5,10 +5,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { evidence, evidenceUploads } from '../db/schema';
+import { DomainError, notFound } from '../domain-error';
 import { storeUpload } from '../evidence/store-upload';
 import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
-import { HttpError, notFound } from '../http/errors';
 
 const evidenceMedia = [...evidenceMimeTypes];
 
@@ -42,13 +42,13 @@ export const evidenceRoutes = new Hono<AppEnv>()
     async (c) => {
       const digest = sha256Hex.safeParse(c.req.param('sha256'));
       if (!digest.success)
-        throw new HttpError(400, 'invalid_digest', 'The URL must end with the file’s SHA-256 in hex');
+        throw new DomainError('invalid', 'invalid_digest', 'The URL must end with the file’s SHA-256 in hex');
       const claimed = evidenceMime.safeParse(
         (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase(),
       );
       if (!claimed.success) {
-        throw new HttpError(
-          415,
+        throw new DomainError(
+          'unsupported_media',
           'unsupported_media_type',
           'Evidence must be a JPEG, PNG or WebP photo or an MP4 or WebM video',
         );
@@ -56,8 +56,8 @@ export const evidenceRoutes = new Hono<AppEnv>()
       const max = evidenceMaxBytes[claimed.data];
       const declared = Number(c.req.header('content-length') ?? Number.NaN);
       if (declared > max) {
-        throw new HttpError(
-          413,
+        throw new DomainError(
+          'too_large',
           'payload_too_large',
           `The file is larger than ${Math.round(max / 1024 / 1024)} MiB`,
         );

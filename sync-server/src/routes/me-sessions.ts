@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { type AuditEntry, recordAudit } from '../audit/record-audit';
 import { listSessions, revokeSessions } from '../auth/sessions';
+import { notFound } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth } from '../http/auth-middleware';
-import { notFound } from '../http/errors';
 import { pathParams } from '../http/validate';
 
 /** The caller's signed-in devices: list them, end one, or end them all (mounted under /api/me/sessions). */

@@ -11,9 +11,9 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { pushTokens, users } from '../db/schema';
 import { findUserById, toUser } from '../db/users';
+import { notFound } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth } from '../http/auth-middleware';
-import { notFound } from '../http/errors';
 import { jsonBody, pathParams } from '../http/validate';
 
 /** The signed-in user, their devices for push and their notification switches (sessions: me-sessions.ts). */

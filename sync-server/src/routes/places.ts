@@ -5,9 +5,9 @@ import { loadPlaces, nearestStops, type PlacesIndex, searchPlaces } from '@kigal
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
+import { badRequest } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth } from '../http/auth-middleware';
-import { badRequest } from '../http/errors';
 import { query } from '../http/validate';
 
 // The same shipped file the rider app searches offline, so both give the same answers.

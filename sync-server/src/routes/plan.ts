@@ -3,9 +3,9 @@ import { itinerary, planTrip } from '@kigaligo/planner';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
+import { DomainError } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth } from '../http/auth-middleware';
-import { HttpError } from '../http/errors';
 import { jsonBody } from '../http/validate';
 
 /** The same planner the rider app runs offline in a worker, on the server's active network. */
@@ -25,8 +25,8 @@ export const planRoutes = new Hono<AppEnv>().post(
     const area = c.var.deps.network.serviceArea();
     const outside = (['from', 'to'] as const).filter((end) => !isInArea(body[end], area));
     if (outside.length > 0)
-      throw new HttpError(
-        400,
+      throw new DomainError(
+        'invalid',
         'outside_service_area',
         'This place is outside the service area',
         outside.map((path) => ({ path, message: 'This place is outside the service area' })),

@@ -9,9 +9,9 @@ import {
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
+import { badRequest, notFound, zodDetails } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth } from '../http/auth-middleware';
-import { badRequest, notFound, zodDetails } from '../http/errors';
 import {
   adminQueue,
   adminReportDetail,

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { vehicles } from '../db/schema';
 import { toVehicle } from '../db/vehicles';
+import { conflict, notFound } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
-import { conflict, notFound } from '../http/errors';
 import { jsonBody } from '../http/validate';
 import { closeShifts, openShift } from '../tracking/shifts';
 

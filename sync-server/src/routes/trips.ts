@@ -19,9 +19,9 @@ import { decisionFor } from '../booking/trip-decision';
 import { loadTripDetail } from '../booking/trip-detail';
 import { loadTripView, loadTripViews } from '../booking/trip-view';
 import { trips } from '../db/schema';
+import { badRequest, conflict, DomainError, notFound } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
-import { badRequest, conflict, HttpError, notFound } from '../http/errors';
 import { jsonBody, query } from '../http/validate';
 
 const tripIdParam = z.uuid();
@@ -75,7 +75,7 @@ export const tripRoutes = new Hono<AppEnv>()
       await c.var.deps.tripDocs.refresh(outcome.tripId);
       const view = (await loadTripView(db, outcome.tripId))!;
       const decision = decisionFor(view);
-      if (!decision) throw new HttpError(500, 'internal', 'The booking has no decision');
+      if (!decision) throw new DomainError('internal', 'internal', 'The booking has no decision');
       if (decision.status === 'rejected') throw conflict(decision.reason, decision.message);
       return c.json({ decision, trip: view }, outcome.replay ? 200 : 201);
     },

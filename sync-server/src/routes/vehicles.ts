@@ -5,9 +5,9 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { vehicles } from '../db/schema';
 import { toVehicle } from '../db/vehicles';
+import { conflict, DomainError, notFound } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
-import { conflict, HttpError, notFound } from '../http/errors';
 import { jsonBody } from '../http/validate';
 import { ingestPositions, OUTSIDE_SHIFT } from '../tracking/ingest-positions';
 import { shiftCoverage } from '../tracking/shifts';
@@ -87,8 +87,8 @@ export const vehicleRoutes = new Hono<AppEnv>()
         result.rejected.every((r) => r.reason === OUTSIDE_SHIFT) &&
         result.accepted + result.duplicates === 0
       )
-        throw new HttpError(
-          403,
+        throw new DomainError(
+          'forbidden',
           OUTSIDE_SHIFT,
           'These positions were not recorded during one of your shifts on this vehicle',
         );

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import type { Db } from '../db/client';
+import { DomainError, notFound } from '../domain-error';
 import { documented } from '../http/api-docs';
-import { HttpError, notFound } from '../http/errors';
 import { applyStripeEvent } from '../payments/stripe-webhook';
 
 /**
@@ -30,7 +30,11 @@ export const webhookRoutes = new Hono<AppEnv>().post(
     try {
       event = hook.stripe.webhooks.constructEvent(raw, signature, hook.secret);
     } catch {
-      throw new HttpError(400, 'invalid_signature', 'The Stripe-Signature header does not match the body');
+      throw new DomainError(
+        'invalid',
+        'invalid_signature',
+        'The Stripe-Signature header does not match the body',
+      );
     }
     const result = await c.var.deps.database.db.transaction((tx) => applyStripeEvent(tx as Db, event));
     if (result.tripId) await c.var.deps.tripDocs.refresh(result.tripId);

@@ -59,7 +59,8 @@ export interface DocType<P extends DocRef['type'] = DocRef['type']> {
   prefix: P;
   /**
    * Who may open the document (SS2): write, read or none; `unknown` for a document that does not exist and
-   * this user may not create (closed with 4404, as for an unknown type).
+   * this user may not create (closed with 4404, as for an unknown type). A thrown DomainError closes with the
+   * code its kind maps to.
    */
   authorize(ref: RefOf<P>, user: DocUser, owners: DocOwners): Promise<Access | 'unknown'>;
   /** Keys only the server writes (SS10): a client update touching one is refused with 4403. */

@@ -5,7 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '../db/client';
 import { reconcileFailures } from '../db/schema';
-import { HttpError } from '../http/errors';
+import { DomainError } from '../domain-error';
 import { entryValue, writeEntry } from './doc-entries';
 import { afterFailure, classifyFailure, type RetryPolicy } from './retry-policy';
 
@@ -14,8 +14,8 @@ type FailureRow = typeof reconcileFailures.$inferSelect;
 /** What became of one entry in this run. */
 export type EntryOutcome<T> =
   | { status: 'done'; value: T }
-  /** A service refused it with a reason of its own (HttpError): the reconciler answers it as it always has. */
-  | { status: 'refused'; error: HttpError }
+  /** A service refused it with a reason of its own (DomainError): the reconciler answers it as it always has. */
+  | { status: 'refused'; error: DomainError }
   /** It failed: retried later, or rejected in the document now (SS12). Other entries go on. */
   | { status: 'failed' }
   /** Rejected before as it stands, or its next retry is not due yet. */
@@ -160,7 +160,7 @@ export class EntryGuard {
       this.resolve(key);
       return { status: 'done', value: result };
     } catch (err) {
-      if (err instanceof HttpError) {
+      if (err instanceof DomainError) {
         this.resolve(key);
         return { status: 'refused', error: err };
       }

@@ -15,6 +15,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { AccessCheck } from '../auth/session-revocations';
+import { closeCodeOf, DomainError } from '../domain-error';
 import { isDatabaseUnavailable } from '../http/db-unavailable';
 import {
   defaultSocketTimeouts,
@@ -115,6 +116,8 @@ export class SyncService implements UpgradeEndpoint {
     const auth = this.closing
       ? { close: closeCodes.serverRestart, reason: 'restarting' }
       : await this.authorise(url).catch((err: unknown) => {
+          // A document type's refusal closes with the code its kind maps to (domain-error.ts).
+          if (err instanceof DomainError) return { close: closeCodeOf[err.kind], reason: err.message };
           if (isDatabaseUnavailable(err))
             return { close: closeCodes.tryAgainLater, reason: 'try again later' };
           this.deps.logger.error({ err }, 'sync authorisation failed');
