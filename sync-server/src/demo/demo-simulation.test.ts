@@ -9,6 +9,7 @@ import { TripDocs } from '../booking/trip-docs';
 import { outbox, positions, tripEvents, trips, users, vehicleLive, vehicles } from '../db/schema';
 import { createLogger } from '../logger';
 import { seedDemoData } from '../seed/seed';
+import { storedDocWriter } from '../test-support/stored-doc';
 import { testServiceArea } from '../test-support/test-app';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../test-support/test-databases';
 import { makeIntent, makeUser } from '../test-support/trip-fixtures';
@@ -26,7 +27,7 @@ const logger = createLogger('silent');
 async function simulation(database: TestDatabase, seed: number) {
   await ensureSimFleet(database.db);
   const published: TrackedVehicle[] = [];
-  const tripDocs = new TripDocs(database.db, logger);
+  const tripDocs = new TripDocs(database.db, logger, storedDocWriter(database.db));
   const sim = new DemoSimulation(
     {
       db: database.db,

@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { applyDriverAction } from '../booking/driver-actions';
 import type { Db } from '../db/client';
 import { trips, vehicleLive, vehicles } from '../db/schema';
-import { HttpError } from '../http/errors';
+import { DomainError } from '../domain-error';
 import { ingestPositions } from '../tracking/ingest-positions';
 import { openShift } from '../tracking/shifts';
 import { type BusRun, busPosition, runKey, runningTrips } from './bus-runs';
@@ -268,7 +268,7 @@ export class DemoSimulation {
       await this.deps.db.transaction((tx) => applyDriverAction(tx, driverId, input, now, this.deps.policy));
     } catch (err) {
       // The rider cancelled, the offer expired meanwhile…: what a person's phone would be told too.
-      if (!(err instanceof HttpError)) throw err;
+      if (!(err instanceof DomainError)) throw err;
       this.deps.logger.debug({ tripId, action, code: err.code }, 'simulated driver action refused');
     }
     await this.deps.refreshTrip(tripId);

@@ -153,7 +153,7 @@ describe.each(testDatabaseKinds)('Idempotency-Key on admin decisions on %s', (ki
         await tx.insert(reportEvents).values({ reportId, kind: 'note', actorId: userId, text: 'Overtaken.' });
         await keepAnswer(context, tx as Db, 201, { note: 'x' });
       }),
-    ).rejects.toMatchObject({ status: 409, code: 'request_in_progress' });
+    ).rejects.toMatchObject({ kind: 'conflict', code: 'request_in_progress' });
     expect(await notes()).toHaveLength(before);
     const [row] = await t.database.db
       .select()

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { errorBody, HttpError } from './errors';
+import { DomainError, httpStatusOf } from '../domain-error';
+import { errorBody } from './errors';
 import { jsonBody } from './validate';
 
 /** A route whose body fields are all optional: where a body Hono reads as `{}` would otherwise pass. */
@@ -10,7 +11,9 @@ const app = new Hono()
     c.json({ got: c.req.valid('json') }),
   )
   .onError((err, c) =>
-    err instanceof HttpError ? c.json(errorBody(err.code, err.message), err.status) : c.text('boom', 500),
+    err instanceof DomainError
+      ? c.json(errorBody(err.code, err.message), httpStatusOf[err.kind])
+      : c.text('boom', 500),
   );
 
 const post = (body: string | undefined, type?: string) =>

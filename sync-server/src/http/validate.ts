@@ -39,7 +39,11 @@ export function jsonBody<S extends z.ZodType>(schema: S) {
   const guarded: typeof validate = async (c, next) => {
     const media = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
     if (!jsonMedia.test(media) && (await c.req.arrayBuffer()).byteLength > 0) {
-      throw new DomainError('unsupported_media', 'unsupported_media_type', 'Send the request body as application/json');
+      throw new DomainError(
+        'unsupported_media',
+        'unsupported_media_type',
+        'Send the request body as application/json',
+      );
     }
     return validate(c, next);
   };

@@ -80,7 +80,7 @@ describe.each(testDatabaseKinds)('payments with no provider keys (sandbox) on %s
         .where(eq(outbox.idempotencyKey, `payment:${payment.id}:charge`)),
     ).toHaveLength(0);
     await expect(db.transaction((tx) => settleCash(tx as Db, trip.id, riderId))).rejects.toMatchObject({
-      status: 403,
+      kind: 'forbidden',
     });
     const settled = await db.transaction((tx) => settleCash(tx as Db, trip.id, driverId));
     expect(settled).toMatchObject({ status: 'succeeded', providerRef: `cash:${driverId}` });

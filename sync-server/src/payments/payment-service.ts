@@ -54,7 +54,11 @@ export async function startPayment(tx: Db, input: StartPaymentInput): Promise<Pa
       // The same refusal as the Idempotency-Key middleware's (422), which this outlives: its answers are
       // forgotten after 24 h, a payment's key never is.
       if (same.tripId !== input.tripId)
-        throw new DomainError('unprocessable', 'idempotency_key_reused', 'This Idempotency-Key paid another trip');
+        throw new DomainError(
+          'unprocessable',
+          'idempotency_key_reused',
+          'This Idempotency-Key paid another trip',
+        );
       return same;
     }
   }

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import type { Db } from '../db/client';
 import { DocStore } from '../sync/doc-store';
+import type { DocWriter } from '../sync/doc-type';
+import { storeDocWriter } from '../sync/store-doc-writer';
 
 /** One top-level map of a document as stored (no sync service needed), as plain JSON. */
 // Typed as Y.Map's toJSON (values loosely typed): tests assert their shape.
@@ -20,7 +22,15 @@ export async function storedDocMap(
 }
 
 /** The id of a document's last stored update and the one it is reconciled up to. */
-export async function storedUpdateIds(db: Db, docName: string): Promise<{ last: number; reconciled: number }> {
+export async function storedUpdateIds(
+  db: Db,
+  docName: string,
+): Promise<{ last: number; reconciled: number }> {
   const store = new DocStore(db);
   return { last: (await store.load(docName)).lastUpdateId, reconciled: await store.reconciledUpTo(docName) };
+}
+
+/** Writes into documents straight through the store, for feature tests that run without a sync service. */
+export function storedDocWriter(db: Db): DocWriter {
+  return storeDocWriter(new DocStore(db));
 }
