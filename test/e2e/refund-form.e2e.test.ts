@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)('the admin refund form', () => {
     expect((await replayed).headers()['idempotent-replayed']).toBe('true');
     await form.getByText('Refund of RWF 300 started.', { exact: false }).waitFor();
     expect(await storedRefunds(trip.id)).toEqual([300]);
-    await expect(a.locator('[data-testid="refund-row"]').count()).resolves.toBe(1);
+    await expect.poll(() => a.locator('[data-testid="refund-row"]').count(), { timeout: 10_000 }).toBe(1);
     // Settled by the provider after the answer: the payment's figures update on their own.
     await a.locator('[data-testid="refund-row"][data-status="succeeded"]').waitFor({ timeout: 20_000 });
     await expect.poll(() => refundedCell(a).textContent(), { timeout: 10_000 }).toBe('RWF 300');
@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)('the admin refund form', () => {
     expect(await storedRefunds(trip.id)).toEqual([200, 300]);
     await expect.poll(() => refundedCell(a).textContent(), { timeout: 20_000 }).toBe('RWF 500');
     await form.getByText('RWF 1,000', { exact: false }).first().waitFor();
-    await expect(a.locator('[data-testid="refund-row"]').count()).resolves.toBe(2);
+    await expect.poll(() => a.locator('[data-testid="refund-row"]').count(), { timeout: 10_000 }).toBe(2);
     await context.close();
   });
 });
