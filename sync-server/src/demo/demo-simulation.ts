@@ -5,7 +5,7 @@ import {
   type LatLon,
   type TrackedVehicle,
 } from '@kigaligo/domain';
-import { type Network, seededRandom } from '@kigaligo/planner';
+import { haversine, type Network, seededRandom } from '@kigaligo/planner';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { applyDriverAction } from '../booking/driver-actions';
@@ -200,6 +200,7 @@ export class DemoSimulation {
       wentOnShift = true;
     }
     const t = now.getTime();
+    const from = state.pos;
     if (trip?.status === 'assigned') {
       if (state.pending?.tripId !== trip.id) {
         const accept = this.random() >= DECLINE_SHARE;
@@ -237,12 +238,9 @@ export class DemoSimulation {
         state.parkedUntil = t + this.between(PARK_SECONDS) * 1000;
       }
     }
-    await this.report(
-      v,
-      state.pos,
-      now,
-      trip?.status === 'assigned' || t < state.parkedUntil ? 0 : SPEED[kind],
-    );
+    // The speed it really made this tick (0 while it waits for an answer, a rider or its next ride).
+    const moved = haversine(from.lat, from.lon, state.pos.lat, state.pos.lon);
+    await this.report(v, state.pos, now, dt > 0 ? Math.round((moved / dt) * 10) / 10 : 0);
     return wentOnShift;
   }
 
