@@ -46,6 +46,10 @@ describe('configuration from the environment', () => {
     expect(configFromEnv({ IDEMPOTENCY_LEASE_SECONDS: '5' }).idempotencyLeaseSeconds).toBe(5);
     for (const bad of ['0', '1.5', 'soon', '86400'])
       expect(() => configFromEnv({ IDEMPOTENCY_LEASE_SECONDS: bad })).toThrow('IDEMPOTENCY_LEASE_SECONDS');
+    expect(configFromEnv({ DISPATCH_ACCEPT_SECONDS: '10' }).dispatchAcceptSeconds).toBe(10);
+    expect(() => configFromEnv({ DISPATCH_ACCEPT_SECONDS: '2' })).toThrow(
+      'DISPATCH_ACCEPT_SECONDS must be whole seconds from 5 to 600, got 2',
+    );
   });
 
   it('refuses bad alert settings at start', () => {

@@ -84,33 +84,29 @@ export function withSecretFiles(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return out;
 }
 
+/** An optional setting in whole seconds within [min, max]; anything else stops the start, naming it. */
+function wholeSeconds(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!(Number.isInteger(value) && value >= min && value <= max))
+    throw new Error(`${name} must be whole seconds from ${min} to ${max}, got ${raw}`);
+  return value;
+}
+
 /** Reads the server's configuration from the environment (README.md lists every variable). */
 export function configFromEnv(fromEnv: NodeJS.ProcessEnv = process.env): ServerOptions {
   const env = withSecretFiles(fromEnv);
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got ${env.PORT}`);
-  const acceptSeconds = env.DISPATCH_ACCEPT_SECONDS ? Number(env.DISPATCH_ACCEPT_SECONDS) : undefined;
-  if (
-    acceptSeconds !== undefined &&
-    !(Number.isInteger(acceptSeconds) && acceptSeconds >= 5 && acceptSeconds <= 600)
-  )
-    throw new Error(
-      `DISPATCH_ACCEPT_SECONDS must be whole seconds from 5 to 600, got ${env.DISPATCH_ACCEPT_SECONDS}`,
-    );
+  const acceptSeconds = wholeSeconds(env, 'DISPATCH_ACCEPT_SECONDS', 5, 600);
   const seed = env.SEED_DEMO_DATA !== 'false';
   const demoSeed = Number(env.DEMO_SEED ?? 2026);
   if (!Number.isSafeInteger(demoSeed))
     throw new Error(`DEMO_SEED must be a whole number, got ${env.DEMO_SEED}`);
-  const leaseSeconds = env.IDEMPOTENCY_LEASE_SECONDS ? Number(env.IDEMPOTENCY_LEASE_SECONDS) : undefined;
   // A lease shorter than the slowest request would let a retry act while the first is still running.
-  if (
-    leaseSeconds !== undefined &&
-    !(Number.isInteger(leaseSeconds) && leaseSeconds >= 1 && leaseSeconds <= 3600)
-  )
-    throw new Error(
-      `IDEMPOTENCY_LEASE_SECONDS must be whole seconds from 1 to 3600, got ${env.IDEMPOTENCY_LEASE_SECONDS}`,
-    );
+  const leaseSeconds = wholeSeconds(env, 'IDEMPOTENCY_LEASE_SECONDS', 1, 3600);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
