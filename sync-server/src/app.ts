@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import { z } from 'zod';
 import type { AppDeps, AppEnv } from './app-env';
 import { DomainError, httpStatusOf } from './domain-error';
 import { apiCompression } from './http/compression';

@@ -1,4 +1,6 @@
-import { busFare, motoFare } from '@kigaligo/domain';
+// The fares module alone, not the domain barrel: the barrel builds every zod schema as it loads, which the
+// planner worker (packages/planner is side-effect free, so the worker keeps only what it calls) must not carry.
+import { busFare, motoFare } from '@kigaligo/domain/fares';
 import { haversine, type LatLon } from './geo';
 import type { Itinerary, Leg, LegMode, LegPoint } from './itinerary';
 import { motoGeometry, transitGeometry, walkGeometry } from './leg-geometry';

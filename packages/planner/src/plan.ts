@@ -1,4 +1,5 @@
-import { motoFare } from '@kigaligo/domain';
+// The fares module alone, not the domain barrel (see journey.ts).
+import { motoFare } from '@kigaligo/domain/fares';
 import { haversine, type LatLon, StopGrid } from './geo';
 import type { Itinerary } from './itinerary';
 import { type Ends, journeyToItinerary, type Link } from './journey';
