@@ -1,7 +1,15 @@
 /**
  * What benchmarks/ needs from the server besides `startServer`: creating accounts and tokens directly, so a
- * load test does not measure sign-in. Imported by name (`@kigaligo/sync-server/bench`), never by a path into src/.
+ * load test does not measure sign-in, and the booking decision itself with the tables it works on. Imported by
+ * name (`@kigaligo/sync-server/bench`), never by a path into src/.
  */
+
+// The bench's own baseline and checks write SQL against the same tables.
+export { sql } from 'drizzle-orm';
 export { hashPassword } from './auth/password';
 export { signAccessToken } from './auth/tokens';
-export { users } from './db/schema';
+export { bookIntent } from './booking/book-intent';
+export { SEARCH_RADIUS_METERS } from './booking/find-vehicles';
+export { type Database, type Db, openDatabase } from './db/client';
+export { runMigrations } from './db/migrate';
+export { shifts, tripEvents, trips, users, vehicleLive, vehicles } from './db/schema';

@@ -199,7 +199,7 @@ describe.runIf(redisUrl && databaseReady && haproxyPath)('three server processes
 
   it('delivers every outbox message exactly once with a worker on every node', async () => {
     const keys = Array.from({ length: 30 }, (_, i) => `cluster-mail-${i}`);
-    // Written the way the server writes them: the insert wakes the workers (pg_notify).
+    // Written the way the server writes them; every node's worker polls for them.
     for (const key of keys) {
       await enqueue(database.db, 'email', { to: 'rider@example.rw', subject: 'Receipt', text: key }, key);
     }

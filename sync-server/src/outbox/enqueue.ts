@@ -1,11 +1,13 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { outbox } from '../db/schema';
 import { type OutboxTopic, outboxTopics } from './topics';
 
 /**
  * Adds a provider call to the outbox. Pass the transaction that makes the change causing it, so both commit
- * or neither does. The same idempotency key twice is one message. Returns true when it was new.
+ * or neither does. The same idempotency key twice is one message. Returns true when it was new. Workers find it
+ * by polling (outbox-worker.ts); no NOTIFY: nothing listened, and a NOTIFY holds Postgres's global notify lock
+ * through its transaction's commit, which made every booking that offers a ride commit one at a time
+ * (`pnpm bench booking`).
  */
 export async function enqueue<T extends OutboxTopic>(
   tx: Db,
@@ -19,6 +21,5 @@ export async function enqueue<T extends OutboxTopic>(
     .values({ topic, payload: parsed, idempotencyKey })
     .onConflictDoNothing({ target: outbox.idempotencyKey })
     .returning({ id: outbox.id });
-  if (rows.length > 0) await tx.execute(sql`select pg_notify('kigaligo_outbox', ${topic})`).catch(() => {});
   return rows.length > 0;
 }
