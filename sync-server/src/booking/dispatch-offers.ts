@@ -12,11 +12,11 @@ import type { Db } from '../db/client';
 import { tripOffers, vehicles } from '../db/schema';
 import { notifyUser } from '../notifications/notify-user';
 import { settleCancellation } from '../payments/payment-service';
-import { lockIfAvailable, nearbyCandidates } from './find-vehicles';
+import { lockFirstAvailable, nearbyCandidates } from './find-vehicles';
 
 import { freeVehicle, moveTrip, type TripRow } from './trip-moves';
 
-/** Candidates tried per offer before giving up; each taken one costs a locked read. */
+/** Candidates tried per offer before giving up (all locked in one statement, nearest free first). */
 const MAX_TRIES = 25;
 
 export type OfferRow = typeof tripOffers.$inferSelect;
@@ -72,8 +72,12 @@ export async function offerNext(
   const ranked = (await nearbyCandidates(tx, kind, origin, now, asked))
     .map((c) => ({ ...c, etaSecs: roadEtaSeconds(c, origin) }))
     .sort((a, b) => a.etaSecs - b.etaSecs || a.vehicleId.localeCompare(b.vehicleId));
-  for (const c of ranked.slice(0, MAX_TRIES)) {
-    if (!(await lockIfAvailable(tx, c))) continue;
+  let untried = ranked.slice(0, MAX_TRIES);
+  for (;;) {
+    const c = await lockFirstAvailable(tx, untried);
+    if (!c) return null;
+    // Those before it were taken by other bookings; this one is tried now.
+    untried = untried.slice(untried.indexOf(c) + 1);
     const etaMinutes = Math.ceil(c.etaSecs / 60);
     try {
       return await tx.transaction(async (sp) => {
@@ -98,7 +102,6 @@ export async function offerNext(
       throw err;
     }
   }
-  return null;
 }
 
 /** Answers an offer once: a row already answered (by another path, another node) is left as it is. */
