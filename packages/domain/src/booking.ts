@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { isoDateTime, money, place, rwandaPhone, rwf } from './common';
 import { offerInfo } from './dispatch';
 import { tripId, userId, vehicleId } from './ids';
-import { paymentMethod, paymentStatus, paymentSummary, paymentView, refundView } from './payment';
+import {
+  disputeView,
+  paymentMethod,
+  paymentStatus,
+  paymentSummary,
+  paymentView,
+  refundView,
+} from './payment';
 import { type TripKind, type TripStatus, trip, tripStatus } from './trip';
 import { vehicleKind } from './vehicle';
 
@@ -227,5 +234,7 @@ export const tripDetail = z.object({
   events: z.array(tripEvent),
   payments: z.array(paymentView),
   refunds: z.array(refundView),
+  /** Card payments the payer disputed with their bank: in admins' answers only. */
+  disputes: z.array(disputeView).optional(),
 });
 export type TripDetail = z.infer<typeof tripDetail>;

@@ -60,13 +60,22 @@ export type RefundInput = z.infer<typeof refundInput>;
 
 export const refundStatuses = ['pending', 'succeeded', 'failed'] as const;
 export const refundStatus = z.enum(refundStatuses);
+/**
+ * Where a refund was made: in KigaliGo (an admin, or a cancellation) or by someone in the Stripe Dashboard,
+ * which KigaliGo learns from Stripe's webhooks and records so the payment's figures stay true.
+ */
+export const refundOrigins = ['kigaligo', 'stripe_dashboard'] as const;
+export const refundOrigin = z.enum(refundOrigins);
+export type RefundOrigin = z.infer<typeof refundOrigin>;
 export const refund = z.object({
   id: refundId,
   paymentId,
   amount: rwf,
   reason: z.string(),
   status: refundStatus,
-  createdBy: userId,
+  origin: refundOrigin,
+  /** Who made it in KigaliGo; null for a refund made in the Stripe Dashboard. */
+  createdBy: userId.nullable(),
   createdAt: isoDateTime,
 });
 export type Refund = z.infer<typeof refund>;
@@ -136,6 +145,36 @@ export const refundView = refund.extend({
   failureReason: z.string().nullable(),
 });
 export type RefundView = z.infer<typeof refundView>;
+
+/**
+ * A card payment the payer disputed with their bank (Stripe's dispute statuses). Money is held from the moment
+ * it opens; `won` returns it, `lost` keeps it with the payer.
+ */
+export const disputeStatuses = [
+  'warning_needs_response',
+  'warning_under_review',
+  'warning_closed',
+  'needs_response',
+  'under_review',
+  'won',
+  'lost',
+] as const;
+export const disputeStatus = z.enum(disputeStatuses);
+export type DisputeStatus = z.infer<typeof disputeStatus>;
+export const disputeView = z.object({
+  id: z.uuid(),
+  paymentId,
+  /** Stripe's id (dp_…), to find it in the Dashboard. */
+  providerRef: z.string(),
+  amount: rwf,
+  /** Stripe's reason code, e.g. `fraudulent` or `product_not_received`. */
+  reason: z.string(),
+  status: disputeStatus,
+  openedAt: isoDateTime,
+  /** When Stripe closed it (won, lost or a closed warning); null while it is open. */
+  closedAt: isoDateTime.nullable(),
+});
+export type DisputeView = z.infer<typeof disputeView>;
 
 /** What a trip's rider and driver see of its payment (in booking decisions). */
 export const paymentSummary = z.object({

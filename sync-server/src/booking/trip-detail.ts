@@ -1,10 +1,17 @@
 import { type TripDetail, type TripView, tripDetail } from '@kigaligo/domain';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { payments, refunds, tripEvents } from '../db/schema';
+import { disputes, payments, refunds, tripEvents } from '../db/schema';
 
-/** `GET /api/trips/:id`: the view plus its events, payments and refunds, oldest first. */
-export async function loadTripDetail(db: Db, view: TripView): Promise<TripDetail> {
+/**
+ * `GET /api/trips/:id`: the view plus its events, payments and refunds, oldest first, and for admins the
+ * payments' disputes.
+ */
+export async function loadTripDetail(
+  db: Db,
+  view: TripView,
+  opts: { withDisputes?: boolean } = {},
+): Promise<TripDetail> {
   const events = await db
     .select()
     .from(tripEvents)
@@ -27,6 +34,19 @@ export async function loadTripDetail(db: Db, view: TripView): Promise<TripDetail
         )
         .orderBy(asc(refunds.createdAt))
     : [];
+  const disputed =
+    opts.withDisputes && paid.length
+      ? await db
+          .select()
+          .from(disputes)
+          .where(
+            inArray(
+              disputes.paymentId,
+              paid.map((p) => p.id),
+            ),
+          )
+          .orderBy(asc(disputes.createdAt))
+      : undefined;
   return tripDetail.parse({
     trip: view,
     events: events.map((e) => ({
@@ -56,10 +76,25 @@ export async function loadTripDetail(db: Db, view: TripView): Promise<TripDetail
       amount: r.amount,
       reason: r.reason,
       status: r.status,
+      origin: r.origin,
       createdBy: r.createdBy,
       createdAt: r.createdAt.toISOString(),
       providerRef: r.providerRef,
       failureReason: r.failureReason,
     })),
+    ...(opts.withDisputes
+      ? {
+          disputes: (disputed ?? []).map((d) => ({
+            id: d.id,
+            paymentId: d.paymentId,
+            providerRef: d.providerRef,
+            amount: d.amount,
+            reason: d.reason,
+            status: d.status,
+            openedAt: d.createdAt.toISOString(),
+            closedAt: d.closedAt?.toISOString() ?? null,
+          })),
+        }
+      : {}),
   });
 }

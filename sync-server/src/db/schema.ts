@@ -1,9 +1,11 @@
 import {
   bookingRejectReasons,
+  disputeStatuses,
   languages,
   offerStatuses,
   paymentMethods,
   paymentStatuses,
+  refundOrigins,
   refundStatuses,
   reportCategories,
   reportStatuses,
@@ -301,19 +303,40 @@ export const webhookEvents = pgTable('webhook_events', {
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const refunds = pgTable('refunds', {
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    amount: integer('amount').notNull(),
+    reason: text('reason').notNull(),
+    status: refundStatusEnum('status').notNull().default('pending'),
+    providerRef: text('provider_ref'),
+    failureReason: text('failure_reason'),
+    /** `stripe_dashboard`: made by someone in the Stripe Dashboard and learnt from its webhooks. */
+    origin: text('origin', { enum: refundOrigins }).notNull().default('kigaligo'),
+    /** The KigaliGo user who made it; null for a Dashboard refund. */
+    createdBy: uuid('created_by').references(() => users.id),
+    ...timestamps,
+  },
+  // One row per provider refund, however many webhooks (refund.*, charge.refunded) tell of it.
+  (t) => [uniqueIndex('refunds_provider_ref_idx').on(t.providerRef).where(sql`${t.providerRef} is not null`)],
+);
+
+/** Card payments disputed with the payer's bank (Stripe `charge.dispute.*`), kept as Stripe last told us. */
+export const disputes = pgTable('disputes', {
   id: uuid('id').primaryKey().defaultRandom(),
   paymentId: uuid('payment_id')
     .notNull()
     .references(() => payments.id),
+  providerRef: text('provider_ref').notNull().unique(),
   amount: integer('amount').notNull(),
   reason: text('reason').notNull(),
-  status: refundStatusEnum('status').notNull().default('pending'),
-  providerRef: text('provider_ref'),
-  failureReason: text('failure_reason'),
-  createdBy: uuid('created_by')
-    .notNull()
-    .references(() => users.id),
+  status: text('status', { enum: disputeStatuses }).notNull(),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   ...timestamps,
 });
 

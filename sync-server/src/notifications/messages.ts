@@ -19,6 +19,7 @@ export type NotificationVars = Record<string, string | number> & { method?: Paym
 type Keys =
   | `${NotificationKind}.${'title' | 'body'}`
   | 'trip_cancelled.bodyFee'
+  | 'refund_issued.bodyNoReason'
   | `method.${PaymentMethod}`
   | 'email.text';
 
@@ -40,6 +41,7 @@ const en: Record<Keys, string> = {
     'We could not collect {amount} for your trip ({reason}). Open the app to pay another way.',
   'refund_issued.title': 'Refund issued',
   'refund_issued.body': '{amount} is on its way back to you ({method}). Reason: {reason}',
+  'refund_issued.bodyNoReason': '{amount} is on its way back to you ({method}).',
   'report_reply.title': 'Reply to your safety report',
   'report_reply.body': 'The KigaliGo safety team replied to your report. Open the app to read it.',
   'method.card': 'card',
@@ -66,6 +68,7 @@ const rw: Record<Keys, string> = {
     'Ntitwashoboye kwakira {amount} y’urugendo rwawe ({reason}). Fungura porogaramu wishyure ukundi.',
   'refund_issued.title': 'Amafaranga yasubijwe',
   'refund_issued.body': '{amount} arimo kugusubizwa ({method}). Impamvu: {reason}',
+  'refund_issued.bodyNoReason': '{amount} arimo kugusubizwa ({method}).',
   'report_reply.title': 'Igisubizo kuri raporo yawe',
   'report_reply.body': 'Itsinda ry’umutekano rya KigaliGo ryasubije raporo yawe. Fungura porogaramu urisome.',
   'method.card': 'ikarita',
@@ -95,7 +98,12 @@ export function renderNotification(
   const title = t(`${kind}.title`);
   // A cancellation with a fee says how much; without one, the fee is not mentioned at all.
   const withFee = kind === 'trip_cancelled' && Number(vars.fee ?? 0) > 0;
-  const body = t(withFee ? 'trip_cancelled.bodyFee' : `${kind}.body`, filled);
+  // A refund made at the card provider (Stripe Dashboard) comes with no reason in the rider's language.
+  const noReason = kind === 'refund_issued' && !vars.reason;
+  const body = t(
+    withFee ? 'trip_cancelled.bodyFee' : noReason ? 'refund_issued.bodyNoReason' : `${kind}.body`,
+    filled,
+  );
   return {
     push: { title, body },
     email: {

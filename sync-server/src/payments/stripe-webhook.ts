@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '../db/client';
-import { payments, refunds, webhookEvents } from '../db/schema';
+import { payments, webhookEvents } from '../db/schema';
 import { applyChargeOutcome } from './charge-topic';
-import { applyRefundOutcome } from './refund-service';
+import { recordStripeDispute, settleStripeRefund, stripePaymentOf } from './stripe-refunds';
 
 async function paymentFor(tx: Db, pi: Stripe.PaymentIntent) {
   const byMeta = pi.metadata?.paymentId;
@@ -17,18 +17,6 @@ async function paymentFor(tx: Db, pi: Stripe.PaymentIntent) {
   return row?.provider === 'stripe' ? row : undefined;
 }
 
-async function refundFor(tx: Db, refund: Stripe.Refund) {
-  const byMeta = refund.metadata?.refundId;
-  const [row] = await tx
-    .select({ id: refunds.id, tripId: payments.tripId })
-    .from(refunds)
-    .innerJoin(payments, eq(payments.id, refunds.paymentId))
-    .where(
-      byMeta && /^[0-9a-f-]{36}$/i.test(byMeta) ? eq(refunds.id, byMeta) : eq(refunds.providerRef, refund.id),
-    );
-  return row;
-}
-
 /**
  * Applies one verified Stripe event inside a transaction. The event id goes into webhook_events first, so a
  * replayed delivery is recognised and changes nothing; and every change goes through the payment and refund
@@ -38,6 +26,7 @@ async function refundFor(tx: Db, refund: Stripe.Refund) {
 export async function applyStripeEvent(
   tx: Db,
   event: Stripe.Event,
+  context: { chargeRefunds?: Stripe.Refund[] } = {},
 ): Promise<{ duplicate: boolean; tripId?: string | undefined }> {
   const inserted = await tx
     .insert(webhookEvents)
@@ -69,25 +58,41 @@ export async function applyStripeEvent(
     }
     case 'refund.created':
     case 'refund.updated':
-    case 'refund.failed': {
-      const refund = event.data.object;
-      const row = await refundFor(tx, refund);
-      if (!row) return { duplicate: false };
-      const status =
-        refund.status === 'succeeded'
-          ? 'succeeded'
-          : refund.status === 'failed' || refund.status === 'canceled'
-            ? 'failed'
-            : 'pending';
-      const applied = await applyRefundOutcome(tx, row.id, {
-        status,
-        providerRef: refund.id,
-        ...(status === 'failed' ? { failureReason: refund.failure_reason ?? 'failed' } : {}),
-      });
-      return { duplicate: false, tripId: applied?.changed ? row.tripId : undefined };
+    case 'refund.failed':
+      return { duplicate: false, tripId: await settleStripeRefund(tx, event.data.object) };
+    case 'charge.refunded': {
+      // The event's charge does not list its refunds (Stripe stopped including them); the caller fetched them.
+      let tripId: string | undefined;
+      for (const refund of context.chargeRefunds ?? [])
+        tripId = (await settleStripeRefund(tx, refund)) ?? tripId;
+      return { duplicate: false, tripId };
     }
+    case 'charge.dispute.created':
+    case 'charge.dispute.updated':
+    case 'charge.dispute.closed':
+    case 'charge.dispute.funds_withdrawn':
+    case 'charge.dispute.funds_reinstated':
+      return { duplicate: false, tripId: await recordStripeDispute(tx, event.data.object) };
     default:
       // Recorded (so a replay is recognised) and otherwise ignored: we act only on the events above.
       return { duplicate: false };
   }
+}
+
+/**
+ * The refunds of a `charge.refunded` event's charge, read from Stripe before the event's transaction (no network
+ * call while rows are locked). Only for a charge of one of our payments: an event about some other charge on the
+ * account costs no call.
+ */
+export async function refundsOfRefundedCharge(
+  db: Db,
+  stripe: Stripe,
+  event: Stripe.Event,
+): Promise<Stripe.Refund[] | undefined> {
+  if (event.type !== 'charge.refunded') return undefined;
+  const charge = event.data.object;
+  const pi = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
+  if (!(await stripePaymentOf(db, pi))) return undefined;
+  const listed = await stripe.refunds.list({ charge: charge.id, limit: 100 });
+  return listed.data;
 }

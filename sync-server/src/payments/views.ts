@@ -29,6 +29,7 @@ export function toRefundView(row: RefundRow): RefundView {
     amount: row.amount,
     reason: row.reason,
     status: row.status,
+    origin: row.origin,
     createdBy: row.createdBy,
     providerRef: row.providerRef,
     failureReason: row.failureReason,

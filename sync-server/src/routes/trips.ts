@@ -107,14 +107,16 @@ export const tripRoutes = new Hono<AppEnv>()
     '/:id',
     documented({
       summary: 'A trip with its events, payments and refunds',
-      description: 'Its rider, its driver and admins see it; anyone else gets 404.',
+      description:
+        'Its rider, its driver and admins see it; anyone else gets 404. Admins also get the card disputes.',
       audience: 'any',
       ok: { 200: tripDetail },
       errors: [404],
     }),
     async (c) => {
       const view = await visibleTrip(c, c.req.param('id'));
-      return c.json(await loadTripDetail(c.var.deps.database.db, view));
+      const withDisputes = c.var.auth.role === 'admin';
+      return c.json(await loadTripDetail(c.var.deps.database.db, view, { withDisputes }));
     },
   )
   .post(

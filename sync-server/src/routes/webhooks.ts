@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
-import type { Db } from '../db/client';
 import { DomainError, notFound } from '../domain-error';
 import { documented } from '../http/api-docs';
-import { applyStripeEvent } from '../payments/stripe-webhook';
+import { applyStripeEvent, refundsOfRefundedCharge } from '../payments/stripe-webhook';
 
 /**
  * Provider webhooks. No bearer token: the signature is the authentication. The body is read raw — the
@@ -15,7 +14,7 @@ export const webhookRoutes = new Hono<AppEnv>().post(
   documented({
     summary: 'Stripe events',
     description:
-      'The raw body is verified against Stripe-Signature (400 invalid_signature). Replays and out-of-order events change nothing; 404 when Stripe webhooks are not configured.',
+      'The raw body is verified against Stripe-Signature (400 invalid_signature). Acts on payment_intent.*, refund.*, charge.refunded (its refunds are read from Stripe) and charge.dispute.*; refunds made in the Stripe Dashboard are recorded. Replays and out-of-order events change nothing; 404 when Stripe webhooks are not configured.',
     audience: 'public',
     rawBody: { media: ['application/json'], description: 'The event exactly as Stripe signed it' },
     ok: { 200: z.object({ received: z.literal(true), duplicate: z.boolean() }) },
@@ -36,7 +35,12 @@ export const webhookRoutes = new Hono<AppEnv>().post(
         'The Stripe-Signature header does not match the body',
       );
     }
-    const result = await c.var.deps.database.db.transaction((tx) => applyStripeEvent(tx as Db, event));
+    const { db } = c.var.deps.database;
+    // Read from Stripe before the transaction; should Stripe not answer, the 500 makes it deliver again later.
+    const chargeRefunds = await refundsOfRefundedCharge(db, hook.stripe, event);
+    const result = await db.transaction((tx) =>
+      applyStripeEvent(tx, event, chargeRefunds ? { chargeRefunds } : {}),
+    );
     if (result.tripId) await c.var.deps.tripDocs.refresh(result.tripId);
     c.var.deps.logger.info(
       { eventId: event.id, type: event.type, duplicate: result.duplicate },

@@ -96,7 +96,12 @@ export function TripDetail({ id }: { id: string }) {
           ))}
         </dl>
       </Card>
-      <TripPayments payments={payments} refunds={refunds} onChanged={() => void query.reload()} />
+      <TripPayments
+        payments={payments}
+        refunds={refunds}
+        disputes={query.data.disputes ?? []}
+        onChanged={() => void query.reload()}
+      />
       <Card title={t('trip.events')}>
         <ol className="kg-trip-events" data-testid="trip-events">
           {events.map((e) => (

@@ -1,4 +1,4 @@
-import { type PaymentView, type RefundView, refundableNow } from '@kigaligo/domain';
+import { type DisputeView, type PaymentView, type RefundView, refundableNow } from '@kigaligo/domain';
 import { Button, Card, formatRwf } from '@kigaligo/ui';
 import { useState } from 'react';
 import { useAdminI18n } from '../messages';
@@ -8,11 +8,29 @@ import { RefundForm } from './refund-form';
 interface Props {
   payments: PaymentView[];
   refunds: RefundView[];
+  disputes: DisputeView[];
   onChanged(): void;
 }
 
-/** The trip's payment attempts (with Refund where money can go back) and every refund made. */
-export function TripPayments({ payments, refunds, onChanged }: Props) {
+const refundReasons = ['duplicate', 'fraudulent', 'requested_by_customer'] as const;
+const isRefundReason = (r: string): r is (typeof refundReasons)[number] =>
+  (refundReasons as readonly string[]).includes(r);
+const disputeReasons = [
+  'fraudulent',
+  'duplicate',
+  'product_not_received',
+  'unrecognized',
+  'credit_not_processed',
+  'general',
+] as const;
+const isDisputeReason = (r: string): r is (typeof disputeReasons)[number] =>
+  (disputeReasons as readonly string[]).includes(r);
+
+/**
+ * The trip's payment attempts (with Refund where money can go back), every refund made (in KigaliGo or in the
+ * Stripe Dashboard) and the card disputes, if any.
+ */
+export function TripPayments({ payments, refunds, disputes, onChanged }: Props) {
   const { t, lang } = useAdminI18n();
   const [refunding, setRefunding] = useState<string | null>(null);
   const open = payments.find((p) => p.id === refunding) ?? null;
@@ -93,7 +111,21 @@ export function TripPayments({ payments, refunds, onChanged }: Props) {
                     <th scope="row" className="kg-nowrap">
                       {formatRwf(r.amount)}
                     </th>
-                    <td>{r.reason}</td>
+                    <td>
+                      {r.origin === 'stripe_dashboard' ? (
+                        <>
+                          {isRefundReason(r.reason)
+                            ? t(`refund.stripeReason.${r.reason}`)
+                            : t('refund.stripeReason.none')}
+                          <span className="kg-muted" data-testid="refund-origin">
+                            {' '}
+                            · {t('refund.origin.stripe_dashboard')}
+                          </span>
+                        </>
+                      ) : (
+                        r.reason
+                      )}
+                    </td>
                     <td>
                       {t(`refund.status.${r.status}`)}
                       {r.failureReason ? <span className="kg-muted"> · {r.failureReason}</span> : null}
@@ -106,6 +138,42 @@ export function TripPayments({ payments, refunds, onChanged }: Props) {
           </div>
         )}
       </Card>
+      {disputes.length > 0 ? (
+        <Card title={t('trip.disputes')}>
+          <p className="kg-muted">{t('trip.disputesHint')}</p>
+          <div className="kg-table-wrap kg-table-wrap--flat">
+            <table className="kg-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('dispute.col.opened')}</th>
+                  <th scope="col">{t('pay.col.amount')}</th>
+                  <th scope="col">{t('pay.col.reason')}</th>
+                  <th scope="col">{t('pay.col.status')}</th>
+                  <th scope="col">{t('dispute.col.closed')}</th>
+                  <th scope="col">{t('pay.col.ref')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {disputes.map((d) => (
+                  <tr key={d.id} data-testid="dispute-row" data-status={d.status}>
+                    <td className="kg-nowrap">{adminTime(d.openedAt, lang)}</td>
+                    <th scope="row" className="kg-nowrap">
+                      {formatRwf(d.amount)}
+                    </th>
+                    {/* Stripe's rarer reason codes are shown as the code, as the Dashboard names them. */}
+                    <td>{isDisputeReason(d.reason) ? t(`dispute.reason.${d.reason}`) : d.reason}</td>
+                    <td>{t(`dispute.status.${d.status}`)}</td>
+                    <td className="kg-nowrap">
+                      {d.closedAt ? adminTime(d.closedAt, lang) : t('dispute.stillOpen')}
+                    </td>
+                    <td className="kg-outbox-what">{d.providerRef}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      ) : null}
     </>
   );
 }

@@ -14,20 +14,38 @@ interface Intent {
   last_payment_error: null | { message: string };
 }
 
+interface StripeRefund {
+  id: string;
+  object: 'refund';
+  payment_intent: string;
+  /** Each intent here has one charge, `ch_<intent id>`. */
+  charge: string;
+  amount: number;
+  currency: string;
+  status: 'succeeded' | 'pending' | 'failed';
+  reason: string | null;
+  metadata: Record<string, string>;
+}
+
 /**
  * A local server speaking the Stripe endpoints we use, form-encoded as the SDK sends them:
- * `POST /v1/payment_intents` and `POST /v1/refunds`. Like Stripe it requires the Idempotency-Key we send,
+ * `POST /v1/payment_intents`, `POST /v1/refunds` and `GET /v1/refunds?charge=` (one page). Like Stripe it requires the Idempotency-Key we send,
  * replays the stored answer for a repeated key (and refuses the key with other parameters), and refuses a
  * refund beyond what the intent collected. `delayNext` holds a response back (the work is already done, as
  * when a real answer is lost to a timeout); `failNext` answers 503.
  */
 export async function fakeStripe() {
   const intents = new Map<string, Intent>();
-  const refunds: { id: string; payment_intent: string; amount: number; metadata: Record<string, string> }[] =
-    [];
+  const refunds: StripeRefund[] = [];
   const byKey = new Map<string, { params: string; status: number; body: unknown }>();
   const requests: { path: string; idempotencyKey: string | undefined; params: Record<string, string> }[] = [];
-  const state = { delayNextMs: 0, failNext: 0, missingKeys: 0 };
+  // refundStatus: what a new refund answers with (card refunds may stay pending until Stripe settles them).
+  const state = {
+    delayNextMs: 0,
+    failNext: 0,
+    missingKeys: 0,
+    refundStatus: 'succeeded' as StripeRefund['status'],
+  };
 
   const answer = (res: ServerResponse, status: number, body: unknown, replayed = false) => {
     const delay = state.delayNextMs;
@@ -106,10 +124,37 @@ export async function fakeStripe() {
         .filter(([k]) => k.startsWith('metadata['))
         .map(([k, v]) => [k.slice(9, -1), v]),
     );
-    const refund = { id: `re_${refunds.length + 1}`, payment_intent: intent.id, amount, metadata };
-    refunds.push(refund);
-    return [200, { object: 'refund', status: 'succeeded', currency: intent.currency, ...refund }];
+    const refund = newRefund(intent, amount, metadata, null);
+    return [200, refund];
   };
+
+  const newRefund = (
+    intent: Intent,
+    amount: number,
+    metadata: Record<string, string>,
+    reason: string | null,
+  ): StripeRefund => {
+    const refund: StripeRefund = {
+      id: `re_${refunds.length + 1}_${Math.random().toString(36).slice(2, 8)}`,
+      object: 'refund',
+      payment_intent: intent.id,
+      charge: `ch_${intent.id}`,
+      amount,
+      currency: intent.currency,
+      status: state.refundStatus,
+      reason,
+      metadata,
+    };
+    refunds.push(refund);
+    return refund;
+  };
+
+  /** Someone refunds in the Stripe Dashboard: no metadata of ours, and nothing tells our server but webhooks. */
+  const dashboardRefund = (
+    intentId: string,
+    amount: number,
+    reason: string | null = 'requested_by_customer',
+  ) => newRefund(intents.get(intentId)!, amount, {}, reason);
 
   const local: LocalServer = await startLocalServer((req, raw, res) => {
     const params = Object.fromEntries(new URLSearchParams(raw));
@@ -122,6 +167,12 @@ export async function fakeStripe() {
     if (state.failNext > 0) {
       state.failNext -= 1;
       return sendJson(res, 503, { error: { type: 'api_error', message: 'Stripe is down' } });
+    }
+    const url = new URL(path, 'http://stripe.invalid');
+    if (req.method === 'GET' && url.pathname === '/v1/refunds') {
+      const charge = url.searchParams.get('charge');
+      const data = refunds.filter((r) => r.charge === charge).reverse();
+      return sendJson(res, 200, { object: 'list', url: '/v1/refunds', has_more: false, data });
     }
     const route =
       req.method === 'POST' && (path === '/v1/payment_intents' || path === '/v1/refunds') ? path : null;
@@ -150,7 +201,7 @@ export async function fakeStripe() {
     answer(res, status, body);
   });
 
-  return { ...local, intents, refunds, requests, state };
+  return { ...local, intents, refunds, requests, state, dashboardRefund };
 }
 
 export type FakeStripe = Awaited<ReturnType<typeof fakeStripe>>;
