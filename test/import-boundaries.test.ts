@@ -82,6 +82,7 @@ const features = [
   'notifications',
   'outbox',
   'payments',
+  'realtime',
   'reports',
   'seed',
   'tracking',

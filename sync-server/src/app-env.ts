@@ -1,4 +1,4 @@
-import type { DispatchPolicy, LiveVehicle, MapConfig, PushConfig, TrackedVehicle } from '@kigaligo/domain';
+import type { DispatchPolicy, MapConfig, PushConfig, TrackedVehicle } from '@kigaligo/domain';
 import type { Logger } from 'pino';
 import type { AuthLimits } from './auth/auth-limits';
 import type { SessionRevocations } from './auth/session-revocations';
@@ -8,6 +8,7 @@ import type { Database } from './db/client';
 import type { EvidenceStore } from './evidence/evidence-store';
 import type { HeldKey } from './http/idempotency';
 import type { Metrics } from './http/metrics';
+import type { FeedVehicle } from './live/live-hub';
 import type { Viewer } from './live/visibility';
 import type { NetworkService } from './network/network-service';
 import type { StripeWebhookDeps } from './payments/payment-providers';
@@ -30,12 +31,12 @@ export interface AppDeps {
   network: NetworkService;
   /**
    * Live positions: publish a moved vehicle; announce a shift or trip change (who may see what changed);
-   * the fleet as one viewer may see it (live/visibility.ts).
+   * the fleet as one viewer may see it in GTFS-Realtime (live/visibility.ts).
    */
   live: {
     publish(vehicle: TrackedVehicle): Promise<void>;
     rosterChanged(): Promise<void>;
-    visibleTo(viewer: Viewer): LiveVehicle[];
+    feedFor(viewer: Viewer, now: number): { vehicles: FeedVehicle[]; lastModified: number };
   };
   /** POSITION_RETENTION_DAYS: fixes older than this are deleted, and refused when they arrive. */
   positionRetentionDays: number;

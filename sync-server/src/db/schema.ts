@@ -147,6 +147,14 @@ export const vehicles = pgTable('vehicles', {
   driverId: uuid('driver_id').references(() => users.id, { onDelete: 'set null' }),
   /** Driven by the demo simulation (demo/), not by a person. */
   simulated: boolean('simulated').notNull().default(false),
+  /**
+   * The scheduled trip a bus on shift is running: GTFS trip_id, service date (YYYYMMDD) and first departure
+   * (HH:MM:SS, which tells apart the trips of a frequency-based trip_id). What GTFS-Realtime matches it to
+   * the static feed with. Set with the trip, cleared when a shift starts.
+   */
+  tripId: text('trip_id'),
+  tripStartDate: text('trip_start_date'),
+  tripStartTime: text('trip_start_time'),
   ...timestamps,
 });
 

@@ -10,6 +10,12 @@ export interface BusRun {
 
 export const runKey = (r: BusRun) => `${r.pattern}:${r.trip}`;
 
+/** A run's departure from its first stop (seconds of its service day). */
+export const runStart = (network: Network, r: BusRun) => {
+  const p = network.patterns[r.pattern]!;
+  return p.dep[r.trip * p.stops.length]!;
+};
+
 /** The trips running at `now` (service day of `now` in the feed's zone; trips past midnight left out). */
 export function runningTrips(network: Network, now: Date): BusRun[] {
   const tt = network.timetable;

@@ -5,16 +5,17 @@ import {
   type LatLon,
   type TrackedVehicle,
 } from '@kigaligo/domain';
-import { haversine, type Network, seededRandom } from '@kigaligo/planner';
+import { haversine, type Network, seededRandom, toServiceTime } from '@kigaligo/planner';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { applyDriverAction } from '../booking/driver-actions';
 import type { Db } from '../db/client';
 import { trips, vehicleLive, vehicles } from '../db/schema';
 import { DomainError } from '../domain-error';
+import { clockTime } from '../realtime/scheduled-trip';
 import { ingestPositions } from '../tracking/ingest-positions';
 import { openShift } from '../tracking/shifts';
-import { type BusRun, busPosition, runKey, runningTrips } from './bus-runs';
+import { type BusRun, busPosition, runKey, runningTrips, runStart } from './bus-runs';
 import { type Polyline, pointAlong, polyline } from './polyline';
 import { RoadGraph } from './road-graph';
 import { seededUuid } from './seeded-uuid';
@@ -288,8 +289,25 @@ export class DemoSimulation {
       pos = state.run ? busPosition(network, state.run, now) : undefined;
     }
     const status = pos ? 'available' : 'off_duty';
-    const changed = v.status !== status;
-    if (changed) await this.deps.db.update(vehicles).set({ status }).where(eq(vehicles.id, v.id));
+    // The trip it runs, as GTFS-Realtime names it: its buses are tracked trips with live predictions.
+    const trip =
+      pos && state.run
+        ? {
+            tripId: network.patterns[state.run.pattern]!.tripIds[state.run.trip]!,
+            tripStartDate: toServiceTime(now, network.timetable.timezone).date,
+            tripStartTime: clockTime(runStart(network, state.run)),
+          }
+        : { tripId: null, tripStartDate: null, tripStartTime: null };
+    const changed =
+      v.status !== status ||
+      v.tripId !== trip.tripId ||
+      v.tripStartDate !== trip.tripStartDate ||
+      v.tripStartTime !== trip.tripStartTime;
+    if (changed)
+      await this.deps.db
+        .update(vehicles)
+        .set({ status, ...trip })
+        .where(eq(vehicles.id, v.id));
     if (pos) await this.report(v, pos, now);
     return changed;
   }

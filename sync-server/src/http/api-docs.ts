@@ -63,6 +63,7 @@ const replayed: Header = {
 };
 
 const binary = { type: 'string' as const, format: 'binary' };
+const jsonObject = { type: 'object' as const };
 
 const json = (schema: z.ZodType) => ({
   'application/json': { schema: resolver(schema, { io: 'output' }) },
@@ -98,7 +99,14 @@ function successResponse(status: AnswerStatus, ok: Success, op: Operation) {
       content: Object.fromEntries(
         ok.media.map((media) => [
           media,
-          { schema: ok.schema ? resolver(ok.schema, { io: 'output' }) : binary },
+          {
+            // Without a schema, a JSON rendering (GTFS-RT's ?format=json) is an object, anything else bytes.
+            schema: ok.schema
+              ? resolver(ok.schema, { io: 'output' })
+              : media.endsWith('json')
+                ? jsonObject
+                : binary,
+          },
         ]),
       ),
     };

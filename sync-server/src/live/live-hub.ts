@@ -23,11 +23,19 @@ import type { UpgradeEndpoint } from '../http/upgrades';
 import { isWellFormedTarget } from '../http/well-formed-url';
 import type { LiveBus } from './live-bus';
 import { loadRoster } from './live-roster';
-import { emptyRoster, pseudonyms, type Roster, type Viewer, viewOf } from './visibility';
+import { emptyRoster, pseudonyms, type Roster, type TrackedTrip, type Viewer, viewOf } from './visibility';
 
 /** A vehicle silent this long is shown as stale. */
 export const STALE_AFTER_MS = 2 * 60 * 1000;
 const STALE_CHECK_MS = 10_000;
+/** GTFS-Realtime leaves out positions older than this: a consumer would show a bus where it no longer is. */
+export const FEED_MAX_AGE_MS = 90_000;
+
+/** One vehicle of a GTFS-Realtime answer: as the viewer may see it, with the scheduled trip a bus runs. */
+export interface FeedVehicle {
+  view: LiveVehicle;
+  trip?: TrackedTrip;
+}
 /**
  * Shifts and trips announce their changes (rosterChanged); this re-read is the safety net for a change made
  * where no announcement reaches (a process that died between commit and publish, a hand-edited row).
@@ -45,6 +53,13 @@ interface Client {
   shown: Map<string, LiveVehicle>;
 }
 
+/** A roster's content in a comparable form (maps in their keys' order). */
+const rosterKey = (r: Roster) =>
+  JSON.stringify(
+    [r.onShift, r.riding, r.tracked].map((m) => [...m].sort(([a], [b]) => a.localeCompare(b))),
+    (_k, v) => (v instanceof Set ? [...v].sort() : v),
+  );
+
 const inside = (v: LiveVehicle, b: BBox | null) =>
   !b || (v.lon >= b[0] && v.lat >= b[1] && v.lon <= b[2] && v.lat <= b[3]);
 
@@ -56,6 +71,8 @@ const inside = (v: LiveVehicle, b: BBox | null) =>
 export class LiveHub implements UpgradeEndpoint {
   readonly vehicles = new Map<string, TrackedVehicle>();
   private roster: Roster = emptyRoster;
+  /** When the roster last read differently from the one before (epoch ms). */
+  private rosterChangedAt = Date.now();
   private rosterRunning: Promise<void> = Promise.resolve();
   private rosterQueued: Promise<void> | null = null;
   private readonly rosterTimer: NodeJS.Timeout;
@@ -108,7 +125,7 @@ export class LiveHub implements UpgradeEndpoint {
         stale: now - l.recordedAt.getTime() > STALE_AFTER_MS,
       });
     }
-    this.roster = await loadRoster(this.db);
+    this.setRoster(await loadRoster(this.db));
   }
 
   publish(vehicle: TrackedVehicle): Promise<void> {
@@ -124,10 +141,30 @@ export class LiveHub implements UpgradeEndpoint {
     await this.reloadRoster();
   }
 
-  /** The fleet as this viewer may see it now (GTFS-Realtime); pseudonyms fresh for this call. */
-  visibleTo(viewer: Viewer): LiveVehicle[] {
+  /**
+   * The fleet for a GTFS-Realtime answer at `now`: vehicles on shift only (an ended shift leaves the feed at
+   * once, admins included: /live is where they see parked vehicles), with a fix at most FEED_MAX_AGE_MS old,
+   * as this viewer may see each, with the trip a bus runs; and when such an answer last changed (a fix, a
+   * roster change, a fix ageing out), for Last-Modified.
+   */
+  feedFor(viewer: Viewer, now: number): { vehicles: FeedVehicle[]; lastModified: number } {
     const pseudonym = pseudonyms();
-    return [...this.vehicles.values()].flatMap((v) => viewOf(v, viewer, this.roster, pseudonym) ?? []);
+    let lastModified = this.rosterChangedAt;
+    const out: FeedVehicle[] = [];
+    for (const v of this.vehicles.values()) {
+      if (!this.roster.onShift.has(v.vehicleId)) continue;
+      const view = viewOf(v, viewer, this.roster, pseudonym);
+      if (!view) continue;
+      const at = Date.parse(v.recordedAt);
+      if (now - at > FEED_MAX_AGE_MS) {
+        lastModified = Math.max(lastModified, at + FEED_MAX_AGE_MS);
+        continue;
+      }
+      lastModified = Math.max(lastModified, Math.min(at, now));
+      const trip = view.precision === 'exact' ? this.roster.tracked.get(v.vehicleId) : undefined;
+      out.push(trip ? { view, trip } : { view });
+    }
+    return { vehicles: out, lastModified };
   }
 
   /** Re-reads the roster; requests arriving while one read waits to start share it. */
@@ -136,7 +173,7 @@ export class LiveHub implements UpgradeEndpoint {
     const next = this.rosterRunning.then(async () => {
       this.rosterQueued = null;
       try {
-        this.roster = await loadRoster(this.db);
+        this.setRoster(await loadRoster(this.db));
       } catch (err) {
         // Keep showing what the last roster allowed; the next change or the timer tries again.
         this.logger.warn({ err }, 'reading the live roster failed');
@@ -147,6 +184,11 @@ export class LiveHub implements UpgradeEndpoint {
     this.rosterQueued = next;
     this.rosterRunning = next;
     return next;
+  }
+
+  private setRoster(next: Roster): void {
+    if (rosterKey(next) !== rosterKey(this.roster)) this.rosterChangedAt = Date.now();
+    this.roster = next;
   }
 
   private apply(v: TrackedVehicle): void {

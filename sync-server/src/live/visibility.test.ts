@@ -22,6 +22,7 @@ const roster: Roster = {
     ['m', 'moto-driver'],
   ]),
   riding: new Map([['passenger', new Set(['m'])]]),
+  tracked: new Map(),
 };
 const as = (role: Viewer['role'], userId = 'someone'): Viewer =>
   role === 'anonymous' ? { role } : { role, userId };

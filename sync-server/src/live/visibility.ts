@@ -24,9 +24,18 @@ export interface Roster {
   onShift: ReadonlyMap<string, string | null>;
   /** Rider → the vehicles of their live trips (accepted, driver arrived, in progress). */
   riding: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Buses on shift → the scheduled trip each is running. */
+  tracked: ReadonlyMap<string, TrackedTrip>;
 }
 
-export const emptyRoster: Roster = { onShift: new Map(), riding: new Map() };
+/** A scheduled trip as GTFS-Realtime names it: trip_id, service date YYYYMMDD, first departure HH:MM:SS. */
+export interface TrackedTrip {
+  tripId: string;
+  startDate: string;
+  startTime: string;
+}
+
+export const emptyRoster: Roster = { onShift: new Map(), riding: new Map(), tracked: new Map() };
 
 /** Pseudonyms for one viewer's connection (or one feed request): stable within it, unlinkable across. */
 export function pseudonyms(): (vehicleId: string) => string {

@@ -123,6 +123,12 @@ describe('the API answers as its generated OpenAPI document says', () => {
     expect(again.status).toBe(304);
     expect((await call('get', '/api/gtfs-rt/vehicle-positions')).status).toBe(200);
     expect((await call('get', '/api/gtfs-rt/vehicle-positions', { token: tokens.admin })).status).toBe(200);
+    const updates = await call('get', '/api/gtfs-rt/trip-updates', { query: 'format=json' });
+    expect(updates.status).toBe(200);
+    const unchanged = await call('get', '/api/gtfs-rt/trip-updates', {
+      headers: { 'if-modified-since': updates.headers.get('last-modified')! },
+    });
+    expect(unchanged.status).toBe(304);
     expect((await call('post', '/api/webhooks/stripe', { body: {} })).status).toBe(404);
   });
 

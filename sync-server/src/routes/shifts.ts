@@ -54,7 +54,7 @@ export const shiftRoutes = new Hono<AppEnv>()
         await openShift(tx, me, vehicleId);
         const [row] = await tx
           .update(vehicles)
-          .set({ driverId: me, status: 'available' })
+          .set({ driverId: me, status: 'available', tripId: null, tripStartDate: null, tripStartTime: null })
           .where(eq(vehicles.id, vehicleId))
           .returning();
         return { kind: 'ok' as const, row: row! };
