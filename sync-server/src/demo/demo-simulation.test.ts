@@ -8,11 +8,13 @@ import { bookIntent } from '../booking/book-intent';
 import { TripDocs } from '../booking/trip-docs';
 import { outbox, positions, tripEvents, trips, users, vehicleLive, vehicles } from '../db/schema';
 import { createLogger } from '../logger';
+import { findScheduledTrip } from '../realtime/scheduled-trip';
 import { seedDemoData } from '../seed/seed';
 import { storedDocWriter } from '../test-support/stored-doc';
 import { testServiceArea } from '../test-support/test-app';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../test-support/test-databases';
 import { makeIntent, makeUser } from '../test-support/trip-fixtures';
+import { busPosition } from './bus-runs';
 import { DemoSimulation } from './demo-simulation';
 import { ensureSimFleet, simBusPlates, simDrivers } from './sim-fleet';
 
@@ -92,11 +94,27 @@ describe.each(testDatabaseKinds)('the living demo on %s', (kind) => {
         );
         expect(nearest).toBeLessThan(2000);
       }
+      // Each a tracked trip for GTFS-Realtime: a distinct scheduled trip of that service day, where it is now.
+      const runs = buses.map((b) =>
+        findScheduledTrip(network, {
+          tripId: b.tripId!,
+          startDate: b.tripStartDate!,
+          startTime: b.tripStartTime!,
+        }),
+      );
+      expect(buses.map((b) => b.tripStartDate)).toEqual(buses.map(() => '20261207'));
+      expect(new Set(runs.map((r) => `${r!.pattern}:${r!.trip}`)).size).toBe(buses.length);
+      for (const [i, b] of buses.entries()) {
+        const at = busPosition(network, runs[i]!, new Date(MONDAY_8AM + STEP_MS))!;
+        const fix = busFixes.filter((v) => v.vehicleId === b.id).at(-1)!;
+        expect(haversine(at.lat, at.lon, fix.lat, fix.lon)).toBeLessThan(1);
+      }
       // 02:00 in Kigali: nothing runs, the buses go off shift (off the live map).
       const night = Date.parse('2026-12-08T00:00:00Z');
       await sim.tick(new Date(night));
       const after = await database.db.select().from(vehicles).where(inArray(vehicles.plate, simBusPlates));
       expect(after.map((b) => b.status)).toEqual(after.map(() => 'off_duty'));
+      expect(after.map((b) => b.tripId)).toEqual(after.map(() => null));
     } finally {
       await database.dispose();
     }
