@@ -155,7 +155,9 @@ export class LiveHub implements UpgradeEndpoint {
       if (!this.roster.onShift.has(v.vehicleId)) continue;
       const view = viewOf(v, viewer, this.roster, pseudonym);
       if (!view) continue;
-      const at = Date.parse(v.recordedAt);
+      // The time as this viewer sees it (an anonymous vehicle's cut to the minute): Last-Modified must not
+      // tell the second a private vehicle moved.
+      const at = Date.parse(view.recordedAt);
       if (now - at > FEED_MAX_AGE_MS) {
         lastModified = Math.max(lastModified, at + FEED_MAX_AGE_MS);
         continue;
