@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from './api-client';
 import { NetworkError, SignedOutError } from './api-error';
+import { apiGet, apiRequest } from './api-routes';
 import { createConnectivity } from './connectivity';
 import { createSessionStore, type Session } from './session-store';
+
+const me = apiGet('/api/me');
 
 const rider = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -63,14 +66,14 @@ describe('api client token refresh', () => {
         ? json(200, { ok: true })
         : json(401, { error: { code: 'x', message: 'no' } });
     });
-    await expect(api.request('/api/me')).resolves.toEqual({ ok: true });
+    await expect(api.request(me)).resolves.toEqual({ ok: true });
     expect(calls).toEqual(['/api/me Bearer a1', '/api/auth/refresh', '/api/me Bearer a2']);
     expect(store.get()?.refreshToken).toBe('r2');
   });
 
   it('signs out when the refresh is rejected', async () => {
     const { api, store } = setup(() => json(401, { error: { code: 'unauthorized', message: 'no' } }));
-    await expect(api.request('/api/me')).rejects.toBeInstanceOf(SignedOutError);
+    await expect(api.request(me)).rejects.toBeInstanceOf(SignedOutError);
     expect(store.get()).toBeNull();
   });
 
@@ -81,13 +84,13 @@ describe('api client token refresh', () => {
       const auth = new Headers(init.headers).get('authorization');
       return auth === 'Bearer a2' ? json(200, {}) : json(401, { error: { code: 'x', message: 'no' } });
     });
-    await Promise.all([api.request('/a'), api.request('/b'), api.request('/c')]);
+    await Promise.all([api.request(me), api.request(me), api.request(me)]);
     expect(refreshes).toBe(1);
   });
 
   it('refreshes before sending when the stored token has expired', async () => {
     const { api, calls } = setup((path) => json(200, path === '/api/auth/refresh' ? rotated(2) : {}), 0);
-    await api.request('/api/me');
+    await api.request(me);
     expect(calls).toEqual(['/api/auth/refresh', '/api/me Bearer a2']);
   });
 
@@ -95,7 +98,7 @@ describe('api client token refresh', () => {
     const { api, store, connectivity } = setup(() => {
       throw new TypeError('Failed to fetch');
     });
-    await expect(api.request('/api/me')).rejects.toBeInstanceOf(NetworkError);
+    await expect(api.request(me)).rejects.toBeInstanceOf(NetworkError);
     expect(store.get()).not.toBeNull();
     expect(connectivity.isOnline()).toBe(false);
   });
@@ -117,7 +120,8 @@ describe('api client token refresh', () => {
       keys.push(h.get('idempotency-key'));
       return h.get('authorization') === 'Bearer a2' ? json(201, { ok: true }) : json(401, {});
     });
-    await api.request('/api/payments', { method: 'POST', body: {}, headers: { 'Idempotency-Key': 'k-1' } });
+    const payment = apiRequest('post', '/api/payments', { body: { tripId: 't-1', method: 'cash' } });
+    await api.request(payment, { headers: { 'Idempotency-Key': 'k-1' } });
     expect(keys).toEqual(['k-1', 'k-1']);
   });
 });

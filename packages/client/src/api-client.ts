@@ -1,12 +1,11 @@
 import { authResponse } from '@kigaligo/domain';
 import type { z } from 'zod';
 import { ApiRequestError, NetworkError, SignedOutError } from './api-error';
+import { type ApiRequest, apiRequest } from './api-routes';
 import type { Connectivity } from './connectivity';
 import { type SessionStore, sessionFromAuth } from './session-store';
 
 export interface RequestOptions<T> {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  body?: unknown;
   /** Send the access token (default true). */
   auth?: boolean;
   /** Validate the response body; without it the body is returned as parsed JSON. */
@@ -16,7 +15,8 @@ export interface RequestOptions<T> {
 }
 
 export interface ApiClient {
-  request<T = unknown>(path: string, options?: RequestOptions<T>): Promise<T>;
+  /** Sends a request built by `apiRequest`/`apiGet` (typed from the API's description). */
+  request<T = unknown>(request: ApiRequest, options?: RequestOptions<T>): Promise<T>;
   /**
    * For callers outside `request` that were refused the access token (the sync WebSocket's 4401): returns a
    * fresh token, sharing the refresh with any in flight. Rejects with SignedOutError when the session is over.
@@ -80,7 +80,10 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
       if (current.accessToken !== staleToken && current.expiresAt - EXPIRY_SLACK_MS > now()) {
         return current.accessToken;
       }
-      const res = await send('/api/auth/refresh', 'POST', { refreshToken: current.refreshToken });
+      const { path, method, body } = apiRequest('post', '/api/auth/refresh', {
+        body: { refreshToken: current.refreshToken },
+      });
+      const res = await send(path, method, body);
       if (!res.ok) {
         const err = await ApiRequestError.fromResponse(res);
         // 400/401/403: the token is unknown, reused, expired or the account suspended — sign out.
@@ -114,8 +117,8 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
 
   return {
     refreshAccessToken: refresh,
-    async request<T>(path: string, options: RequestOptions<T> = {}): Promise<T> {
-      const { method = 'GET', body, auth = true, schema, headers } = options;
+    async request<T>({ path, method, body }: ApiRequest, options: RequestOptions<T> = {}): Promise<T> {
+      const { auth = true, schema, headers } = options;
       if (!auth) return parse(await send(path, method, body, undefined, headers), schema);
 
       const session = store.get();

@@ -9,6 +9,7 @@ import {
 import { z } from 'zod';
 import type { ApiClient } from './api-client';
 import { NetworkError, WrongRoleError } from './api-error';
+import { apiGet, apiRequest } from './api-routes';
 import { type SessionStore, sessionFromAuth } from './session-store';
 
 export interface Auth {
@@ -26,7 +27,7 @@ export function createAuth(api: ApiClient, store: SessionStore, role: Role, onSi
   async function revoke(refreshToken: string) {
     // Best effort: offline sign-out must still sign the device out, the token then simply expires.
     await api
-      .request('/api/auth/logout', { method: 'POST', body: { refreshToken }, auth: false })
+      .request(apiRequest('post', '/api/auth/logout', { body: { refreshToken } }), { auth: false })
       .catch(() => {});
   }
 
@@ -43,14 +44,15 @@ export function createAuth(api: ApiClient, store: SessionStore, role: Role, onSi
     async login(input) {
       const body = { email: input.email, password: input.password };
       await accept(
-        await api.request('/api/auth/login', { method: 'POST', body, auth: false, schema: authResponse }),
+        await api.request(apiRequest('post', '/api/auth/login', { body }), {
+          auth: false,
+          schema: authResponse,
+        }),
       );
     },
     async register(input) {
       await accept(
-        await api.request('/api/auth/register', {
-          method: 'POST',
-          body: input,
+        await api.request(apiRequest('post', '/api/auth/register', { body: input }), {
           auth: false,
           schema: authResponse,
         }),
@@ -64,7 +66,7 @@ export function createAuth(api: ApiClient, store: SessionStore, role: Role, onSi
     },
     async refreshProfile() {
       try {
-        const { user: fresh } = await api.request('/api/me', { schema: meResponse });
+        const { user: fresh } = await api.request(apiGet('/api/me'), { schema: meResponse });
         const session = store.get();
         if (!session) return;
         if (fresh.suspended || fresh.role !== role) {

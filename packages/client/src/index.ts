@@ -1,5 +1,14 @@
 export { type ApiClient, type ApiClientOptions, createApiClient, type RequestOptions } from './api-client';
 export { ApiRequestError, type FieldIssue, NetworkError, SignedOutError, WrongRoleError } from './api-error';
+export {
+  type ApiMethod,
+  type ApiPath,
+  type ApiRequest,
+  apiGet,
+  apiRequest,
+  type PathsFor,
+  type RouteInput,
+} from './api-routes';
 export { type Auth, createAuth } from './auth';
 export { authorizedFetch, ensureOk, type FetchDeps } from './authorized-fetch';
 export { type Connectivity, createConnectivity } from './connectivity';

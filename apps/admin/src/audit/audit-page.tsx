@@ -1,5 +1,5 @@
 import '../reports/reports.css';
-import { useApiQuery, useClient } from '@kigaligo/client';
+import { apiGet, useApiQuery, useClient } from '@kigaligo/client';
 import { type AuditAction, type AuditLogEntry, auditActions, auditLogEntry } from '@kigaligo/domain';
 import { Alert, actionErrorMessage, Button, errorMessage } from '@kigaligo/ui';
 import { useEffect, useState } from 'react';
@@ -28,7 +28,7 @@ function actionName(action: string, t: (key: ReportAdminKey) => string): string 
 export function AuditPage() {
   const { t, lang } = useReportAdminI18n();
   const { api } = useClient();
-  const first = useApiQuery('admin-audit', `/api/admin/audit?limit=${PAGE}`, auditPage);
+  const first = useApiQuery('admin-audit', apiGet('/api/admin/audit', { query: { limit: PAGE } }), auditPage);
   const [older, setOlder] = useState<AuditLogEntry[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,7 +44,7 @@ export function AuditPage() {
     setBusy(true);
     setError(null);
     try {
-      const page = await api.request(`/api/admin/audit?limit=${PAGE}&before=${encodeURIComponent(next)}`, {
+      const page = await api.request(apiGet('/api/admin/audit', { query: { limit: PAGE, before: next } }), {
         schema: auditPage,
       });
       setOlder((o) => [...o, ...page.entries]);

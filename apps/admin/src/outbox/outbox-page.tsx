@@ -1,10 +1,10 @@
 import '../trips/trips.css';
-import { useApiQuery, useClient } from '@kigaligo/client';
+import { apiRequest, useApiQuery, useClient } from '@kigaligo/client';
 import { Alert, actionErrorMessage, Button, errorMessage } from '@kigaligo/ui';
 import { useState } from 'react';
 import { type AdminKey, useAdminI18n } from '../messages';
 import { OutboxTable } from './outbox-table';
-import { type Filter, outboxList, outboxPath } from './outbox-view';
+import { type Filter, outboxList, outboxRequest } from './outbox-view';
 
 const filters: { value: Filter; label: AdminKey }[] = [
   { value: 'all', label: 'outbox.all' },
@@ -18,7 +18,7 @@ export function OutboxPage() {
   const { t } = useAdminI18n();
   const { api } = useClient();
   const [filter, setFilter] = useState<Filter>('all');
-  const query = useApiQuery(`admin-outbox-${filter}`, outboxPath(filter), outboxList);
+  const query = useApiQuery(`admin-outbox-${filter}`, outboxRequest(filter), outboxList);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [retrying, setRetrying] = useState<string | null>(null);
 
@@ -26,7 +26,7 @@ export function OutboxPage() {
     setRetrying(id);
     setNotice(null);
     try {
-      await api.request(`/api/admin/outbox/${id}/retry`, { method: 'POST', body: {} });
+      await api.request(apiRequest('post', '/api/admin/outbox/{id}/retry', { path: { id } }));
       setNotice({ tone: 'success', text: t('outbox.retried') });
       await query.reload();
     } catch (err) {

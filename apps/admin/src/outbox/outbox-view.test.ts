@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSandbox, outboxPath, outboxState, outboxSummary } from './outbox-view';
+import { isSandbox, outboxRequest, outboxState, outboxSummary } from './outbox-view';
 
 describe('outbox view', () => {
   it('tells waiting, retrying, sent and dead apart', () => {
@@ -14,9 +14,9 @@ describe('outbox view', () => {
     expect(isSandbox({ result: null })).toBe(false);
   });
   it('filters "retrying" as the pending messages', () => {
-    expect(outboxPath('all')).toBe('/api/admin/outbox?limit=200');
-    expect(outboxPath('retrying')).toBe('/api/admin/outbox?limit=200&status=pending');
-    expect(outboxPath('dead', 50)).toBe('/api/admin/outbox?limit=50&status=dead');
+    expect(outboxRequest('all').path).toBe('/api/admin/outbox?limit=200');
+    expect(outboxRequest('retrying').path).toBe('/api/admin/outbox?limit=200&status=pending');
+    expect(outboxRequest('dead', 50).path).toBe('/api/admin/outbox?limit=50&status=dead');
   });
   it('summarises an on-call page by its subject line', () => {
     const text = 'KigaliGo alert: Redis unreachable\nRedis is unreachable: …';

@@ -1,3 +1,4 @@
+import { type ApiRequest, apiGet } from '@kigaligo/client';
 // An outbox row as `GET /api/admin/outbox` returns it: the domain's schema, the one the API document declares.
 import { type OutboxMessage, outboxMessage } from '@kigaligo/domain';
 import { z } from 'zod';
@@ -23,9 +24,10 @@ export function isSandbox(m: Pick<OutboxMessage, 'result'>): boolean {
 export type Filter = 'all' | 'sent' | 'retrying' | 'dead';
 
 /** Query for a filter: the API filters by stored status; "retrying" is the pending ones. */
-export function outboxPath(filter: Filter, limit = 200): string {
-  const status = filter === 'all' ? '' : filter === 'retrying' ? 'pending' : filter;
-  return `/api/admin/outbox?limit=${limit}${status ? `&status=${status}` : ''}`;
+export function outboxRequest(filter: Filter, limit = 200): ApiRequest<'GET'> {
+  if (filter === 'all') return apiGet('/api/admin/outbox', { query: { limit } });
+  const status = filter === 'retrying' ? 'pending' : filter;
+  return apiGet('/api/admin/outbox', { query: { limit, status } });
 }
 
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');

@@ -1,4 +1,4 @@
-import { useClient } from '@kigaligo/client';
+import { apiRequest, useClient } from '@kigaligo/client';
 import { createStaffInput, user } from '@kigaligo/domain';
 import { Alert, Button, Card, TextField, useZodForm } from '@kigaligo/ui';
 import { useState } from 'react';
@@ -17,7 +17,9 @@ export function AddDriverPage() {
 
   const submit = form.onSubmit(async (input) => {
     setCreatedName(null);
-    const res = await api.request('/api/admin/users', { method: 'POST', body: input, schema: created });
+    const res = await api.request(apiRequest('post', '/api/admin/users', { body: input }), {
+      schema: created,
+    });
     setCreatedName(res.user.name);
     form.reset();
   });

@@ -1,4 +1,4 @@
-import { useApiQuery, useLiveVehicles } from '@kigaligo/client';
+import { apiGet, useApiQuery, useLiveVehicles } from '@kigaligo/client';
 import { vehicle } from '@kigaligo/domain';
 import { Button, LiveMap, useLiveText, VehicleDetails, type VehicleSelection } from '@kigaligo/ui';
 import { useState } from 'react';
@@ -12,7 +12,7 @@ const fleetResponse = z.object({ vehicles: z.array(vehicle) });
 export function FleetPage() {
   const { t } = useAdminI18n();
   const live = useLiveText();
-  const fleet = useApiQuery('admin-fleet', '/api/vehicles', fleetResponse);
+  const fleet = useApiQuery('admin-fleet', apiGet('/api/vehicles'), fleetResponse);
   const { state, vehicles } = useLiveVehicles();
   const [selection, setSelection] = useState<VehicleSelection | null>(null);
   const positions = new Map(vehicles.map((v) => [v.vehicleId, v]));

@@ -1,4 +1,4 @@
-import { useApiQuery } from '@kigaligo/client';
+import { apiGet, useApiQuery } from '@kigaligo/client';
 import { AccountSecurityCard, Button, Card } from '@kigaligo/ui';
 import { z } from 'zod';
 import { useAdminI18n } from '../messages';
@@ -8,7 +8,7 @@ const health = z.object({ status: z.string(), db: z.string(), version: z.string(
 
 export function SystemPage() {
   const { t, lang } = useAdminI18n();
-  const query = useApiQuery('health', '/api/health', health);
+  const query = useApiQuery('health', apiGet('/api/health'), health);
   const ok = !query.error && query.data?.status === 'ok';
   const checked = query.updatedAt
     ? new Intl.DateTimeFormat(lang === 'rw' ? 'rw-RW' : 'en-GB', { timeStyle: 'medium' }).format(

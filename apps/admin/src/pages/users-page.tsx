@@ -1,4 +1,4 @@
-import { useApiQuery } from '@kigaligo/client';
+import { apiGet, useApiQuery } from '@kigaligo/client';
 import { type Role, user } from '@kigaligo/domain';
 import { Alert, Button, errorMessage } from '@kigaligo/ui';
 import { useMemo, useState } from 'react';
@@ -17,7 +17,7 @@ const filters: { value: Role | 'all'; label: AdminKey }[] = [
 
 export function UsersPage() {
   const { t, lang } = useAdminI18n();
-  const query = useApiQuery('admin-users', '/api/admin/users', usersResponse);
+  const query = useApiQuery('admin-users', apiGet('/api/admin/users'), usersResponse);
   const [role, setRole] = useState<Role | 'all'>('all');
   const [search, setSearch] = useState('');
   const all = query.data?.users ?? [];

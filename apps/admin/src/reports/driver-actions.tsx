@@ -1,4 +1,4 @@
-import type { RequestQueueState } from '@kigaligo/client';
+import { apiRequest, type RequestQueueState } from '@kigaligo/client';
 import { type AdminReportDetail, suspendDriverInput, unsuspendDriverInput } from '@kigaligo/domain';
 import { Button, TextField } from '@kigaligo/ui';
 import { useState } from 'react';
@@ -20,7 +20,7 @@ export function DriverActions({
   const [reason, setReason] = useState('');
   const [invalid, setInvalid] = useState(false);
   const subject = `report:${reportId}`;
-  const path = (what: 'suspend' | 'unsuspend') => `/api/admin/users/${driver.id}/${what}`;
+  const path = { id: driver.id };
   const waiting = queue.requests.some((r) => r.state === 'waiting' && /^(un)?suspend$/.test(r.action));
 
   if (driver.suspended) {
@@ -30,9 +30,10 @@ export function DriverActions({
         disabled={!queue.ready || waiting}
         onClick={() =>
           void queue.enqueue({
-            method: 'POST',
-            path: path('unsuspend'),
-            body: unsuspendDriverInput.parse(reason.trim() ? { reason: reason.trim() } : {}),
+            ...apiRequest('post', '/api/admin/users/{id}/unsuspend', {
+              path,
+              body: unsuspendDriverInput.parse(reason.trim() ? { reason: reason.trim() } : {}),
+            }),
             subject,
             action: 'unsuspend',
           })
@@ -48,9 +49,7 @@ export function DriverActions({
     setInvalid(false);
     if (!window.confirm(t('actions.suspendConfirm', { name: driver.name }))) return;
     await queue.enqueue({
-      method: 'POST',
-      path: path('suspend'),
-      body: parsed.data,
+      ...apiRequest('post', '/api/admin/users/{id}/suspend', { path, body: parsed.data }),
       subject,
       action: 'suspend',
     });

@@ -1,4 +1,4 @@
-import type { RequestQueueState } from '@kigaligo/client';
+import { type ApiRequest, apiRequest, type RequestQueueState } from '@kigaligo/client';
 import {
   canTransitionReport,
   type ReportStatus,
@@ -33,16 +33,18 @@ export function ReportActions({
   const [problem, setProblem] = useState<'reply' | 'internal' | null>(null);
   const [queued, setQueued] = useState(false);
   const subject = `report:${reportId}`;
-  const base = `/api/admin/reports/${reportId}`;
   const targets = reportStatuses.filter((s) => canTransitionReport(status, s));
 
-  const send = async (action: string, path: string, body: unknown) => {
-    await queue.enqueue({ method: 'POST', path, body, subject, action });
+  const send = async (action: string, request: ApiRequest<'POST'>) => {
+    await queue.enqueue({ ...request, subject, action });
     setQueued(true);
   };
   const changeStatus = async (to: ReportStatus) => {
     const body = reportStatusInput.parse({ status: to, ...(note.trim() ? { note: note.trim() } : {}) });
-    await send(`status:${to}`, `${base}/status`, body);
+    await send(
+      `status:${to}`,
+      apiRequest('post', '/api/admin/reports/{id}/status', { path: { id: reportId }, body }),
+    );
     setNote('');
   };
   const sendText = async (kind: 'reply' | 'internal') => {
@@ -50,10 +52,12 @@ export function ReportActions({
     const parsed = schema.safeParse({ text: kind === 'reply' ? reply : internal });
     if (!parsed.success) return setProblem(kind);
     setProblem(null);
+    const path = { id: reportId };
     await send(
-      kind === 'reply' ? 'reply' : 'note',
-      `${base}/${kind === 'reply' ? 'replies' : 'notes'}`,
-      parsed.data,
+      kind,
+      kind === 'reply'
+        ? apiRequest('post', '/api/admin/reports/{id}/replies', { path, body: parsed.data })
+        : apiRequest('post', '/api/admin/reports/{id}/notes', { path, body: parsed.data }),
     );
     if (kind === 'reply') setReply('');
     else setInternal('');

@@ -1,4 +1,4 @@
-import { useApiQuery, useRequestQueue } from '@kigaligo/client';
+import { apiGet, useApiQuery, useRequestQueue } from '@kigaligo/client';
 import { adminReportDetail, type ReportStatus } from '@kigaligo/domain';
 import { Alert, Card, errorMessage, PointsMap } from '@kigaligo/ui';
 import { useCallback, useState } from 'react';
@@ -19,7 +19,11 @@ import { TripRefund } from './trip-refund';
  */
 export function ReportDetail({ id }: { id: string }) {
   const { t, lang } = useReportAdminI18n();
-  const query = useApiQuery(`admin-report-${id}`, `/api/reports/${id}`, adminReportDetail);
+  const query = useApiQuery(
+    `admin-report-${id}`,
+    apiGet('/api/reports/{id}', { path: { id } }),
+    adminReportDetail,
+  );
   const [version, setVersion] = useState(0);
   const { reload } = query;
   const onSent = useCallback(() => {

@@ -1,6 +1,6 @@
 import { type AdminReportSummary, reportQueueQuery } from '@kigaligo/domain';
 import { describe, expect, it } from 'vitest';
-import { defaultFilters, filterReports, queuePath, sortQueue } from './report-filters';
+import { defaultFilters, filterReports, queueRequest, sortQueue } from './report-filters';
 
 const report = (over: Partial<AdminReportSummary>): AdminReportSummary =>
   ({
@@ -27,9 +27,9 @@ const report = (over: Partial<AdminReportSummary>): AdminReportSummary =>
 const query = (path: string) =>
   reportQueueQuery.safeParse(Object.fromEntries(new URL(path, 'http://x').searchParams));
 
-describe('queuePath', () => {
+describe('queueRequest', () => {
   it('writes filters the API accepts, with Kigali days as instants', () => {
-    const path = queuePath({
+    const { path } = queueRequest({
       severity: ['high', 'critical'],
       status: ['triage'],
       from: '2026-12-01',
@@ -48,8 +48,12 @@ describe('queuePath', () => {
   });
 
   it('leaves out filters not set', () => {
-    expect(queuePath({ ...defaultFilters, status: [] })).toBe('/api/reports?limit=200');
-    expect(query(queuePath(defaultFilters)).data?.status).toEqual(['submitted', 'triage', 'investigating']);
+    expect(queueRequest({ ...defaultFilters, status: [] }).path).toBe('/api/reports?limit=200');
+    expect(query(queueRequest(defaultFilters).path).data?.status).toEqual([
+      'submitted',
+      'triage',
+      'investigating',
+    ]);
   });
 });
 

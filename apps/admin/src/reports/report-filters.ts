@@ -1,3 +1,4 @@
+import { type ApiRequest, apiGet } from '@kigaligo/client';
 import type { AdminReportSummary, ReportStatus, SeverityLevel } from '@kigaligo/domain';
 
 export type BBox = [number, number, number, number];
@@ -27,20 +28,22 @@ const dayEnd = (day: string) => `${day}T23:59:59.999+02:00`;
 const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 const bboxText = (b: BBox) => b.map((n) => n.toFixed(5)).join(',');
 
-/** `GET /api/reports` with the filters as the API takes them (domain reportQueueQuery). */
-export function queuePath(f: ReportFilters, limit = 200): string {
-  const q = new URLSearchParams();
-  if (f.severity.length) q.set('severity', f.severity.join(','));
-  if (f.status.length) q.set('status', f.status.join(','));
-  if (isDay(f.from)) q.set('from', new Date(dayStart(f.from)).toISOString());
-  if (isDay(f.to)) q.set('to', new Date(dayEnd(f.to)).toISOString());
-  if (f.bbox) q.set('bbox', bboxText(f.bbox));
-  q.set('limit', String(limit));
-  return `/api/reports?${q.toString()}`;
+/** `GET /api/reports` with the filters as the API takes them (domain reportQueueQuery; lists comma-joined). */
+export function queueRequest(f: ReportFilters, limit = 200): ApiRequest<'GET'> {
+  return apiGet('/api/reports', {
+    query: {
+      severity: f.severity.length ? f.severity.join(',') : undefined,
+      status: f.status.length ? f.status.join(',') : undefined,
+      from: isDay(f.from) ? new Date(dayStart(f.from)).toISOString() : undefined,
+      to: isDay(f.to) ? new Date(dayEnd(f.to)).toISOString() : undefined,
+      bbox: f.bbox ? bboxText(f.bbox) : undefined,
+      limit,
+    },
+  });
 }
 
 /** The cache key of a filtered queue: one saved answer per filter, for offline use. */
-export const queueKey = (f: ReportFilters) => `admin-reports:${queuePath(f)}`;
+export const queueKey = (f: ReportFilters) => `admin-reports:${queueRequest(f).path}`;
 
 /**
  * The same filters applied on the device, for offline: to a saved answer of a broader query, or to show

@@ -15,7 +15,7 @@ import {
   defaultFilters,
   filterReports,
   queueKey,
-  queuePath,
+  queueRequest,
   type ReportFilters,
   sortQueue,
 } from './report-filters';
@@ -39,7 +39,7 @@ export function ReportQueue() {
   const [areaOnly, setAreaOnly] = useState(false);
   const [view, setView] = useState<BBox | null>(null);
   const effective = useMemo(() => ({ ...filters, bbox: areaOnly ? view : null }), [filters, areaOnly, view]);
-  const query = useApiQuery(queueKey(effective), queuePath(effective), queueResponse);
+  const query = useApiQuery(queueKey(effective), queueRequest(effective), queueResponse);
   const decisions = useRequestQueue();
 
   useEffect(() => {

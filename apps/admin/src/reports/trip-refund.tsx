@@ -1,4 +1,4 @@
-import { type RequestQueueState, useApiQuery } from '@kigaligo/client';
+import { apiGet, apiRequest, type RequestQueueState, useApiQuery } from '@kigaligo/client';
 import { type PaymentView, refundableNow, tripDetail } from '@kigaligo/domain';
 import { Button, formatRwf, TextField } from '@kigaligo/ui';
 import { useEffect, useState } from 'react';
@@ -22,7 +22,11 @@ export function TripRefund({
   version: number;
 }) {
   const { t } = useReportAdminI18n();
-  const query = useApiQuery(`admin-trip-${tripId}`, `/api/trips/${tripId}`, tripDetail);
+  const query = useApiQuery(
+    `admin-trip-${tripId}`,
+    apiGet('/api/trips/{id}', { path: { id: tripId } }),
+    tripDetail,
+  );
   const { reload } = query;
   useEffect(() => {
     if (version > 0) void reload();
@@ -71,9 +75,7 @@ function RefundOne({
     if (!parsed.ok) return setField(parsed.field);
     setField(null);
     await queue.enqueue({
-      method: 'POST',
-      path: '/api/refunds',
-      body: parsed.input,
+      ...apiRequest('post', '/api/refunds', { body: parsed.input }),
       subject: `report:${reportId}`,
       action: 'refund',
     });

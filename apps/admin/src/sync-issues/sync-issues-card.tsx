@@ -1,4 +1,4 @@
-import { useApiQuery } from '@kigaligo/client';
+import { apiGet, useApiQuery } from '@kigaligo/client';
 import { syncIssuesResponse } from '@kigaligo/domain';
 import { Card } from '@kigaligo/ui';
 import { useAdminI18n } from '../messages';
@@ -7,7 +7,11 @@ import { hrefFor } from '../use-hash-route';
 /** The counts of sync issues for the console's home (SS12): rejected, retrying and stuck. */
 export function SyncIssuesCard() {
   const { t } = useAdminI18n();
-  const query = useApiQuery('admin-sync-issues-all', '/api/admin/sync-issues?limit=200', syncIssuesResponse);
+  const query = useApiQuery(
+    'admin-sync-issues-all',
+    apiGet('/api/admin/sync-issues', { query: { limit: 200 } }),
+    syncIssuesResponse,
+  );
   const counts = query.data?.counts;
   return (
     <Card title={t('syncIssues.summary')} className="kg-admin-form-card">

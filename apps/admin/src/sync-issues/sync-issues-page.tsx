@@ -1,5 +1,5 @@
 import '../trips/trips.css';
-import { useApiQuery } from '@kigaligo/client';
+import { apiGet, useApiQuery } from '@kigaligo/client';
 import { type SyncIssue, syncIssuesResponse } from '@kigaligo/domain';
 import { Alert, Button, errorMessage } from '@kigaligo/ui';
 import { useState } from 'react';
@@ -14,14 +14,14 @@ const stateClass: Record<SyncIssue['state'], string> = {
   stuck: 'kg-warn-text',
 };
 
-export const syncIssuesPath = (filter: Filter) =>
-  `/api/admin/sync-issues?limit=200${filter === 'all' ? '' : `&state=${filter}`}`;
+export const syncIssuesRequest = (filter: Filter) =>
+  apiGet('/api/admin/sync-issues', { query: { limit: 200, ...(filter === 'all' ? {} : { state: filter }) } });
 
 /** Sync issues (SS12): synced entries the server rejected or is retrying, and documents stuck unreconciled. */
 export function SyncIssuesPage() {
   const { t, lang } = useAdminI18n();
   const [filter, setFilter] = useState<Filter>('all');
-  const query = useApiQuery(`admin-sync-issues-${filter}`, syncIssuesPath(filter), syncIssuesResponse);
+  const query = useApiQuery(`admin-sync-issues-${filter}`, syncIssuesRequest(filter), syncIssuesResponse);
   const issues = query.data?.issues ?? [];
   const counts = query.data?.counts;
   return (

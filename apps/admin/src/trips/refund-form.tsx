@@ -1,4 +1,4 @@
-import { ApiRequestError, sendUntilAnswered, useClient } from '@kigaligo/client';
+import { ApiRequestError, apiRequest, sendUntilAnswered, useClient } from '@kigaligo/client';
 import type { PaymentView } from '@kigaligo/domain';
 import { Alert, actionErrorMessage, Button, formatRwf, TextField } from '@kigaligo/ui';
 import { type FormEvent, useState } from 'react';
@@ -43,9 +43,7 @@ export function RefundForm({
     try {
       // "Still being handled" is asked again after Retry-After (same key): the first try's refund comes back.
       await sendUntilAnswered(() =>
-        api.request('/api/refunds', {
-          method: 'POST',
-          body: parsed.input,
+        api.request(apiRequest('post', '/api/refunds', { body: parsed.input }), {
           headers: { 'Idempotency-Key': attemptKey },
         }),
       );

@@ -1,4 +1,4 @@
-import { useApiQuery } from '@kigaligo/client';
+import { apiGet, useApiQuery } from '@kigaligo/client';
 import { type TripEvent, type TripView, tripDetail } from '@kigaligo/domain';
 import { Alert, Button, Card, errorMessage, formatRwf, useLiveText } from '@kigaligo/ui';
 import { useEffect } from 'react';
@@ -21,7 +21,7 @@ function actor(trip: TripView, e: TripEvent): 'rider' | 'driver' | 'other' | 'sy
 export function TripDetail({ id }: { id: string }) {
   const { t, lang } = useAdminI18n();
   const kinds = useLiveText();
-  const query = useApiQuery(`admin-trip-${id}`, `/api/trips/${encodeURIComponent(id)}`, tripDetail);
+  const query = useApiQuery(`admin-trip-${id}`, apiGet('/api/trips/{id}', { path: { id } }), tripDetail);
   const { reload, loading } = query;
   const settling = query.data?.refunds.some((r) => r.status === 'pending') ?? false;
   useEffect(() => {

@@ -1,5 +1,5 @@
 import './trips.css';
-import { useApiQuery } from '@kigaligo/client';
+import { apiGet, useApiQuery } from '@kigaligo/client';
 import { type TripStatus, tripStatuses, tripView } from '@kigaligo/domain';
 import { Alert, Button, errorMessage } from '@kigaligo/ui';
 import { useState } from 'react';
@@ -20,8 +20,8 @@ export function TripsPage() {
 function TripList() {
   const { t, lang } = useAdminI18n();
   const [status, setStatus] = useState<TripStatus | 'all'>('all');
-  const path = `/api/trips?limit=200${status === 'all' ? '' : `&status=${status}`}`;
-  const query = useApiQuery(`admin-trips-${status}`, path, tripsResponse);
+  const request = apiGet('/api/trips', { query: { limit: 200, ...(status === 'all' ? {} : { status }) } });
+  const query = useApiQuery(`admin-trips-${status}`, request, tripsResponse);
   const trips = query.data?.trips ?? [];
   const savedAt = query.updatedAt
     ? new Intl.DateTimeFormat(lang === 'rw' ? 'rw-RW' : 'en-GB', { timeStyle: 'short' }).format(

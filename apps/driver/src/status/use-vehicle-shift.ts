@@ -1,5 +1,7 @@
 import {
   ApiRequestError,
+  apiGet,
+  apiRequest,
   NetworkError,
   useApiQuery,
   useClient,
@@ -28,8 +30,8 @@ export function useVehicleShift() {
   const { api } = useClient();
   const me = useSession()?.user.id;
   const online = useOnline();
-  const shift = useApiQuery('shift-current', '/api/shifts/current', current);
-  const fleet = useApiQuery('driver-vehicles', '/api/vehicles', list);
+  const shift = useApiQuery('shift-current', apiGet('/api/shifts/current'), current);
+  const fleet = useApiQuery('driver-vehicles', apiGet('/api/vehicles'), list);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShiftError>(null);
   const [endedAt, setEndedAt] = useState<string | null>(() =>
@@ -52,7 +54,7 @@ export function useVehicleShift() {
     const at = me ? globalThis.localStorage?.getItem(endKey(me)) : null;
     if (!me || !at) return;
     try {
-      await api.request('/api/shifts/end', { method: 'POST', body: { endedAt: at }, schema: one });
+      await api.request(apiRequest('post', '/api/shifts/end', { body: { endedAt: at } }), { schema: one });
     } catch (err) {
       if (!(err instanceof ApiRequestError && err.status === 404)) throw err;
     }
@@ -87,7 +89,7 @@ export function useVehicleShift() {
     setBusy(true);
     setError(null);
     try {
-      await api.request('/api/shifts/end', { method: 'POST', body: { endedAt: at }, schema: one });
+      await api.request(apiRequest('post', '/api/shifts/end', { body: { endedAt: at } }), { schema: one });
       await reload();
     } catch (err) {
       if (err instanceof NetworkError && me) {
@@ -112,7 +114,7 @@ export function useVehicleShift() {
     start: (vehicleId: string) =>
       run(async () => {
         await sendQueuedEnd();
-        await api.request('/api/shifts', { method: 'POST', body: { vehicleId }, schema: one });
+        await api.request(apiRequest('post', '/api/shifts', { body: { vehicleId } }), { schema: one });
       }),
     end,
   };

@@ -1,4 +1,4 @@
-import { ApiRequestError, sendUntilAnswered, useClient, useSession } from '@kigaligo/client';
+import { ApiRequestError, apiRequest, sendUntilAnswered, useClient, useSession } from '@kigaligo/client';
 import { type BookingDecision, rwandaPhone } from '@kigaligo/domain';
 import { Alert, actionErrorMessage, Button } from '@kigaligo/ui';
 import { useState } from 'react';
@@ -39,11 +39,16 @@ export function PayAgain({ decision }: { decision: Confirmed }) {
     try {
       // "Still being handled" is asked again after Retry-After with the same key: one payment either way.
       await sendUntilAnswered(() =>
-        api.request('/api/payments', {
-          method: 'POST',
-          headers: { 'Idempotency-Key': key },
-          body: { tripId: decision.tripId, method: pay.method, ...(phone ? { payerPhone: phone.data } : {}) },
-        }),
+        api.request(
+          apiRequest('post', '/api/payments', {
+            body: {
+              tripId: decision.tripId,
+              method: pay.method,
+              ...(phone ? { payerPhone: phone.data } : {}),
+            },
+          }),
+          { headers: { 'Idempotency-Key': key } },
+        ),
       );
       setDone(true);
       // Answered: a press after this one (the new payment failed too) is a new attempt.

@@ -1,4 +1,5 @@
 import { pushConfig } from '@kigaligo/domain';
+import { apiGet, apiRequest } from '../api-routes';
 import type { KigaliClient } from '../kigali-client';
 import { fcmWebToken, generateFid } from './fcm-web';
 
@@ -50,7 +51,7 @@ export async function registerForPush(
   env: PushEnvironment = browserEnvironment(),
 ): Promise<PushRegistration> {
   try {
-    const config = await client.api.request('/api/push/config', { schema: pushConfig });
+    const config = await client.api.request(apiGet('/api/push/config'), { schema: pushConfig });
     let token: string;
     if (config.mode === 'sandbox') {
       token = sandboxToken(env.storage, client.role);
@@ -78,7 +79,7 @@ export async function registerForPush(
         ...(env.fetch ? { fetch: env.fetch } : {}),
       });
     }
-    await client.api.request('/api/me/push-tokens', { method: 'POST', body: { token, platform: 'web' } });
+    await client.api.request(apiRequest('post', '/api/me/push-tokens', { body: { token, platform: 'web' } }));
     return { state: 'registered', mode: config.mode };
   } catch (err) {
     return { state: 'failed', message: err instanceof Error ? err.message : String(err) };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { NetworkError } from '../api-error';
+import type { ApiRequest } from '../api-routes';
 import { useClient } from './client-context';
 
 export interface ApiQuery<T> {
@@ -14,8 +15,11 @@ export interface ApiQuery<T> {
   reload(): Promise<void>;
 }
 
-/** GETs `path`, showing the last cached answer first so the screen works offline, then the fresh one. */
-export function useApiQuery<T>(key: string, path: string, schema: z.ZodType<T>): ApiQuery<T> {
+/**
+ * Sends `request` (a GET built by `apiGet`), showing the last cached answer first so the screen works offline,
+ * then the fresh one.
+ */
+export function useApiQuery<T>(key: string, request: ApiRequest<'GET'>, schema: z.ZodType<T>): ApiQuery<T> {
   const { api, cache } = useClient();
   const cached = useRef(cache.read<T>(key));
   const [state, setState] = useState(() => ({
@@ -26,10 +30,16 @@ export function useApiQuery<T>(key: string, path: string, schema: z.ZodType<T>):
     stale: false,
   }));
 
+  // Callers build the request on each render: the path (parameters and query included) is what identifies it.
+  const { path } = request;
+  const latest = useRef(request);
+  latest.current = request;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `path` says when the request changed (see above)
   const reload = useCallback(async () => {
     setState((s) => ({ ...s, loading: true, error: undefined }));
     try {
-      const data = await api.request(path, { schema });
+      const data = await api.request(latest.current, { schema });
       const entry = cache.write(key, data);
       setState({ data, updatedAt: entry.at, loading: false, error: undefined, stale: false });
     } catch (err) {

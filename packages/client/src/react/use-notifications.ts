@@ -5,17 +5,20 @@ import {
   notificationPreferences,
 } from '@kigaligo/domain';
 import { useCallback, useEffect, useState } from 'react';
+import { apiGet, apiRequest } from '../api-routes';
 import { type PushRegistration, registerForPush } from '../push/push-registration';
 import { useClient } from './client-context';
 import { useApiQuery } from './use-api-query';
 import { useOnline, useSession } from './use-session';
 
-const PATH = '/api/me/notification-preferences';
-
 /** The signed-in user's push and email switches; the last answer is cached so the card shows offline. */
 export function useNotificationPreferences() {
   const { api } = useClient();
-  const query = useApiQuery('notification-preferences', PATH, notificationPreferences);
+  const query = useApiQuery(
+    'notification-preferences',
+    apiGet('/api/me/notification-preferences'),
+    notificationPreferences,
+  );
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const save = useCallback(
@@ -23,7 +26,9 @@ export function useNotificationPreferences() {
       setSaving(true);
       setError(null);
       try {
-        await api.request(PATH, { method: 'PUT', body: next, schema: notificationPreferences });
+        await api.request(apiRequest('put', '/api/me/notification-preferences', { body: next }), {
+          schema: notificationPreferences,
+        });
         await query.reload();
       } catch (err) {
         setError(err);
@@ -51,7 +56,7 @@ export function useLanguageOnServer(language: Language): void {
     if (!online || !userId || languageSent.get(userId) === language) return;
     languageSent.set(userId, language);
     api
-      .request('/api/me/language', { method: 'PUT', body: { language }, schema: languagePreference })
+      .request(apiRequest('put', '/api/me/language', { body: { language } }), { schema: languagePreference })
       .catch(() => {
         if (languageSent.get(userId) === language) languageSent.delete(userId);
       });

@@ -1,16 +1,16 @@
 import { type SessionInfo, sessionInfo } from '@kigaligo/domain';
 import { useCallback, useState } from 'react';
 import { z } from 'zod';
+import { apiGet, apiRequest } from '../api-routes';
 import { useClient } from './client-context';
 import { useApiQuery } from './use-api-query';
 
-const PATH = '/api/me/sessions';
 const sessionList = z.object({ sessions: z.array(sessionInfo) }).transform((r) => r.sessions);
 
 /** The account's signed-in devices: end one, end all (this one too), change the password. */
 export function useSessions() {
   const { api, auth } = useClient();
-  const query = useApiQuery<SessionInfo[]>('sessions', PATH, sessionList);
+  const query = useApiQuery<SessionInfo[]>('sessions', apiGet('/api/me/sessions'), sessionList);
   const [busy, setBusy] = useState(false);
   const run = useCallback(async (work: () => Promise<void>) => {
     setBusy(true);
@@ -23,7 +23,7 @@ export function useSessions() {
   const end = useCallback(
     (id: string) =>
       run(async () => {
-        await api.request(`${PATH}/${id}`, { method: 'DELETE' });
+        await api.request(apiRequest('delete', '/api/me/sessions/{id}', { path: { id } }));
         await query.reload();
       }),
     [api, query.reload, run],
@@ -31,7 +31,7 @@ export function useSessions() {
   const endEverywhere = useCallback(
     () =>
       run(async () => {
-        await api.request(PATH, { method: 'DELETE' });
+        await api.request(apiRequest('delete', '/api/me/sessions'));
         // This device's session ended with the others: sign out here as well.
         await auth.logout();
       }),
@@ -40,7 +40,9 @@ export function useSessions() {
   const changePassword = useCallback(
     (currentPassword: string, newPassword: string) =>
       run(async () => {
-        await api.request('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+        await api.request(
+          apiRequest('post', '/api/auth/password', { body: { currentPassword, newPassword } }),
+        );
         await query.reload();
       }),
     [api, query.reload, run],

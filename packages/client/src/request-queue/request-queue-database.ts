@@ -1,13 +1,11 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { ApiRequest } from '../api-routes';
 
-/** One API call made while possibly offline, waiting to be sent in order. */
-export interface QueuedRequest {
+/** One API call (built by `apiRequest`) made while possibly offline, waiting to be sent in order. */
+export interface QueuedRequest extends ApiRequest<'POST' | 'PUT' | 'PATCH' | 'DELETE'> {
   seq?: number;
   /** Sent as the Idempotency-Key header, so a replay after a lost answer can be recognised. */
   id: string;
-  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  path: string;
-  body?: unknown;
   /** What the request is about (e.g. `report:<id>`), so a screen lists only its own waiting decisions. */
   subject: string;
   /** A short machine label of the action (e.g. `status:resolved`), for the screen to describe it. */

@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ReportStatus } from '@kigaligo/domain';
 import Dexie from 'dexie';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { apiRequest } from '../api-routes';
 import { memoryStorage } from '../evidence/evidence-test-server.test-support';
 import { createKigaliClient, type KigaliClient } from '../kigali-client';
 import type { Session } from '../session-store';
@@ -78,10 +80,11 @@ function open(userId = crypto.randomUUID()) {
   return { service, client, sent, problems, userId };
 }
 
-const status = (id: string, s: string) => ({
-  method: 'POST' as const,
-  path: `/api/admin/reports/${id}/status`,
-  body: { status: s, note: `to ${s}` },
+const status = (id: string, s: ReportStatus) => ({
+  ...apiRequest('post', '/api/admin/reports/{id}/status', {
+    path: { id },
+    body: { status: s, note: `to ${s}` },
+  }),
   subject: `report:${id}`,
   action: `status:${s}`,
 });
@@ -149,9 +152,10 @@ describe('RequestQueue', () => {
     const { service } = open();
     await service.queue.enqueue(status('r4', 'triage'));
     await service.queue.enqueue({
-      method: 'POST',
-      path: '/api/admin/reports/r4/replies',
-      body: { text: 'We are looking into it.' },
+      ...apiRequest('post', '/api/admin/reports/{id}/replies', {
+        path: { id: 'r4' },
+        body: { text: 'We are looking into it.' },
+      }),
       subject: 'report:r4',
       action: 'reply',
     });

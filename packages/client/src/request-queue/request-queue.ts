@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import type { ApiRequest } from '../api-routes';
 import { errorInfo } from '../evidence/evidence-uploader';
 import { classifyFailure, retryDelay } from '../evidence/retry-policy';
 import { RetryingDrain } from '../retrying-drain';
@@ -18,7 +19,8 @@ export interface RequestQueueOptions {
   random?: () => number;
 }
 
-export type NewRequest = Pick<QueuedRequest, 'method' | 'path' | 'body' | 'subject' | 'action'>;
+/** A request built by `apiRequest`, and what it is about. */
+export type NewRequest = ApiRequest<QueuedRequest['method']> & Pick<QueuedRequest, 'subject' | 'action'>;
 
 /**
  * Decisions made on a device that may be offline (an admin resolving a report on a bad connection), kept in

@@ -1,5 +1,6 @@
 import { type Position, type PositionBatchResult, positionBatchResult } from '@kigaligo/domain';
 import type { ApiClient } from '../api-client';
+import { apiRequest } from '../api-routes';
 import type { Connectivity } from '../connectivity';
 import { type OutboxState, PositionOutbox } from './position-outbox';
 import { type Stop, simulateDrive, watchGps } from './position-sources';
@@ -60,11 +61,13 @@ export class VehicleTracker {
       outbox: this.outbox,
       isOnline: () => connectivity.isOnline(),
       post: (vehicleId: string, positions: Position[]): Promise<PositionBatchResult> =>
-        api.request(`/api/vehicles/${encodeURIComponent(vehicleId)}/positions`, {
-          method: 'POST',
-          body: { positions },
-          schema: positionBatchResult,
-        }),
+        api.request(
+          apiRequest('post', '/api/vehicles/{id}/positions', {
+            path: { id: vehicleId },
+            body: { positions },
+          }),
+          { schema: positionBatchResult },
+        ),
       onProblem: (problem) => this.set({ problem }),
     });
     this.cleanups.push(
