@@ -356,6 +356,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/gtfs-rt/trip-updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GTFS-Realtime TripUpdates: predicted arrivals at the coming stops of each tracked trip
+         * @description One entity per bus on shift running a scheduled trip of the active feed, with a fix at most 90 s old: its position matched to the trip’s shape gives its delay, carried to every coming stop (never decreasing along the trip). If-Modified-Since → 304.
+         */
+        get: operations["getApiGtfsRtTripUpdates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/gtfs-rt/vehicle-positions": {
         parameters: {
             query?: never;
@@ -364,8 +384,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * GTFS-Realtime VehiclePositions (protobuf)
-         * @description The /live policy: buses on shift to anyone; signed in, your own vehicle exactly and other motos and cars anonymously (ids per answer); everything for admins.
+         * GTFS-Realtime VehiclePositions (protobuf; ?format=json for people)
+         * @description The /live policy: buses on shift to anyone; signed in, your own vehicle exactly and other motos and cars anonymously (ids per answer). Vehicles on shift with a fix at most 90 s old; a bus on a scheduled trip carries its trip descriptor. If-Modified-Since → 304.
          */
         get: operations["getApiGtfsRtVehiclePositions"];
         put?: never;
@@ -2923,9 +2943,12 @@ export interface operations {
             };
         };
     };
-    getApiGtfsRtVehiclePositions: {
+    getApiGtfsRtTripUpdates: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description json: the same feed as JSON (protobuf field names in camelCase), for people reading it */
+                format?: "protobuf" | "json";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2935,10 +2958,80 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description When the feed last changed (a fix, a shift or trip change, a fix ageing out) */
+                    "Last-Modified"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": Record<string, never>;
                     "application/x-protobuf": string;
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (validation_failed with details, invalid_json, or a named code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description An unexpected error (internal) or the database briefly unreachable (503) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getApiGtfsRtVehiclePositions: {
+        parameters: {
+            query?: {
+                /** @description json: the same feed as JSON (protobuf field names in camelCase), for people reading it */
+                format?: "protobuf" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description When the feed last changed (a fix, a shift or trip change, a fix ageing out) */
+                    "Last-Modified"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "application/x-protobuf": string;
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (validation_failed with details, invalid_json, or a named code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description An unexpected error (internal) or the database briefly unreachable (503) */
