@@ -1,6 +1,7 @@
 import type { DispatchPolicy, MapConfig, PushConfig, TrackedVehicle } from '@kigaligo/domain';
 import type { Logger } from 'pino';
 import type { AuthLimits } from './auth/auth-limits';
+import type { MfaPolicy } from './auth/mfa/policy';
 import type { SessionRevocations } from './auth/session-revocations';
 import type { AccessClaims } from './auth/tokens';
 import type { TripDocs } from './booking/trip-docs';
@@ -26,6 +27,8 @@ export interface AppDeps {
   authLimits: AuthLimits;
   /** Sessions ended before their access tokens expired: checked on every request and socket. */
   sessions: SessionRevocations;
+  /** ADMIN_MFA: admins must have a second factor (the seeded demo admin exempt while SEED_DEMO_DATA is on). */
+  mfa: MfaPolicy;
   reportError: (err: unknown, context: Record<string, unknown>) => void;
   /** The transit network the planner runs on. */
   network: NetworkService;

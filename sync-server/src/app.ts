@@ -15,11 +15,13 @@ import { adminReportRoutes } from './routes/admin-reports';
 import { adminSyncIssueRoutes } from './routes/admin-sync-issues';
 import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
+import { authMfaRoutes } from './routes/auth-mfa';
 import { configRoutes } from './routes/config';
 import { evidenceRoutes } from './routes/evidence';
 import { gtfsRtRoutes } from './routes/gtfs-rt';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { meMfaRoutes } from './routes/me-mfa';
 import { meSessionRoutes } from './routes/me-sessions';
 import { networkRoutes } from './routes/network';
 import { serveOpenApi } from './routes/openapi';
@@ -85,9 +87,11 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
   const api = new Hono<AppEnv>()
     .route('/health', healthRoutes)
     .route('/config', configRoutes)
+    .route('/auth/mfa', authMfaRoutes)
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
     .route('/me/sessions', meSessionRoutes)
+    .route('/me/mfa', meMfaRoutes)
     .route('/push', pushConfigRoutes)
     .route('/payments', paymentRoutes)
     .route('/refunds', refundRoutes)

@@ -94,6 +94,12 @@ function wholeSeconds(env: NodeJS.ProcessEnv, name: string, min: number, max: nu
   return value;
 }
 
+function adminMfaFromEnv(value: string | undefined): 'required' | 'optional' {
+  if (value === undefined || value === '' || value === 'required') return 'required';
+  if (value === 'optional') return 'optional';
+  throw new Error(`ADMIN_MFA must be required or optional, got ${value}`);
+}
+
 /** Reads the server's configuration from the environment (README.md lists every variable). */
 export function configFromEnv(fromEnv: NodeJS.ProcessEnv = process.env): ServerOptions {
   const env = withSecretFiles(fromEnv);
@@ -113,6 +119,7 @@ export function configFromEnv(fromEnv: NodeJS.ProcessEnv = process.env): ServerO
     dataDir: resolve(env.DATA_DIR ?? '.data'),
     databaseUrl: env.DATABASE_URL || undefined,
     seed,
+    adminMfa: adminMfaFromEnv(env.ADMIN_MFA),
     // The living demo comes with the demo data unless turned off (a person testing dispatch by hand).
     demoSimulation: seed && env.DEMO_SIMULATION !== 'false' ? { seed: demoSeed } : undefined,
     dispatchAcceptSeconds: acceptSeconds,

@@ -12,6 +12,7 @@ import { createApp } from './app';
 import type { AppDeps } from './app-env';
 import { AuthLimits } from './auth/auth-limits';
 import { memoryLimitStore, redisLimitStore } from './auth/limit-store';
+import { mfaPolicy } from './auth/mfa/policy';
 import {
   accessCheck,
   localRevocationBus,
@@ -69,6 +70,8 @@ export interface ServerOptions {
   /** Folder holding <app>/dist for rider, driver and admin; omit to serve only the API. */
   appsDir?: string;
   seed?: boolean;
+  /** ADMIN_MFA: admins need a second factor (default required; the demo admin is exempt while seeding). */
+  adminMfa?: 'required' | 'optional';
   logLevel?: string;
   jwtSecret?: string | undefined;
   sentryDsn?: string | undefined;
@@ -250,6 +253,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     trustProxy: opts.trustProxy ?? false,
     authLimits: new AuthLimits(limitStore),
     sessions,
+    mfa: mfaPolicy(opts.adminMfa ?? 'required', opts.seed ?? false),
     reportError: (err, context) => {
       reportToSentry(err, context);
       alerts.observeServerError();

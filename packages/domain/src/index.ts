@@ -11,6 +11,7 @@ export * from './fares';
 export * from './geometry';
 export * from './ids';
 export * from './message-format';
+export * from './mfa';
 export * from './network';
 export * from './notifications';
 export * from './payment';

@@ -183,6 +183,13 @@ export type RiderReportDetail = z.infer<typeof riderReportDetail>;
 /** What the audit log records (server `recordAudit`); the admin app names each in both languages. */
 export const auditActions = [
   'auth.signed_in',
+  'auth.sign_in_failed',
+  'auth.mfa_enrolled',
+  'auth.mfa_used',
+  'auth.mfa_failed',
+  'auth.mfa_disabled',
+  'auth.recovery_code_used',
+  'auth.recovery_codes_regenerated',
   'auth.password_changed',
   'auth.session_revoked',
   'auth.signed_out_everywhere',

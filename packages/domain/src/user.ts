@@ -57,6 +57,11 @@ export const authResponse = z.object({
   refreshToken: z.string(),
   /** Seconds until the access token expires. */
   expiresIn: z.number().int().positive(),
+  /**
+   * An admin without a second factor under `ADMIN_MFA=required`: the access token only reaches `/api/me/mfa`
+   * until a factor is enrolled (then a refresh gives a full one).
+   */
+  mfaEnrolmentRequired: z.boolean().optional(),
 });
 export type AuthResponse = z.infer<typeof authResponse>;
 

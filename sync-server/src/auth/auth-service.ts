@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import { refreshTokens, users } from '../db/schema';
 import { findUserByEmail, findUserById, toUser, type UserRow } from '../db/users';
 import { conflict, DomainError, unauthorized } from '../domain-error';
+import { type MfaPolicy, mfaEnrolmentPending } from './mfa/policy';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { assertStrongPassword } from './password-strength';
 import { openSession, revokeSessions, type SessionClient, touchSession } from './sessions';
@@ -51,7 +52,13 @@ export async function createAccount(db: Db, input: NewAccount): Promise<UserRow>
   }
 }
 
-async function issueTokens(db: Db, secret: string, row: UserRow, familyId: string): Promise<AuthResponse> {
+async function issueTokens(
+  db: Db,
+  secret: string,
+  row: UserRow,
+  familyId: string,
+  policy: MfaPolicy,
+): Promise<AuthResponse> {
   // The family id is the session id: every access token names it, so revoking the session ends them too.
   const refreshToken = newRefreshToken();
   await db.insert(refreshTokens).values({
@@ -60,26 +67,50 @@ async function issueTokens(db: Db, secret: string, row: UserRow, familyId: strin
     tokenHash: hashRefreshToken(refreshToken),
     expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000),
   });
-  const accessToken = await signAccessToken({ userId: row.id, role: row.role, sessionId: familyId }, secret);
-  return { user: toUser(row), accessToken, refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+  // Decided at every issue (sign-in and refresh), so enrolling a factor and refreshing lifts the restriction.
+  const enrolmentOnly = await mfaEnrolmentPending(db, row, policy);
+  const accessToken = await signAccessToken(
+    { userId: row.id, role: row.role, sessionId: familyId, ...(enrolmentOnly ? { enrolmentOnly } : {}) },
+    secret,
+  );
+  return {
+    user: toUser(row),
+    accessToken,
+    refreshToken,
+    expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+    ...(enrolmentOnly ? { mfaEnrolmentRequired: true } : {}),
+  };
 }
 
-/** Returns null on a wrong email or password, without saying which. */
-export async function login(db: Db, secret: string, email: string, password: string, client: SessionClient) {
+/**
+ * The account of a right email and password; the caller answers a wrong one without saying which. Sessions start
+ * separately (`startSession`), after the second factor when the account has one.
+ */
+export async function checkCredentials(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<{ kind: 'ok'; row: UserRow } | { kind: 'wrong_password'; userId: string } | { kind: 'unknown' }> {
   const row = await findUserByEmail(db, email);
   if (!row) {
     await burnPasswordCheck(password);
-    return null;
+    return { kind: 'unknown' };
   }
-  if (!(await verifyPassword(password, row.passwordHash))) return null;
+  if (!(await verifyPassword(password, row.passwordHash))) return { kind: 'wrong_password', userId: row.id };
   if (row.suspended) throw unauthorized('This account is suspended', 'account_suspended');
-  return startSession(db, secret, row, client);
+  return { kind: 'ok', row };
 }
 
-export async function startSession(db: Db, secret: string, row: UserRow, client: SessionClient) {
+export async function startSession(
+  db: Db,
+  secret: string,
+  row: UserRow,
+  client: SessionClient,
+  policy: MfaPolicy,
+) {
   const sessionId = randomUUID();
   await openSession(db, sessionId, row.id, client);
-  return issueTokens(db, secret, row, sessionId);
+  return issueTokens(db, secret, row, sessionId, policy);
 }
 
 /**
@@ -93,6 +124,7 @@ export async function refresh(
   token: string,
   client: SessionClient,
   onRevoked: (sessionIds: string[]) => Promise<void>,
+  policy: MfaPolicy,
 ): Promise<AuthResponse> {
   const tokenHash = hashRefreshToken(token);
   const outcome = await db.transaction(async (tx) => {
@@ -119,7 +151,7 @@ export async function refresh(
   switch (outcome.kind) {
     case 'ok':
       await touchSession(db, outcome.familyId, outcome.row.id, client);
-      return issueTokens(db, secret, outcome.row, outcome.familyId);
+      return issueTokens(db, secret, outcome.row, outcome.familyId, policy);
     case 'reused':
       await onRevoked([outcome.familyId]);
       throw unauthorized(

@@ -137,6 +137,36 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * An account's authenticator-app secret (TOTP), sealed with a key derived from the JWT secret (auth/mfa/secret-box):
+ * a database dump alone does not reveal it. Unconfirmed until the first code proves the app has it.
+ */
+export const mfaTotp = pgTable('mfa_totp', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  sealedSecret: text('sealed_secret').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  /** The last 30-second step a code was accepted for: the same code cannot be replayed. */
+  lastTimeStep: bigint('last_time_step', { mode: 'number' }),
+  ...timestamps,
+});
+
+/** Single-use recovery codes, stored as SHA-256 hashes (each code has 50 random bits, so no slow hash is needed). */
+export const mfaRecoveryCodes = pgTable(
+  'mfa_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('mfa_recovery_codes_user_hash_idx').on(t.userId, t.codeHash)],
+);
+
 export const vehicles = pgTable('vehicles', {
   id: uuid('id').primaryKey().defaultRandom(),
   kind: vehicleKindEnum('kind').notNull(),

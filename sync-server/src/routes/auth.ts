@@ -1,10 +1,26 @@
-import { authResponse, changePasswordInput, loginInput, refreshInput, registerInput } from '@kigaligo/domain';
+import {
+  type AuditAction,
+  authResponse,
+  changePasswordInput,
+  loginInput,
+  loginResponse,
+  refreshInput,
+  registerInput,
+} from '@kigaligo/domain';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { recordAudit } from '../audit/record-audit';
-import { changePassword, createAccount, login, logout, refresh, startSession } from '../auth/auth-service';
+import {
+  changePassword,
+  checkCredentials,
+  createAccount,
+  logout,
+  refresh,
+  startSession,
+} from '../auth/auth-service';
+import { mfaChallengeFor } from '../auth/mfa/sign-in-step';
 import type { SessionClient } from '../auth/sessions';
 import { tooManyRequests, unauthorized } from '../domain-error';
 import { documented } from '../http/api-docs';
@@ -29,7 +45,7 @@ export const authRoutes = new Hono<AppEnv>()
       if (wait > 0) throw tooManyRequests(wait);
       // Self sign-up only ever creates riders; staff accounts come from admins.
       const row = await createAccount(database.db, { ...body, role: 'rider' });
-      return c.json(await startSession(database.db, jwtSecret, row, sessionClient(c)), 201);
+      return c.json(await startSession(database.db, jwtSecret, row, sessionClient(c), c.var.deps.mfa), 201);
     },
   )
   .post(
@@ -37,32 +53,31 @@ export const authRoutes = new Hono<AppEnv>()
     documented({
       summary: 'Sign in',
       description:
-        'Wrong email or password: 401 invalid_credentials; a suspended account: 401 account_suspended.',
+        'Wrong email or password: 401 invalid_credentials; a suspended account: 401 account_suspended. ' +
+        'An account with a second factor gets an MFA challenge instead of tokens (answer it at /api/auth/mfa).',
       audience: 'public',
-      ok: { 200: authResponse },
+      ok: { 200: loginResponse },
       errors: [400, 401, 429],
     }),
     jsonBody(loginInput),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const { database, jwtSecret, authLimits } = c.var.deps;
+      const { database, jwtSecret, authLimits, mfa } = c.var.deps;
       // Wrong passwords slow down only this (account, client) pair, so nobody can lock the owner out (AuthLimits).
       const client = clientAddress(c);
       const wait = await authLimits.beforeLogin(email, client);
       if (wait > 0) throw tooManyRequests(wait);
-      const session = await login(database.db, jwtSecret, email, password, sessionClient(c));
-      if (!session) {
+      const checked = await checkCredentials(database.db, email, password);
+      if (checked.kind !== 'ok') {
         await authLimits.loginFailed(email, client);
+        if (checked.kind === 'wrong_password') await auditSignIn(c, checked.userId, 'auth.sign_in_failed');
         throw unauthorized('Wrong email or password', 'invalid_credentials');
       }
       await authLimits.loginSucceeded(email, client);
-      await recordAudit(database.db, {
-        actorId: session.user.id,
-        action: 'auth.signed_in',
-        targetType: 'user',
-        targetId: session.user.id,
-        details: { app: sessionClient(c).app ?? null },
-      });
+      const challenge = await mfaChallengeFor(database.db, checked.row.id, jwtSecret);
+      if (challenge) return c.json(challenge);
+      const session = await startSession(database.db, jwtSecret, checked.row, sessionClient(c), mfa);
+      await auditSignIn(c, session.user.id, 'auth.signed_in');
       return c.json(session);
     },
   )
@@ -77,10 +92,10 @@ export const authRoutes = new Hono<AppEnv>()
     }),
     jsonBody(refreshInput),
     async (c) => {
-      const { database, jwtSecret, sessions } = c.var.deps;
+      const { database, jwtSecret, sessions, mfa } = c.var.deps;
       const token = c.req.valid('json').refreshToken;
       return c.json(
-        await refresh(database.db, jwtSecret, token, sessionClient(c), (ids) => sessions.revoke(ids)),
+        await refresh(database.db, jwtSecret, token, sessionClient(c), (ids) => sessions.revoke(ids), mfa),
       );
     },
   )
@@ -127,8 +142,18 @@ export const authRoutes = new Hono<AppEnv>()
     },
   );
 
+export function auditSignIn(c: Context<AppEnv>, userId: string, action: AuditAction, details = {}) {
+  return recordAudit(c.var.deps.database.db, {
+    actorId: userId,
+    action,
+    targetType: 'user',
+    targetId: userId,
+    details: { app: sessionClient(c).app ?? null, ...details },
+  });
+}
+
 /** What the client says about itself (the apps send `X-KigaliGo-App`), for the list of sessions. */
-function sessionClient(c: Context<AppEnv>): SessionClient {
+export function sessionClient(c: Context<AppEnv>): SessionClient {
   return {
     app: c.req.header('x-kigaligo-app'),
     userAgent: c.req.header('user-agent'),

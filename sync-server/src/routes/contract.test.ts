@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleFiles, sha256 } from '../test-support/evidence-samples';
 import { startTestServer } from '../test-support/test-server';
@@ -187,6 +188,34 @@ describe('the API answers as its generated OpenAPI document says', () => {
     expect((await call('get', '/api/me', { token: accessToken })).status).toBe(401);
     // A refresh token of a session that ended is refused like any unknown one.
     expect((await call('post', '/api/auth/refresh', { body: { refreshToken } })).status).toBe(401);
+  });
+
+  it('second factors: authenticator enrolment, the sign-in challenge, recovery codes, turning off', async () => {
+    const email = `contract-mfa-${randomUUID()}@test.kigaligo.rw`;
+    const password = 'a long passphrase of twelve words';
+    const token = json(await call('post', '/api/auth/register', { body: { email, password, name: 'Mfa' } }))
+      .accessToken as string;
+    expect((await call('get', '/api/me/mfa', { token })).status).toBe(200);
+    const start = await call('post', '/api/me/mfa/totp', { token });
+    expect(start.status).toBe(200);
+    const secret = json(start).secret as string;
+    const confirmBody = { code: await generate({ secret }) };
+    expect((await call('post', '/api/me/mfa/totp/confirm', { token, body: { code: 'x' } })).status).toBe(400);
+    expect((await call('post', '/api/me/mfa/totp/confirm', { token, body: confirmBody })).status).toBe(200);
+    expect((await call('post', '/api/me/mfa/totp', { token })).status).toBe(409);
+    const codes = await call('post', '/api/me/mfa/recovery-codes', { token, body: { password } });
+    expect(codes.status).toBe(200);
+    const challenge = json(await call('post', '/api/auth/login', { body: { email, password } }));
+    expect(challenge.mfaRequired).toBe(true);
+    const recoveryCode = (json(codes).codes as string[])[0]!;
+    const wrong = { challengeToken: challenge.challengeToken, recoveryCode: 'aaaaa-aaaaa' };
+    expect((await call('post', '/api/auth/mfa', { body: wrong })).status).toBe(401);
+    const right = { challengeToken: challenge.challengeToken, recoveryCode };
+    expect((await call('post', '/api/auth/mfa', { body: right })).status).toBe(200);
+    expect((await call('post', '/api/auth/mfa', { body: {} })).status).toBe(400);
+    const off = (pw: string) => call('post', '/api/me/mfa/totp/disable', { token, body: { password: pw } });
+    expect((await off('not the password')).status).toBe(400);
+    expect((await off(password)).status).toBe(204);
   });
 
   it('planning, stops and places', async () => {

@@ -6,6 +6,7 @@ import { createApp } from '../app';
 import type { AppDeps } from '../app-env';
 import { AuthLimits } from '../auth/auth-limits';
 import { memoryLimitStore } from '../auth/limit-store';
+import { mfaPolicy } from '../auth/mfa/policy';
 import { accessCheck, localRevocationBus, SessionRevocations } from '../auth/session-revocations';
 import { TripDocs } from '../booking/trip-docs';
 import type { DbKind } from '../db/client';
@@ -77,6 +78,8 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
     trustProxy: false,
     authLimits: new AuthLimits(memoryLimitStore()),
     sessions,
+    // As in production with the demo data on: admins need a factor, the seeded demo admin is exempt.
+    mfa: mfaPolicy('required', true),
     reportError: () => {},
     network,
     positionRetentionDays: 30,

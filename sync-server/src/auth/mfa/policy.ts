@@ -1,0 +1,30 @@
+import type { Db } from '../../db/client';
+import type { UserRow } from '../../db/users';
+import { demoAccounts } from '../../seed/demo-data';
+import { hasConfirmedTotp } from './totp';
+
+/** ADMIN_MFA and who is exempt from it (the seeded demo admin while SEED_DEMO_DATA is on). */
+export interface MfaPolicy {
+  adminRequired: boolean;
+  exemptEmails: readonly string[];
+}
+
+/** ADMIN_MFA=required (the default) or optional; the demo admin is exempt only while the demo data is seeded. */
+export function mfaPolicy(adminMfa: 'required' | 'optional', seeded: boolean): MfaPolicy {
+  return {
+    adminRequired: adminMfa === 'required',
+    exemptEmails: seeded ? demoAccounts.filter((a) => a.role === 'admin').map((a) => a.email) : [],
+  };
+}
+
+export function mfaRequiredFor(row: Pick<UserRow, 'role' | 'email'>, policy: MfaPolicy): boolean {
+  return row.role === 'admin' && policy.adminRequired && !policy.exemptEmails.includes(row.email);
+}
+
+/** The account has a factor to ask for at sign-in. */
+export const hasSecondFactor = (db: Db, userId: string) => hasConfirmedTotp(db, userId);
+
+/** An account that must have a second factor and has none: its tokens may only enrol one. */
+export async function mfaEnrolmentPending(db: Db, row: UserRow, policy: MfaPolicy): Promise<boolean> {
+  return mfaRequiredFor(row, policy) && !(await hasSecondFactor(db, row.id));
+}

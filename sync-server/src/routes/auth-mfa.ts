@@ -1,0 +1,66 @@
+import { authResponse, mfaVerifyInput } from '@kigaligo/domain';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env';
+import { startSession } from '../auth/auth-service';
+import { verifyMfaChallenge } from '../auth/mfa/challenge';
+import { recoveryCodesLeft, useRecoveryCode } from '../auth/mfa/recovery-codes';
+import { secretBox } from '../auth/mfa/secret-box';
+import { checkTotp } from '../auth/mfa/totp';
+import { findUserById } from '../db/users';
+import { tooManyRequests, unauthorized } from '../domain-error';
+import { documented } from '../http/api-docs';
+import { clientAddress } from '../http/client-address';
+import { jsonBody } from '../http/validate';
+import { auditSignIn, sessionClient } from './auth';
+
+/** The second step of sign-in (mounted at /api/auth/mfa): the challenge from /login plus a code → tokens. */
+export const authMfaRoutes = new Hono<AppEnv>().post(
+  '/',
+  documented({
+    summary: 'Answer a sign-in MFA challenge',
+    description:
+      'A six-digit authenticator code or one unused recovery code. A wrong code: 401 wrong_code; ' +
+      'an expired or forged challenge: 401 mfa_challenge_invalid (enter the password again).',
+    audience: 'public',
+    ok: { 200: authResponse },
+    errors: [400, 401, 429],
+  }),
+  jsonBody(mfaVerifyInput),
+  async (c) => {
+    const body = c.req.valid('json');
+    const { database, jwtSecret, authLimits, mfa } = c.var.deps;
+    const userId = await verifyMfaChallenge(body.challengeToken, jwtSecret);
+    if (!userId) {
+      throw unauthorized('This sign-in has expired; enter your password again', 'mfa_challenge_invalid');
+    }
+    // Six digits are guessable without a limit: codes are throttled per (account, client) like passwords.
+    const limitKey = `mfa:${userId}`;
+    const client = clientAddress(c);
+    const wait = await authLimits.beforeLogin(limitKey, client);
+    if (wait > 0) throw tooManyRequests(wait);
+    const row = await findUserById(database.db, userId);
+    if (!row) throw unauthorized('This account no longer exists', 'invalid_token');
+    if (row.suspended) throw unauthorized('This account is suspended', 'account_suspended');
+    const method = 'code' in body ? 'totp' : 'recovery_code';
+    const accepted =
+      'code' in body
+        ? await checkTotp(database.db, secretBox(jwtSecret), userId, body.code, 'confirmed')
+        : await useRecoveryCode(database.db, userId, body.recoveryCode);
+    if (!accepted) {
+      await authLimits.loginFailed(limitKey, client);
+      await auditSignIn(c, userId, 'auth.mfa_failed', { method });
+      throw unauthorized('That code is not right', 'wrong_code');
+    }
+    await authLimits.loginSucceeded(limitKey, client);
+    const session = await startSession(database.db, jwtSecret, row, sessionClient(c), mfa);
+    if (method === 'recovery_code') {
+      await auditSignIn(c, userId, 'auth.recovery_code_used', {
+        left: await recoveryCodesLeft(database.db, userId),
+      });
+    } else {
+      await auditSignIn(c, userId, 'auth.mfa_used', { method });
+    }
+    await auditSignIn(c, userId, 'auth.signed_in', { mfa: method });
+    return c.json(session);
+  },
+);
