@@ -1,69 +1,25 @@
-import { fileURLToPath } from 'node:url';
-import react from '@vitejs/plugin-react';
+import { kigaligoApp } from '@kigaligo/app-config';
 import { defineConfig } from 'vite';
-import { VitePWA } from 'vite-plugin-pwa';
 
-// Served under /admin/ by the server; its service worker is scoped there and precaches only the admin console.
-const base = '/admin/';
-const themeColor = '#1f3a4d';
-
-// Preact's React compatibility layer instead of react-dom: ~5 KB instead of ~58 KB (brotli) before the first
-// paint on a cheap phone over 3G (docs/architecture.md, "Bytes before the first paint").
-const preact = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));
-const reactToPreact = [
-  { find: /^react-dom\/client$/, replacement: preact('preact/compat/client') },
-  { find: /^react(?:-dom)?$/, replacement: preact('preact/compat') },
-  { find: /^react\/jsx-(?:dev-)?runtime$/, replacement: preact('preact/compat/jsx-runtime') },
-];
-
-export default defineConfig({
-  base,
-  resolve: { alias: reactToPreact },
-  publicDir: '../../public',
-  plugins: [
-    react(),
-    VitePWA({
-      registerType: 'prompt',
-      // The icons are already in the precache through globPatterns (publicDir); listing them twice is noise.
-      includeManifestIcons: false,
-      manifest: {
-        id: base,
-        name: 'KigaliGo Admin',
-        short_name: 'KG Admin',
-        description: 'KigaliGo admin console: accounts, drivers and system status.',
-        start_url: base,
-        scope: base,
-        display: 'standalone',
-        theme_color: themeColor,
-        background_color: '#f4f7f5',
-        lang: 'en',
-        icons: [
-          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-          { src: 'icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
-          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-        ],
-      },
-      workbox: {
-        globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
-        // The vector basemap's glyphs and sprites are fetched only when one is configured (map-setup.ts).
-        globIgnores: ['map/basemap/**'],
-        navigateFallback: 'index.html',
-        navigateFallbackAllowlist: [/^\/admin\//],
-        // The first install takes control at once so the app works offline from the first visit; later
-        // versions wait for the "Reload" prompt.
-        clientsClaim: true,
-        cleanupOutdatedCaches: true,
-      },
-    }),
-  ],
-  server: {
-    port: 5175,
+export default defineConfig(
+  kigaligoApp({
+    app: 'admin',
+    // Served under /admin/ by the server; its service worker is scoped there and precaches only the admin console.
+    base: '/admin/',
+    name: 'KigaliGo Admin',
+    shortName: 'KG Admin',
+    description: 'KigaliGo admin console: accounts, drivers and system status.',
+    themeColor: '#1f3a4d',
+    precache: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
+    // The maps of reports and vehicles load MapLibre (≈1 MB) when opened; fetched once the first screen is idle.
+    background: ['assets/maplibre-[^/]+\\.(?:js|css)'],
+    navigation: { allow: [/^\/admin\//] },
+    devPort: 5175,
+    previewPort: 4175,
     proxy: {
       '/api': 'http://localhost:8080',
       '/sync': { target: 'ws://localhost:8080', ws: true },
       '/live': { target: 'ws://localhost:8080', ws: true },
     },
-  },
-  preview: { port: 4175 },
-});
+  }),
+);

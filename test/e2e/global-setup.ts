@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const apps = ['rider', 'driver', 'admin'];
 const shared = [
+  'packages/app-config',
   'packages/ui/src',
   'packages/client/src',
   'packages/domain/src',
@@ -37,10 +38,14 @@ export default function setup() {
     );
     if (builtAt > Math.max(sharedMtime, ...sources)) continue;
     console.log(`[e2e] building apps/${app}`);
-    execFileSync(join(dir, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
-      cwd: dir,
-      stdio: 'inherit',
-    });
+    execFileSync(
+      join(dir, 'node_modules', '.bin', 'vite'),
+      ['build', '--configLoader', 'runner', '--logLevel', 'warn'],
+      {
+        cwd: dir,
+        stdio: 'inherit',
+      },
+    );
     // As the app's build script does: the .br/.gz variants the server sends (sync-server/src/static).
     execFileSync(process.execPath, [join(root, 'scripts', 'precompress.mjs'), join(dir, 'dist')], {
       stdio: 'inherit',

@@ -173,7 +173,8 @@ export async function signIn(page: Page, email: string, password: string) {
 }
 
 /**
- * Waits until this app's own service worker (sw.js next to its manifest) controls the page. On /driver/ the
+ * Waits until this app's own service worker (sw.js next to its manifest) controls the page and the background
+ * tier is on the device: the first complete visit, after which the app works offline. On /driver/ the
  * rider's worker (scope /) may control the page first, so "some controller" is not enough.
  */
 export async function waitForServiceWorker(page: Page) {
@@ -183,7 +184,10 @@ export async function waitForServiceWorker(page: Page) {
       const own = manifest && new URL('sw.js', manifest.href).href;
       // clients.claim() runs while the worker is still 'activating': wait for the end of its activation too.
       const controller = navigator.serviceWorker.controller;
-      return controller?.scriptURL === own && controller.state === 'activated';
+      // The install precaches the shell; the rest (packages/ui background-tier.ts) follows once the first
+      // screen is idle, and only then is the visit complete for offline use.
+      const complete = document.documentElement.dataset.backgroundTier === 'cached';
+      return controller?.scriptURL === own && controller.state === 'activated' && complete;
     },
     null,
     { timeout: 30_000 },

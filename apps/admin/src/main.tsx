@@ -1,5 +1,5 @@
 import { ClientProvider, createKigaliClient } from '@kigaligo/client';
-import { I18nProvider } from '@kigaligo/ui';
+import { fetchBackgroundTierWhenIdle, I18nProvider } from '@kigaligo/ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
@@ -18,3 +18,6 @@ createRoot(document.getElementById('root')!).render(
     </ClientProvider>
   </StrictMode>,
 );
+
+// After the first screen: the files the app needs offline beyond its shell (packages/ui background-tier.ts).
+fetchBackgroundTierWhenIdle(import.meta.env.BASE_URL);

@@ -11,6 +11,7 @@ import './map/offline-map.css';
 import './styles/notifications.css';
 import './styles/sessions.css';
 
+export { fetchBackgroundTierWhenIdle } from './background-tier';
 export { AccountSecurityCard } from './components/account-security-card';
 export { Alert } from './components/alert';
 export { AppHeader, type AppHeaderProps } from './components/app-header';

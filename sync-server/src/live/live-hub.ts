@@ -21,6 +21,7 @@ import {
 } from '../http/socket-guard';
 import type { UpgradeEndpoint } from '../http/upgrades';
 import { isWellFormedTarget } from '../http/well-formed-url';
+import { perMessageDeflate } from '../http/ws-compression';
 import type { LiveBus } from './live-bus';
 import { loadRoster } from './live-roster';
 import { emptyRoster, pseudonyms, type Roster, type TrackedTrip, type Viewer, viewOf } from './visibility';
@@ -82,7 +83,7 @@ export class LiveHub implements UpgradeEndpoint {
   get subscriberCount(): number {
     return this.clients.size;
   }
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096, perMessageDeflate });
   private readonly timer: NodeJS.Timeout;
   private readonly heartbeat: Heartbeat;
 

@@ -25,6 +25,7 @@ import {
 } from '../http/socket-guard';
 import type { UpgradeEndpoint } from '../http/upgrades';
 import { isWellFormedTarget } from '../http/well-formed-url';
+import { perMessageDeflate } from '../http/ws-compression';
 import { DocRoom, DocTooLargeError, ServerOnlyKeyError, type SyncConnection } from './doc-room';
 import type { DocStore } from './doc-store';
 import type { DocChange, DocTypes } from './doc-type';
@@ -63,7 +64,11 @@ export class SyncService implements UpgradeEndpoint {
     this.heartbeat = new Heartbeat(this.timeouts.pingIntervalMs);
     // ws would close over-limit frames itself with 1009, which stock clients reconnect on; we accept up to
     // 4× the limit and refuse with a final 4413 instead (SS6).
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: syncLimits.maxMessageBytes * 4 });
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: syncLimits.maxMessageBytes * 4,
+      perMessageDeflate,
+    });
     deps.fanout.onUpdate((docName, update) => {
       void this.rooms.get(docName)?.applyRemote(update);
     });

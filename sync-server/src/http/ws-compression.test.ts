@@ -1,0 +1,81 @@
+import type { Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startTestServer } from '../test-support/test-server';
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/** A socket offering permessage-deflate or not, with what it negotiated and the bytes it has read. */
+function open(url: string, deflate: boolean) {
+  const ws = new WebSocket(url, { perMessageDeflate: deflate });
+  let socket: Socket | undefined;
+  let agreed = '';
+  ws.on('upgrade', (res) => {
+    socket = res.socket as Socket;
+    agreed = String(res.headers['sec-websocket-extensions'] ?? '');
+  });
+  const frames: string[] = [];
+  ws.on('message', (d: Buffer) => frames.push(d.toString()));
+  return {
+    ws,
+    frames,
+    opened: new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    }),
+    bytesRead: () => socket?.bytesRead ?? 0,
+    /** The server's Sec-WebSocket-Extensions answer. */
+    agreed: () => agreed,
+  };
+}
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+  if (!check()) throw new Error('timed out');
+};
+
+// Not about storage: the database is PGlite only.
+describe('WebSocket permessage-deflate on /live and /sync', () => {
+  let t: TestServer;
+  let token: string;
+  beforeAll(async () => {
+    // The demo moto on shift with a live position: the admin's /live snapshot has a vehicle in it.
+    t = await startTestServer('pglite', { demoFleet: true });
+    token = (await t.loginAs('admin')).accessToken;
+    // Room for a seeded server's start on a busy machine, as the other server suites give it.
+  }, 120_000);
+  afterAll(() => t?.stop());
+
+  it('agrees on small windows with a client that offers it, and sends the same snapshot in fewer bytes', async () => {
+    const url = `${t.server.url.replace(/^http/, 'ws')}/live?token=${token}`;
+    const deflated = open(url, true);
+    const plain = open(url, false);
+    await Promise.all([deflated.opened, plain.opened]);
+    expect(deflated.agreed()).toMatch(/^permessage-deflate;/);
+    expect(deflated.agreed()).toContain('server_max_window_bits=11');
+    expect(deflated.agreed()).toContain('client_max_window_bits=11');
+    expect(plain.agreed()).toBe('');
+
+    const before = [deflated.bytesRead(), plain.bytesRead()];
+    for (const s of [deflated, plain]) s.ws.send(JSON.stringify({ type: 'subscribe' }));
+    await until(() => deflated.frames.length > 0 && plain.frames.length > 0);
+    const snapshot = JSON.parse(deflated.frames[0]!);
+    expect(snapshot.type).toBe('snapshot');
+    expect(snapshot.vehicles.length).toBeGreaterThan(0);
+    expect(deflated.frames[0]).toBe(plain.frames[0]);
+    const [deflatedBytes, plainBytes] = [deflated.bytesRead() - before[0]!, plain.bytesRead() - before[1]!];
+    expect(deflatedBytes).toBeLessThan(plainBytes);
+    deflated.ws.close();
+    plain.ws.close();
+  });
+
+  it('negotiates it on /sync as well', async () => {
+    const admin = await t.loginAs('admin');
+    const rider = await t.loginAs('rider');
+    const doc = encodeURIComponent(`rider:${rider.user.id}`);
+    const s = open(`${t.server.url.replace(/^http/, 'ws')}/sync/${doc}?token=${admin.accessToken}&v=1`, true);
+    await s.opened;
+    expect(s.agreed()).toMatch(/^permessage-deflate;.*server_max_window_bits=11/);
+    s.ws.close();
+  });
+});
