@@ -1,7 +1,7 @@
 // `pnpm bench <name>`: runs benchmarks/<name>.bench.ts (see docs/benchmarks.md). Not part of `npm test`.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, ensureInstalled, root } from './lib.mjs';
+import { bin, ensureAppsBuilt, ensureInstalled, root } from './lib.mjs';
 
 const name = process.argv[2];
 const dir = join(root, 'benchmarks');
@@ -15,4 +15,6 @@ if (!name || !available.includes(name)) {
   process.exit(name ? 1 : 0);
 }
 await ensureInstalled();
+// The web bench loads the built apps in Chromium.
+if (name === 'web') await ensureAppsBuilt();
 await bin('tsx', [join(dir, `${name}.bench.ts`), ...process.argv.slice(3)]);
