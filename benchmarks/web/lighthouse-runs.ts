@@ -53,7 +53,7 @@ export async function lighthouseRuns(
     executablePath: chromiumPath,
     args: [`--remote-debugging-port=${port}`, '--no-sandbox', '--enable-unsafe-swiftshader'],
   });
-  const once = async (disableStorageReset: boolean): Promise<LighthouseFigures> => {
+  const once = async (disableStorageReset: boolean, attempt = 1): Promise<LighthouseFigures> => {
     const result = await lighthouse(url, {
       port,
       output: 'json',
@@ -63,7 +63,12 @@ export async function lighthouseRuns(
     });
     if (!result) throw new Error('Lighthouse returned nothing');
     const lhr = result.lhr;
-    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError) {
+      // Now and then the trace misses the navigation (NO_NAVSTART, NO_FCP on a busy machine); Lighthouse's own
+      // advice is to run again.
+      if (attempt < 3) return once(disableStorageReset, attempt + 1);
+      throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+    }
     const requests = lhr.audits['network-requests']?.details as { items?: unknown[] } | undefined;
     return {
       score: (lhr.categories.performance?.score ?? 0) * 100,
