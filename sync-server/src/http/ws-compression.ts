@@ -1,7 +1,7 @@
 import type { PerMessageDeflateOptions } from 'ws';
 
 /**
- * permessage-deflate for /sync and /live (browsers offer it by themselves). Measured with `pnpm bench wire`
+ * permessage-deflate for /sync (browsers offer it by themselves; /live declines it, see live-hub.ts). Measured with `pnpm bench wire`
  * (docs/benchmarks.md, "WebSocket frames"): /live frames and small document updates are a few hundred bytes
  * that repeat their keys, so compressing each on its own barely pays (≈ 7 % on updates); keeping the context
  * between messages saves about three quarters. The context costs memory per socket, so its window and hash

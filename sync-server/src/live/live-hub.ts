@@ -21,10 +21,19 @@ import {
 } from '../http/socket-guard';
 import type { UpgradeEndpoint } from '../http/upgrades';
 import { isWellFormedTarget } from '../http/well-formed-url';
-import { perMessageDeflate } from '../http/ws-compression';
 import type { LiveBus } from './live-bus';
 import { loadRoster } from './live-roster';
-import { emptyRoster, pseudonyms, type Roster, type TrackedTrip, type Viewer, viewOf } from './visibility';
+import { VehicleFrames } from './vehicle-frames';
+import {
+  coarsePosition,
+  emptyRoster,
+  pseudonyms,
+  type Roster,
+  type TrackedTrip,
+  type Viewer,
+  viewOf,
+  visibility,
+} from './visibility';
 
 /** A vehicle silent this long is shown as stale. */
 export const STALE_AFTER_MS = 2 * 60 * 1000;
@@ -51,7 +60,19 @@ interface Client {
   pseudonym: (vehicleId: string) => string;
   bbox: BBox | null;
   /** What this client was last sent, by the vehicle's real id: the next change is sent as a difference. */
-  shown: Map<string, LiveVehicle>;
+  shown: Map<string, Shown>;
+}
+
+/** What a client was last sent about a vehicle: the id it was shown under and what tells the next view apart. */
+interface Shown {
+  id: string;
+  key: string;
+}
+
+/** What a client is to be shown of a vehicle now: its entry, the view (for a snapshot), the frame (for a move). */
+interface Showing extends Shown {
+  view(): LiveVehicle;
+  frame(): string | Buffer;
 }
 
 /** A roster's content in a comparable form (maps in their keys' order). */
@@ -61,7 +82,7 @@ const rosterKey = (r: Roster) =>
     (_k, v) => (v instanceof Set ? [...v].sort() : v),
   );
 
-const inside = (v: LiveVehicle, b: BBox | null) =>
+const inside = (v: { lat: number; lon: number }, b: BBox | null) =>
   !b || (v.lon >= b[0] && v.lat >= b[1] && v.lon <= b[2] && v.lat <= b[3]);
 
 /**
@@ -78,12 +99,17 @@ export class LiveHub implements UpgradeEndpoint {
   private rosterQueued: Promise<void> | null = null;
   private readonly rosterTimer: NodeJS.Timeout;
   private readonly clients = new Set<Client>();
+  /** Each vehicle's frames, for the state in `vehicles` (a new state gets new frames). */
+  private readonly frames = new Map<string, VehicleFrames>();
 
   /** Open /live sockets of this process (a metric). */
   get subscriberCount(): number {
     return this.clients.size;
   }
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096, perMessageDeflate });
+  // No permessage-deflate here, unlike /sync: every move goes to every watching client, and compressing it once
+  // per socket (with a zlib context per socket) made fan-out to 5,000 subscribers about ten times slower and
+  // ten times heavier (`pnpm bench tracking --deflate 1`, docs/benchmarks.md) for a few hundred bytes saved.
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   private readonly timer: NodeJS.Timeout;
   private readonly heartbeat: Heartbeat;
 
@@ -202,19 +228,56 @@ export class LiveHub implements UpgradeEndpoint {
     for (const c of this.clients) this.update(c, v);
   }
 
+  private framesOf(v: TrackedVehicle): VehicleFrames {
+    let f = this.frames.get(v.vehicleId);
+    if (f?.vehicle !== v) {
+      f = new VehicleFrames(v);
+      this.frames.set(v.vehicleId, f);
+    }
+    return f;
+  }
+
   private markStale(): void {
     const now = Date.now();
     for (const v of this.vehicles.values()) {
       if (!v.stale && now - Date.parse(v.recordedAt) > STALE_AFTER_MS) {
-        v.stale = true;
-        for (const c of this.clients) this.update(c, v);
+        // A new state, not a change in place: its frames are built anew.
+        const stale = { ...v, stale: true };
+        this.vehicles.set(v.vehicleId, stale);
+        for (const c of this.clients) this.update(c, stale);
       }
     }
   }
 
-  private view(c: Client, v: TrackedVehicle): LiveVehicle | null {
-    const seen = viewOf(v, c.viewer, this.roster, c.pseudonym);
-    return seen && inside(seen, c.bbox) ? seen : null;
+  /**
+   * What this client may see of the vehicle now, inside its box, or null. Exact views share the vehicle's
+   * frames; an anonymous one is compared by what it reveals (cell, minute, staleness) and only built when that
+   * changed, under the pseudonym this client already knows it by.
+   */
+  private showing(c: Client, v: TrackedVehicle): Showing | null {
+    const level = visibility(v, c.viewer, this.roster);
+    if (level === 'exact') {
+      if (!inside(v, c.bbox)) return null;
+      const frames = this.framesOf(v);
+      return {
+        id: v.vehicleId,
+        key: frames.exactJson(),
+        view: () => viewOf(v, c.viewer, this.roster, c.pseudonym)!,
+        frame: () => frames.exactFrame(),
+      };
+    }
+    if (level === null) return null;
+    const at = coarsePosition(v);
+    if (!inside(at, c.bbox)) return null;
+    const before = c.shown.get(v.vehicleId);
+    const id = before && before.id !== v.vehicleId ? before.id : c.pseudonym(v.vehicleId);
+    const view = () => viewOf(v, c.viewer, this.roster, () => id)!;
+    return {
+      id,
+      key: `${at.lat},${at.lon},${at.recordedAt},${v.stale}`,
+      view,
+      frame: () => JSON.stringify({ type: 'position', vehicle: view() } satisfies LiveServerMessage),
+    };
   }
 
   /**
@@ -223,28 +286,32 @@ export class LiveHub implements UpgradeEndpoint {
    * or anonymous), `position` when it is new or moved.
    */
   private update(c: Client, v: TrackedVehicle): void {
-    const next = this.view(c, v);
+    const next = this.showing(c, v);
     const previous = c.shown.get(v.vehicleId);
-    if (previous && previous.vehicleId !== next?.vehicleId) {
+    if (previous && previous.id !== next?.id) {
       c.shown.delete(v.vehicleId);
-      this.send(c, { type: 'removed', vehicleId: previous.vehicleId });
+      this.send(c, JSON.stringify({ type: 'removed', vehicleId: previous.id } satisfies LiveServerMessage));
     }
-    if (!next || (previous && JSON.stringify(previous) === JSON.stringify(next))) return;
-    c.shown.set(v.vehicleId, next);
-    this.send(c, { type: 'position', vehicle: next });
+    if (!next || (previous?.id === next.id && previous.key === next.key)) return;
+    c.shown.set(v.vehicleId, { id: next.id, key: next.key });
+    this.send(c, next.frame());
   }
 
   private sendSnapshot(c: Client): void {
     c.shown.clear();
+    const vehicles: LiveVehicle[] = [];
     for (const v of this.vehicles.values()) {
-      const seen = this.view(c, v);
-      if (seen) c.shown.set(v.vehicleId, seen);
+      const seen = this.showing(c, v);
+      if (!seen) continue;
+      c.shown.set(v.vehicleId, { id: seen.id, key: seen.key });
+      vehicles.push(seen.view());
     }
-    this.send(c, { type: 'snapshot', vehicles: [...c.shown.values()] });
+    this.send(c, JSON.stringify({ type: 'snapshot', vehicles } satisfies LiveServerMessage));
   }
 
-  private send(c: Client, message: LiveServerMessage): void {
-    if (c.ws.readyState === c.ws.OPEN) c.ws.send(JSON.stringify(message));
+  /** A text frame; a shared Buffer goes out as it is, the same bytes to every client. */
+  private send(c: Client, frame: string | Buffer): void {
+    if (c.ws.readyState === c.ws.OPEN) c.ws.send(frame, { binary: false });
   }
 
   matches(pathname: string): boolean {

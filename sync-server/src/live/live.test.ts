@@ -27,7 +27,9 @@ function liveClient(url: string, token: string) {
   const frames: string[] = [];
   const messages: Message[] = [];
   const map = new Map<string, LiveVehicle>();
-  ws.on('message', (d: Buffer) => {
+  ws.on('message', (d: Buffer, isBinary: boolean) => {
+    // Text frames only: a browser hands binary ones over as Blobs, which the app does not parse.
+    if (isBinary) throw new Error('binary /live frame');
     frames.push(d.toString());
     const m = JSON.parse(d.toString()) as Message;
     messages.push(m);

@@ -64,6 +64,11 @@ export function visibility(v: TrackedVehicle, viewer: Viewer, roster: Roster): '
   return 'coarse';
 }
 
+/** Where an anonymous vehicle is shown: its grid cell's centre and the minute (what a coarse view reveals). */
+export function coarsePosition(v: TrackedVehicle): { lat: number; lon: number; recordedAt: string } {
+  return { lat: snap(v.lat), lon: snap(v.lon), recordedAt: toMinute(v.recordedAt) };
+}
+
 /** The vehicle as this viewer may see it, or null. `pseudonym` comes from `pseudonyms()` for the viewer. */
 export function viewOf(
   v: TrackedVehicle,
@@ -78,9 +83,7 @@ export function viewOf(
     vehicleId: pseudonym(v.vehicleId),
     kind: v.kind,
     plate: null,
-    lat: snap(v.lat),
-    lon: snap(v.lon),
-    recordedAt: toMinute(v.recordedAt),
+    ...coarsePosition(v),
     stale: v.stale,
     precision: 'coarse',
   };
