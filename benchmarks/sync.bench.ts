@@ -6,10 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { ServerChild } from './lib/child-process';
 import { freshDatabase, postgresReachable } from './lib/databases';
 import { parseFlags } from './lib/flags';
-import { fmt, table, verdict } from './lib/stats';
+import { MachineLoad } from './lib/machine';
+import { fmt, table } from './lib/stats';
 import { type LoadResult, p, runLoad } from './lib/sync-load';
 import type { Dialect } from './lib/y-client';
 
+const load = new MachineLoad();
 const flags = parseFlags({
   clients: 1000,
   seconds: 60,
@@ -146,12 +148,13 @@ if (ours) {
         `server CPU ${fmt(ours.serverCpuSeconds / base.serverCpuSeconds, 2)}×`,
     );
   }
-  console.log('\ntargets (from the issue):');
+  load.finish();
+  console.log(`\ntargets (from the issue), ${load.describe()}:`);
   if (hp) {
     const ratio = ours.deliveredPerSecond / hp.deliveredPerSecond;
     const bothKeptUp = [ours, hp].every((r) => r.deliveredPerSecond >= 0.99 * r.offeredPerSecond);
     console.log(
-      `  throughput >= 1.5x Hocuspocus: ${verdict(ratio >= 1.5)} (${fmt(ratio, 2)}x)` +
+      `  throughput >= 1.5x Hocuspocus: ${load.verdict(ratio >= 1.5)} (${fmt(ratio, 2)}x)` +
         (bothKeptUp
           ? ' — both delivered the whole offered load, so this compares the offered rate, not capacity; raise --rate to find the ceiling'
           : ''),
@@ -159,9 +162,9 @@ if (ours) {
     const mem = perConn(ours) / perConn(hp);
     console.log(
       perConn(ours) > 0 && perConn(hp) > 0
-        ? `  memory per connection <= 1/2 Hocuspocus: ${verdict(mem <= 0.5)} (${fmt(mem, 2)}x)`
+        ? `  memory per connection <= 1/2 Hocuspocus: ${load.verdict(mem <= 0.5)} (${fmt(mem, 2)}x)`
         : '  memory per connection: not measurable (an RSS delta is <= 0: too few connections for the noise)',
     );
   } else console.log('  throughput and memory vs Hocuspocus: not measured (Hocuspocus did not run)');
-  console.log(`  p99 propagation < 50 ms: ${verdict(p(ours, 99) < 50)} (${fmt(p(ours, 99))} ms)`);
+  console.log(`  p99 propagation < 50 ms: ${load.verdict(p(ours, 99) < 50)} (${fmt(p(ours, 99))} ms)`);
 }

@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import WebSocket from 'ws';
+import { MachineLoad } from './lib/machine';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name: string, fallback: number) => {
@@ -85,6 +86,7 @@ function fixes(count: number, device: string, startMs: number) {
   });
 }
 
+const load = new MachineLoad();
 const name = `kigaligo_bench_${randomBytes(4).toString('hex')}`;
 const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database ${name}`);
@@ -188,10 +190,12 @@ try {
   await new Promise((r) => setTimeout(r, 1000));
   for (const ws of sockets) ws.terminate();
 
+  load.finish();
   const perSub = ((rssConnected - rssBefore) * 1024) / SUBSCRIBERS;
   console.log(
     `\nTracking benchmark (${new Date().toISOString()}, Node ${process.version}, Postgres at ${url.host})`,
   );
+  console.log(`Machine: ${load.describe()}`);
   console.log('\nIngest into positions (real Postgres)');
   console.table([
     {
@@ -208,13 +212,13 @@ try {
     },
   ]);
   console.log(
-    `API / COPY = ${((apiRate / copyRate) * 100).toFixed(1)} %  (target ≥ 50 %: ${apiRate / copyRate >= 0.5 ? 'met' : 'NOT met'})`,
+    `API / COPY = ${((apiRate / copyRate) * 100).toFixed(1)} %  (target ≥ 50 %: ${load.verdict(apiRate / copyRate >= 0.5)})`,
   );
   console.log(
     `\nFan-out: ${PINGS} positions to ${SUBSCRIBERS} /live subscribers${DEFLATE ? ' offering permessage-deflate' : ''} (${delivered} deliveries of ${PINGS * SUBSCRIBERS}, ${latencies.length} timed)`,
   );
   console.log(
-    `delivery latency p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms (target p99 < 100 ms: ${pct(latencies, 99) < 100 ? 'met' : 'NOT met'})`,
+    `delivery latency p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms (target p99 < 100 ms: ${load.verdict(pct(latencies, 99) < 100)})`,
   );
   console.log(
     `server RSS ${rssBefore.toFixed(0)} MiB → ${rssConnected.toFixed(0)} MiB connected: ${perSub.toFixed(1)} KiB per subscriber`,
