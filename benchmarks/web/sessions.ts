@@ -45,6 +45,13 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** A fresh phone: its own storage and service workers, the page observers installed. */
+async function phoneContext(browser: Browser) {
+  const context = await browser.newContext({ viewport: phone, locale: 'en-GB', serviceWorkers: 'allow' });
+  await observePages(context);
+  return context;
+}
+
 async function throttleCpu(page: Page, rate: number) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -62,13 +69,8 @@ export async function runSession(
   steps: (page: Page, steady: () => void) => Promise<number>,
 ): Promise<SessionResult> {
   const { link } = opts;
-  const context = await opts.browser.newContext({
-    viewport: phone,
-    locale: 'en-GB',
-    serviceWorkers: 'allow',
-  });
+  const context = await phoneContext(opts.browser);
   try {
-    await observePages(context);
     let requests = 0;
     let socketFrames = 0;
     context.on('request', () => requests++);
@@ -132,13 +134,8 @@ function perHour(from: { at: number; bytes: Bytes } | null, now: Bytes): Bytes |
 
 /** Only the first screen of a cold visit, e.g. at the link the "before" figures were taken on. */
 export async function coldFirstScreen(path: string, opts: SessionOptions): Promise<number> {
-  const context = await opts.browser.newContext({
-    viewport: phone,
-    locale: 'en-GB',
-    serviceWorkers: 'allow',
-  });
+  const context = await phoneContext(opts.browser);
   try {
-    await observePages(context);
     const page = await context.newPage();
     await throttleCpu(page, opts.cpuSlowdown);
     opts.link.profile = opts.profile;
