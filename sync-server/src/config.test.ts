@@ -41,6 +41,15 @@ describe('configuration from the environment', () => {
     expect(() => configFromEnv({ DEMO_SEED: 'abc' })).toThrow('DEMO_SEED must be a whole number, got abc');
   });
 
+  it('requires a second factor for admins unless ADMIN_MFA=optional, and refuses anything else', () => {
+    expect(configFromEnv({}).adminMfa).toBe('required');
+    expect(configFromEnv({ ADMIN_MFA: 'required' }).adminMfa).toBe('required');
+    expect(configFromEnv({ ADMIN_MFA: 'optional' }).adminMfa).toBe('optional');
+    expect(() => configFromEnv({ ADMIN_MFA: 'off' })).toThrow(
+      'ADMIN_MFA must be required or optional, got off',
+    );
+  });
+
   it('takes the Idempotency-Key lease in whole seconds and refuses anything else at start', () => {
     expect(configFromEnv({}).idempotencyLeaseSeconds).toBeUndefined();
     expect(configFromEnv({ IDEMPOTENCY_LEASE_SECONDS: '5' }).idempotencyLeaseSeconds).toBe(5);

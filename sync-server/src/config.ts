@@ -94,13 +94,10 @@ function wholeSeconds(env: NodeJS.ProcessEnv, name: string, min: number, max: nu
   return value;
 }
 
-/**
- * Optional until the apps have screens to set up a second factor and to answer the sign-in challenge (issue
- * #16): required today would leave every admin but the seeded one locked out of the admin app.
- */
+/** Required unless turned off: an admin account can see every rider's trips, so a password alone is not enough. */
 function adminMfaFromEnv(value: string | undefined): 'required' | 'optional' {
-  if (value === undefined || value === '' || value === 'optional') return 'optional';
-  if (value === 'required') return 'required';
+  if (value === undefined || value === '' || value === 'required') return 'required';
+  if (value === 'optional') return 'optional';
   throw new Error(`ADMIN_MFA must be required or optional, got ${value}`);
 }
 

@@ -253,7 +253,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     trustProxy: opts.trustProxy ?? false,
     authLimits: new AuthLimits(limitStore),
     sessions,
-    mfa: mfaPolicy(opts.adminMfa ?? 'optional', opts.seed ?? false),
+    mfa: mfaPolicy(opts.adminMfa ?? 'required', opts.seed ?? false),
     reportError: (err, context) => {
       reportToSentry(err, context);
       alerts.observeServerError();

@@ -60,11 +60,26 @@ export class AuthLimits {
     return this.windowed(`reset:${client}`, this.opts.resets);
   }
 
+  /**
+   * Claims a sign-in MFA challenge for one answer (false: already claimed). The counter is atomic in Redis too,
+   * so two processes answering the same challenge cannot both win; it lives as long as the challenge.
+   */
+  async claimChallenge(challengeId: string, ttlSeconds: number): Promise<boolean> {
+    const { count } = await this.store.hit(challengeKey(challengeId), ttlSeconds);
+    return count === 1;
+  }
+
+  /** Gives a claimed challenge back after a wrong code, so the person can type the code again. */
+  async releaseChallenge(challengeId: string): Promise<void> {
+    await this.store.forget(challengeKey(challengeId));
+  }
+
   private async windowed(key: string, rule: { limit: number; windowSeconds: number }): Promise<number> {
     const { count, secondsLeft } = await this.store.hit(key, rule.windowSeconds);
     return count > rule.limit ? secondsLeft : 0;
   }
 }
 
+const challengeKey = (id: string) => `mfa:challenge:${id}`;
 const failKey = (email: string, client: string) => `login:fail:${email}|${client}`;
 const blockKey = (email: string, client: string) => `login:block:${email}|${client}`;

@@ -2,7 +2,7 @@ import { authResponse, mfaVerifyInput } from '@kigaligo/domain';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { startSession } from '../auth/auth-service';
-import { verifyMfaChallenge } from '../auth/mfa/challenge';
+import { MFA_CHALLENGE_TTL_SECONDS, verifyMfaChallenge } from '../auth/mfa/challenge';
 import { recoveryCodesLeft, useRecoveryCode } from '../auth/mfa/recovery-codes';
 import { secretBox } from '../auth/mfa/secret-box';
 import { checkTotp } from '../auth/mfa/totp';
@@ -20,7 +20,7 @@ export const authMfaRoutes = new Hono<AppEnv>().post(
     summary: 'Answer a sign-in MFA challenge',
     description:
       'A six-digit authenticator code or one unused recovery code. A wrong code: 401 wrong_code; ' +
-      'an expired or forged challenge: 401 mfa_challenge_invalid (enter the password again).',
+      'an expired, forged or already answered challenge: 401 mfa_challenge_invalid (enter the password again).',
     audience: 'public',
     ok: { 200: authResponse },
     errors: [400, 401, 429],
@@ -29,15 +29,18 @@ export const authMfaRoutes = new Hono<AppEnv>().post(
   async (c) => {
     const body = c.req.valid('json');
     const { database, jwtSecret, authLimits, mfa } = c.var.deps;
-    const userId = await verifyMfaChallenge(body.challengeToken, jwtSecret);
-    if (!userId) {
-      throw unauthorized('This sign-in has expired; enter your password again', 'mfa_challenge_invalid');
-    }
+    const challenge = await verifyMfaChallenge(body.challengeToken, jwtSecret);
+    const expired = () =>
+      unauthorized('This sign-in has expired; enter your password again', 'mfa_challenge_invalid');
+    if (!challenge) throw expired();
+    const { userId, challengeId } = challenge;
     // Six digits are guessable without a limit: codes are throttled per (account, client) like passwords.
     const limitKey = `mfa:${userId}`;
     const client = clientAddress(c);
     const wait = await authLimits.beforeLogin(limitKey, client);
     if (wait > 0) throw tooManyRequests(wait);
+    // One session per challenge: a copied or replayed challenge (with the next code) is refused.
+    if (!(await authLimits.claimChallenge(challengeId, MFA_CHALLENGE_TTL_SECONDS))) throw expired();
     const row = await findUserById(database.db, userId);
     if (!row) throw unauthorized('This account no longer exists', 'invalid_token');
     if (row.suspended) throw unauthorized('This account is suspended', 'account_suspended');
@@ -47,6 +50,7 @@ export const authMfaRoutes = new Hono<AppEnv>().post(
         ? await checkTotp(database.db, secretBox(jwtSecret), userId, body.code, 'confirmed')
         : await useRecoveryCode(database.db, userId, body.recoveryCode);
     if (!accepted) {
+      await authLimits.releaseChallenge(challengeId);
       await authLimits.loginFailed(limitKey, client);
       await auditSignIn(c, userId, 'auth.mfa_failed', { method });
       throw unauthorized('That code is not right', 'wrong_code');

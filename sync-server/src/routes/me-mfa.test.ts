@@ -1,5 +1,6 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signMfaChallenge, verifyMfaChallenge } from '../auth/mfa/challenge';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
 
@@ -211,5 +212,58 @@ describe.each(testDatabaseKinds)('multi-factor sign-in on %s', (kind) => {
     expect((await off.json()).error.code).toBe('mfa_required');
     // From now on the admin signs in with password and code.
     expect((await (await login(`new-admin-${kind}@example.rw`)).json()).mfaRequired).toBe(true);
+  });
+});
+
+// Its own app: the sign-in limits per client (30 a minute) would otherwise run out across the tests above.
+describe.each(testDatabaseKinds)('the sign-in MFA challenge on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+  });
+  afterAll(() => t.dispose());
+  const login = (email: string) =>
+    t.request('POST', '/api/auth/login', { body: { email, password: PASSWORD } });
+  const answer = (body: Record<string, string>) => t.request('POST', '/api/auth/mfa', { body });
+  const riderWithTotp = async (email: string) => {
+    const reg = await t.request('POST', '/api/auth/register', {
+      body: { email, password: PASSWORD, name: 'Factor Tester' },
+    });
+    const { accessToken } = await reg.json();
+    const { secret } = await (await t.request('POST', '/api/me/mfa/totp', { token: accessToken })).json();
+    const confirm = await t.request('POST', '/api/me/mfa/totp/confirm', {
+      token: accessToken,
+      body: { code: await codeFor(secret) },
+    });
+    return { secret: secret as string, codes: (await confirm.json()).codes as string[] };
+  };
+
+  it('a challenge answers once: a used one is refused even with the next code, an expired one always', async () => {
+    const email = `once-${kind}@example.rw`;
+    const { secret, codes } = await riderWithTotp(email);
+    const { challengeToken } = await (await login(email)).json();
+    // A wrong code does not use the challenge up: the person can type again.
+    const right = await codeFor(secret, 1);
+    expect((await answer({ challengeToken, code: right === '123456' ? '654321' : '123456' })).status).toBe(
+      401,
+    );
+    expect((await answer({ challengeToken, code: right })).status).toBe(200);
+    const seconds: Record<string, string>[] = [
+      { code: await codeFor(secret, -1) },
+      { recoveryCode: codes[0]! },
+    ];
+    for (const second of seconds) {
+      const again = await answer({ challengeToken, ...second });
+      expect(again.status).toBe(401);
+      expect((await again.json()).error.code).toBe('mfa_challenge_invalid');
+    }
+    // The recovery code the refused replay carried is still unused.
+    const next = (await (await login(email)).json()).challengeToken;
+    expect((await answer({ challengeToken: next, recoveryCode: codes[0]! })).status).toBe(200);
+
+    const { userId } = (await verifyMfaChallenge(next, t.deps.jwtSecret))!;
+    const old = await signMfaChallenge(userId, t.deps.jwtSecret, Math.floor(Date.now() / 1000) - 600);
+    const expired = await answer({ challengeToken: old, code: await codeFor(secret) });
+    expect((await expired.json()).error.code).toBe('mfa_challenge_invalid');
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { userId as userIdSchema } from '@kigaligo/domain';
 import { sign, verify } from 'hono/jwt';
 
@@ -11,18 +12,23 @@ const ALG = 'HS256';
  */
 export async function signMfaChallenge(userId: string, secret: string, now = Math.floor(Date.now() / 1000)) {
   return sign(
-    { sub: userId, typ: 'mfa_challenge', iat: now, exp: now + MFA_CHALLENGE_TTL_SECONDS },
+    // The id lets the answer claim the challenge once (routes/auth-mfa.ts): a replayed one mints nothing.
+    { sub: userId, typ: 'mfa_challenge', jti: randomUUID(), iat: now, exp: now + MFA_CHALLENGE_TTL_SECONDS },
     secret,
     ALG,
   );
 }
 
-/** The user id of a valid, unexpired challenge, or null. */
-export async function verifyMfaChallenge(token: string, secret: string): Promise<string | null> {
+/** The user and the challenge's own id of a valid, unexpired challenge, or null. */
+export async function verifyMfaChallenge(
+  token: string,
+  secret: string,
+): Promise<{ userId: string; challengeId: string } | null> {
   try {
     const payload = await verify(token, secret, ALG);
     const id = userIdSchema.safeParse(payload.sub);
-    return payload.typ === 'mfa_challenge' && id.success ? id.data : null;
+    if (payload.typ !== 'mfa_challenge' || !id.success || typeof payload.jti !== 'string') return null;
+    return { userId: id.data, challengeId: payload.jti };
   } catch {
     return null;
   }
