@@ -1,7 +1,8 @@
 import { useSession } from '@kigaligo/client';
-import { whenIdle } from '@kigaligo/ui';
+import { MfaEnrolmentScreen, whenIdle } from '@kigaligo/ui';
 import { UpdatePrompt } from '@kigaligo/ui/update-prompt';
 import { lazy, Suspense, useEffect } from 'react';
+import { useAdminI18n } from './messages';
 import { SignInPage } from './pages/sign-in-page';
 
 // A first visit is always signed out: the console's pages load after the sign-in screen has painted, and are
@@ -11,10 +12,14 @@ const AdminShell = lazy(() => loadShell().then((m) => ({ default: m.AdminShell }
 
 export function App() {
   const session = useSession();
+  const { t } = useAdminI18n();
   useEffect(() => (session ? undefined : whenIdle(() => void loadShell())), [session]);
   return (
     <>
-      {session ? (
+      {session?.mfaEnrolmentRequired ? (
+        // ADMIN_MFA=required and no factor yet: the server accepts this session on the MFA routes only.
+        <MfaEnrolmentScreen product={t('app.product')} />
+      ) : session ? (
         <Suspense fallback={null}>
           <AdminShell user={session.user} />
         </Suspense>

@@ -2,6 +2,8 @@ import {
   type AuthResponse,
   authResponse,
   type LoginInput,
+  loginResponse,
+  type MfaChallenge,
   type RegisterInput,
   type Role,
   user,
@@ -12,8 +14,13 @@ import { NetworkError, WrongRoleError } from './api-error';
 import { apiGet, apiRequest } from './api-routes';
 import { type SessionStore, sessionFromAuth } from './session-store';
 
+/** The second step of sign-in: a code from the authenticator app, or one recovery code. */
+export type MfaAnswer = { code: string } | { recoveryCode: string };
+
 export interface Auth {
-  login(input: LoginInput): Promise<void>;
+  /** Signs in, or answers the challenge to pass to `answerMfa` when the account has a second factor. */
+  login(input: LoginInput): Promise<MfaChallenge | null>;
+  answerMfa(challengeToken: string, answer: MfaAnswer): Promise<void>;
   /** Riders sign themselves up; drivers and admins are created by an admin. */
   register(input: RegisterInput): Promise<void>;
   logout(): Promise<void>;
@@ -43,8 +50,17 @@ export function createAuth(api: ApiClient, store: SessionStore, role: Role, onSi
   return {
     async login(input) {
       const body = { email: input.email, password: input.password };
+      const res = await api.request(apiRequest('post', '/api/auth/login', { body }), {
+        auth: false,
+        schema: loginResponse,
+      });
+      if ('mfaRequired' in res) return res;
+      await accept(res);
+      return null;
+    },
+    async answerMfa(challengeToken, answer) {
       await accept(
-        await api.request(apiRequest('post', '/api/auth/login', { body }), {
+        await api.request(apiRequest('post', '/api/auth/mfa', { body: { challengeToken, ...answer } }), {
           auth: false,
           schema: authResponse,
         }),

@@ -9,7 +9,7 @@ export {
   type PathsFor,
   type RouteInput,
 } from './api-routes';
-export { type Auth, createAuth } from './auth';
+export { type Auth, createAuth, type MfaAnswer } from './auth';
 export { authorizedFetch, ensureOk, type FetchDeps } from './authorized-fetch';
 export { type Connectivity, createConnectivity } from './connectivity';
 export type { EvidenceRow, UploadState } from './evidence/evidence-database';
@@ -67,6 +67,7 @@ export { ClientProvider, syncServerUrl, useClient, useSyncEngine } from './react
 export { type ApiQuery, useApiQuery } from './react/use-api-query';
 export { useDocumentRejection } from './react/use-document-rejection';
 export { type LiveVehicles, liveServerUrl, useLiveVehicles } from './react/use-live-vehicles';
+export { useMfa } from './react/use-mfa';
 export {
   useLanguageOnServer,
   useNotificationPreferences,

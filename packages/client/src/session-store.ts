@@ -8,6 +8,8 @@ export const storedSession = z.object({
   refreshToken: z.string().min(1),
   /** Epoch milliseconds at which the access token expires (device clock). */
   expiresAt: z.number(),
+  /** An admin who must set up a second factor (ADMIN_MFA=required): the app shows only the enrolment screen. */
+  mfaEnrolmentRequired: z.boolean().optional(),
 });
 export type Session = z.infer<typeof storedSession>;
 
@@ -23,6 +25,7 @@ export function sessionFromAuth(res: AuthResponse, now = Date.now()): Session {
     accessToken: res.accessToken,
     refreshToken: res.refreshToken,
     expiresAt: now + res.expiresIn * 1000,
+    ...(res.mfaEnrolmentRequired ? { mfaEnrolmentRequired: true } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import './map/live-map.css';
 import './map/points-map.css';
 import './map/offline-map.css';
 import './styles/notifications.css';
+import './styles/mfa.css';
 import './styles/sessions.css';
 
 export { fetchBackgroundTierWhenIdle } from './background-tier';
@@ -21,6 +22,8 @@ export { Avatar, Card, type CardProps, EmptyState } from './components/card';
 export { ConnectivityBadge, OfflineBanner } from './components/connectivity';
 export { LanguageSwitch } from './components/language-switch';
 export { Logo, LogoMark } from './components/logo';
+export { MfaCard } from './components/mfa/mfa-card';
+export { MfaEnrolmentScreen } from './components/mfa/mfa-enrolment-screen';
 export { DocumentNotSent, NotSent } from './components/not-sent';
 export { NotificationsCard } from './components/notifications-card';
 export { formatDate, greetingKey, ProfileCard } from './components/profile-card';

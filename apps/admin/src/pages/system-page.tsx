@@ -1,5 +1,5 @@
 import { apiGet, useApiQuery } from '@kigaligo/client';
-import { AccountSecurityCard, Button, Card } from '@kigaligo/ui';
+import { AccountSecurityCard, Button, Card, MfaCard } from '@kigaligo/ui';
 import { z } from 'zod';
 import { useAdminI18n } from '../messages';
 import { SyncIssuesCard } from '../sync-issues/sync-issues-card';
@@ -50,6 +50,9 @@ export function SystemPage() {
       <SyncIssuesCard />
       <div className="kg-admin-form-card">
         <AccountSecurityCard />
+      </div>
+      <div className="kg-admin-form-card">
+        <MfaCard />
       </div>
     </>
   );

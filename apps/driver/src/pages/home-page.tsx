@@ -4,6 +4,7 @@ import {
   AccountSecurityCard,
   AppHeader,
   greetingKey,
+  MfaCard,
   OfflineMapCard,
   ProfileCard,
   SettingsCard,
@@ -48,6 +49,7 @@ export function HomePage({ user }: { user: User }) {
         <TrackingCard vehicle={shift.vehicle} tracker={tracker} status={status} />
         <ProfileCard user={user} />
         <AccountSecurityCard />
+        <MfaCard />
         <OfflineMapCard base={import.meta.env.BASE_URL} />
         <SettingsCard />
       </main>

@@ -4,6 +4,7 @@ import {
   AccountSecurityCard,
   AppHeader,
   greetingKey,
+  MfaCard,
   NotificationsCard,
   OfflineMapCard,
   ProfileCard,
@@ -69,6 +70,7 @@ export function HomePage({ user, onPlan }: { user: User; onPlan(): void }) {
         <ProfileCard user={user} />
         <NotificationsCard />
         <AccountSecurityCard />
+        <MfaCard />
         <OfflineMapCard base={import.meta.env.BASE_URL} />
         <SettingsCard
           onLanguageChange={(language) => prefs.update({ language })}

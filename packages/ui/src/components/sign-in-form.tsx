@@ -1,9 +1,12 @@
 import { useClient } from '@kigaligo/client';
-import { loginInput } from '@kigaligo/domain';
+import { loginInput, type MfaChallenge } from '@kigaligo/domain';
+import { useState } from 'react';
 import { useZodForm } from '../forms/use-zod-form';
 import { useI18n } from '../i18n/i18n-context';
 import { Alert } from './alert';
 import { Button } from './button';
+import { MfaChallengeForm } from './mfa/mfa-challenge-form';
+import { mfaMessages } from './mfa/mfa-messages';
 import { TextField } from './text-field';
 
 export interface SignInFormProps {
@@ -13,14 +16,35 @@ export interface SignInFormProps {
 
 export function SignInForm({ wrongRoleMessage }: SignInFormProps) {
   const { auth } = useClient();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  // With a second factor on, the password step answers a challenge: the code step replaces the form until
+  // it signs in or sends the person back (expired: with a note saying why).
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
+  const [expired, setExpired] = useState(false);
   const form = useZodForm(loginInput, { email: '', password: '' }, t, {
     wrongRole: wrongRoleMessage,
     signIn: true,
   });
+  if (challenge) {
+    return (
+      <MfaChallengeForm
+        challenge={challenge}
+        wrongRoleMessage={wrongRoleMessage}
+        onBack={(wasExpired) => {
+          setChallenge(null);
+          setExpired(wasExpired);
+        }}
+      />
+    );
+  }
+  const signIn = async (input: { email: string; password: string }) => {
+    setExpired(false);
+    setChallenge(await auth.login(input));
+  };
   return (
-    <form className="kg-form" noValidate onSubmit={form.onSubmit((input) => auth.login(input))}>
+    <form className="kg-form" noValidate onSubmit={form.onSubmit(signIn)}>
       {form.formError ? <Alert>{form.formError}</Alert> : null}
+      {expired && !form.formError ? <Alert>{mfaMessages[lang].expired}</Alert> : null}
       <TextField
         label={t('auth.email')}
         type="email"
