@@ -263,7 +263,7 @@ export interface paths {
         put?: never;
         /**
          * Answer a sign-in MFA challenge
-         * @description A six-digit authenticator code or one unused recovery code. A wrong code: 401 wrong_code; an expired or forged challenge: 401 mfa_challenge_invalid (enter the password again).
+         * @description A six-digit authenticator code or one unused recovery code. A wrong code: 401 wrong_code; an expired, forged or already answered challenge: 401 mfa_challenge_invalid (enter the password again).
          */
         post: operations["postApiAuthMfa"];
         delete?: never;
