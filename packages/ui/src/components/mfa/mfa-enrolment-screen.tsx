@@ -1,5 +1,8 @@
 import { useClient, useMfa, useSession } from '@kigaligo/client';
+import { useState } from 'react';
+import { actionErrorMessage } from '../../forms/action-error';
 import { useI18n } from '../../i18n/i18n-context';
+import { Alert } from '../alert';
 import { AuthLayout } from '../auth-layout';
 import { Button } from '../button';
 import { mfaMessages } from './mfa-messages';
@@ -11,10 +14,16 @@ import { TotpEnrolment } from './totp-enrolment';
  */
 export function MfaEnrolmentScreen({ product }: { product?: string | undefined }) {
   const { auth } = useClient();
-  const { lang } = useI18n();
+  const { lang, t: common } = useI18n();
   const t = mfaMessages[lang];
   const session = useSession();
   const mfa = useMfa();
+  // The factor is on even if this refresh fails (offline): say so, and Done tries again.
+  const [error, setError] = useState<string | null>(null);
+  const finish = () => {
+    setError(null);
+    mfa.finishEnrolment().catch((err: unknown) => setError(actionErrorMessage(err, common)));
+  };
   return (
     <AuthLayout
       product={product}
@@ -26,11 +35,12 @@ export function MfaEnrolmentScreen({ product }: { product?: string | undefined }
         </Button>
       }
     >
+      {error ? <Alert>{error}</Alert> : null}
       <TotpEnrolment
         start={mfa.start}
         confirm={mfa.confirm}
         account={session?.user.email ?? ''}
-        onDone={() => void mfa.finishEnrolment()}
+        onDone={finish}
       />
     </AuthLayout>
   );
