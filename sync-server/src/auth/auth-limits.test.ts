@@ -72,6 +72,16 @@ describe.each(stores)('AuthLimits on a %s store', (_name, open) => {
     expect(await l.beforePasswordReset('c')).toBe(0);
     expect(await l.beforePasswordReset('c')).toBeGreaterThan(0);
   });
+
+  it('lets one of many racing answers claim a sign-in challenge, and takes it back after a wrong code', async () => {
+    const l = await limits();
+    const claims = await Promise.all(Array.from({ length: 8 }, () => l.claimChallenge('challenge-1', 300)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await l.claimChallenge('challenge-2', 300)).toBe(true);
+    await l.releaseChallenge('challenge-1');
+    expect(await l.claimChallenge('challenge-1', 300)).toBe(true);
+    expect(await l.claimChallenge('challenge-1', 300)).toBe(false);
+  });
 });
 
 describe('memoryLimitStore', () => {
