@@ -60,6 +60,8 @@ export const secretVariables = [
   'MOMO_DISBURSEMENT_KEY',
   'MOMO_API_USER',
   'MOMO_API_KEY',
+  'AIRTEL_CLIENT_SECRET',
+  'AIRTEL_DISBURSEMENT_PIN',
   'ALERT_WEBHOOK_URL',
 ] as const;
 

@@ -2,6 +2,7 @@ import Stripe from 'stripe';
 import type { Db } from '../db/client';
 import type { Providers } from '../outbox/providers';
 import { chargeTopic, type PaymentTopicOptions } from './charge-topic';
+import { type AirtelConfig, airtelProvider } from './providers/airtel';
 import { cashProvider } from './providers/cash';
 import { type MomoConfig, momoProvider } from './providers/momo';
 import { sandboxProvider, unavailableProvider } from './providers/sandbox';
@@ -16,6 +17,8 @@ export interface PaymentsConfig {
   stripeWebhookSecret?: string | undefined;
   /** MOMO_*; without it, mobile money uses the sandbox. */
   momo?: MomoConfig | undefined;
+  /** AIRTEL_*; without it, Airtel numbers use the sandbox (or are refused when only MoMo is real). */
+  airtel?: AirtelConfig | undefined;
 }
 
 export interface StripeWebhookDeps {
@@ -25,8 +28,8 @@ export interface StripeWebhookDeps {
 
 /**
  * Providers from configuration: each real one when its credentials are set, else the local sandbox that
- * records what would have been sent. Airtel Money has no adapter of its own yet: with MTN MoMo configured,
- * Airtel numbers are refused with a reason the rider can act on rather than "paid" by a sandbox.
+ * records what would have been sent. With MTN MoMo real but Airtel not configured, Airtel numbers are refused
+ * with a reason the rider can act on rather than "paid" by a sandbox next to real MoMo money.
  */
 export function paymentProvidersFrom(config: PaymentsConfig): {
   providers: PaymentProviders;
@@ -37,12 +40,14 @@ export function paymentProvidersFrom(config: PaymentsConfig): {
   const providers: PaymentProviders = {
     stripe: stripe ? stripeProvider(stripe) : sandboxProvider('stripe'),
     mtn_momo: config.momo ? momoProvider(config.momo) : sandboxProvider('mtn_momo'),
-    airtel_money: config.momo
-      ? unavailableProvider(
-          'airtel_money',
-          'Airtel Money is not available yet: pay with MTN MoMo, card or cash',
-        )
-      : sandboxProvider('airtel_money'),
+    airtel_money: config.airtel
+      ? airtelProvider(config.airtel)
+      : config.momo
+        ? unavailableProvider(
+            'airtel_money',
+            'Airtel Money is not available yet: pay with MTN MoMo, card or cash',
+          )
+        : sandboxProvider('airtel_money'),
     cash: cashProvider,
   };
   return {

@@ -6,7 +6,12 @@ import { paymentsConfigFromEnv } from './payments-config';
 describe('payment and push configuration', () => {
   it('with no keys every provider is the sandbox', () => {
     const { payments, push } = paymentsConfigFromEnv({});
-    expect(payments).toEqual({ stripe: undefined, stripeWebhookSecret: undefined, momo: undefined });
+    expect(payments).toEqual({
+      stripe: undefined,
+      stripeWebhookSecret: undefined,
+      momo: undefined,
+      airtel: undefined,
+    });
     expect(push.fcmServiceAccount).toBeUndefined();
     const { providers, stripeWebhook } = paymentProvidersFrom(payments);
     expect(Object.values(providers).map((p) => [p.name, p.sandbox])).toEqual([
@@ -48,6 +53,28 @@ describe('payment and push configuration', () => {
     expect(providers.mtn_momo.sandbox).toBe(false);
     expect(providers.airtel_money.sandbox).toBe(false);
     expect(stripeWebhook?.secret).toBe('whsec_x');
+  });
+
+  it('reads the Airtel Money settings; Airtel numbers then go to Airtel, not the refusing stand-in', () => {
+    const { payments } = paymentsConfigFromEnv({
+      AIRTEL_BASE_URL: 'https://openapi.airtel.africa',
+      AIRTEL_CLIENT_ID: 'id',
+      AIRTEL_CLIENT_SECRET: 'secret',
+      AIRTEL_DISBURSEMENT_PIN: 'enc-pin',
+    });
+    expect(payments.airtel).toEqual({
+      baseUrl: 'https://openapi.airtel.africa',
+      clientId: 'id',
+      clientSecret: 'secret',
+      country: 'RW',
+      currency: 'RWF',
+      encryptedPin: 'enc-pin',
+    });
+    const { providers } = paymentProvidersFrom(payments);
+    expect([providers.airtel_money.sandbox, providers.mtn_momo.sandbox]).toEqual([false, true]);
+    expect(() => paymentsConfigFromEnv({ AIRTEL_BASE_URL: 'https://x', AIRTEL_CLIENT_ID: 'id' })).toThrow(
+      /AIRTEL_CLIENT_SECRET/,
+    );
   });
 
   it('refuses half a mobile-money configuration instead of silently using the sandbox', () => {

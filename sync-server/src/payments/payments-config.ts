@@ -40,6 +40,26 @@ function momoFromEnv(env: NodeJS.ProcessEnv): PaymentsConfig['momo'] {
   };
 }
 
+function airtelFromEnv(env: NodeJS.ProcessEnv): PaymentsConfig['airtel'] {
+  const names = ['AIRTEL_BASE_URL', 'AIRTEL_CLIENT_ID', 'AIRTEL_CLIENT_SECRET'] as const;
+  const set = names.filter((n) => env[n]);
+  if (set.length === 0) return undefined;
+  // As for MoMo: half a configuration must not quietly become the sandbox.
+  if (set.length < names.length) {
+    throw new Error(
+      `Airtel Money needs all of ${names.join(', ')}; missing ${names.filter((n) => !env[n]).join(', ')}`,
+    );
+  }
+  return {
+    baseUrl: env.AIRTEL_BASE_URL!,
+    clientId: env.AIRTEL_CLIENT_ID!,
+    clientSecret: env.AIRTEL_CLIENT_SECRET!,
+    country: env.AIRTEL_COUNTRY || 'RW',
+    currency: env.AIRTEL_CURRENCY || 'RWF',
+    encryptedPin: env.AIRTEL_DISBURSEMENT_PIN || undefined,
+  };
+}
+
 /** Payment and push providers from the environment (README.md's configuration table). */
 export function paymentsConfigFromEnv(env: NodeJS.ProcessEnv): {
   payments: PaymentsConfig;
@@ -59,6 +79,7 @@ export function paymentsConfigFromEnv(env: NodeJS.ProcessEnv): {
         : undefined,
       stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
       momo: momoFromEnv(env),
+      airtel: airtelFromEnv(env),
     },
     push: {
       fcmServiceAccount: env.FCM_SERVICE_ACCOUNT ? loadServiceAccount(env.FCM_SERVICE_ACCOUNT) : undefined,
