@@ -22,6 +22,13 @@ describe('apiRequest', () => {
     });
   });
 
+  it('builds a route whose body is not JSON (evidence bytes) without a body, the caller sending the bytes', () => {
+    expect(apiRequest('put', '/api/evidence/{sha256}', { path: { sha256: 'ab12' } })).toEqual({
+      method: 'PUT',
+      path: '/api/evidence/ab12',
+    });
+  });
+
   it('refuses, in the type check, what the API does not document', () => {
     // Each call below must fail `tsc` (packages/client's typecheck compiles this file); an expected error
     // that does not happen is itself an error, so a loosened type makes the typecheck fail.
@@ -38,6 +45,8 @@ describe('apiRequest', () => {
       apiRequest('post', '/api/shifts', { body: { vehicle: 'v1' } }),
       // @ts-expect-error a required body left out
       apiRequest('post', '/api/refunds'),
+      // @ts-expect-error a JSON body on a route that takes raw bytes
+      apiRequest('put', '/api/evidence/{sha256}', { path: { sha256: 'ab12' }, body: { bytes: 1 } }),
       // @ts-expect-error a method the path does not answer
       apiRequest('delete', '/api/refunds'),
     ];

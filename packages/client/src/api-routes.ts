@@ -35,12 +35,13 @@ type QueryPart<O> =
       : { query?: never };
 
 type Json<C> = C extends { content: { 'application/json': infer B } } ? B : never;
+// A body that is not JSON (the evidence bytes) has no place here: the caller sends it itself, as a Blob.
 type BodyPart<O> = O extends { requestBody: infer R }
-  ? [R] extends [never] | [undefined]
+  ? [Json<R>] extends [never]
     ? { body?: never }
     : { body: Json<R> }
   : O extends { requestBody?: infer R }
-    ? [Exclude<R, undefined>] extends [never]
+    ? [Json<Exclude<R, undefined>>] extends [never]
       ? { body?: never }
       : { body?: Json<Exclude<R, undefined>> }
     : { body?: never };

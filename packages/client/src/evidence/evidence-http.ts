@@ -1,14 +1,17 @@
 import type { EvidenceRef } from '@kigaligo/domain';
+import { apiRequest } from '../api-routes';
 import { authorizedFetch, ensureOk, type FetchDeps } from '../authorized-fetch';
 
-const path = (sha256: string) => `/api/evidence/${encodeURIComponent(sha256)}`;
+/** The typed route gives the URL; the bytes go out as the raw body, so the request is sent here, not as JSON. */
+const path = (method: 'get' | 'put', sha256: string) =>
+  apiRequest(method, '/api/evidence/{sha256}', { path: { sha256 } }).path;
 
 /**
  * PUT /api/evidence/<sha256> with the raw bytes and their type. 201 (stored) and 200 (the server had it
  * already) both mean done; the server checks the digest and the type by content.
  */
 export async function putEvidence(deps: FetchDeps, ref: EvidenceRef, blob: Blob): Promise<void> {
-  const res = await authorizedFetch(deps, path(ref.sha256), {
+  const res = await authorizedFetch(deps, path('put', ref.sha256), {
     method: 'PUT',
     headers: { 'content-type': ref.mime, accept: 'application/json' },
     body: blob,
@@ -23,7 +26,7 @@ export async function putEvidence(deps: FetchDeps, ref: EvidenceRef, blob: Blob)
  * never from a public URL, so pages show it through object URLs made from this Blob.
  */
 export async function downloadEvidence(deps: FetchDeps, sha256: string): Promise<Blob> {
-  const res = await ensureOk(await authorizedFetch(deps, path(sha256), { method: 'GET' }));
+  const res = await ensureOk(await authorizedFetch(deps, path('get', sha256), { method: 'GET' }));
   const blob = await res.blob();
   const type = res.headers.get('content-type') ?? blob.type;
   return blob.type === type ? blob : new Blob([blob], { type });
