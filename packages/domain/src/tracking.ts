@@ -85,16 +85,9 @@ export type LiveVehicle = z.infer<typeof liveVehicle>;
 export const COARSE_GRID_DEGREES = 0.005;
 
 /**
- * Messages the /live channel sends (JSON text frames): a snapshot replaces what the client had; `position` adds
- * or moves one vehicle (also when it turns stale); `removed` takes one off the map (it left the viewer's box, went
- * off shift, or is now shown under another id because the viewer's trip on it started or ended).
+ * What a /live client may send, as the server validates it; the message types themselves live in
+ * @kigaligo/sync-protocol (live-messages.ts) with the rest of the wire, and the server checks this agrees.
  */
-export type LiveServerMessage =
-  | { type: 'snapshot'; vehicles: LiveVehicle[] }
-  | { type: 'position'; vehicle: LiveVehicle }
-  | { type: 'removed'; vehicleId: string };
-
-/** What a /live client may send: narrow to a bounding box [minLon, minLat, maxLon, maxLat], or everything. */
 export const liveClientMessage = z.object({
   type: z.literal('subscribe'),
   bbox: z.tuple([longitude, latitude, longitude, latitude]).optional(),

@@ -9,6 +9,7 @@ import {
   WHOLE_DOCUMENT,
 } from './doc-keys';
 import { docName, parseDocName } from './doc-names';
+import { liveMessageTypes } from './live-messages';
 import { messageTypes } from './message-types';
 import { encodeStoredAck } from './stored-ack';
 import { PROTOCOL_VERSION } from './version';
@@ -45,6 +46,7 @@ const surfaceAt: Record<number, unknown> = {
     names: ['rider:<uuid>', 'driver:<uuid>', 'report:<uuid>'],
     rejectionKeys: ['bookingIntents/<id>', '*'],
     storedAck: [100, 3, 1, 3, 7],
+    live: { server: ['position', 'removed', 'snapshot'], client: ['subscribe'] },
   },
 };
 
@@ -73,6 +75,8 @@ function surfaceNow() {
     rejectionKeys: [rejectionKey(riderDocKeys.bookingIntents, '<id>'), WHOLE_DOCUMENT],
     // A state vector of one client (id 3 at clock 7): the bytes an app decodes.
     storedAck: [...encodeStoredAck(Uint8Array.of(1, 3, 7))],
+    // The /live channel's JSON message types (their vehicle is the domain's schema, versioned with the API).
+    live: { server: [...liveMessageTypes.server].sort(), client: [...liveMessageTypes.client].sort() },
   };
 }
 

@@ -1,12 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import {
-  type LiveServerMessage,
-  type LiveVehicle,
-  liveClientMessage,
-  type TrackedVehicle,
-} from '@kigaligo/domain';
-import { closeCodes } from '@kigaligo/sync-protocol';
+import { type LiveVehicle, liveClientMessage, type TrackedVehicle } from '@kigaligo/domain';
+import { closeCodes, type LiveClientMessage, type LiveServerMessage } from '@kigaligo/sync-protocol';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -276,7 +271,8 @@ export class LiveHub implements UpgradeEndpoint {
       id,
       key: `${at.lat},${at.lon},${at.recordedAt},${v.stale}`,
       view,
-      frame: () => JSON.stringify({ type: 'position', vehicle: view() } satisfies LiveServerMessage),
+      frame: () =>
+        JSON.stringify({ type: 'position', vehicle: view() } satisfies LiveServerMessage<LiveVehicle>),
     };
   }
 
@@ -290,7 +286,10 @@ export class LiveHub implements UpgradeEndpoint {
     const previous = c.shown.get(v.vehicleId);
     if (previous && previous.id !== next?.id) {
       c.shown.delete(v.vehicleId);
-      this.send(c, JSON.stringify({ type: 'removed', vehicleId: previous.id } satisfies LiveServerMessage));
+      this.send(
+        c,
+        JSON.stringify({ type: 'removed', vehicleId: previous.id } satisfies LiveServerMessage<LiveVehicle>),
+      );
     }
     if (!next || (previous?.id === next.id && previous.key === next.key)) return;
     c.shown.set(v.vehicleId, { id: next.id, key: next.key });
@@ -306,7 +305,7 @@ export class LiveHub implements UpgradeEndpoint {
       c.shown.set(v.vehicleId, { id: seen.id, key: seen.key });
       vehicles.push(seen.view());
     }
-    this.send(c, JSON.stringify({ type: 'snapshot', vehicles } satisfies LiveServerMessage));
+    this.send(c, JSON.stringify({ type: 'snapshot', vehicles } satisfies LiveServerMessage<LiveVehicle>));
   }
 
   /** A text frame; a shared Buffer goes out as it is, the same bytes to every client. */
@@ -358,7 +357,9 @@ export class LiveHub implements UpgradeEndpoint {
         return ws.close(1003, 'expected JSON');
       }
       if (!parsed.success) return ws.close(1003, 'unknown message');
-      client.bbox = parsed.data.bbox ?? null;
+      // Typed as the protocol declares it: the domain schema drifting from sync-protocol fails the type check.
+      const message: LiveClientMessage = parsed.data;
+      client.bbox = message.bbox ?? null;
       this.sendSnapshot(client);
     };
     this.sendSnapshot(client);

@@ -1,4 +1,5 @@
-import type { LiveServerMessage, TrackedVehicle } from '@kigaligo/domain';
+import type { LiveVehicle, TrackedVehicle } from '@kigaligo/domain';
+import type { LiveServerMessage } from '@kigaligo/sync-protocol';
 import { exactView } from './visibility';
 
 /**
@@ -17,7 +18,7 @@ export class VehicleFrames {
     this.json ??= JSON.stringify({
       type: 'position',
       vehicle: exactView(this.vehicle),
-    } satisfies LiveServerMessage);
+    } satisfies LiveServerMessage<LiveVehicle>);
     return this.json;
   }
 

@@ -1,5 +1,10 @@
 import { type LiveVehicle, liveVehicle } from '@kigaligo/domain';
-import { closeCodes, isFinalClose } from '@kigaligo/sync-protocol';
+import {
+  closeCodes,
+  isFinalClose,
+  type LiveClientMessage,
+  type LiveServerMessage,
+} from '@kigaligo/sync-protocol';
 import { SignedOutError } from '../api-error';
 import { backoffDelay } from '../sync/sync-connection';
 
@@ -71,12 +76,13 @@ export class LiveFeed {
     };
   }
 
-  private subscribeMessage() {
+  private subscribeMessage(): LiveClientMessage {
     return this.bbox ? { type: 'subscribe', bbox: this.bbox } : { type: 'subscribe' };
   }
 
   private onMessage(text: string): void {
-    let msg: { type?: string; vehicles?: unknown[]; vehicle?: unknown; vehicleId?: string };
+    // `unknown` vehicles: each is validated against the domain schema before it reaches the map.
+    let msg: Partial<LiveServerMessage<unknown>>;
     try {
       msg = JSON.parse(text);
     } catch {
