@@ -3180,7 +3180,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description When the feed last changed (a fix, a shift or trip change, a fix ageing out) */
+                    /** @description When the feed last changed (a fix, a shift or trip change, a fix ageing out, a static feed activated) */
                     "Last-Modified"?: string;
                     [name: string]: unknown;
                 };
@@ -3231,7 +3231,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description When the feed last changed (a fix, a shift or trip change, a fix ageing out) */
+                    /** @description When the feed last changed (a fix, a shift or trip change, a fix ageing out, a static feed activated) */
                     "Last-Modified"?: string;
                     [name: string]: unknown;
                 };

@@ -53,7 +53,8 @@ export async function importFeed(
     const [row] = existing
       ? await tx
           .update(networkFeeds)
-          .set({ active: true })
+          // Re-activated: importedAt is when the feed became active, which GTFS-RT's Last-Modified follows.
+          .set({ active: true, importedAt: new Date() })
           .where(eq(networkFeeds.id, existing.id))
           .returning()
       : await tx

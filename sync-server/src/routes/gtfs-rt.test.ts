@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { TrackedVehicle } from '@kigaligo/domain';
-import { readFeed } from '@kigaligo/gtfs/node';
+import { readFeed, readFeedFiles } from '@kigaligo/gtfs/node';
 import { serviceDayOrigin, toServiceTime } from '@kigaligo/planner';
 import { eq } from 'drizzle-orm';
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vehicles } from '../db/schema';
 import { busPosition } from '../demo/bus-runs';
+import { importFeed } from '../network/feed-import';
 import { findScheduledTrip } from '../realtime/scheduled-trip';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
@@ -17,7 +18,8 @@ const { FeedMessage } = GtfsRealtimeBindings.transit_realtime;
 const decode = async (res: Response) => FeedMessage.decode(new Uint8Array(await res.arrayBuffer()));
 
 /** The static feed the server runs on, read independently of the planner: the oracle for trip descriptors. */
-const staticFeed = readFeed(fileURLToPath(new URL('../../../public/network/kigali-gtfs', import.meta.url)));
+const kigaliPath = fileURLToPath(new URL('../../../public/network/kigali-gtfs', import.meta.url));
+const staticFeed = readFeed(kigaliPath);
 const TRIP = '407-0-WD';
 /** 05:00 + one 30-minute headway of its first frequency window (frequencies.txt). */
 const START = '05:30:00';
@@ -170,5 +172,24 @@ describe.each(testDatabaseKinds)('GTFS-Realtime for consumers, on %s', (kind) =>
     const bad = await get('vehicle-positions?format=xml');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
+  });
+
+  // Last in this file: it switches the active feed (to an equal copy, so the trips stay the same).
+  it('Last-Modified moves on when another feed is activated, or an earlier one again, with no bus moving', async () => {
+    const db = t.server.deps.database.db;
+    const original = readFeedFiles(kigaliPath);
+    // The same feed with one more line break: another content hash, so another feed.
+    const copy = { ...original, 'stops.txt': `${original['stops.txt']}\n` };
+    for (const files of [copy, original]) {
+      const before = (await get('trip-updates')).headers.get('last-modified')!;
+      await new Promise((r) => setTimeout(r, 1100));
+      const result = await importFeed(db, files, 'test');
+      await t.server.deps.network.loadActive(db, result.feedId);
+      for (const path of ['vehicle-positions', 'trip-updates']) {
+        const res = await get(path, { 'if-modified-since': before });
+        expect(res.status).toBe(200);
+        expect(Date.parse(res.headers.get('last-modified')!)).toBeGreaterThan(Date.parse(before));
+      }
+    }
   });
 });

@@ -22,7 +22,8 @@ const feedQuery = z.object({
 
 const feedHeaders = {
   'Last-Modified': {
-    description: 'When the feed last changed (a fix, a shift or trip change, a fix ageing out)',
+    description:
+      'When the feed last changed (a fix, a shift or trip change, a fix ageing out, a static feed activated)',
     schema: { type: 'string' as const },
   },
 };
@@ -43,13 +44,17 @@ async function viewerOf(c: Context<AppEnv>): Promise<Viewer> {
 /** The fleet as the caller may see it, each bus with the trip of the active feed it runs (when found). */
 async function fleetFor(c: Context<AppEnv>) {
   const now = Date.now();
-  const { vehicles, lastModified } = c.var.deps.live.feedFor(await viewerOf(c), now);
+  const { vehicles, lastModified: fleetModified } = c.var.deps.live.feedFor(await viewerOf(c), now);
   let network: Network | undefined;
+  // A newly activated feed changes the trip descriptors and predictions even when no bus moved.
+  let feedActivated = 0;
   try {
     network = c.var.deps.network.get();
+    feedActivated = Date.parse(c.var.deps.network.info().importedAt);
   } catch {
     // No network loaded yet: positions without trips.
   }
+  const lastModified = Math.max(fleetModified, feedActivated);
   const fleet = vehicles.map((v: FeedVehicle) => {
     const run = network && v.trip ? findScheduledTrip(network, v.trip) : undefined;
     return { ...v, run };
