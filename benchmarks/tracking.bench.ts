@@ -139,28 +139,28 @@ try {
   let delivered = 0;
   const latencies: number[] = [];
   const sockets: WebSocket[] = [];
+  // Each subscriber opens its socket with its own single-use ticket, as the apps do.
+  const ticket = async () =>
+    (await api(base, '/api/sync/ticket', rider.accessToken, { purpose: 'live' })).ticket;
   for (let i = 0; i < SUBSCRIBERS; i += 250) {
     await Promise.all(
-      Array.from(
-        { length: Math.min(250, SUBSCRIBERS - i) },
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const ws = new WebSocket(`ws://127.0.0.1:${port}/live?token=${rider.accessToken}`, {
-              perMessageDeflate: DEFLATE,
-            });
-            ws.on('message', (d: Buffer) => {
-              const m = JSON.parse(d.toString());
-              if (m.type === 'snapshot') resolve();
-              if (m.type === 'position' && sent.has(m.vehicle.recordedAt))
-                latencies.push(performance.now() - sent.get(m.vehicle.recordedAt)!);
-              if (m.type === 'position') delivered++;
-            });
-            // The app subscribes as soon as the socket opens; a silent socket is closed at the handshake deadline.
-            ws.on('open', () => ws.send(JSON.stringify({ type: 'subscribe' })));
-            ws.on('error', reject);
-            sockets.push(ws);
-          }),
-      ),
+      Array.from({ length: Math.min(250, SUBSCRIBERS - i) }, async () => {
+        const url = `ws://127.0.0.1:${port}/live?ticket=${await ticket()}`;
+        return new Promise<void>((resolve, reject) => {
+          const ws = new WebSocket(url, { perMessageDeflate: DEFLATE });
+          ws.on('message', (d: Buffer) => {
+            const m = JSON.parse(d.toString());
+            if (m.type === 'snapshot') resolve();
+            if (m.type === 'position' && sent.has(m.vehicle.recordedAt))
+              latencies.push(performance.now() - sent.get(m.vehicle.recordedAt)!);
+            if (m.type === 'position') delivered++;
+          });
+          // The app subscribes as soon as the socket opens; a silent socket is closed at the handshake deadline.
+          ws.on('open', () => ws.send(JSON.stringify({ type: 'subscribe' })));
+          ws.on('error', reject);
+          sockets.push(ws);
+        });
+      }),
     );
   }
   await new Promise((r) => setTimeout(r, 1000));

@@ -78,9 +78,13 @@ class CountedSocket {
   }
 }
 
-const pair = (url: string, onMessage?: (deflate: boolean, data: Buffer) => void) => ({
-  plain: new CountedSocket(url, false, (d) => onMessage?.(false, d)),
-  deflate: new CountedSocket(url, true, (d) => onMessage?.(true, d)),
+/** A single-use socket ticket (`POST /api/sync/ticket`): access tokens never go into a socket URL. */
+const ticket = async (token: string, purpose: 'sync' | 'live') =>
+  (await api('/api/sync/ticket', token, { purpose })).ticket as string;
+/** The same socket twice, without and with compression; `url` is asked twice, each socket needs its ticket. */
+const pair = async (url: () => Promise<string>, onMessage?: (deflate: boolean, data: Buffer) => void) => ({
+  plain: new CountedSocket(await url(), false, (d) => onMessage?.(false, d)),
+  deflate: new CountedSocket(await url(), true, (d) => onMessage?.(true, d)),
 });
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const saved = (plain: number, deflated: number) => `${(100 * (1 - deflated / plain)).toFixed(0)} %`;
@@ -94,8 +98,8 @@ try {
   // --- /live ------------------------------------------------------------------------------------------
   const subscribe = JSON.stringify({ type: 'subscribe' });
   const live = {
-    admin: pair(`${wsBase}/live?token=${admin.accessToken}`),
-    rider: pair(`${wsBase}/live?token=${rider.accessToken}`),
+    admin: await pair(async () => `${wsBase}/live?ticket=${await ticket(admin.accessToken, 'live')}`),
+    rider: await pair(async () => `${wsBase}/live?ticket=${await ticket(rider.accessToken, 'live')}`),
   };
   const liveSockets = Object.values(live).flatMap((p) => [p.plain, p.deflate]);
   await Promise.all(liveSockets.map((s) => s.opened));
@@ -103,8 +107,8 @@ try {
   await wait(flags.liveSeconds * 1000);
 
   // --- /sync ------------------------------------------------------------------------------------------
-  const syncUrl = (doc: string, token: string) =>
-    `${wsBase}/sync/${encodeURIComponent(doc)}?token=${token}&v=1`;
+  const syncUrl = async (doc: string, token: string) =>
+    `${wsBase}/sync/${encodeURIComponent(doc)}?ticket=${await ticket(token, 'sync')}&v=1`;
   const step1 = () => {
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, 0);
@@ -114,8 +118,8 @@ try {
   const riderDoc = `rider:${rider.user.id}`;
   const driverDoc = `driver:${driver.user.id}`;
   const sync = {
-    rider: pair(syncUrl(riderDoc, rider.accessToken)),
-    driver: pair(syncUrl(driverDoc, driver.accessToken)),
+    rider: await pair(() => syncUrl(riderDoc, rider.accessToken)),
+    driver: await pair(() => syncUrl(driverDoc, driver.accessToken)),
   };
   const syncSockets = Object.values(sync).flatMap((p) => [p.plain, p.deflate]);
   await Promise.all(syncSockets.map((s) => s.opened));
@@ -125,7 +129,7 @@ try {
 
   // A second device of the rider writes small changes (one preference each), as an app does when the rider
   // saves a route or a booking moves on; both rider sockets receive every one.
-  const writer = new CountedSocket(syncUrl(riderDoc, rider.accessToken), false);
+  const writer = new CountedSocket(await syncUrl(riderDoc, rider.accessToken), false);
   await writer.opened;
   writer.ws.send(step1());
   await wait(500);

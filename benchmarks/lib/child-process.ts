@@ -8,6 +8,11 @@ export interface ReadyMessage {
   docNames: string[];
   /** Path and query to open each document's socket at (same index as docNames). */
   paths: string[];
+  /**
+   * Our server only: each document's access token (same index). Every connection first asks
+   * `POST /api/sync/ticket` for a single-use ticket and appends `&ticket=…` to its path, as the apps do.
+   */
+  tokens?: string[];
   /** What the server does with documents, printed with the results. */
   persistence: string;
 }

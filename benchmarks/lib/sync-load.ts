@@ -37,8 +37,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Connects writers and observers to a running server child, sends ticks at a fixed rate, measures. */
 export async function runLoad(server: ServerChild, dialect: Dialect, opts: LoadOptions): Promise<LoadResult> {
-  const { port, docNames, paths } = server.ready;
-  const url = (i: number) => `ws://127.0.0.1:${port}${paths[i]}`;
+  const { port, docNames, paths, tokens } = server.ready;
+  // Our server wants a fresh single-use ticket for each connection (fetched as the apps do, so the connect
+  // phase includes it); the other servers take the path as it is.
+  const url = async (i: number) => {
+    if (!tokens) return `ws://127.0.0.1:${port}${paths[i]}`;
+    const res = await fetch(`http://127.0.0.1:${port}/api/sync/ticket`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i]}` },
+      body: JSON.stringify({ purpose: 'sync' }),
+    });
+    if (!res.ok) throw new Error(`socket ticket refused: ${res.status}`);
+    const { ticket } = (await res.json()) as { ticket: string };
+    return `ws://127.0.0.1:${port}${paths[i]}&ticket=${ticket}`;
+  };
   const observed = Math.min(opts.observe, opts.clients);
   const rssBefore = await server.rss();
 
@@ -54,11 +66,11 @@ export async function runLoad(server: ServerChild, dialect: Dialect, opts: LoadO
   for (let i = 0; i < opts.clients; i += opts.connectBatch) {
     const batch: YClient[] = [];
     for (let j = i; j < Math.min(opts.clients, i + opts.connectBatch); j++) {
-      const w = new YClient(url(j), docNames[j]!, dialect);
+      const w = new YClient(await url(j), docNames[j]!, dialect);
       writers.push(w);
       batch.push(w);
       if (j < observed) {
-        const o = new YClient(url(j), docNames[j]!, dialect, (seq, sentAt) => {
+        const o = new YClient(await url(j), docNames[j]!, dialect, (seq, sentAt) => {
           const now = performance.now();
           if (seq <= lastSeen[j]!) return;
           const fresh = seq - lastSeen[j]!;

@@ -1,4 +1,5 @@
-// Child process: our sync server (startServer) with N riders inserted directly and one access token each.
+// Child process: our sync server (startServer) with N riders inserted directly and one access token each
+// (the load generator exchanges it for a socket ticket per connection).
 import { randomUUID } from 'node:crypto';
 import { startServer } from '@kigaligo/sync-server';
 import { hashPassword, signAccessToken, users } from '@kigaligo/sync-server/bench';
@@ -40,7 +41,8 @@ runAsChild(
   {
     port: server.port,
     docNames: ids.map((id) => `rider:${id}`),
-    paths: ids.map((id, i) => `/sync/${encodeURIComponent(`rider:${id}`)}?token=${tokens[i]}&v=1`),
+    paths: ids.map((id) => `/sync/${encodeURIComponent(`rider:${id}`)}?v=1`),
+    tokens,
     persistence: databaseUrl
       ? 'Postgres: every update appended to sync_updates before it is broadcast; rider reconciler on'
       : 'PGlite in memory (Postgres unreachable): every update appended before broadcast',

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AuthLimits } from './auth/auth-limits';
 import type { MfaPolicy } from './auth/mfa/policy';
 import type { SessionRevocations } from './auth/session-revocations';
+import type { TicketStore } from './auth/socket-tickets';
 import type { AccessClaims } from './auth/tokens';
 import type { TripDocs } from './booking/trip-docs';
 import type { Database } from './db/client';
@@ -27,6 +28,8 @@ export interface AppDeps {
   authLimits: AuthLimits;
   /** Sessions ended before their access tokens expired: checked on every request and socket. */
   sessions: SessionRevocations;
+  /** Single-use WebSocket tickets (in Redis with REDIS_URL, so any process can redeem them). */
+  tickets: TicketStore;
   /** ADMIN_MFA: admins must have a second factor (the seeded demo admin exempt while SEED_DEMO_DATA is on). */
   mfa: MfaPolicy;
   reportError: (err: unknown, context: Record<string, unknown>) => void;

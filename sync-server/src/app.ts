@@ -32,6 +32,7 @@ import { pushConfigRoutes } from './routes/push';
 import { refundRoutes } from './routes/refunds';
 import { reportRoutes } from './routes/reports';
 import { shiftRoutes } from './routes/shifts';
+import { socketTicketRoutes } from './routes/socket-tickets';
 import { stopRoutes } from './routes/stops';
 import { tripRoutes } from './routes/trips';
 import { vehicleRoutes } from './routes/vehicles';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
     .route('/me', meRoutes)
     .route('/me/sessions', meSessionRoutes)
     .route('/me/mfa', meMfaRoutes)
+    .route('/sync', socketTicketRoutes)
     .route('/push', pushConfigRoutes)
     .route('/payments', paymentRoutes)
     .route('/refunds', refundRoutes)

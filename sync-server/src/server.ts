@@ -19,6 +19,7 @@ import {
   redisRevocationBus,
   SessionRevocations,
 } from './auth/session-revocations';
+import { memoryTicketStore, redisTicketStore } from './auth/socket-tickets';
 import { DispatchWorker } from './booking/dispatch-worker';
 import { driverDocType } from './booking/driver-doc-type';
 import { riderDocType } from './booking/rider-doc-type';
@@ -151,7 +152,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     logger,
   );
   await sessions.start();
-  const access = accessCheck(jwtSecret, sessions);
+  const tickets = opts.redisUrl ? await redisTicketStore(opts.redisUrl) : memoryTicketStore();
+  const access = accessCheck(tickets, sessions);
   const live = new LiveHub(
     database.db,
     opts.redisUrl ? await redisLiveBus(opts.redisUrl) : localLiveBus(),
@@ -253,6 +255,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     trustProxy: opts.trustProxy ?? false,
     authLimits: new AuthLimits(limitStore),
     sessions,
+    tickets,
     mfa: mfaPolicy(opts.adminMfa ?? 'required', opts.seed ?? false),
     reportError: (err, context) => {
       reportToSentry(err, context);
@@ -408,6 +411,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         await sessions.close();
         await sync.close();
         await live.close();
+        await tickets.close();
         await reconciler.close();
         await deps.tripDocs.idle();
         await deps.reportDocs.idle();

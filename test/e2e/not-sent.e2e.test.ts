@@ -28,7 +28,13 @@ import {
 async function writeDocument(url: string, docName: string, token: string, change: (doc: Y.Doc) => void) {
   const doc = new Y.Doc();
   change(doc);
-  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/sync/${docName}?token=${token}&v=3&ack=1`);
+  const res = await fetch(`${url}/api/sync/ticket`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ purpose: 'sync' }),
+  });
+  const { ticket } = (await res.json()) as { ticket: string };
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/sync/${docName}?ticket=${ticket}&v=3&ack=1`);
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   const stored = new Promise<void>((resolve) =>
     ws.on('message', (data: Buffer) => {

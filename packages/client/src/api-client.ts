@@ -18,7 +18,7 @@ export interface ApiClient {
   /** Sends a request built by `apiRequest`/`apiGet` (typed from the API's description). */
   request<T = unknown>(request: ApiRequest, options?: RequestOptions<T>): Promise<T>;
   /**
-   * For callers outside `request` that were refused the access token (the sync WebSocket's 4401): returns a
+   * For callers outside `request` that were refused the access token (`authorizedFetch`): returns a
    * fresh token, sharing the refresh with any in flight. Rejects with SignedOutError when the session is over.
    */
   refreshAccessToken(staleToken: string): Promise<string>;

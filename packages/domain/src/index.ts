@@ -23,6 +23,7 @@ export * from './report-api';
 export * from './safety-report';
 export * from './saved-route';
 export * from './severity';
+export * from './socket-ticket';
 export * from './text';
 export * from './tracking';
 export * from './trip';

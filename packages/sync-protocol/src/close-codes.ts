@@ -6,7 +6,7 @@
 export const closeCodes = {
   /** The upgrade URL is malformed (a bad %-escape in the path or query). Final (SS11). */
   badRequest: 4400,
-  /** No token, or a bad or expired one. The client may refresh its token once and retry. */
+  /** No ticket, or an unknown, used or expired one (or its session ended). The client may get one new ticket and retry. */
   unauthenticated: 4401,
   /** Signed in, but not allowed to open this document. Final. */
   forbidden: 4403,
@@ -21,14 +21,14 @@ export const closeCodes = {
   /** The server is shutting down or restarting: reconnect (1012 is the standard "service restart"). */
   serverRestart: 1012,
   /**
-   * Not now: the database is unreachable, or the handshake (token check, then the client's first message) took
+   * Not now: the database is unreachable, or the handshake (ticket check, then the client's first message) took
    * too long (SS11). 1013 is the standard "try again later": clients reconnect with backoff.
    */
   tryAgainLater: 1013,
 } as const;
 export type CloseCode = (typeof closeCodes)[keyof typeof closeCodes];
 
-/** Codes after which a client must not reconnect on its own. 4401 allows one retry with a fresh token. */
+/** Codes after which a client must not reconnect on its own. 4401 allows one retry with a new ticket. */
 export function isFinalClose(code: number): boolean {
   return code >= 4400 && code <= 4499;
 }

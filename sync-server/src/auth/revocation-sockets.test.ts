@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeCodes } from '@kigaligo/sync-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawConnect } from '../test-support/sync-client';
+import { rawConnect, ticketFor } from '../test-support/sync-client';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
 import { redisRevocationBus } from './session-revocations';
@@ -13,10 +13,18 @@ describe.each(testDatabaseKinds)('revoked sessions on open sockets (%s)', (kind)
   });
   afterAll(() => t.stop());
 
-  it('closes the session’s /sync and /live sockets with 4401 at logout, and refuses the token after', async () => {
+  it('closes the session’s /sync and /live sockets with 4401 at logout, and refuses its tickets after', async () => {
     const rider = await t.register(`sockets-${kind}@example.rw`);
-    const sync = rawConnect(t.server.url, `/sync/rider:${rider.user.id}?token=${rider.accessToken}`);
-    const live = rawConnect(t.server.url, `/live?token=${rider.accessToken}`);
+    // Issued before the logout, used after it: the session's end ends unused tickets too.
+    const unused = await ticketFor(t.server.url, rider.accessToken);
+    const sync = rawConnect(
+      t.server.url,
+      `/sync/rider:${rider.user.id}?ticket=${await ticketFor(t.server.url, rider.accessToken)}`,
+    );
+    const live = rawConnect(
+      t.server.url,
+      `/live?ticket=${await ticketFor(t.server.url, rider.accessToken, 'live')}`,
+    );
     await Promise.all([sync.opened, live.opened]);
     // The live channel's first snapshot shows the token passed its check.
     await expect.poll(() => live.received.length, { timeout: 10_000 }).toBeGreaterThan(0);
@@ -28,8 +36,9 @@ describe.each(testDatabaseKinds)('revoked sessions on open sockets (%s)', (kind)
     expect(out.status).toBe(204);
     expect((await sync.closed).code).toBe(closeCodes.unauthenticated);
     expect((await live.closed).code).toBe(closeCodes.unauthenticated);
-    const again = rawConnect(t.server.url, `/sync/rider:${rider.user.id}?token=${rider.accessToken}`);
+    const again = rawConnect(t.server.url, `/sync/rider:${rider.user.id}?ticket=${unused}`);
     expect((await again.closed).code).toBe(closeCodes.unauthenticated);
+    await expect(ticketFor(t.server.url, rider.accessToken)).rejects.toMatchObject({ status: 401 });
   });
 });
 

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { SocketPurpose } from '@kigaligo/domain';
 import { and, gt, isNotNull, max, sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client';
 import { refreshTokens } from '../db/schema';
-import { ACCESS_TOKEN_TTL_SECONDS, type AccessClaims, verifyAccessToken } from './tokens';
+import type { TicketStore } from './socket-tickets';
+import { ACCESS_TOKEN_TTL_SECONDS, type AccessClaims } from './tokens';
 
 /** An access token outlives its session's revocation by at most its own lifetime (plus clock skew). */
 const REMEMBER_MS = (ACCESS_TOKEN_TTL_SECONDS + 60) * 1000;
@@ -143,17 +145,22 @@ export class SessionRevocations {
   }
 }
 
-/** What a WebSocket endpoint needs: verify a token (revoked sessions refused) and hear of revocations. */
+/**
+ * What a WebSocket endpoint needs: redeem a single-use ticket for the socket it serves (a revoked session's
+ * tickets are refused) and hear of revocations. Access tokens are never accepted in a socket's URL.
+ */
 export interface AccessCheck {
-  verify(token: string): Promise<AccessClaims | null>;
+  redeem(ticket: string, purpose: SocketPurpose): Promise<AccessClaims | null>;
   onRevoked(listener: (sessionId: string) => void): () => void;
 }
 
-export function accessCheck(jwtSecret: string, revocations: SessionRevocations): AccessCheck {
+export function accessCheck(tickets: TicketStore, revocations: SessionRevocations): AccessCheck {
   return {
-    async verify(token) {
-      const claims = await verifyAccessToken(token, jwtSecret);
-      return claims && !revocations.isRevoked(claims.sessionId) ? claims : null;
+    async redeem(ticket, purpose) {
+      // Taken before the checks below: a ticket is used up by any attempt, also one that is refused.
+      const grant = await tickets.take(ticket);
+      if (!grant || grant.purpose !== purpose || revocations.isRevoked(grant.sessionId)) return null;
+      return { userId: grant.userId, role: grant.role, sessionId: grant.sessionId };
     },
     onRevoked: (listener) => revocations.onRevoked(listener),
   };

@@ -63,7 +63,7 @@ describe.each(testDatabaseKinds)('booking through synced documents on %s', (kind
     // Junk next to it gets a clear answer instead of failing the document.
     const junkId = randomUUID();
     writeIntent(riderClient.doc, { id: junkId, kind: 'moto' });
-    riderClient.provider.connect();
+    void riderClient.connect();
     const decision = () => entry(riderClient.doc, riderDocKeys.bookingDecisions, intent.id);
     await waitFor(() => decision() !== undefined, 10_000, 'decision');
     expect(decision()).toMatchObject({

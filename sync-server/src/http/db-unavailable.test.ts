@@ -4,7 +4,7 @@ import { closeCodes } from '@kigaligo/sync-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAccessToken } from '../auth/tokens';
 import { openDatabase } from '../db/client';
-import { rawConnect } from '../test-support/sync-client';
+import { rawConnect, ticketFor } from '../test-support/sync-client';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { createTestDatabaseUrl, testDatabaseKinds } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
@@ -103,7 +103,10 @@ describe.runIf(testDatabaseKinds.includes('postgres'))('the sync socket while Po
       const s = await t.loginAs('rider');
       await relay.cut();
       // A report document needs its owner from the database before the socket is authorised.
-      const c = rawConnect(t.server.url, `/sync/report:${randomUUID()}?token=${s.accessToken}`);
+      const c = rawConnect(
+        t.server.url,
+        `/sync/report:${randomUUID()}?ticket=${await ticketFor(t.server.url, s.accessToken)}`,
+      );
       expect((await c.closed).code).toBe(closeCodes.tryAgainLater);
       const login = await fetch(`${t.server.url}/api/auth/login`, {
         method: 'POST',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { outbox } from '../db/schema';
 import { enqueue } from '../outbox/enqueue';
-import { connectAckedClient, waitFor } from '../test-support/sync-client';
+import { connectAckedClient, ticketFor, waitFor } from '../test-support/sync-client';
 import { createTestApp } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
@@ -157,7 +157,9 @@ describe.each(testDatabaseKinds)('GET /metrics on %s', (kind) => {
       .where(eq(outbox.idempotencyKey, `metrics-due-${kind}`));
     await db.execute(sql`insert into alert_states (condition, firing) values ('redis_unreachable', true)`);
     const admin = await t.loginAs('admin');
-    const live = new WebSocket(`${t.server.url.replace(/^http/, 'ws')}/live?token=${admin.accessToken}`);
+    const live = new WebSocket(
+      `${t.server.url.replace(/^http/, 'ws')}/live?ticket=${await ticketFor(t.server.url, admin.accessToken, 'live')}`,
+    );
     await new Promise((r) => live.once('open', r));
     try {
       // The socket counts once its token is checked.

@@ -2,7 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { closeCodes } from '@kigaligo/sync-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { rawConnect } from '../test-support/sync-client';
+import { rawConnect, ticketFor } from '../test-support/sync-client';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
 
@@ -59,20 +59,26 @@ describe.each(testDatabaseKinds)('SS11: a closed WebSocket surface on %s', (kind
     ['/sync/rider:%C0%AF', 'sync path (overlong UTF-8)'],
     ['/live?bbox=%ZZ', 'live query'],
   ])('closes %s (%s) with 4400, never 1011', async (path, _what) => {
-    const c = rawConnect(t.server.url, `${path}${path.includes('?') ? '&' : '?'}token=${rider.token}`);
+    const c = rawConnect(
+      t.server.url,
+      `${path}${path.includes('?') ? '&' : '?'}ticket=${await ticketFor(t.server.url, rider.token, path.startsWith('/live') ? 'live' : 'sync')}`,
+    );
     expect((await c.closed).code).toBe(closeCodes.badRequest);
     expect(c.received).toEqual([]);
   });
 
   it('closes a socket that sends nothing after the upgrade with 1013', async () => {
-    const c = rawConnect(t.server.url, `/sync/rider:${rider.id}?token=${rider.token}`);
+    const c = rawConnect(
+      t.server.url,
+      `/sync/rider:${rider.id}?ticket=${await ticketFor(t.server.url, rider.token)}`,
+    );
     await c.opened;
     const closed = await c.closed;
     expect(closed).toEqual({ code: closeCodes.tryAgainLater, reason: 'handshake timeout' });
   });
 
   it('keeps a socket that sent its first message and answers pings', async () => {
-    const c = rawConnect(t.server.url, `/live?token=${rider.token}`);
+    const c = rawConnect(t.server.url, `/live?ticket=${await ticketFor(t.server.url, rider.token, 'live')}`);
     await c.opened;
     c.ws.send(JSON.stringify({ type: 'subscribe' }));
     let pings = 0;
@@ -86,7 +92,10 @@ describe.each(testDatabaseKinds)('SS11: a closed WebSocket surface on %s', (kind
 
   it.each(['/live', '/sync/rider'])('terminates a peer on %s that stops answering pings', async (path) => {
     const url = `${t.server.url.replace(/^http/, 'ws')}${path === '/live' ? '/live' : `/sync/rider:${rider.id}`}`;
-    const ws = new WebSocket(`${url}?token=${rider.token}`, { autoPong: false });
+    const ws = new WebSocket(
+      `${url}?ticket=${await ticketFor(t.server.url, rider.token, path === '/live' ? 'live' : 'sync')}`,
+      { autoPong: false },
+    );
     const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
     await new Promise((r) => ws.on('open', r));
     // A first message, so only the ping check can end it.

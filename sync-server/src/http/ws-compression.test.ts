@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { ticketFor } from '../test-support/sync-client';
 import { startTestServer } from '../test-support/test-server';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -45,9 +46,11 @@ describe('WebSocket permessage-deflate on /sync, not on /live', () => {
   it('agrees on small windows on /sync with a client that offers it', async () => {
     const rider = await t.loginAs('rider');
     const doc = encodeURIComponent(`rider:${rider.user.id}`);
-    const url = `${t.server.url.replace(/^http/, 'ws')}/sync/${doc}?token=${token}&v=1`;
-    const deflated = open(url, true);
-    const plain = open(url, false);
+    // Each socket its own single-use ticket.
+    const url = async () =>
+      `${t.server.url.replace(/^http/, 'ws')}/sync/${doc}?ticket=${await ticketFor(t.server.url, token)}&v=1`;
+    const deflated = open(await url(), true);
+    const plain = open(await url(), false);
     await Promise.all([deflated.opened, plain.opened]);
     expect(deflated.agreed()).toMatch(/^permessage-deflate;/);
     expect(deflated.agreed()).toContain('server_max_window_bits=11');
@@ -58,7 +61,7 @@ describe('WebSocket permessage-deflate on /sync, not on /live', () => {
   });
 
   it('declines it on /live, whose frames go to every watching client, and sends them as text', async () => {
-    const url = `${t.server.url.replace(/^http/, 'ws')}/live?token=${token}`;
+    const url = `${t.server.url.replace(/^http/, 'ws')}/live?ticket=${await ticketFor(t.server.url, token, 'live')}`;
     const s = open(url, true);
     await s.opened;
     expect(s.agreed()).toBe('');

@@ -325,17 +325,20 @@ export class LiveHub implements UpgradeEndpoint {
     this.heartbeat.watch(ws);
     const deadline = handshakeDeadline(ws, this.timeouts.handshakeMs);
     ws.on('error', () => ws.terminate());
-    // A client may send its subscription as soon as the socket opens, before the token check below is done:
+    // A client may send its subscription as soon as the socket opens, before the ticket check below is done:
     // hold what arrives meanwhile and handle it after, in order, or the subscription would be lost.
     const early: Buffer[] = [];
     const hold = (data: Buffer) => early.push(data);
     ws.on('message', hold);
     if (!isWellFormedTarget(req.url ?? '/')) return ws.close(closeCodes.badRequest, 'malformed URL');
     const url = new URL(req.url ?? '/', 'http://localhost');
-    // Signature and claims only, no database: /live keeps working while the database is down.
-    const claims = await this.access.verify(url.searchParams.get('token') ?? '');
+    // The ticket store (memory or Redis), no database: /live keeps working while the database is down.
+    const claims = await this.access
+      .redeem(url.searchParams.get('ticket') ?? '', 'live')
+      .catch(() => 'unavailable' as const);
+    if (claims === 'unavailable') return ws.close(closeCodes.tryAgainLater, 'try again later');
     if (!claims) return ws.close(closeCodes.unauthenticated, 'sign in again');
-    // Closed while the token was checked: its 'close' event has passed and would never remove the client.
+    // Closed while the ticket was checked: its 'close' event has passed and would never remove the client.
     if (ws.readyState !== ws.OPEN) return;
     const client: Client = {
       ws,

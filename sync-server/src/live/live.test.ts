@@ -5,7 +5,7 @@ import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { vehicles } from '../db/schema';
-import { rawConnect, waitFor } from '../test-support/sync-client';
+import { rawConnect, ticketFor, waitFor } from '../test-support/sync-client';
 import { createTestDatabaseUrl, testDatabaseKinds } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
 import { serviceUrl } from '../test-support/test-services';
@@ -21,9 +21,13 @@ type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 type Booked = { decision: { tripId: string } };
 type Message = { type: string; vehicle?: LiveVehicle; vehicles?: LiveVehicle[]; vehicleId?: string };
 
-/** A /live socket that keeps every frame and, like the apps' LiveFeed, the map they add up to. */
-function liveClient(url: string, token: string) {
-  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/live?token=${token}`);
+/**
+ * A /live socket that keeps every frame and, like the apps' LiveFeed, the map they add up to. Its ticket comes
+ * from `ticketUrl`: another process than the one the socket opens on, in the test across processes.
+ */
+async function liveClient(url: string, token: string, ticketUrl = url) {
+  const ticket = await ticketFor(ticketUrl, token, 'live');
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/live?ticket=${ticket}`);
   const frames: string[] = [];
   const messages: Message[] = [];
   const map = new Map<string, LiveVehicle>();
@@ -131,7 +135,7 @@ describe.each(testDatabaseKinds)('who sees which vehicle on /live and GTFS-Realt
   afterAll(() => t.stop());
 
   const connect = async (token: string) => {
-    const c = liveClient(t.server.url, token);
+    const c = await liveClient(t.server.url, token);
     await c.open;
     await waitFor(() => c.messages.some((m) => m.type === 'snapshot'), 5000, 'snapshot');
     return c;
@@ -139,8 +143,19 @@ describe.each(testDatabaseKinds)('who sees which vehicle on /live and GTFS-Realt
   const plates = () => [fleet.moto.plate, fleet.car.plate, fleet.parked.plate];
   const privateIds = () => [fleet.moto.vehicleId, fleet.car.vehicleId, fleet.parked.vehicleId];
 
-  it('refuses a missing or bad token with 4401 (anonymous callers get no /live)', async () => {
-    for (const path of ['/live', '/live?token=nope']) {
+  it('refuses a missing or bad ticket, and any access token in the URL, with 4401 (no anonymous /live)', async () => {
+    const spent = await ticketFor(t.server.url, admin.token, 'live');
+    const first = rawConnect(t.server.url, `/live?ticket=${spent}`);
+    await first.opened;
+    first.ws.close();
+    const paths = [
+      '/live',
+      '/live?ticket=nope',
+      `/live?token=${admin.token}`,
+      `/live?ticket=${spent}`,
+      `/live?ticket=${await ticketFor(t.server.url, admin.token, 'sync')}`,
+    ];
+    for (const path of paths) {
       const c = rawConnect(t.server.url, path);
       expect((await c.closed).code).toBe(4401);
       expect(c.received).toHaveLength(0);
@@ -290,8 +305,8 @@ describe('bounding boxes', () => {
 
   it('sends a snapshot, then each move, narrowed to a bounding box when asked', async () => {
     const admin = await t.loginAs('admin');
-    const all = liveClient(t.server.url, admin.accessToken);
-    const far = liveClient(t.server.url, admin.accessToken);
+    const all = await liveClient(t.server.url, admin.accessToken);
+    const far = await liveClient(t.server.url, admin.accessToken);
     await Promise.all([all.open, far.open]);
     far.ws.send(JSON.stringify({ type: 'subscribe', bbox: [30.2, -2.0, 30.3, -1.9] }));
     await waitFor(() => all.messages.length >= 1 && far.messages.length >= 2);
@@ -322,7 +337,8 @@ describe.runIf(canScaleOut)('live channel across two processes with Redis', () =
     const two = await startTestServer('postgres', { databaseUrl: created.url, redisUrl, seed: false });
     try {
       const rider = await two.loginAs('rider');
-      const watcher = liveClient(two.server.url, rider.accessToken);
+      // The ticket issued by process one opens the socket on process two (tickets are kept in Redis).
+      const watcher = await liveClient(two.server.url, rider.accessToken, one.server.url);
       await watcher.open;
       await waitFor(() => watcher.messages.length > 0);
       await startShiftAndPost(one, [

@@ -5,7 +5,7 @@ import { safetyReports, vehicles } from '../db/schema';
 import { demoAccounts } from '../seed/demo-data';
 import { sampleFiles } from '../test-support/evidence-samples';
 import { api, evidenceRefOf, openReport, reportFields, uploadEvidence } from '../test-support/report-kit';
-import { rawConnect, waitFor } from '../test-support/sync-client';
+import { rawConnect, ticketFor, waitFor } from '../test-support/sync-client';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
 
@@ -64,7 +64,10 @@ describe.each(testDatabaseKinds)('who sees a safety report on %s', (kind) => {
       },
     );
     expect(evidence.status).toBe(404);
-    const ws = rawConnect(t.server.url, `/sync/report:${ids.anonymous}?token=${b}&v=1`);
+    const ws = rawConnect(
+      t.server.url,
+      `/sync/report:${ids.anonymous}?ticket=${await ticketFor(t.server.url, b)}&v=1`,
+    );
     expect((await ws.closed).code).toBe(closeCodes.forbidden);
     // Nothing of the document was sent before the refusal (SS1).
     expect(ws.received).toHaveLength(0);
@@ -80,7 +83,10 @@ describe.each(testDatabaseKinds)('who sees a safety report on %s', (kind) => {
   });
 
   it('a driver never opens a report document, and sees no reporter identity on an anonymous report', async () => {
-    const ws = rawConnect(t.server.url, `/sync/report:${ids.named}?token=${driver}&v=1`);
+    const ws = rawConnect(
+      t.server.url,
+      `/sync/report:${ids.named}?ticket=${await ticketFor(t.server.url, driver)}&v=1`,
+    );
     expect((await ws.closed).code).toBe(closeCodes.forbidden);
 
     const list = await call('GET', '/api/reports', driver);
@@ -119,7 +125,10 @@ describe.each(testDatabaseKinds)('who sees a safety report on %s', (kind) => {
     expect(res.body.vehicle).toMatchObject({ id: vehicleId });
     expect(res.body.driver).toMatchObject({ name: demoAccounts[1].name, suspended: false });
     expect(res.body.history.vehicleReports.map((r: { id: string }) => r.id)).toEqual([ids.named]);
-    const ws = rawConnect(t.server.url, `/sync/report:${ids.anonymous}?token=${admin}&v=1`);
+    const ws = rawConnect(
+      t.server.url,
+      `/sync/report:${ids.anonymous}?ticket=${await ticketFor(t.server.url, admin)}&v=1`,
+    );
     await ws.opened;
     await waitFor(() => ws.received.length > 0, 10_000, 'admin sync');
     ws.ws.close();

@@ -179,6 +179,8 @@ describe('the API answers as its generated OpenAPI document says', () => {
     expect((await call('put', '/api/me/language', { token, body: { language: 'rw' } })).status).toBe(200);
     expect((await call('put', '/api/me/language', { token, body: { language: 'fr' } })).status).toBe(400);
     expect((await call('get', '/api/push/config', { token })).status).toBe(200);
+    expect((await call('post', '/api/sync/ticket', { token, body: { purpose: 'live' } })).status).toBe(200);
+    expect((await call('post', '/api/sync/ticket', { token, body: { purpose: 'x' } })).status).toBe(400);
     const change = { currentPassword: 'not it', newPassword: 'another long passphrase here' };
     expect((await call('post', '/api/auth/password', { token, body: change })).status).toBe(400);
     change.currentPassword = password;

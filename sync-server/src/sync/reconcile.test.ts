@@ -45,8 +45,8 @@ describe.each(testDatabaseKinds)('reconciliation on %s', (kind) => {
     saveRoute(laptop.doc, 'r-work', 'Work');
     phone.doc.getMap(riderDocKeys.savedRoutes).delete('r-gym');
 
-    phone.provider.connect();
-    laptop.provider.connect();
+    void phone.connect();
+    void laptop.connect();
     const keys = (d: Y.Doc) => [...d.getMap(riderDocKeys.savedRoutes).keys()].sort();
     await waitFor(() => keys(phone.doc).length === 2 && keys(laptop.doc).length === 2, 10_000, 'converge');
     expect(keys(phone.doc)).toEqual(['r-home', 'r-work']);

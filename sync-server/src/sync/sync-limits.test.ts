@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { connectAckedClient, rawConnect, waitFor } from '../test-support/sync-client';
+import { connectAckedClient, rawConnect, ticketFor, waitFor } from '../test-support/sync-client';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
 import { makeUser } from '../test-support/trip-fixtures';
@@ -40,7 +40,10 @@ describe.each(testDatabaseKinds)('sync limits on %s', (kind) => {
   it('SS6: a client older than the minimum protocol is closed with 4426 and its update is not stored', async () => {
     const rider = await newRider();
     const name = `rider:${rider.id}`;
-    const c = rawConnect(t.server.url, `/sync/${name}?token=${rider.token}&v=${MIN_PROTOCOL_VERSION - 1}`);
+    const c = rawConnect(
+      t.server.url,
+      `/sync/${name}?ticket=${await ticketFor(t.server.url, rider.token)}&v=${MIN_PROTOCOL_VERSION - 1}`,
+    );
     await c.opened;
     c.ws.send(updateMessage('old', 'client'));
     expect((await c.closed).code).toBe(closeCodes.upgradeRequired);
@@ -51,14 +54,15 @@ describe.each(testDatabaseKinds)('sync limits on %s', (kind) => {
   it(`SS6: connection ${syncLimits.maxConnectionsPerUser + 1} of one user is closed with 4429 and stores nothing`, async () => {
     const rider = await newRider();
     const name = `rider:${rider.id}`;
-    const path = `/sync/${name}?token=${rider.token}&v=2`;
-    const open = Array.from({ length: syncLimits.maxConnectionsPerUser }, () =>
-      rawConnect(t.server.url, path),
-    );
+    // Each socket its own ticket: a ticket opens one connection.
+    const ticket = () => ticketFor(t.server.url, rider.token);
+    const path = (tk: string) => `/sync/${name}?ticket=${tk}&v=2`;
+    const tickets = await Promise.all(Array.from({ length: syncLimits.maxConnectionsPerUser }, ticket));
+    const open = tickets.map((tk) => rawConnect(t.server.url, path(tk)));
     await Promise.all(open.map((c) => c.opened));
     // Each accepted connection gets the server's sync step 1: all of them are counted by now.
     await waitFor(() => open.every((c) => c.received.length > 0), 20_000, 'accepted connections');
-    const extra = rawConnect(t.server.url, path);
+    const extra = rawConnect(t.server.url, path(await ticket()));
     await extra.opened;
     extra.ws.send(updateMessage('extra', 'connection'));
     expect((await extra.closed).code).toBe(closeCodes.rateLimited);
@@ -77,10 +81,13 @@ describe.each(testDatabaseKinds)('sync limits on %s', (kind) => {
     const rider = await newRider();
     // A report's owner is read from the database: these sockets close while the server waits for it.
     const name = `report:${crypto.randomUUID()}`;
-    const path = `/sync/${name}?token=${rider.token}&v=2`;
-    const gone = Array.from({ length: syncLimits.maxConnectionsPerUser + 6 }, () =>
-      rawConnect(t.server.url, path),
+    // Tickets first, then all sockets at once, each terminated as soon as it opens.
+    const tickets = await Promise.all(
+      Array.from({ length: syncLimits.maxConnectionsPerUser + 6 }, () =>
+        ticketFor(t.server.url, rider.token),
+      ),
     );
+    const gone = tickets.map((tk) => rawConnect(t.server.url, `/sync/${name}?ticket=${tk}&v=2`));
     for (const c of gone) c.ws.on('open', () => c.ws.terminate());
     await Promise.all(gone.map((c) => c.closed));
     const next = connectAckedClient(t.server.url, name, rider.token);
@@ -91,7 +98,10 @@ describe.each(testDatabaseKinds)('sync limits on %s', (kind) => {
   it('SS6: a burst over the message rate is closed with 4429; nothing after the limit is stored', async () => {
     const rider = await newRider();
     const name = `rider:${rider.id}`;
-    const c = rawConnect(t.server.url, `/sync/${name}?token=${rider.token}&v=2`);
+    const c = rawConnect(
+      t.server.url,
+      `/sync/${name}?ticket=${await ticketFor(t.server.url, rider.token)}&v=2`,
+    );
     await c.opened;
     const sent = syncLimits.messageBurst + 100;
     for (let i = 0; i < sent; i++) c.ws.send(updateMessage(`k${i}`, 'v'));

@@ -3,7 +3,13 @@ import { closeCodes, decodeStoredAck, readStateVector } from '@kigaligo/sync-pro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { signAccessToken } from '../auth/tokens';
-import { connectAckedClient, connectClient, rawConnect, waitFor } from '../test-support/sync-client';
+import {
+  connectAckedClient,
+  connectClient,
+  rawConnect,
+  ticketFor,
+  waitFor,
+} from '../test-support/sync-client';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
 
@@ -61,21 +67,38 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
       t.server.deps.jwtSecret,
       Math.floor(Date.now() / 1000) - 3600,
     );
+    const ticket = (token: string) => ticketFor(t.server.url, token);
+    const spent = await ticket(rider.token);
+    const first = rawConnect(t.server.url, `/sync/rider:${rider.id}?ticket=${spent}`);
+    await first.opened;
+    first.ws.close();
     const cases: [string, string, number][] = [
-      ['no token', `/sync/rider:${rider.id}`, closeCodes.unauthenticated],
-      ['bad token', `/sync/rider:${rider.id}?token=abc.def.ghi`, closeCodes.unauthenticated],
-      ['expired token', `/sync/rider:${rider.id}?token=${expired}`, closeCodes.unauthenticated],
+      ['no ticket', `/sync/rider:${rider.id}`, closeCodes.unauthenticated],
+      ['bad ticket', `/sync/rider:${rider.id}?ticket=abc.def.ghi`, closeCodes.unauthenticated],
+      // Access tokens never open a socket, valid or not: they must not travel in URLs (SS0).
+      ['a valid access token', `/sync/rider:${rider.id}?token=${rider.token}`, closeCodes.unauthenticated],
+      ['an expired token', `/sync/rider:${rider.id}?token=${expired}`, closeCodes.unauthenticated],
+      ['a used ticket', `/sync/rider:${rider.id}?ticket=${spent}`, closeCodes.unauthenticated],
+      [
+        'a ticket for /live',
+        `/sync/rider:${rider.id}?ticket=${await ticketFor(t.server.url, rider.token, 'live')}`,
+        closeCodes.unauthenticated,
+      ],
       [
         "another rider's document",
-        `/sync/rider:${rider.id}?token=${other.accessToken}`,
+        `/sync/rider:${rider.id}?ticket=${await ticket(other.accessToken)}`,
         closeCodes.forbidden,
       ],
       [
         "a driver on a rider's document",
-        `/sync/rider:${rider.id}?token=${driver.accessToken}`,
+        `/sync/rider:${rider.id}?ticket=${await ticket(driver.accessToken)}`,
         closeCodes.forbidden,
       ],
-      ['an unknown document type', `/sync/bank:${rider.id}?token=${rider.token}`, closeCodes.unknownDocument],
+      [
+        'an unknown document type',
+        `/sync/bank:${rider.id}?ticket=${await ticket(rider.token)}`,
+        closeCodes.unknownDocument,
+      ],
     ];
     for (const [name, path, code] of cases) {
       const c = rawConnect(t.server.url, path);

@@ -37,7 +37,7 @@ export interface SyncServiceDeps {
   fanout: Fanout;
   /** Who may open each document type and which of its keys only the server writes (the features' registrations). */
   docTypes: DocTypes;
-  /** Token check (revoked sessions refused) and word of revocations, to close their sockets with 4401. */
+  /** Ticket check (revoked sessions refused) and word of revocations, to close their sockets with 4401. */
   access: AccessCheck;
   logger: Logger;
   /** Called after each stored update with the top-level keys it changed, e.g. to schedule reconciliation. */
@@ -94,7 +94,8 @@ export class SyncService implements UpgradeEndpoint {
     const version = Number(url.searchParams.get('v') ?? MIN_PROTOCOL_VERSION);
     if (!(version >= MIN_PROTOCOL_VERSION))
       return { close: closeCodes.upgradeRequired, reason: 'update the app' };
-    const claims = await this.deps.access.verify(url.searchParams.get('token') ?? '');
+    // A ticket only (`POST /api/sync/ticket`): an access token in the URL is refused like a bad ticket (SS0).
+    const claims = await this.deps.access.redeem(url.searchParams.get('ticket') ?? '', 'sync');
     if (!claims) return { close: closeCodes.unauthenticated, reason: 'sign in again' };
     const name = decodeURIComponent(url.pathname.slice('/sync/'.length));
     const ref = parseDocName(name);

@@ -1,3 +1,4 @@
+import type { SocketPurpose, SocketTicket } from '@kigaligo/domain';
 import { messageTypes, readStateVector } from '@kigaligo/sync-protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -6,7 +7,32 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-/** A stock y-websocket client in Node, as the apps use it in the browser. */
+/** A single-use socket ticket, as the apps fetch one before each connection (`POST /api/sync/ticket`). */
+export async function ticketFor(
+  baseUrl: string,
+  accessToken: string,
+  purpose: SocketPurpose = 'sync',
+): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/sync/ticket`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ purpose }),
+  });
+  if (!res.ok) throw new TicketRefused(res.status);
+  return ((await res.json()) as SocketTicket).ticket;
+}
+
+export class TicketRefused extends Error {
+  constructor(readonly status: number) {
+    super(`no socket ticket: ${status}`);
+  }
+}
+
+/**
+ * A stock y-websocket client in Node, as the apps use it in the browser: a fresh ticket before each
+ * (re)connect. y-websocket's own reconnect would reuse the spent ticket in `params`, so it is turned off at
+ * each close and done here; `connect()` reconnects after a `provider.disconnect()`.
+ */
 export function connectClient(
   baseUrl: string,
   docName: string,
@@ -16,12 +42,35 @@ export function connectClient(
 ) {
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, docName, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token, v: '1', ...extraParams },
+    connect: false,
+    params: { v: '1', ...extraParams },
     maxBackoffTime: 200,
     // Several providers share this process: without this they would sync through BroadcastChannel, not the server.
     disableBc: true,
   });
-  return { doc, provider };
+  let destroyed = false;
+  const destroy = provider.destroy.bind(provider);
+  provider.destroy = () => {
+    destroyed = true;
+    destroy();
+  };
+  async function connect(): Promise<void> {
+    try {
+      provider.params.ticket = await ticketFor(baseUrl, token, 'sync');
+    } catch (err) {
+      // A refused token will not get better; a server that is down (restart tests) may come back.
+      if (!(err instanceof TicketRefused) && !destroyed) setTimeout(() => void connect(), 200);
+      return;
+    }
+    if (!destroyed) provider.connect();
+  }
+  provider.on('connection-close', (event) => {
+    if (!provider.shouldConnect) return;
+    provider.shouldConnect = false;
+    if (!(event && event.code >= 4400 && event.code < 4500)) setTimeout(() => void connect(), 200);
+  });
+  void connect();
+  return { doc, provider, connect };
 }
 
 /**

@@ -8,6 +8,7 @@ import { AuthLimits } from '../auth/auth-limits';
 import { memoryLimitStore } from '../auth/limit-store';
 import { mfaPolicy } from '../auth/mfa/policy';
 import { accessCheck, localRevocationBus, SessionRevocations } from '../auth/session-revocations';
+import { memoryTicketStore } from '../auth/socket-tickets';
 import { TripDocs } from '../booking/trip-docs';
 import type { DbKind } from '../db/client';
 import { getOrCreateSecret } from '../db/secrets';
@@ -48,10 +49,11 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
   const jwtSecret = await getOrCreateSecret(database.db, 'jwt');
   const sessions = new SessionRevocations(database.db, localRevocationBus(), createLogger('silent'));
   await sessions.start();
+  const tickets = memoryTicketStore();
   const live = new LiveHub(
     database.db,
     localLiveBus(),
-    accessCheck(jwtSecret, sessions),
+    accessCheck(tickets, sessions),
     createLogger('silent'),
   );
   // No sync service here: documents are written straight to the document store, and report documents are
@@ -78,6 +80,7 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
     trustProxy: false,
     authLimits: new AuthLimits(memoryLimitStore()),
     sessions,
+    tickets,
     // As in production with the demo data on: admins need a factor, the seeded demo admin is exempt.
     mfa: mfaPolicy('required', true),
     reportError: () => {},

@@ -43,24 +43,28 @@ const moto = (recordedAt: string, lon = 30.06) => ({
   precision: 'exact',
 });
 
-function feed(refresh = vi.fn(async () => 'fresh-token')) {
+/** A feed whose tickets are `ticket-1`, `ticket-2`, …, unless `getTicket` says otherwise. */
+async function feed(getTicket?: () => Promise<string>) {
   FakeSocket.all = [];
-  let token = 'old-token';
+  let n = 0;
+  const tickets = vi.fn(getTicket ?? (async () => `ticket-${++n}`));
   const f = new LiveFeed({
     url: 'ws://test/live',
-    getToken: () => token,
-    refreshToken: refresh,
+    getTicket: tickets,
     WebSocket: FakeSocket as unknown as typeof WebSocket,
     maxBackoffMs: 1000,
   });
-  return { f, refresh, last: () => FakeSocket.all.at(-1)!, setToken: (t: string) => (token = t) };
+  // The socket opens once its ticket has come.
+  if (!getTicket) await vi.waitFor(() => expect(FakeSocket.all).toHaveLength(1));
+  return { f, tickets, last: () => FakeSocket.all.at(-1)! };
 }
 
 afterEach(() => vi.useRealTimers());
 
 describe('LiveFeed', () => {
-  it('subscribes on open, takes the snapshot, then moves forward only, marks stale and removes', () => {
-    const { f, last } = feed();
+  it('subscribes on open, takes the snapshot, then moves forward only, marks stale and removes', async () => {
+    const { f, last } = await feed();
+    expect(last().url).toBe('ws://test/live?ticket=ticket-1');
     last().open();
     expect(last().sent).toEqual([{ type: 'subscribe' }]);
     last().receive({ type: 'snapshot', vehicles: [moto('2026-11-24T08:00:00Z'), { bogus: true }] });
@@ -80,39 +84,55 @@ describe('LiveFeed', () => {
     f.close();
   });
 
-  it('refreshes the token once on 4401 and reconnects with the new one', async () => {
-    const { f, refresh, last } = feed();
+  it('tries one new ticket on 4401, then stops as signed out', async () => {
+    const { f, tickets, last } = await feed();
     last().drop(4401);
     await vi.waitFor(() => expect(FakeSocket.all).toHaveLength(2));
-    expect(refresh).toHaveBeenCalledWith('old-token');
-    expect(last().url).toBe('ws://test/live?token=fresh-token');
+    expect(last().url).toBe('ws://test/live?ticket=ticket-2');
     // Refused again right away: the session is over, no loop.
     last().drop(4401);
     expect(f.getSnapshot().state).toBe('signed-out');
+    expect(tickets).toHaveBeenCalledTimes(2);
     f.close();
   });
 
-  it('stops when the refresh says signed out, and on other 44xx codes', async () => {
-    const a = feed(vi.fn(async () => Promise.reject(new SignedOutError())));
-    a.last().drop(4401);
+  it('stops when no ticket can be had because the session is over, and on other 44xx codes', async () => {
+    const a = await feed(async () => Promise.reject(new SignedOutError()));
     await vi.waitFor(() => expect(a.f.getSnapshot().state).toBe('signed-out'));
+    expect(FakeSocket.all).toHaveLength(0);
     a.f.close();
-    const b = feed();
+    const b = await feed();
     b.last().drop(4403);
     expect(b.f.getSnapshot().state).toBe('refused');
     b.f.close();
   });
 
-  it('reconnects with backoff after a network drop, picking up the freshest token', async () => {
+  it('reconnects with backoff and a new ticket after a network drop', async () => {
+    const { f, last } = await feed();
     vi.useFakeTimers();
-    const { f, last, setToken } = feed();
     last().open();
     last().drop(1006);
     expect(f.getSnapshot().state).toBe('offline');
-    setToken('rotated-token');
     await vi.advanceTimersByTimeAsync(1000);
     expect(FakeSocket.all).toHaveLength(2);
-    expect(last().url).toContain('rotated-token');
+    expect(last().url).toBe('ws://test/live?ticket=ticket-2');
+    f.close();
+  });
+
+  it('keeps backing off while no ticket can be fetched (offline), and connects once one comes', async () => {
+    vi.useFakeTimers();
+    let reachable = false;
+    const { f, tickets } = await feed(async () => {
+      if (!reachable) throw new TypeError('Failed to fetch');
+      return 'late-ticket';
+    });
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(tickets.mock.calls.length).toBeGreaterThan(2);
+    expect(FakeSocket.all).toHaveLength(0);
+    expect(f.getSnapshot().state).toBe('offline');
+    reachable = true;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(FakeSocket.all.at(-1)!.url).toBe('ws://test/live?ticket=late-ticket');
     f.close();
   });
 });

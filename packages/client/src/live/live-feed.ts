@@ -14,9 +14,11 @@ export type BBox = [minLon: number, minLat: number, maxLon: number, maxLat: numb
 export interface LiveFeedOptions {
   /** e.g. `wss://kigaligo.rw/live` */
   url: string;
-  getToken(): string | null;
-  /** Exchanges the refresh token after a 4401; rejects with SignedOutError when the session is over. */
-  refreshToken(staleToken: string): Promise<string>;
+  /**
+   * A fresh single-use ticket for one socket (`POST /api/sync/ticket`): rejects with SignedOutError when the
+   * session is over, with another error when the server is out of reach. No token goes into the URL.
+   */
+  getTicket(): Promise<string>;
   bbox?: BBox | null;
   WebSocket?: typeof WebSocket;
   maxBackoffMs?: number;
@@ -29,8 +31,8 @@ export interface LiveSnapshot {
 }
 
 /**
- * The /live WebSocket for a map: reconnects with jittered backoff (the same curve as the sync socket),
- * refreshes the token once on 4401, stops on other 44xx codes, and follows the browser's online/offline
+ * The /live WebSocket for a map: a new single-use ticket for each connection, reconnects with jittered backoff
+ * (the same curve as the sync socket), tries one new ticket on 4401, stops on other 44xx codes, and follows the browser's online/offline
  * events. Each reconnect gets a fresh snapshot, which replaces what we had.
  */
 export class LiveFeed {
@@ -41,6 +43,8 @@ export class LiveFeed {
   private refreshed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
+  /** Bumped by every connect and offline event: a ticket that arrives for an older attempt is dropped. */
+  private attempt = 0;
   private bbox: BBox | null;
 
   constructor(private readonly opts: LiveFeedOptions) {
@@ -52,27 +56,35 @@ export class LiveFeed {
     this.connect();
   }
 
-  private connect(token = this.opts.getToken()): void {
+  private connect(): void {
     clearTimeout(this.timer);
     if (this.closed) return;
-    if (!token) {
-      this.set({ state: 'signed-out' });
-      return;
-    }
     if (typeof navigator !== 'undefined' && navigator.onLine === false) {
       this.set({ state: 'offline' });
       return;
     }
-    const Socket = this.opts.WebSocket ?? WebSocket;
-    const ws = new Socket(`${this.opts.url}?token=${encodeURIComponent(token)}`);
-    this.ws = ws;
     this.set({ state: this.snapshot.state === 'offline' ? 'offline' : 'connecting' });
+    const attempt = ++this.attempt;
+    this.opts.getTicket().then(
+      (ticket) => attempt === this.attempt && !this.closed && !this.ws && this.open(ticket),
+      (err) => {
+        if (attempt !== this.attempt || this.closed) return;
+        if (err instanceof SignedOutError) this.set({ state: 'signed-out' });
+        else this.retry();
+      },
+    );
+  }
+
+  private open(ticket: string): void {
+    const Socket = this.opts.WebSocket ?? WebSocket;
+    const ws = new Socket(`${this.opts.url}?ticket=${encodeURIComponent(ticket)}`);
+    this.ws = ws;
     ws.onopen = () => ws.send(JSON.stringify(this.subscribeMessage()));
     ws.onmessage = (e) => typeof e.data === 'string' && this.onMessage(e.data);
     ws.onclose = (e) => {
       if (this.ws !== ws) return;
       this.ws = null;
-      this.onClose(e.code, token);
+      this.onClose(e.code);
     };
   }
 
@@ -112,14 +124,13 @@ export class LiveFeed {
     }
   }
 
-  private onClose(code: number, usedToken: string): void {
+  private onClose(code: number): void {
     if (this.closed) return;
+    // A used, expired or refused ticket: one new ticket decides (fetching it refreshes the access token, or
+    // fails with SignedOutError when the session is over).
     if (code === closeCodes.unauthenticated && !this.refreshed) {
       this.refreshed = true;
-      this.opts.refreshToken(usedToken).then(
-        (token) => this.connect(token),
-        (err) => (err instanceof SignedOutError ? this.set({ state: 'signed-out' }) : this.retry()),
-      );
+      this.connect();
       return;
     }
     if (code === closeCodes.unauthenticated) {
@@ -161,6 +172,7 @@ export class LiveFeed {
     this.ws = null;
     ws?.close();
     clearTimeout(this.timer);
+    this.attempt++;
     this.set({ state: 'offline' });
   };
 

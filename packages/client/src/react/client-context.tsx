@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { KigaliClient } from '../kigali-client';
+import { fetchSocketTicket } from '../sync/socket-ticket';
 import type { SyncEngine } from '../sync/sync-engine';
 
 const ClientContext = createContext<KigaliClient | null>(null);
@@ -27,8 +28,7 @@ export function ClientProvider({ client, children }: { client: KigaliClient; chi
       next = new SyncEngine({
         userId,
         serverUrl: syncServerUrl(client.baseUrl),
-        getToken: () => client.session.get()?.accessToken ?? null,
-        refreshToken: (stale) => client.api.refreshAccessToken(stale),
+        getTicket: () => fetchSocketTicket(client.api, 'sync'),
       });
       setEngine(next);
     });

@@ -1,6 +1,7 @@
 import type { LiveVehicle } from '@kigaligo/domain';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { type BBox, LiveFeed, type LiveSnapshot, type LiveState } from '../live/live-feed';
+import { fetchSocketTicket } from '../sync/socket-ticket';
 import { useClient } from './client-context';
 import { useSession } from './use-session';
 
@@ -32,8 +33,7 @@ export function useLiveVehicles(bbox: BBox | null = null, enabled = true): LiveV
     if (!signedIn || !enabled) return;
     const next = new LiveFeed({
       url: liveServerUrl(client.baseUrl),
-      getToken: () => client.session.get()?.accessToken ?? null,
-      refreshToken: (stale) => client.api.refreshAccessToken(stale),
+      getTicket: () => fetchSocketTicket(client.api, 'live'),
     });
     setFeed(next);
     return () => {

@@ -15,10 +15,12 @@ import { reasonFor } from './sync-status';
 export interface ConnectionOptions {
   /** e.g. `wss://kigaligo.rw/sync`; the document name is appended. */
   serverUrl: string;
-  /** The current access token from the session store (another tab or an API call may have refreshed it). */
-  getToken(): string | null;
-  /** Exchanges the refresh token; resolves with the new access token, rejects with SignedOutError. */
-  refreshToken(staleToken: string): Promise<string>;
+  /**
+   * A fresh single-use ticket for one socket (`POST /api/sync/ticket`, which refreshes the access token when it
+   * must): rejects with SignedOutError when the session is over, with another error when the server is out of
+   * reach. Access tokens never go into the socket's URL.
+   */
+  getTicket(): Promise<string>;
   WebSocket?: typeof WebSocket;
   /** Upper bound of the reconnect delay. */
   maxBackoffMs?: number;
@@ -36,18 +38,24 @@ export function backoffDelay(failures: number, capMs: number, random = Math.rand
 }
 
 /**
- * One document's WebSocket: the stock y-websocket provider plus what KigaliGo's server adds — stored acks,
- * one token refresh on 4401, final close codes, jitter, and the browser's online/offline events.
+ * One document's WebSocket: the stock y-websocket provider plus what KigaliGo's server adds — a single-use
+ * ticket for each connection, stored acks, one retry with a new ticket on 4401, final close codes, jitter, and
+ * the browser's online/offline events.
+ *
+ * y-websocket reads `params` when it opens a socket and reconnects on its own with the same params: a spent
+ * ticket. So at each close its own reconnect is cancelled (`shouldConnect = false`, which turns its scheduled
+ * attempt into a no-op) and this class reconnects after the same jittered delay with a new ticket.
  */
 export class SyncConnection {
   readonly provider: WebsocketProvider;
   private state: ConnectionState = 'offline';
   private error: SyncErrorReason | null = null;
-  /** Set after a 4401 made us refresh; cleared once a connection syncs, so a later expiry may refresh again. */
-  private refreshed = false;
+  /** Set after a 4401 made us try a new ticket; cleared once a connection syncs, so a later one may again. */
+  private retried = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The token the last socket was opened with: the one a 4401 refers to. */
-  private usedToken = '';
+  /** Bumped by every start and stop: a ticket that arrives for an older attempt is dropped. */
+  private attempt = 0;
+  private destroyed = false;
   private readonly cap: number;
 
   constructor(
@@ -59,8 +67,7 @@ export class SyncConnection {
     this.cap = opts.maxBackoffMs ?? 30_000;
     this.provider = new WebsocketProvider(opts.serverUrl, name, doc, {
       connect: false,
-      params: { token: opts.getToken() ?? '', v: String(PROTOCOL_VERSION), ack: '1' },
-      maxBackoffTime: backoffDelay(1, this.cap),
+      params: { v: String(PROTOCOL_VERSION), ack: '1' },
       ...(opts.WebSocket ? { WebSocketPolyfill: opts.WebSocket } : {}),
     });
     // The decoder stands after the type varUint; consuming the message here also keeps y-websocket from
@@ -75,17 +82,17 @@ export class SyncConnection {
     });
     this.provider.on('sync', (synced: boolean) => {
       if (!synced) return;
-      this.refreshed = false;
+      this.retried = false;
       this.set('online');
     });
     this.provider.on('connection-close', (event) => {
-      // y-websocket computes the next delay right after this event as min(2^n·100, maxBackoffTime), n being
-      // the failures so far plus this one: setting the cap to a jittered value of that delay adds the jitter.
-      this.provider.maxBackoffTime = backoffDelay(this.provider.wsUnsuccessfulReconnects + 1, this.cap);
-      this.usedToken = this.provider.params.token ?? '';
-      // Reconnect with the freshest token the session store has (refreshed by an API call or another tab).
-      this.provider.params.token = opts.getToken() ?? '';
+      // A close we asked for (disconnect, destroy): nothing to reconnect.
+      if (!this.provider.shouldConnect) return;
+      this.provider.shouldConnect = false;
       if (event !== null && this.state !== 'error') this.set('offline');
+      // Final codes are handled by the 'closed' event y-websocket emits right after this one.
+      if (event !== null && isFinalClose(event.code)) return;
+      this.later(backoffDelay(this.provider.wsUnsuccessfulReconnects + 1, this.cap));
     });
     this.provider.on('closed', ({ code }) => this.onFinalClose(code));
     if (typeof window !== 'undefined') {
@@ -96,57 +103,83 @@ export class SyncConnection {
 
   /** Starts connecting, unless the browser knows it is offline (then the `online` event starts it). */
   start(): void {
-    if (this.state === 'error') return;
+    if (this.state === 'error' || this.destroyed) return;
     if (typeof navigator !== 'undefined' && navigator.onLine === false) {
       this.set('offline');
       return;
     }
     this.set('connecting');
-    this.provider.params.token = this.opts.getToken() ?? '';
+    this.reconnect();
+  }
+
+  /** Like `start`, but a retry: the state stays "offline" through retries instead of flickering. */
+  private reconnect(): void {
+    if (this.state === 'error' || this.destroyed) return;
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      this.set('offline');
+      return;
+    }
+    void this.connectWithTicket(++this.attempt);
+  }
+
+  private async connectWithTicket(attempt: number): Promise<void> {
+    let ticket: string;
+    try {
+      ticket = await this.opts.getTicket();
+    } catch (err) {
+      if (attempt !== this.attempt) return;
+      if (err instanceof SignedOutError) {
+        this.set('error', 'signed-out');
+        return;
+      }
+      // Offline or the server is down: keep backing off as a refused socket would.
+      this.provider.wsUnsuccessfulReconnects++;
+      this.set('offline');
+      this.later(backoffDelay(this.provider.wsUnsuccessfulReconnects, this.cap));
+      return;
+    }
+    if (attempt !== this.attempt || this.state === 'error' || this.provider.ws) return;
+    this.provider.params.ticket = ticket;
     this.provider.connect();
+  }
+
+  private later(delayMs: number): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.reconnect(), delayMs);
   }
 
   private readonly onOnline = () => {
     // Retry now rather than after the remaining backoff: the network just came back.
     if (this.state === 'error' || this.provider.wsconnected) return;
-    this.provider.disconnect();
+    this.stop();
     this.start();
   };
 
   private readonly onOffline = () => {
     // Chromium keeps an open socket through a network switch for a while; treat the event as the truth.
     if (this.state === 'error') return;
-    this.provider.disconnect();
+    this.stop();
     this.set('offline');
   };
 
+  /** Closes the socket and forgets any pending attempt or ticket on its way. */
+  private stop(): void {
+    this.attempt++;
+    clearTimeout(this.retryTimer);
+    this.provider.disconnect();
+  }
+
   private onFinalClose(code: number): void {
     if (!isFinalClose(code)) return;
-    if (code === closeCodes.unauthenticated && !this.refreshed) {
-      this.refreshed = true;
-      void this.refreshAndReconnect();
+    // A used, expired or refused ticket, or a session refreshed since: one new ticket decides. Fetching it
+    // refreshes the access token if needed, or fails with SignedOutError when the session is over.
+    if (code === closeCodes.unauthenticated && !this.retried) {
+      this.retried = true;
+      this.set('connecting');
+      this.start();
       return;
     }
     this.set('error', reasonFor(code));
-  }
-
-  private async refreshAndReconnect(): Promise<void> {
-    this.set('connecting');
-    try {
-      const token = await this.opts.refreshToken(this.usedToken);
-      this.provider.params.token = token;
-      this.provider.connect();
-    } catch (err) {
-      if (err instanceof SignedOutError) {
-        this.set('error', 'signed-out');
-        return;
-      }
-      // The refresh itself could not reach the server: try the whole thing again later.
-      this.refreshed = false;
-      this.set('offline');
-      clearTimeout(this.retryTimer);
-      this.retryTimer = setTimeout(() => this.start(), backoffDelay(6, this.cap));
-    }
   }
 
   private set(state: ConnectionState, error: SyncErrorReason | null = null): void {
@@ -157,7 +190,8 @@ export class SyncConnection {
   }
 
   destroy(): void {
-    clearTimeout(this.retryTimer);
+    this.destroyed = true;
+    this.stop();
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.onOnline);
       window.removeEventListener('offline', this.onOffline);

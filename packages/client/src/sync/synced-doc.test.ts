@@ -14,16 +14,13 @@ afterEach(async () => {
   }
 });
 
-function engine(server: FakeServer, userId: string, refreshToken = async (_stale: string) => 'fresh') {
-  let token = 'good';
+/** An engine whose tickets are `ticket-1`, `ticket-2`, …, unless `getTicket` says otherwise. */
+function engine(server: FakeServer, userId: string, getTicket?: () => Promise<string>) {
+  let n = 0;
   const e = new SyncEngine({
     userId,
     serverUrl: 'ws://test/sync',
-    getToken: () => token,
-    refreshToken: async (stale) => {
-      token = await refreshToken(stale);
-      return token;
-    },
+    getTicket: getTicket ?? (async () => `ticket-${++n}`),
     WebSocket: server.WebSocket,
     maxBackoffMs: 20,
     closeDelayMs: 0,
@@ -84,21 +81,24 @@ describe('SyncedDoc', () => {
     await waitFor(() => doc.getStatus().pending === 0);
   });
 
-  it('refreshes the token once on 4401 and reconnects with the new one', async () => {
+  it('tries one new ticket on 4401 and reconnects with it; each connection has its own ticket', async () => {
     const server = new FakeServer();
-    server.refuse = (url) => (url.includes('token=good') ? closeCodes.unauthenticated : null);
-    const stale: string[] = [];
-    const doc = engine(server, user(), async (s) => {
-      stale.push(s);
-      return 'fresh';
-    }).open('rider:1');
+    server.refuse = (url) =>
+      new URL(url).searchParams.get('ticket') === 'ticket-1' ? closeCodes.unauthenticated : null;
+    const doc = engine(server, user()).open('rider:1');
     await doc.loaded;
     await waitFor(() => doc.getStatus().state === 'online');
-    expect(stale).toEqual(['good']);
-    expect(server.sockets.at(-1)!.url).toContain('token=fresh');
+    expect(server.sockets.map((s) => new URL(s.url).searchParams.get('ticket'))).toEqual([
+      'ticket-1',
+      'ticket-2',
+    ]);
+    expect(server.sockets.at(-1)!.url).not.toContain('token');
+    server.sockets.at(-1)!.closeWith(closeCodes.serverRestart);
+    await waitFor(() => server.sockets.length === 3 && doc.getStatus().state === 'online');
+    expect(new URL(server.sockets.at(-1)!.url).searchParams.get('ticket')).toBe('ticket-3');
   });
 
-  it('stops with "signed-out" when the refreshed token is refused too, or the refresh fails', async () => {
+  it('stops with "signed-out" when the new ticket is refused too, or no ticket can be had', async () => {
     const server = new FakeServer();
     server.refuse = () => closeCodes.unauthenticated;
     const doc = engine(server, user()).open('rider:1');
@@ -110,11 +110,27 @@ describe('SyncedDoc', () => {
     expect(server.sockets.length).toBe(attempts);
 
     const refusing = new FakeServer();
-    refusing.refuse = () => closeCodes.unauthenticated;
     const d2 = engine(refusing, user(), async () => {
       throw new SignedOutError();
     }).open('rider:2');
     await waitFor(() => d2.getStatus().error === 'signed-out');
+    expect(refusing.sockets).toHaveLength(0);
+  });
+
+  it('keeps backing off while no ticket can be fetched (offline), then connects', async () => {
+    const server = new FakeServer();
+    let reachable = false;
+    let asked = 0;
+    const doc = engine(server, user(), async () => {
+      asked++;
+      if (!reachable) throw new TypeError('Failed to fetch');
+      return 'late';
+    }).open('rider:1');
+    await waitFor(() => asked > 2);
+    expect(doc.getStatus().state).toBe('offline');
+    expect(server.sockets).toHaveLength(0);
+    reachable = true;
+    await waitFor(() => doc.getStatus().state === 'online');
   });
 
   it.each([
