@@ -10,7 +10,7 @@ import { type Database, openDatabase } from '../src/db/client';
 import { outbox, savedRoutes, vehicleLive, vehicles } from '../src/db/schema';
 import { enqueue } from '../src/outbox/enqueue';
 import { demoAccounts } from '../src/seed/demo-data';
-import { connectAckedClient, waitFor } from '../src/test-support/sync-client';
+import { connectAckedClient, ticketFor, waitFor } from '../src/test-support/sync-client';
 import { createTestDatabaseUrl } from '../src/test-support/test-databases';
 import { serviceUrl } from '../src/test-support/test-services';
 import { haproxyPath, startCluster } from './cluster';
@@ -38,9 +38,13 @@ function sendGrid() {
   return { server, byKey };
 }
 
-/** A /live subscriber, connected straight to one node (not through HAProxy), keeping the vehicles it was told. */
-function liveOn(url: string, token: string) {
-  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/live?token=${token}`);
+/**
+ * A /live subscriber, connected straight to one node (not through HAProxy), keeping the vehicles it was told.
+ * Its ticket is asked of the cluster: whichever node issued it, the node the socket opens on redeems it (Redis).
+ */
+async function liveOn(url: string, token: string, clusterUrl: string) {
+  const ticket = await ticketFor(clusterUrl, token, 'live');
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/live?ticket=${ticket}`);
   const seen = new Map<string, LiveVehicle>();
   ws.on('message', (d: Buffer) => {
     const m = JSON.parse(d.toString()) as { type: string; vehicle?: LiveVehicle; vehicles?: LiveVehicle[] };
@@ -158,7 +162,7 @@ describe.runIf(redisUrl && databaseReady && haproxyPath)('three server processes
 
   it('sends a position posted through one node to /live subscribers on every node', async () => {
     const admin = await login('admin');
-    const live = cluster.nodes.map((n) => liveOn(n.url, admin.accessToken));
+    const live = await Promise.all(cluster.nodes.map((n) => liveOn(n.url, admin.accessToken, cluster.url)));
     await Promise.all(live.map((l) => new Promise((r) => l.ws.once('open', r))));
 
     const driver = await login('driver');
