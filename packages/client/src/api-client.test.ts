@@ -103,9 +103,9 @@ describe('api client token refresh', () => {
     expect(connectivity.isOnline()).toBe(false);
   });
 
-  it("refreshAccessToken (for requests made outside `request`) refreshes a stale token but reuses one already replaced", async () => {
+  it('refreshAccessToken (for requests made outside `request`) refreshes a stale token but reuses one already replaced', async () => {
     const { api, calls } = setup((path) => json(200, path === '/api/auth/refresh' ? rotated(2) : {}));
-    // Another tab (or an API call) already replaced the token the socket was refused with.
+    // Another tab (or an API call) already replaced the token the request was refused with.
     await expect(api.refreshAccessToken('a0')).resolves.toBe('a1');
     expect(calls).toEqual([]);
     await expect(api.refreshAccessToken('a1')).resolves.toBe('a2');
