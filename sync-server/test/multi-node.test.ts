@@ -52,8 +52,10 @@ async function liveOn(url: string, token: string, clusterUrl: string) {
       seen.set(`${v.vehicleId}@${v.recordedAt}`, v);
     }
   });
+  // Listened for at once: the caller awaits other nodes' tickets first, and this socket may open meanwhile.
+  const opened = new Promise<void>((resolve) => ws.once('open', () => resolve()));
   ws.on('open', () => ws.send(JSON.stringify({ type: 'subscribe' })));
-  return { ws, seen };
+  return { ws, seen, opened };
 }
 
 describe.runIf(redisUrl && databaseReady && haproxyPath)('three server processes behind HAProxy', () => {
@@ -163,7 +165,7 @@ describe.runIf(redisUrl && databaseReady && haproxyPath)('three server processes
   it('sends a position posted through one node to /live subscribers on every node', async () => {
     const admin = await login('admin');
     const live = await Promise.all(cluster.nodes.map((n) => liveOn(n.url, admin.accessToken, cluster.url)));
-    await Promise.all(live.map((l) => new Promise((r) => l.ws.once('open', r))));
+    await Promise.all(live.map((l) => l.opened));
 
     const driver = await login('driver');
     const [moto] = await database.db.select().from(vehicles).where(eq(vehicles.plate, 'RD 412 K'));
