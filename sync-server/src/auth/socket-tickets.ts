@@ -36,8 +36,13 @@ export function memoryTicketStore(ttlSeconds = SOCKET_TICKET_TTL_SECONDS): Ticke
   return {
     async issue(grant) {
       const now = Date.now();
-      // Unused tickets expire; drop them on the way so the map stays as small as the tickets in flight.
-      for (const [key, entry] of grants) if (entry.expiresAt <= now) grants.delete(key);
+      // Unused tickets expire; drop them on the way so the map stays as small as the tickets in flight. All have
+      // the same lifetime, so insertion order is expiry order: stop at the first one still valid (a burst of
+      // connections must not make each issue walk every ticket in flight).
+      for (const [key, entry] of grants) {
+        if (entry.expiresAt > now) break;
+        grants.delete(key);
+      }
       const ticket = newTicket();
       grants.set(hashOf(ticket), { grant, expiresAt: now + ttlSeconds * 1000 });
       return ticket;
