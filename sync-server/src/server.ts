@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { defaultDispatchPolicy, type MapConfig, type ServiceArea } from '@kigaligo/domain';
 import { eq, gt, inArray, or, sql } from 'drizzle-orm';
+import type { DestinationStream } from 'pino';
 import { type AlertConfig, AlertMonitor } from './alerts/alert-monitor';
 import { createApp } from './app';
 import type { AppDeps } from './app-env';
@@ -74,6 +75,8 @@ export interface ServerOptions {
   /** ADMIN_MFA: admins need a second factor (default required; the demo admin is exempt while seeding). */
   adminMfa?: 'required' | 'optional';
   logLevel?: string;
+  /** Where the logs go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
   jwtSecret?: string | undefined;
   sentryDsn?: string | undefined;
   trustProxy?: boolean;
@@ -140,7 +143,7 @@ export const version: string = JSON.parse(
 
 /** Opens the database, migrates, seeds if asked, and listens. Used by main.ts and by tests. */
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
-  const logger = createLogger(opts.logLevel);
+  const logger = createLogger(opts.logLevel, opts.logDestination);
   const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir ?? '.data' });
   await runMigrations(database);
   const seeded = opts.seed ? await seedDemoData(database.db) : false;
