@@ -972,13 +972,39 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The vehicle of the current shift
+         * The vehicle of the current shift, and the scheduled trip a bus is running
          * @description Requires: driver.
          */
         get: operations["getApiShiftsCurrent"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/current/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Say which route and direction the bus on shift is running
+         * @description The server matches the bus to today's scheduled trip of that route and headsign whose first departure is nearest now (within 30 minutes), for GTFS-Realtime and riders' departure boards. 409 not_a_bus for a moto or car; 409 no_scheduled_trip when no trip is near.
+         *
+         *     Requires: driver.
+         */
+        put: operations["putApiShiftsCurrentRoute"];
+        post?: never;
+        /**
+         * The bus on shift runs no scheduled route (off route, back to the depot)
+         * @description Requires: driver.
+         */
+        delete: operations["deleteApiShiftsCurrentRoute"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5703,6 +5729,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        trip: {
+                            headsign: string;
+                            routeId: string;
+                            routeShortName: string;
+                            startDate: string;
+                            startTime: string;
+                            tripId: string;
+                        } | null;
                         vehicle: {
                             capacity: number;
                             driverId: string | null;
@@ -5729,6 +5763,167 @@ export interface operations {
             };
             /** @description The caller’s role or account may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description An unexpected error (internal) or the database briefly unreachable (503) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    putApiShiftsCurrentRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    headsign: string;
+                    routeId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        trip: {
+                            headsign: string;
+                            routeId: string;
+                            routeShortName: string;
+                            startDate: string;
+                            startTime: string;
+                            tripId: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid (validation_failed with details, invalid_json, or a named code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid access token (unauthenticated, invalid_token, session_revoked, invalid_credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller’s role or account may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Nothing the caller may see under this path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state refuses the request (the code says which) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description An unexpected error (internal) or the database briefly unreachable (503) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    deleteApiShiftsCurrentRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        vehicle: {
+                            capacity: number;
+                            driverId: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "bus" | "moto" | "car";
+                            operator: string;
+                            plate: string;
+                            /** @enum {string} */
+                            status: "available" | "on_trip" | "off_duty" | "inactive";
+                        };
+                    };
+                };
+            };
+            /** @description No valid access token (unauthenticated, invalid_token, session_revoked, invalid_credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller’s role or account may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Nothing the caller may see under this path */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

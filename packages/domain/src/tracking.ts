@@ -29,6 +29,30 @@ export type PositionBatchResult = z.infer<typeof positionBatchResult>;
 export const shiftStartInput = z.object({ vehicleId });
 
 /**
+ * A bus driver's route for the coming run: the feed's route_id and the headsign (direction) shown on the bus.
+ * The server finds the scheduled trip it is running, so GTFS-Realtime consumers and riders' departure boards
+ * can match the bus to the timetable.
+ */
+export const shiftRouteInput = z.object({
+  routeId: z.string().min(1).max(200),
+  headsign: z.string().max(200),
+});
+export type ShiftRouteInput = z.infer<typeof shiftRouteInput>;
+
+/** The scheduled trip a bus on shift is running, as GTFS names it, with what the driver picked. */
+export const shiftRunningTrip = z.object({
+  routeId: z.string(),
+  routeShortName: z.string(),
+  headsign: z.string(),
+  tripId: z.string(),
+  /** Service day, YYYYMMDD. */
+  startDate: z.string(),
+  /** Departure from the first stop, HH:MM:SS of the service day (hours past 24 after midnight). */
+  startTime: z.string(),
+});
+export type ShiftRunningTrip = z.infer<typeof shiftRunningTrip>;
+
+/**
  * Ending a shift. `endedAt`: when the driver pressed "End shift", for an end the phone sent later because it was
  * offline then. The server keeps it only between the shift's start and now: it can shorten the driver's own
  * shift, never lengthen it.

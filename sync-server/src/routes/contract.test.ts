@@ -264,8 +264,14 @@ describe('the API answers as its generated OpenAPI document says', () => {
     expect(
       (await call('post', '/api/shifts', { token: driver, body: { vehicleId: randomUUID() } })).status,
     ).toBe(404);
+    // A car runs no scheduled route (the matched-trip answer is covered in shift-route.test.ts).
+    const route = { routeId: '407', headsign: 'Nyabugogo bus terminal' };
+    expect((await call('put', '/api/shifts/current/route', { token: driver, body: route })).status).toBe(409);
+    expect((await call('put', '/api/shifts/current/route', { token: driver, body: {} })).status).toBe(400);
+    expect((await call('delete', '/api/shifts/current/route', { token: driver })).status).toBe(200);
     expect((await call('post', '/api/shifts/end', { token: driver, body: {} })).status).toBe(200);
     expect((await call('post', '/api/shifts/end', { token: driver, body: {} })).status).toBe(404);
+    expect((await call('delete', '/api/shifts/current/route', { token: driver })).status).toBe(404);
   });
 
   it('trips, payments and refunds', async () => {

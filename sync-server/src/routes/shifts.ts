@@ -1,4 +1,11 @@
-import { shiftEndInput, shiftStartInput, vehicle as vehicleSchema } from '@kigaligo/domain';
+import {
+  shiftEndInput,
+  shiftRouteInput,
+  shiftRunningTrip,
+  shiftStartInput,
+  vehicle as vehicleSchema,
+} from '@kigaligo/domain';
+import type { Network } from '@kigaligo/planner';
 import { and, eq, ne } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -9,23 +16,89 @@ import { conflict, notFound } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
 import { jsonBody } from '../http/validate';
+import { hasRouteDirection, RUN_START_WINDOW_SECS, runningTrip, runStartingAt } from '../realtime/route-run';
+import { clockTime } from '../realtime/scheduled-trip';
 import { closeShifts, openShift } from '../tracking/shifts';
+
+/** The scheduled trip the vehicle is running, when it has one the active feed still knows. */
+const tripOf = (network: Network, v: typeof vehicles.$inferSelect) =>
+  v.tripId && v.tripStartDate && v.tripStartTime
+    ? (runningTrip(network, { tripId: v.tripId, startDate: v.tripStartDate, startTime: v.tripStartTime }) ??
+      null)
+    : null;
+
+const onShift = (driverId: string) => and(eq(vehicles.driverId, driverId), ne(vehicles.status, 'off_duty'));
 
 export const shiftRoutes = new Hono<AppEnv>()
   .use(requireAuth, requireRole('driver'))
   .get(
     '/current',
     documented({
-      summary: 'The vehicle of the current shift',
+      summary: 'The vehicle of the current shift, and the scheduled trip a bus is running',
       audience: 'driver',
-      ok: { 200: z.object({ vehicle: vehicleSchema.nullable() }) },
+      ok: { 200: z.object({ vehicle: vehicleSchema.nullable(), trip: shiftRunningTrip.nullable() }) },
+    }),
+    async (c) => {
+      const [row] = await c.var.deps.database.db.select().from(vehicles).where(onShift(c.var.auth.userId));
+      return c.json({
+        vehicle: row ? toVehicle(row) : null,
+        trip: row ? tripOf(c.var.deps.network.get(), row) : null,
+      });
+    },
+  )
+  .put(
+    '/current/route',
+    documented({
+      summary: 'Say which route and direction the bus on shift is running',
+      description: `The server matches the bus to today's scheduled trip of that route and headsign whose first departure is nearest now (within ${RUN_START_WINDOW_SECS / 60} minutes), for GTFS-Realtime and riders' departure boards. 409 not_a_bus for a moto or car; 409 no_scheduled_trip when no trip is near.`,
+      audience: 'driver',
+      ok: { 200: z.object({ trip: shiftRunningTrip }) },
+      errors: [400, 404, 409],
+    }),
+    jsonBody(shiftRouteInput),
+    async (c) => {
+      const { routeId, headsign } = c.req.valid('json');
+      const db = c.var.deps.database.db;
+      const network = c.var.deps.network.get();
+      const [v] = await db.select().from(vehicles).where(onShift(c.var.auth.userId));
+      if (!v) throw notFound('You are not on shift');
+      if (v.kind !== 'bus') throw conflict('not_a_bus', 'Only a bus runs a scheduled route');
+      if (!hasRouteDirection(network, routeId, headsign))
+        throw notFound('The network has no such route and direction');
+      const found = runStartingAt(network, routeId, headsign, new Date());
+      if (!found)
+        throw conflict(
+          'no_scheduled_trip',
+          `No trip of this route and direction departs within ${RUN_START_WINDOW_SECS / 60} minutes of now`,
+        );
+      const run = network.patterns[found.run.pattern]!;
+      const tracked = {
+        tripId: run.tripIds[found.run.trip]!,
+        tripStartDate: found.startDate,
+        tripStartTime: clockTime(run.dep[found.run.trip * run.stops.length]!),
+      };
+      const [row] = await db.update(vehicles).set(tracked).where(eq(vehicles.id, v.id)).returning();
+      await c.var.deps.live.rosterChanged();
+      return c.json({ trip: tripOf(network, row!)! });
+    },
+  )
+  .delete(
+    '/current/route',
+    documented({
+      summary: 'The bus on shift runs no scheduled route (off route, back to the depot)',
+      audience: 'driver',
+      ok: { 200: z.object({ vehicle: vehicleSchema }) },
+      errors: [404],
     }),
     async (c) => {
       const [row] = await c.var.deps.database.db
-        .select()
-        .from(vehicles)
-        .where(and(eq(vehicles.driverId, c.var.auth.userId), ne(vehicles.status, 'off_duty')));
-      return c.json({ vehicle: row ? toVehicle(row) : null });
+        .update(vehicles)
+        .set({ tripId: null, tripStartDate: null, tripStartTime: null })
+        .where(onShift(c.var.auth.userId))
+        .returning();
+      if (!row) throw notFound('You are not on shift');
+      await c.var.deps.live.rosterChanged();
+      return c.json({ vehicle: toVehicle(row) });
     },
   )
   .post(
