@@ -1,5 +1,6 @@
 import { type CommonKey, type Messages, useI18n } from '@kigaligo/ui';
 import { assignmentEn, assignmentRw } from './assignments/assignment-messages';
+import { routeEn, routeRw } from './route/route-messages';
 import { statusEn, statusRw } from './status/status-messages';
 
 const en = {
@@ -132,8 +133,13 @@ const rw: Record<keyof typeof en, string> = {
 };
 
 export const messages = {
-  en: { ...en, ...assignmentEn, ...statusEn },
-  rw: { ...rw, ...assignmentRw, ...statusRw },
+  en: { ...en, ...assignmentEn, ...statusEn, ...routeEn },
+  rw: { ...rw, ...assignmentRw, ...statusRw, ...routeRw },
 };
-export type DriverKey = keyof typeof en | keyof typeof assignmentEn | keyof typeof statusEn | CommonKey;
+export type DriverKey =
+  | keyof typeof en
+  | keyof typeof assignmentEn
+  | keyof typeof statusEn
+  | keyof typeof routeEn
+  | CommonKey;
 export const useDriverI18n = () => useI18n<DriverKey>();

@@ -101,7 +101,13 @@ export type {
   SyncStatus,
 } from './sync/sync-status';
 export { SyncedDoc } from './sync/synced-doc';
-export { type BundleLike, type NetworkRoute, networkRoutes } from './tracking/network-routes';
+export {
+  type BundleLike,
+  type NetworkRoute,
+  networkRoutes,
+  type RouteDirection,
+  routeDirections,
+} from './tracking/network-routes';
 export { type Batch, type NewFix, type OutboxState, PositionOutbox } from './tracking/position-outbox';
 export { PositionUploader, type UploaderOptions, type UploadProblem } from './tracking/position-uploader';
 export {

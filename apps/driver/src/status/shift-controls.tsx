@@ -2,6 +2,7 @@ import type { TrackingSnapshot, VehicleTracker } from '@kigaligo/client';
 import { Alert, Button } from '@kigaligo/ui';
 import { useEffect, useState } from 'react';
 import { useDriverI18n } from '../messages';
+import { RoutePicker } from '../route/route-picker';
 import type { useVehicleShift } from './use-vehicle-shift';
 
 interface Props {
@@ -72,6 +73,9 @@ export function ShiftControls({ shift, tracker, status, onStarted }: Props) {
       ) : (
         <p className="kg-muted kg-shift-pick">{shift.loading ? '…' : t('vehicle.none')}</p>
       )}
+      {vehicle?.kind === 'bus' && step === 'idle' ? (
+        <RoutePicker trip={shift.trip} reloadShift={shift.reload} />
+      ) : null}
       {error === 'taken' ? <Alert>{t('vehicle.taken')}</Alert> : null}
       {error === 'offline' ? <Alert tone="info">{t('vehicle.offline')}</Alert> : null}
       {shift.endQueued ? <Alert tone="info">{t('vehicle.endQueued')}</Alert> : null}

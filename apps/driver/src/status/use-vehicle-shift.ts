@@ -8,11 +8,12 @@ import {
   useOnline,
   useSession,
 } from '@kigaligo/client';
-import { type Vehicle, vehicle } from '@kigaligo/domain';
+import { shiftRunningTrip, type Vehicle, vehicle } from '@kigaligo/domain';
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
 
-const current = z.object({ vehicle: vehicle.nullable() });
+// `trip` is absent from answers cached before the server named a bus's scheduled trip.
+const current = z.object({ vehicle: vehicle.nullable(), trip: shiftRunningTrip.nullable().default(null) });
 const list = z.object({ vehicles: z.array(vehicle) });
 const one = z.object({ vehicle });
 
@@ -105,8 +106,11 @@ export function useVehicleShift() {
   return {
     // An end pressed offline has ended the shift on this phone already.
     vehicle: onShift && onShift.status !== 'off_duty' && !endedAt ? onShift : null,
+    /** The scheduled trip the bus on shift runs, as the server matched it (null for motos and cars). */
+    trip: shift.data?.trip ?? null,
     /** An end pressed offline, not yet told to the server. */
     endQueued: endedAt !== null,
+    reload,
     choices,
     loading: shift.loading && !shift.data,
     busy,

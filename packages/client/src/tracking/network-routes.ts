@@ -3,7 +3,7 @@ import type { LatLon } from './simulated-route';
 /** The parts of `public/network/kigali.bundle.json` (the planner's Timetable) a drive simulation needs. */
 export interface BundleLike {
   stops: { name: string; lat: number; lon: number }[];
-  routes: { shortName?: string; longName?: string; color?: string }[];
+  routes: { id?: string; shortName?: string; longName?: string; color?: string }[];
   templates: { route: number; headsign: string; stops: number[] }[];
 }
 
@@ -39,4 +39,34 @@ export function networkRoutes(bundle: BundleLike): NetworkRoute[] {
     }))
     .filter((r) => r.stops.length >= 2)
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+}
+
+/** A route and the headsign of one direction: what a bus driver says they are running. */
+export interface RouteDirection {
+  routeId: string;
+  /** The route's short name, e.g. "407". */
+  line: string;
+  headsign: string;
+  color: string;
+}
+
+/** Every route and direction of the network, one each, in line order ("9" before "10"). */
+export function routeDirections(bundle: BundleLike): RouteDirection[] {
+  const seen = new Map<string, RouteDirection>();
+  for (const t of bundle.templates) {
+    const route = bundle.routes[t.route];
+    if (!route?.id) continue;
+    const key = `${route.id}\u0000${t.headsign}`;
+    if (!seen.has(key))
+      seen.set(key, {
+        routeId: route.id,
+        line: route.shortName ?? route.id,
+        headsign: t.headsign,
+        color: `#${route.color ?? '0b6e4f'}`,
+      });
+  }
+  return [...seen.values()].sort(
+    (a, b) =>
+      a.line.localeCompare(b.line, 'en', { numeric: true }) || a.headsign.localeCompare(b.headsign, 'en'),
+  );
 }
