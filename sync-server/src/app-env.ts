@@ -1,7 +1,8 @@
-import type { DispatchPolicy, MapConfig, PushConfig, TrackedVehicle } from '@kigaligo/domain';
+import type { DispatchPolicy, LoginResponse, MapConfig, PushConfig, TrackedVehicle } from '@kigaligo/domain';
 import type { Logger } from 'pino';
 import type { AuthLimits } from './auth/auth-limits';
 import type { MfaPolicy } from './auth/mfa/policy';
+import type { OidcClient } from './auth/oidc-client';
 import type { SessionRevocations } from './auth/session-revocations';
 import type { TicketStore } from './auth/socket-tickets';
 import type { AccessClaims } from './auth/tokens';
@@ -30,6 +31,12 @@ export interface AppDeps {
   sessions: SessionRevocations;
   /** Single-use WebSocket tickets (in Redis with REDIS_URL, so any process can redeem them). */
   tickets: TicketStore;
+  /** "Sign in with …" (OIDC_ISSUER …), or null when not configured. */
+  oidc: OidcClient | null;
+  /** Single-use codes that hand a provider sign-in's answer to the app (in Redis with REDIS_URL). */
+  signInCodes: TicketStore<LoginResponse>;
+  /** PUBLIC_URL's origin, when set: redirects and links use it instead of the request's origin. */
+  publicUrl: string | undefined;
   /** ADMIN_MFA: admins must have a second factor (the seeded demo admin exempt while SEED_DEMO_DATA is on). */
   mfa: MfaPolicy;
   reportError: (err: unknown, context: Record<string, unknown>) => void;

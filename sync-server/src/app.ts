@@ -16,6 +16,7 @@ import { adminSyncIssueRoutes } from './routes/admin-sync-issues';
 import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
 import { authMfaRoutes } from './routes/auth-mfa';
+import { authOidcRoutes } from './routes/auth-oidc';
 import { configRoutes } from './routes/config';
 import { evidenceRoutes } from './routes/evidence';
 import { gtfsRtRoutes } from './routes/gtfs-rt';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
     .route('/health', healthRoutes)
     .route('/config', configRoutes)
     .route('/auth/mfa', authMfaRoutes)
+    .route('/auth/oidc', authOidcRoutes)
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
     .route('/me/sessions', meSessionRoutes)

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type MapConfig, mapConfig } from '@kigaligo/domain';
 import { z } from 'zod';
+import { type OidcOptions, providerName } from './auth/oidc-client';
 import { parseServiceArea } from './network/service-area';
 import { paymentsConfigFromEnv } from './payments/payments-config';
 import type { ServerOptions } from './server';
@@ -61,6 +62,7 @@ export const secretVariables = [
   'MOMO_API_USER',
   'MOMO_API_KEY',
   'AIRTEL_CLIENT_SECRET',
+  'OIDC_CLIENT_SECRET',
   'AIRTEL_DISBURSEMENT_PIN',
   'ALERT_WEBHOOK_URL',
 ] as const;
@@ -103,6 +105,24 @@ function adminMfaFromEnv(value: string | undefined): 'required' | 'optional' {
   throw new Error(`ADMIN_MFA must be required or optional, got ${value}`);
 }
 
+/** OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET (and OIDC_NAME): all three or none. */
+function oidcFromEnv(env: NodeJS.ProcessEnv): OidcOptions | undefined {
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = env;
+  if (!issuer && !clientId && !clientSecret) return undefined;
+  if (!issuer || !clientId || !clientSecret)
+    throw new Error('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together');
+  if (!/^https?:\/\//.test(issuer) || !URL.canParse(issuer))
+    throw new Error('OIDC_ISSUER: not an http(s) URL');
+  return { issuer, clientId, clientSecret, name: providerName(issuer, env.OIDC_NAME || undefined) };
+}
+
+/** PUBLIC_URL: the origin people reach the server at (behind a proxy), e.g. https://kigaligo.rw. */
+function publicUrlFromEnv(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^https?:\/\//.test(value) || !URL.canParse(value)) throw new Error('PUBLIC_URL: not an http(s) URL');
+  return new URL(value).origin;
+}
+
 /** Reads the server's configuration from the environment (README.md lists every variable). */
 export function configFromEnv(fromEnv: NodeJS.ProcessEnv = process.env): ServerOptions {
   const env = withSecretFiles(fromEnv);
@@ -133,6 +153,8 @@ export function configFromEnv(fromEnv: NodeJS.ProcessEnv = process.env): ServerO
     redisUrl: env.REDIS_URL || undefined,
     metricsToken: env.METRICS_TOKEN || undefined,
     map: mapConfigFromEnv(env),
+    oidc: oidcFromEnv(env),
+    publicUrl: publicUrlFromEnv(env.PUBLIC_URL),
     sendGrid: env.SENDGRID_API_KEY
       ? {
           apiKey: env.SENDGRID_API_KEY,

@@ -5,7 +5,12 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { defaultDispatchPolicy, type MapConfig, type ServiceArea } from '@kigaligo/domain';
+import {
+  defaultDispatchPolicy,
+  type LoginResponse,
+  type MapConfig,
+  type ServiceArea,
+} from '@kigaligo/domain';
 import { eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { DestinationStream } from 'pino';
 import { type AlertConfig, AlertMonitor } from './alerts/alert-monitor';
@@ -14,6 +19,7 @@ import type { AppDeps } from './app-env';
 import { AuthLimits } from './auth/auth-limits';
 import { memoryLimitStore, redisLimitStore } from './auth/limit-store';
 import { mfaPolicy } from './auth/mfa/policy';
+import { OidcClient, type OidcOptions } from './auth/oidc-client';
 import {
   accessCheck,
   localRevocationBus,
@@ -52,6 +58,7 @@ import { wireProviders } from './payments/provider-wiring';
 import type { Authorities } from './reports/authority-alert';
 import { reportDocType } from './reports/report-doc-type';
 import { ReportDocs } from './reports/report-docs';
+import { SIGN_IN_CODE_TTL_SECONDS } from './routes/auth-oidc';
 import { warmDemoFleet } from './seed/demo-fleet';
 import { seedDemoData } from './seed/seed';
 import { DocStore } from './sync/doc-store';
@@ -75,6 +82,10 @@ export interface ServerOptions {
   /** ADMIN_MFA: admins need a second factor (default required; the demo admin is exempt while seeding). */
   adminMfa?: 'required' | 'optional';
   logLevel?: string;
+  /** Sign in with an OpenID Connect provider (riders): OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME. */
+  oidc?: OidcOptions | undefined;
+  /** PUBLIC_URL: the origin people reach the server at, for links and redirects; else each request's origin. */
+  publicUrl?: string | undefined;
   /** Where the logs go instead of stdout (tests read them). */
   logDestination?: DestinationStream;
   jwtSecret?: string | undefined;
@@ -156,6 +167,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   );
   await sessions.start();
   const tickets = opts.redisUrl ? await redisTicketStore(opts.redisUrl) : memoryTicketStore();
+  const signInCodes = opts.redisUrl
+    ? await redisTicketStore<LoginResponse>(
+        opts.redisUrl,
+        SIGN_IN_CODE_TTL_SECONDS,
+        'kigaligo:sign-in-codes:',
+      )
+    : memoryTicketStore<LoginResponse>(SIGN_IN_CODE_TTL_SECONDS);
   const access = accessCheck(tickets, sessions);
   const live = new LiveHub(
     database.db,
@@ -259,6 +277,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     authLimits: new AuthLimits(limitStore),
     sessions,
     tickets,
+    oidc: opts.oidc ? new OidcClient(opts.oidc) : null,
+    signInCodes,
+    publicUrl: opts.publicUrl,
     mfa: mfaPolicy(opts.adminMfa ?? 'required', opts.seed ?? false),
     reportError: (err, context) => {
       reportToSentry(err, context);
@@ -415,6 +436,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         await sync.close();
         await live.close();
         await tickets.close();
+        await signInCodes.close();
         await reconciler.close();
         await deps.tripDocs.idle();
         await deps.reportDocs.idle();

@@ -21,6 +21,7 @@ function memoryCaches() {
 
 const configured = {
   map: { styleUrl: 'https://tiles.example/style.json', attribution: '© OpenStreetMap contributors' },
+  identityProvider: { name: 'Google' },
 };
 
 /** A fresh module each time: the configuration is asked once per page load. */
@@ -63,7 +64,7 @@ describe('fetchAppConfig', () => {
       'fetch',
       vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
     );
-    expect(await load()).toEqual({ map: { attribution: '' } });
+    expect(await load()).toEqual({ map: { attribution: '' }, identityProvider: null });
 
     vi.resetModules();
     const bad = { map: { styleUrl: 'javascript:alert(1)', attribution: '' } };
@@ -71,7 +72,7 @@ describe('fetchAppConfig', () => {
       'fetch',
       vi.fn(async () => Response.json(bad)),
     );
-    expect(await load()).toEqual({ map: { attribution: '' } });
+    expect(await load()).toEqual({ map: { attribution: '' }, identityProvider: null });
     expect(caches.stored.size).toBe(0);
   });
 });

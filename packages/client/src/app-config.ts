@@ -2,13 +2,14 @@ import { type AppConfig, appConfig } from '@kigaligo/domain';
 import { NETWORK_CACHE } from './network-bundle';
 
 /**
- * The server's public app configuration (`GET /api/config`: which map to draw), kept on the phone so an
+ * The server's public app configuration (`GET /api/config`: which map to draw, which identity provider riders
+ * may sign in with), kept on the phone so an
  * offline start draws the same map as the last online one. Asked once per page load; offline, the copy; with
  * no copy (first visit offline) or an answer that is not a valid configuration, nothing configured, which the
  * apps draw as their built-in schematic map.
  */
 export const APP_CONFIG_URL = '/api/config';
-const NOTHING_CONFIGURED: AppConfig = { map: { attribution: '' } };
+const NOTHING_CONFIGURED: AppConfig = { map: { attribution: '' }, identityProvider: null };
 
 let pending: Promise<AppConfig> | null = null;
 

@@ -21,5 +21,9 @@ export type MapConfig = z.infer<typeof mapConfig>;
  * `GET /api/config`: what the server is configured with that the apps need before anything else. Public and
  * cacheable, so it must never carry a secret.
  */
-export const appConfig = z.object({ map: mapConfig });
+export const appConfig = z.object({
+  map: mapConfig,
+  /** "Sign in with …" for riders, when OIDC_ISSUER is configured: the provider's name for the button. */
+  identityProvider: z.object({ name: z.string() }).nullable().default(null),
+});
 export type AppConfig = z.infer<typeof appConfig>;

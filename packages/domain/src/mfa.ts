@@ -28,6 +28,9 @@ export type MfaChallenge = z.infer<typeof mfaChallenge>;
 export const loginResponse = z.union([authResponse, mfaChallenge]);
 export type LoginResponse = z.infer<typeof loginResponse>;
 
+/** The single-use code a sign-in with an identity provider hands to the app (in the URL hash). */
+export const oidcCodeInput = z.object({ code: z.string().min(1).max(100) });
+
 /** The second step of sign-in: one code from the authenticator app, or one unused recovery code. */
 export const mfaVerifyInput = z.union([
   z.object({ challengeToken: z.string().min(20).max(2048), code: totpCode }),

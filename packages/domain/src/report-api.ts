@@ -184,6 +184,7 @@ export type RiderReportDetail = z.infer<typeof riderReportDetail>;
 export const auditActions = [
   'auth.signed_in',
   'auth.sign_in_failed',
+  'auth.identity_linked',
   'auth.mfa_enrolled',
   'auth.mfa_used',
   'auth.mfa_failed',

@@ -15,14 +15,15 @@ export interface TicketGrant {
 }
 
 /**
- * Single-use WebSocket tickets, in memory for one process or in Redis so a ticket issued by one process opens a
+ * Single-use WebSocket tickets (and, with another grant type, other single-use hand-overs such as the code an
+ * identity provider's sign-in hands to the app), in memory for one process or in Redis so a ticket issued by one process opens a
  * socket on another (the load balancer need not be sticky). Only a ticket's hash is stored: a dump of the store
  * or of Redis holds nothing that opens a socket.
  */
-export interface TicketStore {
-  issue(grant: TicketGrant): Promise<string>;
+export interface TicketStore<G = TicketGrant> {
+  issue(grant: G): Promise<string>;
   /** The grant of a valid ticket, which is used up by this call; null for an unknown, used or expired one. */
-  take(ticket: string): Promise<TicketGrant | null>;
+  take(ticket: string): Promise<G | null>;
   close(): Promise<void>;
 }
 
@@ -31,8 +32,8 @@ const hashOf = (ticket: string) => createHash('sha256').update(ticket).digest('b
 /** A ticket as issued: 43 base64url characters. Anything else is refused before any lookup. */
 const wellFormed = (ticket: string) => /^[\w-]{43}$/.test(ticket);
 
-export function memoryTicketStore(ttlSeconds = SOCKET_TICKET_TTL_SECONDS): TicketStore {
-  const grants = new Map<string, { grant: TicketGrant; expiresAt: number }>();
+export function memoryTicketStore<G = TicketGrant>(ttlSeconds = SOCKET_TICKET_TTL_SECONDS): TicketStore<G> {
+  const grants = new Map<string, { grant: G; expiresAt: number }>();
   return {
     async issue(grant) {
       const now = Date.now();
@@ -60,11 +61,11 @@ export function memoryTicketStore(ttlSeconds = SOCKET_TICKET_TTL_SECONDS): Ticke
   };
 }
 
-export async function redisTicketStore(
+export async function redisTicketStore<G = TicketGrant>(
   url: string,
   ttlSeconds = SOCKET_TICKET_TTL_SECONDS,
   prefix = 'kigaligo:socket-tickets:',
-): Promise<TicketStore> {
+): Promise<TicketStore<G>> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   await redis.connect();
   return {
@@ -77,7 +78,7 @@ export async function redisTicketStore(
       if (!wellFormed(ticket)) return null;
       // GETDEL is atomic: two processes handed the same ticket at once cannot both open a socket with it.
       const value = await redis.getdel(prefix + hashOf(ticket));
-      return value ? (JSON.parse(value) as TicketGrant) : null;
+      return value ? (JSON.parse(value) as G) : null;
     },
     async close() {
       await redis.quit();

@@ -152,6 +152,25 @@ export const mfaTotp = pgTable('mfa_totp', {
   ...timestamps,
 });
 
+/**
+ * A rider's identity at an OpenID Connect provider (issuer + subject, which never change for the person): how
+ * "Sign in with …" finds the account again. Linked to an existing account only through a verified email.
+ */
+export const oidcIdentities = pgTable(
+  'oidc_identities',
+  {
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The verified email the provider gave when the identity was linked. */
+    email: text('email').notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index('oidc_identities_user_idx').on(t.userId)],
+);
+
 /** Single-use recovery codes, stored as SHA-256 hashes (each code has 50 random bits, so no slow hash is needed). */
 export const mfaRecoveryCodes = pgTable(
   'mfa_recovery_codes',

@@ -13,7 +13,7 @@ export type Audience =
   | 'admin or driver'
   | 'rider or admin';
 
-type SuccessStatus = 200 | 201 | 204 | 304;
+type SuccessStatus = 200 | 201 | 204 | 302 | 304;
 /** Statuses whose body is not the error shape (health's 503 says what is down in its own words). */
 type AnswerStatus = SuccessStatus | 503;
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
@@ -80,6 +80,7 @@ const descriptions: Record<AnswerStatus, string> = {
   200: 'OK',
   201: 'Created',
   204: 'No content',
+  302: 'Found: the browser is sent on (Location)',
   304: 'Not modified',
   503: 'Unavailable',
 };
@@ -90,7 +91,7 @@ function successResponse(status: AnswerStatus, ok: Success, op: Operation) {
     description: descriptions[status],
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
   };
-  if (ok === null || status === 204 || status === 304) return described;
+  if (ok === null || status === 204 || status === 302 || status === 304) return described;
   if ('media' in ok) {
     const headersOf = { ...headers, ...ok.headers };
     return {

@@ -15,7 +15,7 @@ describe('GET /api/config', () => {
     const res = await t.request('GET', '/api/config');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
-    expect(await res.json()).toEqual({ map: { attribution: '' } });
+    expect(await res.json()).toEqual({ map: { attribution: '' }, identityProvider: null });
   });
 
   it('reports the configured map, and nothing else', async () => {
@@ -33,6 +33,7 @@ describe('GET /api/config', () => {
         pmtilesUrl: 'https://tiles.example/rwanda.pmtiles',
         attribution: '© OpenStreetMap contributors',
       },
+      identityProvider: null,
     });
     expect(appConfig.parse(body)).toEqual(body);
   });

@@ -19,7 +19,11 @@ export const configRoutes = new Hono<AppEnv>().get(
     headers: { 'Cache-Control': { description: 'public, max-age=300', schema: { type: 'string' } } },
   }),
   (c) => {
-    const body: AppConfig = { map: c.var.deps.map ?? noMap };
+    const { map, oidc } = c.var.deps;
+    const body: AppConfig = {
+      map: map ?? noMap,
+      identityProvider: oidc ? { name: oidc.options.name } : null,
+    };
     return c.json(body, 200, { 'Cache-Control': 'public, max-age=300' });
   },
 );

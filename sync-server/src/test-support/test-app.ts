@@ -81,6 +81,9 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
     authLimits: new AuthLimits(memoryLimitStore()),
     sessions,
     tickets,
+    oidc: null,
+    signInCodes: memoryTicketStore(60),
+    publicUrl: undefined,
     // As in production with the demo data on: admins need a factor, the seeded demo admin is exempt.
     mfa: mfaPolicy('required', true),
     reportError: () => {},
