@@ -10,6 +10,20 @@ const en = {
   'signIn.create': 'Create an account',
   'signIn.wrongRole':
     'This app is for riders. Drivers sign in to KigaliGo Driver and admins to the KigaliGo admin console.',
+  'signIn.or': 'or',
+  'signIn.withProvider': 'Continue with {name}',
+  'signIn.providerOffline': 'Signing in with {name} needs the network.',
+  'signIn.providerWorking': 'Signing you in…',
+  'signIn.providerError.expired': 'That sign-in took too long or was already used. Try again.',
+  'signIn.providerError.denied': 'The sign-in was cancelled at the provider.',
+  'signIn.providerError.failed': 'The provider’s answer could not be checked. Try again.',
+  'signIn.providerError.provider_unavailable':
+    'The sign-in provider cannot be reached right now. Try again later.',
+  'signIn.providerError.email_not_verified':
+    'The provider has not verified your email address, so it cannot sign you in to KigaliGo. Verify it there, or sign in with your password.',
+  'signIn.providerError.staff_account':
+    'This email belongs to a KigaliGo driver or admin account: sign in with its password in the driver app or admin console.',
+  'signIn.providerError.account_suspended': 'This account is suspended.',
   'register.title': 'Create your account',
   'register.subtitle': 'It takes a minute. Your phone number helps drivers reach you.',
   'register.submit': 'Create account',
@@ -38,6 +52,20 @@ const rw: Record<keyof typeof en, string> = {
   'signIn.create': 'Fungura konti',
   'signIn.wrongRole':
     "Iyi porogaramu ni iy'abagenzi. Abashoferi binjira muri KigaliGo Driver, abayobozi bakinjira ku rubuga rw'ubuyobozi.",
+  'signIn.or': 'cyangwa',
+  'signIn.withProvider': 'Komeza na {name}',
+  'signIn.providerOffline': 'Kwinjira ukoresheje {name} bisaba interineti.',
+  'signIn.providerWorking': 'Turimo kukwinjiza…',
+  'signIn.providerError.expired': 'Kwinjira byatinze cyane cyangwa byari byakoreshejwe. Ongera ugerageze.',
+  'signIn.providerError.denied': 'Kwinjira byahagaritswe ku rubuga wakoresheje.',
+  'signIn.providerError.failed': 'Igisubizo cy’urubuga wakoresheje ntikigenzuwe. Ongera ugerageze.',
+  'signIn.providerError.provider_unavailable':
+    'Urubuga rwo kwinjiriramo ntirubonetse ubu. Uzongere ugerageze nyuma.',
+  'signIn.providerError.email_not_verified':
+    'Urubuga wakoresheje ntirwemeje imeri yawe, bityo ntirushobora kukwinjiza muri KigaliGo. Yemeze aho, cyangwa winjire ukoresheje ijambo ry’ibanga.',
+  'signIn.providerError.staff_account':
+    'Iyi meri ni iya konti y’umushoferi cyangwa y’umuyobozi wa KigaliGo: injira ukoresheje ijambo ryayo ry’ibanga muri porogaramu y’abashoferi cyangwa iy’ubuyobozi.',
+  'signIn.providerError.account_suspended': 'Iyi konti yarahagaritswe.',
   'register.title': 'Fungura konti yawe',
   'register.subtitle': 'Bifata umunota umwe. Nimero ya telefoni ifasha abashoferi kukubona.',
   'register.submit': 'Fungura konti',

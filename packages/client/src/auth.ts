@@ -21,6 +21,11 @@ export interface Auth {
   /** Signs in, or answers the challenge to pass to `answerMfa` when the account has a second factor. */
   login(input: LoginInput): Promise<MfaChallenge | null>;
   answerMfa(challengeToken: string, answer: MfaAnswer): Promise<void>;
+  /**
+   * Finishes a sign-in with an identity provider: exchanges the single-use code the server put in the URL hash,
+   * like `login` (a challenge when the account has a second factor).
+   */
+  signInWithCode(code: string): Promise<MfaChallenge | null>;
   /** Riders sign themselves up; drivers and admins are created by an admin. */
   register(input: RegisterInput): Promise<void>;
   logout(): Promise<void>;
@@ -51,6 +56,15 @@ export function createAuth(api: ApiClient, store: SessionStore, role: Role, onSi
     async login(input) {
       const body = { email: input.email, password: input.password };
       const res = await api.request(apiRequest('post', '/api/auth/login', { body }), {
+        auth: false,
+        schema: loginResponse,
+      });
+      if ('mfaRequired' in res) return res;
+      await accept(res);
+      return null;
+    },
+    async signInWithCode(code) {
+      const res = await api.request(apiRequest('post', '/api/auth/oidc/exchange', { body: { code } }), {
         auth: false,
         schema: loginResponse,
       });

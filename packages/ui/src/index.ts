@@ -23,6 +23,7 @@ export { ConnectivityBadge, OfflineBanner } from './components/connectivity';
 export { LanguageSwitch } from './components/language-switch';
 export { Logo, LogoMark } from './components/logo';
 export { MfaCard } from './components/mfa/mfa-card';
+export { MfaChallengeForm } from './components/mfa/mfa-challenge-form';
 export { MfaEnrolmentScreen } from './components/mfa/mfa-enrolment-screen';
 export { DocumentNotSent, NotSent } from './components/not-sent';
 export { NotificationsCard } from './components/notifications-card';

@@ -1,5 +1,6 @@
 import { AuthLayout, SignInForm } from '@kigaligo/ui';
 import { useRiderI18n } from '../messages';
+import { ProviderSignIn } from './provider-sign-in';
 
 export function SignInPage({ onRegister }: { onRegister: () => void }) {
   const { t } = useRiderI18n();
@@ -17,6 +18,7 @@ export function SignInPage({ onRegister }: { onRegister: () => void }) {
       }
     >
       <SignInForm wrongRoleMessage={t('signIn.wrongRole')} />
+      <ProviderSignIn wrongRoleMessage={t('signIn.wrongRole')} />
     </AuthLayout>
   );
 }
