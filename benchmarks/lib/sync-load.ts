@@ -35,22 +35,27 @@ export interface LoadResult {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The URL to open document `i`'s socket at. Our server wants a fresh single-use ticket for each connection
+ * (fetched as the apps do, so a connect phase includes it); the other servers take the path as it is.
+ */
+export async function socketUrl(server: ServerChild, i: number): Promise<string> {
+  const { port, paths, tokens } = server.ready;
+  if (!tokens) return `ws://127.0.0.1:${port}${paths[i]}`;
+  const res = await fetch(`http://127.0.0.1:${port}/api/sync/ticket`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i]}` },
+    body: JSON.stringify({ purpose: 'sync' }),
+  });
+  if (!res.ok) throw new Error(`socket ticket refused: ${res.status}`);
+  const { ticket } = (await res.json()) as { ticket: string };
+  return `ws://127.0.0.1:${port}${paths[i]}&ticket=${ticket}`;
+}
+
 /** Connects writers and observers to a running server child, sends ticks at a fixed rate, measures. */
 export async function runLoad(server: ServerChild, dialect: Dialect, opts: LoadOptions): Promise<LoadResult> {
-  const { port, docNames, paths, tokens } = server.ready;
-  // Our server wants a fresh single-use ticket for each connection (fetched as the apps do, so the connect
-  // phase includes it); the other servers take the path as it is.
-  const url = async (i: number) => {
-    if (!tokens) return `ws://127.0.0.1:${port}${paths[i]}`;
-    const res = await fetch(`http://127.0.0.1:${port}/api/sync/ticket`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i]}` },
-      body: JSON.stringify({ purpose: 'sync' }),
-    });
-    if (!res.ok) throw new Error(`socket ticket refused: ${res.status}`);
-    const { ticket } = (await res.json()) as { ticket: string };
-    return `ws://127.0.0.1:${port}${paths[i]}&ticket=${ticket}`;
-  };
+  const { docNames } = server.ready;
+  const url = (i: number) => socketUrl(server, i);
   const observed = Math.min(opts.observe, opts.clients);
   const rssBefore = await server.rss();
 

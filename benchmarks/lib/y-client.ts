@@ -33,8 +33,10 @@ export class YClient {
     private readonly dialect: Dialect,
     /** Called for every tick received from the server: its sequence number and send time (performance.now). */
     onTick?: (seq: number, sentAt: number) => void,
+    /** Offer permessage-deflate, as browsers do (the server decides whether to use it). */
+    offerDeflate = false,
   ) {
-    this.ws = new WebSocket(url, { perMessageDeflate: false });
+    this.ws = new WebSocket(url, { perMessageDeflate: offerDeflate });
     this.ws.binaryType = 'nodebuffer';
     let resolveSynced!: () => void;
     let rejectSynced!: (e: Error) => void;

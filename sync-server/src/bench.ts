@@ -14,4 +14,3 @@ export { type Database, type Db, openDatabase } from './db/client';
 export { runMigrations } from './db/migrate';
 export { shifts, tripEvents, trips, users, vehicleLive, vehicles } from './db/schema';
 export { defaultSocketTimeouts } from './http/socket-guard';
-export { perMessageDeflate } from './http/ws-compression';

@@ -1,0 +1,126 @@
+// `pnpm bench sync-memory [--low 500] [--high 2500] [--deflate 0|1] [--only a,b]`
+// Server memory per sync connection, as the slope between two connection counts: each server in its own child
+// process, `low` clients connected (each its own document, synced, one update written), full GCs, RSS; then
+// up to `high`, full GCs, RSS again. The slope leaves start-up and warm-up out. Baselines in the same run:
+// Hocuspocus and the y-websocket server, plus the published figure for the y-redis design. docs/benchmarks.md.
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { ServerChild } from './lib/child-process';
+import { freshDatabase, postgresReachable } from './lib/databases';
+import { parseFlags } from './lib/flags';
+import { MachineLoad } from './lib/machine';
+import { fmt, table } from './lib/stats';
+import { socketUrl } from './lib/sync-load';
+import { type Dialect, YClient } from './lib/y-client';
+
+/** y-redis (Kevin Jahns' scalable y-websocket backend) publishes ~2.4 KB per idle connection. */
+const Y_REDIS_PUBLISHED_BYTES = 2.4 * 1000;
+const KiB = 1024;
+
+const load = new MachineLoad();
+const flags = parseFlags({
+  low: 500,
+  high: 2500,
+  batch: 100,
+  /** 1: clients offer permessage-deflate as browsers do (each server decides whether to take it). */
+  deflate: 0,
+  only: 'kigaligo,hocuspocus,y-websocket',
+});
+if (flags.low < 1 || flags.high <= flags.low || flags.high > 5000)
+  throw new Error('need 1 <= --low < --high <= 5000');
+
+const script = (f: string) => fileURLToPath(new URL(`./servers/${f}`, import.meta.url));
+interface Contender {
+  name: string;
+  script: string;
+  dialect: Dialect;
+  needsPostgres: boolean;
+}
+const all: Contender[] = [
+  { name: 'kigaligo', script: script('kigaligo.ts'), dialect: 'y-websocket', needsPostgres: false },
+  { name: 'hocuspocus', script: script('hocuspocus.ts'), dialect: 'hocuspocus', needsPostgres: true },
+  { name: 'y-websocket', script: script('y-websocket.ts'), dialect: 'y-websocket', needsPostgres: false },
+];
+const contenders = all.filter((c) => flags.only.split(',').includes(c.name));
+
+const havePostgres = await postgresReachable();
+console.log(
+  `sync memory bench: slope between ${flags.low} and ${flags.high} connections (one document each, synced, one ` +
+    `update written, then idle; clients ${flags.deflate === 1 ? 'offer' : 'do not offer'} permessage-deflate)\nmachine: ${os.cpus().length} cores, Node ${process.version}`,
+);
+
+/** Opens documents [from, to) and waits until each has synced and its one update is acknowledged by a round trip. */
+async function connect(server: ServerChild, dialect: Dialect, from: number, to: number, into: YClient[]) {
+  for (let i = from; i < to; i += flags.batch) {
+    const batch: YClient[] = [];
+    for (let j = i; j < Math.min(to, i + flags.batch); j++)
+      batch.push(
+        new YClient(
+          await socketUrl(server, j),
+          server.ready.docNames[j]!,
+          dialect,
+          undefined,
+          flags.deflate === 1,
+        ),
+      );
+    await Promise.all(batch.map((c) => c.synced));
+    for (const c of batch) c.tick();
+    into.push(...batch);
+  }
+  // Let the updates be stored and any debounce pass before the GC and the reading.
+  await new Promise((r) => setTimeout(r, 3000));
+}
+
+const rows = [
+  ['server', 'RSS empty MiB', `RSS at ${flags.low}`, `RSS at ${flags.high}`, 'KiB per connection'],
+];
+const slopes = new Map<string, number>();
+for (const c of contenders) {
+  if (c.needsPostgres && !havePostgres) continue;
+  const db =
+    havePostgres && c.name !== 'y-websocket'
+      ? await freshDatabase(`bench_mem_${c.name.replace('-', '_')}`)
+      : undefined;
+  const server = await ServerChild.start(c.script, {
+    BENCH_CHILD_DATABASE_URL: db?.url ?? '',
+    BENCH_USERS: String(flags.high),
+  });
+  const clients: YClient[] = [];
+  try {
+    const empty = await server.rss();
+    await connect(server, c.dialect, 0, flags.low, clients);
+    const atLow = await server.rss();
+    await connect(server, c.dialect, flags.low, flags.high, clients);
+    const atHigh = await server.rss();
+    const closed = clients.filter((x) => !x.open).length;
+    if (closed > 0) throw new Error(`${c.name}: ${closed} sockets closed during the run`);
+    const slope = (atHigh - atLow) / (flags.high - flags.low);
+    slopes.set(c.name, slope);
+    rows.push([
+      c.name,
+      fmt(empty / KiB / KiB, 0),
+      fmt(atLow / KiB / KiB, 0),
+      fmt(atHigh / KiB / KiB, 0),
+      fmt(slope / KiB, 1),
+    ]);
+    console.log(`== ${c.name}: ${fmt(slope / KiB, 1)} KiB per connection`);
+  } finally {
+    for (const x of clients) x.close();
+    await server.stop();
+    await db?.drop();
+  }
+}
+rows.push(['y-redis (published, idle)', '', '', '', fmt(Y_REDIS_PUBLISHED_BYTES / KiB, 1)]);
+console.log(`\n${table(rows)}\n`);
+
+load.finish();
+const ours = slopes.get('kigaligo');
+const hp = slopes.get('hocuspocus');
+console.log(`target (issue #20), ${load.describe()}:`);
+if (ours !== undefined && hp !== undefined && hp > 0)
+  console.log(
+    `  memory per connection <= 1/2 Hocuspocus: ${load.verdict(ours <= hp / 2)} (${fmt(ours / hp, 2)}x)`,
+  );
+else console.log('  memory per connection vs Hocuspocus: not measured (Hocuspocus did not run)');
+if (ours !== undefined)
+  console.log(`  vs y-redis's published idle figure: ${fmt(ours / Y_REDIS_PUBLISHED_BYTES, 1)}x`);
