@@ -1226,6 +1226,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/trips/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The receipt of a paid trip: fare breakdown, payments and refunds
+         * @description Its rider and admins; anyone else 404. Nothing collected yet: 409 not_paid.
+         *
+         *     Requires: rider or admin.
+         */
+        get: operations["getApiTripsByIdReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/vehicles": {
         parameters: {
             query?: never;
@@ -7180,6 +7202,115 @@ export interface operations {
                             } | null;
                             vehicleId: string | null;
                         };
+                    };
+                };
+            };
+            /** @description No valid access token (unauthenticated, invalid_token, session_revoked, invalid_credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller’s role or account may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Nothing the caller may see under this path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state refuses the request (the code says which) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description An unexpected error (internal) or the database briefly unreachable (503) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getApiTripsByIdReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        bookedAt: string;
+                        /** @constant */
+                        currency: "RWF";
+                        distanceMeters: number;
+                        from: string;
+                        /** @enum {string} */
+                        kind: "moto" | "car" | "bus";
+                        lines: {
+                            amount: number;
+                            /** @enum {string} */
+                            item: "moto_base" | "moto_distance" | "moto_long_distance" | "car_metered" | "bus_tariff" | "cancellation_fee";
+                            km?: number;
+                        }[];
+                        netPaid: number;
+                        number: string;
+                        payments: {
+                            amount: number;
+                            /** Format: date-time */
+                            at: string;
+                            /** @enum {string} */
+                            method: "card" | "mobile_money" | "cash";
+                            reference: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "processing" | "succeeded" | "failed" | "partially_refunded" | "refunded";
+                        }[];
+                        refunds: {
+                            amount: number;
+                            /** Format: date-time */
+                            at: string;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed";
+                        }[];
+                        riderName: string;
+                        to: string;
+                        total: number;
+                        /** Format: uuid */
+                        tripId: string;
                     };
                 };
             };

@@ -18,6 +18,8 @@ export * from './payment';
 export * from './planning';
 export * from './position';
 export * from './provider-origins';
+export * from './receipt';
+export * from './receipt-of';
 export * from './reconcile-rejection';
 export * from './report-api';
 export * from './safety-report';

@@ -10,6 +10,13 @@ const vars = {
   fee: 400,
   amount: 1500,
   reason: 'Detour',
+  number: 'KG-20261203-1A2B3C4D',
+  from: 'Downtown',
+  to: 'Kimironko',
+  lines: JSON.stringify([
+    { item: 'moto_base', km: 2, amount: 400 },
+    { item: 'moto_distance', km: 4.1, amount: 480 },
+  ]),
 };
 
 describe('notification texts', () => {
@@ -33,6 +40,16 @@ describe('notification texts', () => {
     expect(renderNotification('trip_completed', { fare: 800, method: 'card' }, 'Aline', 'rw').push.body).toBe(
       'Murakoze kugendana na KigaliGo. Igiciro RWF 800 (ikarita).',
     );
+  });
+
+  it('writes a receipt with its fare lines in the language', () => {
+    const en = renderNotification('payment_receipt', { ...vars, amount: 880, method: 'cash' }, 'Aline');
+    expect(en.push.title).toBe('Receipt KG-20261203-1A2B3C4D');
+    expect(en.email.text).toContain(
+      '- Moto, first 2 km: RWF 400\n- Moto, 4.1 km more: RWF 480\nTotal RWF 880, paid by cash.',
+    );
+    const rw = renderNotification('payment_receipt', { ...vars, amount: 880, method: 'cash' }, 'Aline', 'rw');
+    expect(rw.email.text).toContain('- Moto, km 2 za mbere: RWF 400');
   });
 
   it('mentions a cancellation fee only when there is one', () => {

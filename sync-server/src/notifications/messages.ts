@@ -1,4 +1,10 @@
-import { type Catalogue, formatMessage, type Language, type PaymentMethod } from '@kigaligo/domain';
+import {
+  type Catalogue,
+  type FareLine,
+  formatMessage,
+  type Language,
+  type PaymentMethod,
+} from '@kigaligo/domain';
 
 /** What users are told, and when. Each kind has one short push text and one email; `vars` fill the blanks. */
 export const notificationKinds = [
@@ -10,6 +16,7 @@ export const notificationKinds = [
   'payment_failed',
   'refund_issued',
   'report_reply',
+  'payment_receipt',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -21,6 +28,7 @@ type Keys =
   | 'trip_cancelled.bodyFee'
   | 'refund_issued.bodyNoReason'
   | `method.${PaymentMethod}`
+  | `fare.${FareLine['item']}`
   | 'email.text';
 
 const en: Record<Keys, string> = {
@@ -44,6 +52,15 @@ const en: Record<Keys, string> = {
   'refund_issued.bodyNoReason': '{amount} is on its way back to you ({method}).',
   'report_reply.title': 'Reply to your safety report',
   'report_reply.body': 'The KigaliGo safety team replied to your report. Open the app to read it.',
+  'payment_receipt.title': 'Receipt {number}',
+  'payment_receipt.body':
+    'Your trip from {from} to {to}:\n{breakdown}\nTotal {amount}, paid by {method}.\nThe receipt, with any refunds, is in the app under your trips.',
+  'fare.moto_base': 'Moto, first {km} km',
+  'fare.moto_distance': 'Moto, {km} km more',
+  'fare.moto_long_distance': 'Moto, {km} km beyond 40 km',
+  'fare.car_metered': 'Taxi meter, {km} km',
+  'fare.bus_tariff': 'Bus fare, {km} km',
+  'fare.cancellation_fee': 'Cancellation fee',
   'method.card': 'card',
   'method.mobile_money': 'mobile money',
   'method.cash': 'cash',
@@ -74,6 +91,15 @@ const rw: Record<Keys, string> = {
   'method.card': 'ikarita',
   'method.mobile_money': 'mobile money',
   'method.cash': 'amafaranga mu ntoki',
+  'payment_receipt.title': 'Inyemezabwishyu {number}',
+  'payment_receipt.body':
+    'Urugendo rwawe kuva {from} ujya {to}:\n{breakdown}\nHamwe {amount}, byishyuwe na {method}.\nInyemezabwishyu, hamwe n’ayasubijwe yose, iri muri porogaramu mu ngendo zawe.',
+  'fare.moto_base': 'Moto, km {km} za mbere',
+  'fare.moto_distance': 'Moto, izindi km {km}',
+  'fare.moto_long_distance': 'Moto, km {km} zirenze km 40',
+  'fare.car_metered': 'Mubazi ya tagisi, km {km}',
+  'fare.bus_tariff': 'Itike ya bisi, km {km}',
+  'fare.cancellation_fee': 'Amafaranga yo guhagarika urugendo',
   'email.text':
     'Muraho {name},\n\n{body}\n\nKigaliGo\n(Ushobora guhagarika izi imeyili mu igenamiterere rya porogaramu.)',
 };
@@ -95,7 +121,12 @@ export function renderNotification(
   const filled: Record<string, string | number> = { ...vars };
   for (const k of moneyVars) if (vars[k] !== undefined) filled[k] = money(vars[k]);
   if (vars.method) filled.method = t(`method.${vars.method}`);
-  const title = t(`${kind}.title`);
+  // A receipt lists its fare lines (JSON in `lines`), each named in the recipient's language.
+  if (kind === 'payment_receipt' && typeof vars.lines === 'string')
+    filled.breakdown = (JSON.parse(vars.lines) as FareLine[])
+      .map((l) => `- ${t(`fare.${l.item}`, { km: l.km ?? '' })}: ${money(l.amount)}`)
+      .join('\n');
+  const title = t(`${kind}.title`, filled);
   // A cancellation with a fee says how much; without one, the fee is not mentioned at all.
   const withFee = kind === 'trip_cancelled' && Number(vars.fee ?? 0) > 0;
   // A refund made at the card provider (Stripe Dashboard) comes with no reason in the rider's language.

@@ -15,6 +15,8 @@ export async function notifyUser(
   kind: NotificationKind,
   vars: NotificationVars,
   key: string,
+  /** `email`: a document to keep (a receipt), not news for the lock screen. */
+  channels: 'push_and_email' | 'email' = 'push_and_email',
 ): Promise<void> {
   const [user] = await tx
     .select({
@@ -31,7 +33,7 @@ export async function notifyUser(
   if (!user || user.simulated) return;
   const message = renderNotification(kind, vars, user.name.split(' ')[0] ?? user.name, user.language);
   const data = { kind, ...Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)])) };
-  if (user.push) {
+  if (user.push && channels === 'push_and_email') {
     const tokens = await tx
       .select({ token: pushTokens.token })
       .from(pushTokens)

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { payments } from '../db/schema';
 import { notifyUser } from '../notifications/notify-user';
+import { emailReceipt } from './receipt-email';
 
 export type PaymentRow = typeof payments.$inferSelect;
 
@@ -26,7 +27,8 @@ export async function lockPayment(tx: Db, id: string): Promise<PaymentRow | unde
 /**
  * The one way a payment's status changes: under a row lock and only along the domain state machine, so a
  * replayed or late provider event (webhook, outbox retry) is a no-op. Returns the updated row, or undefined
- * when the transition is not allowed. A real failure tells the rider (`payment_failed`), once per attempt.
+ * when the transition is not allowed. A real failure tells the rider (`payment_failed`), once per attempt; a
+ * success emails the receipt.
  */
 export async function transitionPayment(
   tx: Db,
@@ -57,5 +59,6 @@ export async function transitionPayment(
       `payment:${row.id}:failed:${row.updatedAt.getTime()}`,
     );
   }
+  if (row && to === 'succeeded') await emailReceipt(tx, row);
   return row;
 }

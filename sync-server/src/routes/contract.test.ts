@@ -323,6 +323,9 @@ describe('the API answers as its generated OpenAPI document says', () => {
     expect((await call('post', '/api/trips/{id}/cancel', { token: rider.token, params })).status).toBe(200);
     const pay = { tripId, method: 'cash' };
     expect((await call('post', '/api/payments', { token: rider.token, body: pay })).status).toBe(409);
+    // Nothing was paid for the cancelled trip (the paid receipt is covered in receipts.test.ts).
+    const receipt = await call('get', '/api/trips/{id}/receipt', { token: rider.token, params });
+    expect(receipt.status).toBe(409);
     expect((await call('post', '/api/payments', { token: rider.token, body: {} })).status).toBe(400);
     expect((await call('get', '/api/payments', { token: rider.token })).status).toBe(200);
     expect((await call('get', '/api/payments', { token: tokens.driver })).status).toBe(403);

@@ -3,8 +3,10 @@ import {
   bookingResponse,
   driverActionInput,
   driverActionResult,
+  receiptOf,
   tripDetail,
   tripListQuery,
+  tripReceipt,
   tripView,
 } from '@kigaligo/domain';
 import { and, eq, type SQL } from 'drizzle-orm';
@@ -18,7 +20,7 @@ import { applyDriverAction } from '../booking/driver-actions';
 import { decisionFor } from '../booking/trip-decision';
 import { loadTripDetail } from '../booking/trip-detail';
 import { loadTripView, loadTripViews } from '../booking/trip-view';
-import { trips } from '../db/schema';
+import { trips, users } from '../db/schema';
 import { badRequest, conflict, DomainError, notFound } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
@@ -117,6 +119,27 @@ export const tripRoutes = new Hono<AppEnv>()
       const view = await visibleTrip(c, c.req.param('id'));
       const withDisputes = c.var.auth.role === 'admin';
       return c.json(await loadTripDetail(c.var.deps.database.db, view, { withDisputes }));
+    },
+  )
+  .get(
+    '/:id/receipt',
+    documented({
+      summary: 'The receipt of a paid trip: fare breakdown, payments and refunds',
+      description: 'Its rider and admins; anyone else 404. Nothing collected yet: 409 not_paid.',
+      audience: 'rider or admin',
+      ok: { 200: tripReceipt },
+      errors: [404, 409],
+    }),
+    async (c) => {
+      const view = await visibleTrip(c, c.req.param('id'));
+      const { role } = c.var.auth;
+      // The driver sees the trip, not what its rider paid by which means.
+      if (role !== 'admin' && view.riderId !== c.var.auth.userId) throw notFound('No such trip');
+      const { db } = c.var.deps.database;
+      const [rider] = await db.select({ name: users.name }).from(users).where(eq(users.id, view.riderId));
+      const receipt = receiptOf(await loadTripDetail(db, view), rider?.name ?? view.riderName);
+      if (!receipt) throw conflict('not_paid', 'Nothing has been paid for this trip yet');
+      return c.json(receipt);
     },
   )
   .post(
