@@ -199,6 +199,19 @@ describe.skipIf(!hasChromium)('booking a ride across the three apps in Chromium'
     await r
       .locator('[data-testid="trip-payment"]', { hasText: 'RWF 300 refunded' })
       .waitFor({ timeout: 30_000 });
+    // And its receipt (issue 19): the fare by the tariff, what was paid, the refund, what the rider paid in the end.
+    await r.getByRole('button', { name: 'Show receipt' }).click();
+    const receipt = r.getByTestId('trip-receipt');
+    await receipt.getByText(/^Receipt KG-\d{8}-[0-9A-F]{8}$/).waitFor();
+    await receipt.getByText('Moto, first 2 km').waitFor();
+    await receipt.getByText('Refund: Driver took a longer road').waitFor();
+    const total = Number(
+      (await receipt.locator('.kg-receipt-total td').first().textContent())!.replace(/\D/g, ''),
+    );
+    await expect(receipt.getByTestId('receipt-net').textContent()).resolves.toBe(
+      `RWF ${(total - 300).toLocaleString('en-US')}`,
+    );
+    await screenshot(r, 'booking-rider-receipt');
 
     // The sandbox outbox recorded the charge, the refund, the push and the email.
     await a.getByRole('link', { name: 'Outbox' }).click();

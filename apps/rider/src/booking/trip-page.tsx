@@ -10,8 +10,12 @@ import { CancelPanel } from './cancel-panel';
 import { liveEtaMinutes } from './live-eta';
 import { PayAgain } from './pay-again';
 import { TripMap } from './trip-map';
+import { TripReceiptCard } from './trip-receipt';
 import { bookedAt, paymentText, stageText } from './trip-text';
 import { useBookings } from './use-bookings';
+
+/** Payment states with money collected: the trip has a receipt. */
+const RECEIPTED = new Set(['succeeded', 'partially_refunded', 'refunded']);
 
 /** One booking: where it stands, the driver and vehicle once confirmed, the vehicle live, cancel and pay. */
 export function TripPage({ id }: { id: string }) {
@@ -136,6 +140,11 @@ export function TripPage({ id }: { id: string }) {
         {confirmed && paymentFailed(confirmed) ? (
           <Card>
             <PayAgain decision={confirmed} />
+          </Card>
+        ) : null}
+        {confirmed && RECEIPTED.has(confirmed.payment.status) ? (
+          <Card className="kg-receipt-card">
+            <TripReceiptCard tripId={confirmed.tripId} />
           </Card>
         ) : null}
         {confirmed && isLiveTrip(confirmed) ? <TripMap intent={intent} vehicles={mine} /> : null}
