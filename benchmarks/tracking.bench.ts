@@ -1,6 +1,7 @@
-// `pnpm bench tracking [--fixes 100000] [--subscribers 5000] [--pings 20]`
+// `pnpm bench tracking [--fixes 100000] [--uploaders 4] [--subscribers 5000] [--pings 20]`
 // 1. Ingest: batched uploads through POST /api/vehicles/:id/positions into real Postgres, rows/s, against a raw
-//    COPY of the same rows into the same table in the same run (baseline). Target ≥ 50 % of COPY.
+//    COPY of the same rows into the same table in the same run (baseline). Target ≥ 50 % of COPY. Once by one
+//    driver posting batch after batch, once by `uploaders` drivers on their own motos at once (a fleet's phones).
 // 2. Fan-out: one position to N /live subscribers: p50/p99 delivery latency (target p99 < 100 ms) and server
 //    memory per subscriber (the server runs in a child process so its RSS is its own).
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -20,6 +21,7 @@ const arg = (name: string, fallback: number) => {
 const FIXES = arg('fixes', 100_000);
 const SUBSCRIBERS = arg('subscribers', 5000);
 const PINGS = arg('pings', 20);
+const UPLOADERS = arg('uploaders', 4);
 // Subscribers offer permessage-deflate as browsers do; --deflate 0 measures the same without.
 const DEFLATE = arg('deflate', 1) === 1;
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -106,6 +108,19 @@ try {
   const { vehicles } = await api(base, '/api/vehicles', driver.accessToken);
   const moto = vehicles.find((v: { plate: string }) => v.plate === 'RD 412 K');
   await api(base, '/api/shifts', driver.accessToken, { vehicleId: moto.id });
+  // The other drivers uploading at once: each their own account (the demo driver's password) and moto.
+  const [demo] = await sql`select password_hash from users where email = 'driver@demo.kigaligo.rw'`;
+  const crew: { token: string; vehicleId: string }[] = [];
+  for (let u = 0; u < UPLOADERS; u++) {
+    const email = `bench-driver-${u}@bench.invalid`;
+    await sql`insert into users (email, password_hash, name, role)
+      values (${email}, ${demo!.password_hash}, ${`Bench driver ${u}`}, 'driver')`;
+    const [v] = await sql`insert into vehicles (kind, plate, capacity, operator, status)
+      values ('moto', ${`RB ${String(u).padStart(3, '0')} Z`}, 1, 'Bench co-op', 'off_duty') returning id`;
+    const who = await login(email, 'kigali-driver');
+    await api(base, '/api/shifts', who.accessToken, { vehicleId: v!.id });
+    crew.push({ token: who.accessToken, vehicleId: v!.id });
+  }
   // The fixes are a drive of FIXES seconds that ended a minute ago; a driver's fixes count only inside their
   // shift, so the shift is moved back to before the drive began (a whole day of uploads, in bulk).
   const driveStart = Date.now() - FIXES * 1000 - 60_000;
@@ -122,6 +137,23 @@ try {
       throw new Error(`batch at ${i}: ${JSON.stringify(r).slice(0, 200)}`);
   }
   const apiSecs = (performance.now() - t0) / 1000;
+  const share = Math.floor(FIXES / Math.max(1, UPLOADERS));
+  const crewRows = crew.map((_, u) => fixes(share, `bench-crew-${u}`, driveStart));
+  t0 = performance.now();
+  await Promise.all(
+    crew.map(async (c, u) => {
+      const mine = crewRows[u]!;
+      for (let i = 0; i < mine.length; i += 500) {
+        const r = await api(base, `/api/vehicles/${c.vehicleId}/positions`, c.token, {
+          positions: mine.slice(i, i + 500),
+        });
+        if (r.accepted !== Math.min(500, mine.length - i))
+          throw new Error(`crew batch: ${JSON.stringify(r)}`);
+      }
+    }),
+  );
+  const crewSecs = (performance.now() - t0) / 1000;
+  const crewRate = (share * crew.length) / crewSecs;
   const copyRows = fixes(FIXES, 'bench-copy', driveStart);
   t0 = performance.now();
   const writable =
@@ -209,6 +241,12 @@ try {
       'rows/s': Math.round(apiRate),
     },
     {
+      path: `the same, ${crew.length} drivers uploading at once`,
+      rows: share * crew.length,
+      seconds: +crewSecs.toFixed(2),
+      'rows/s': Math.round(crewRate),
+    },
+    {
       path: 'baseline: raw COPY of the same rows',
       rows: FIXES,
       seconds: +copySecs.toFixed(2),
@@ -216,7 +254,7 @@ try {
     },
   ]);
   console.log(
-    `API / COPY = ${((apiRate / copyRate) * 100).toFixed(1)} %  (target ≥ 50 %: ${load.verdict(apiRate / copyRate >= 0.5)})`,
+    `API / COPY = ${((apiRate / copyRate) * 100).toFixed(1)} % one driver, ${((crewRate / copyRate) * 100).toFixed(1)} % ${crew.length} at once  (target ≥ 50 %: ${load.verdict(apiRate / copyRate >= 0.5)} for one, ${load.verdict(crewRate / copyRate >= 0.5)} at once)`,
   );
   console.log(
     `\nFan-out: ${PINGS} positions to ${SUBSCRIBERS} /live subscribers${DEFLATE ? ' offering permessage-deflate' : ''} (${delivered} deliveries of ${PINGS * SUBSCRIBERS}, ${latencies.length} timed)`,
