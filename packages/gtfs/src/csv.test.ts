@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, record } from './csv';
+import { type CsvRecord, CsvStream, parseCsv, record } from './csv';
 
 describe('parseCsv', () => {
   it('strips a byte-order mark and reads CRLF lines', () => {
@@ -30,5 +30,38 @@ describe('parseCsv', () => {
 
   it('pads short rows and trims values in records', () => {
     expect(record(['a', 'b', 'c'], [' 1 ', '2'])).toEqual({ a: '1', b: '2', c: '' });
+  });
+});
+
+describe('CsvStream', () => {
+  const text =
+    '\uFEFFa,b,c\r\n"x, y","say ""hi""",1\r\n\r\n"two\r\nlines",z,2\n"",,3\r\nplain "q",é€,4\r\n"open,5\n';
+  const whole = (t: string) => {
+    const out: CsvRecord[] = [];
+    const csv = new CsvStream((r) => out.push(r));
+    csv.push(t);
+    csv.end();
+    return { out, problems: csv.problems };
+  };
+
+  it('gives the same records, lines and problems whatever the chunks (every split point, and 1-char chunks)', () => {
+    const expected = whole(text);
+    expect(expected.out.map((r) => r.line)).toEqual([1, 2, 4, 6, 7, 8]);
+    expect(expected.out[1]!.fields).toEqual(['x, y', 'say "hi"', '1']);
+    expect(expected.out[2]!.fields).toEqual(['two\r\nlines', 'z', '2']);
+    expect(expected.problems).toEqual([{ line: 8, message: 'unterminated quoted field' }]);
+    for (let cut = 0; cut <= text.length; cut++) {
+      const out: CsvRecord[] = [];
+      const csv = new CsvStream((r) => out.push(r));
+      csv.push(text.slice(0, cut));
+      csv.push(text.slice(cut));
+      csv.end();
+      expect({ out, problems: csv.problems }, `split at ${cut}`).toEqual(expected);
+    }
+    const out: CsvRecord[] = [];
+    const csv = new CsvStream((r) => out.push(r));
+    for (const ch of text) csv.push(ch);
+    csv.end();
+    expect(out).toEqual(expected.out);
   });
 });

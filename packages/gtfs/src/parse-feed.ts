@@ -1,17 +1,6 @@
 import { checkReferences } from './check-references';
-import {
-  parseAgencies,
-  parseCalendarDates,
-  parseCalendars,
-  parseFeedInfo,
-  parseFrequencies,
-  parseRoutes,
-  parseShapes,
-  parseStops,
-  parseStopTimes,
-  parseTransfers,
-  parseTrips,
-} from './parse-tables';
+import { CsvStream } from './csv';
+import { type ParsedTables, tableReaders } from './parse-tables';
 import { buildShapes } from './shapes';
 import { buildStopTimes } from './stop-times';
 import type { Feed, FeedIssue } from './types';
@@ -35,30 +24,42 @@ export type ParseResult = { ok: true; feed: Feed } | { ok: false; issues: FeedIs
 /**
  * Parses and validates a feed given as file name → text (names as in the zip, e.g. "stops.txt"; folders
  * inside a zip are the caller's business). Optional files may be absent. Returns every issue found.
+ * For a large feed, `parseFeedStream` reads the same files in chunks.
  */
 export function tryParseFeed(files: Record<string, string>): ParseResult {
   const issues: FeedIssue[] = [];
+  const { tables, readers } = tableReaders(issues);
+  for (const [name, reader] of readers) {
+    const text = files[name];
+    if (text === undefined) continue;
+    const csv = new CsvStream((r) => reader.add(r));
+    csv.push(text);
+    csv.end();
+    reader.problems(csv.problems);
+    reader.end();
+  }
+  return finishFeed(new Set(Object.keys(files)), tables, issues);
+}
+
+/**
+ * The checks that need every file: required files present, one time zone, stop_times and shapes grouped and
+ * ordered, references between files. `issues` already holds the per-row problems.
+ */
+export function finishFeed(present: Set<string>, tables: ParsedTables, issues: FeedIssue[]): ParseResult {
+  const missing: FeedIssue[] = [];
   for (const f of REQUIRED_FILES) {
-    if (files[f] === undefined) issues.push({ file: f, line: 0, message: 'required file is missing' });
+    if (!present.has(f)) missing.push({ file: f, line: 0, message: 'required file is missing' });
   }
-  if (files['calendar.txt'] === undefined && files['calendar_dates.txt'] === undefined) {
-    issues.push({ file: 'calendar.txt', line: 0, message: 'calendar.txt or calendar_dates.txt is required' });
+  if (!present.has('calendar.txt') && !present.has('calendar_dates.txt')) {
+    missing.push({
+      file: 'calendar.txt',
+      line: 0,
+      message: 'calendar.txt or calendar_dates.txt is required',
+    });
   }
-  const tables = {
-    agencies: parseAgencies(files, issues),
-    stops: parseStops(files, issues),
-    routes: parseRoutes(files, issues),
-    trips: parseTrips(files, issues),
-    stopTimes: parseStopTimes(files, issues),
-    calendars: parseCalendars(files, issues),
-    calendarDates: parseCalendarDates(files, issues),
-    frequencies: parseFrequencies(files, issues),
-    transfers: parseTransfers(files, issues),
-    shapes: parseShapes(files, issues),
-    feedInfo: parseFeedInfo(files, issues),
-  };
+  issues.unshift(...missing);
   const zones = new Set(tables.agencies.map((a) => a.v.timezone));
-  if (files['agency.txt'] !== undefined && tables.agencies.length === 0 && issues.length === 0) {
+  if (present.has('agency.txt') && tables.agencies.length === 0 && issues.length === 0) {
     issues.push({ file: 'agency.txt', line: 0, message: 'at least one agency is required' });
   }
   if (zones.size > 1) {

@@ -1,4 +1,4 @@
-import { type CsvTable, parseCsv, record } from './csv';
+import { type CsvProblem, type CsvRecord, record } from './csv';
 import { isGtfsDate, parseGtfsTime } from './time';
 import type { FeedIssue } from './types';
 
@@ -76,33 +76,54 @@ export class Row {
   }
 }
 
-/** Parses one file, checks its required columns, and hands each row to `fn`. */
-export function eachRow(
-  files: Record<string, string>,
-  file: string,
-  requiredCols: string[],
-  issues: FeedIssue[],
-  fn: (row: Row) => void,
-): void {
-  const text = files[file];
-  if (text === undefined) return;
-  const table: CsvTable = parseCsv(text);
-  for (const p of table.problems) issues.push({ file, line: p.line, message: p.message });
-  const missing = requiredCols.filter((c) => !table.header.includes(c));
-  if (missing.length > 0) {
-    issues.push({
-      file,
-      line: 1,
-      message: `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
-    });
-    return;
-  }
-  table.rows.forEach((cells, i) => {
-    const line = table.lines[i]!;
-    if (cells.length > table.header.length) {
-      issues.push({ file, line, message: `${cells.length} fields, header has ${table.header.length}` });
+/**
+ * One file's records turned into Rows: the first record is the header, checked for the required columns
+ * (without them no row is read); a row with more fields than the header is reported and skipped.
+ */
+export class TableRows {
+  private header: string[] | null = null;
+  private usable = false;
+
+  constructor(
+    readonly file: string,
+    private readonly requiredCols: string[],
+    private readonly issues: FeedIssue[],
+    private readonly fn: (row: Row) => void,
+  ) {}
+
+  add({ fields, line }: CsvRecord): void {
+    if (!this.header) {
+      this.header = fields.map((h) => h.trim());
+      const missing = this.requiredCols.filter((c) => !this.header!.includes(c));
+      this.usable = missing.length === 0;
+      if (!this.usable) {
+        this.issues.push({
+          file: this.file,
+          line: 1,
+          message: `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+        });
+      }
       return;
     }
-    fn(new Row(file, line, record(table.header, cells), issues));
-  });
+    if (!this.usable) return;
+    if (fields.length > this.header.length) {
+      this.issues.push({
+        file: this.file,
+        line,
+        message: `${fields.length} fields, header has ${this.header.length}`,
+      });
+      return;
+    }
+    this.fn(new Row(this.file, line, record(this.header, fields), this.issues));
+  }
+
+  /** CSV problems found while reading the file (an unterminated quote). */
+  problems(problems: CsvProblem[]): void {
+    for (const p of problems) this.issues.push({ file: this.file, line: p.line, message: p.message });
+  }
+
+  /** An empty file has no header: every required column is missing. */
+  end(): void {
+    if (!this.header) this.add({ fields: [], line: 1 });
+  }
 }
