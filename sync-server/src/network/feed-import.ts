@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parseFeed } from '@kigaligo/gtfs';
+import { type FeedSource, type ParseProgress, parseFeedStream } from '@kigaligo/gtfs';
 import { buildBundle } from '@kigaligo/planner';
 import { eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -16,24 +16,42 @@ export interface ImportResult {
   shapes: number;
 }
 
-function hashFiles(files: Record<string, string>): string {
+/** Where an import is: reading a file (hash, then parse), building the planner bundle, writing rows. */
+export type ImportProgress =
+  | ({ stage: 'parse' } & ParseProgress)
+  | { stage: 'bundle'; done: boolean }
+  | { stage: 'write'; table: 'stops' | 'routes'; rows: number; done: boolean };
+
+/**
+ * SHA-256 over every file (name, NUL, bytes, NUL, in name order), read in chunks: the same hash the import
+ * has always stored, so a feed imported before is still recognised.
+ */
+async function hashFeed(source: FeedSource): Promise<string> {
   const h = createHash('sha256');
-  for (const name of Object.keys(files).sort()) h.update(name).update('\0').update(files[name]!).update('\0');
+  for (const name of [...source.names].sort()) {
+    h.update(name).update('\0');
+    for await (const chunk of source.open(name)) h.update(chunk);
+    h.update('\0');
+  }
   return h.digest('hex');
 }
 
-const CHUNK = 500;
+/** Rows per multi-row INSERT: 6 columns × 1,000 stays far below Postgres's 65,535 parameters. */
+export const INSERT_BATCH = 1000;
 
 /**
  * Validates a GTFS feed (throws FeedError naming file, line and problem) and makes it the active network:
- * the feed row with its planner bundle, and the stops and routes tables, all in one transaction.
+ * the feed row with its planner bundle, and the stops and routes tables, all in one transaction. The files
+ * are read as streams (first for the content hash, which skips an unchanged feed without parsing it, then
+ * through the CSV reader), so a large feed is never held as whole-file strings.
  */
 export async function importFeed(
   db: Db,
-  files: Record<string, string>,
+  feedSource: FeedSource,
   source: string,
+  onProgress?: (p: ImportProgress) => void,
 ): Promise<ImportResult> {
-  const hash = hashFiles(files);
+  const hash = await hashFeed(feedSource);
   const [existing] = await db.select().from(networkFeeds).where(eq(networkFeeds.hash, hash));
   if (existing?.active) {
     return {
@@ -45,8 +63,10 @@ export async function importFeed(
       shapes: existing.shapeCount,
     };
   }
-  const feed = parseFeed(files);
+  const feed = await parseFeedStream(feedSource, (p) => onProgress?.({ stage: 'parse', ...p }));
+  onProgress?.({ stage: 'bundle', done: false });
   const bundle = existing?.bundle ?? buildBundle(feed);
+  onProgress?.({ stage: 'bundle', done: true });
   const agencyName = new Map(feed.agencies.map((a) => [a.id, a.name]));
   const soleAgency = feed.agencies.length === 1 ? feed.agencies[0]!.name : '';
   return db.transaction(async (tx) => {
@@ -74,9 +94,9 @@ export async function importFeed(
     await tx.update(networkFeeds).set({ active: false }).where(ne(networkFeeds.id, row!.id));
     await tx.delete(stops);
     await tx.delete(routes);
-    for (let i = 0; i < feed.stops.length; i += CHUNK) {
+    for (let i = 0; i < feed.stops.length; i += INSERT_BATCH) {
       await tx.insert(stops).values(
-        feed.stops.slice(i, i + CHUNK).map((s) => ({
+        feed.stops.slice(i, i + INSERT_BATCH).map((s) => ({
           id: s.id,
           code: s.code ?? null,
           name: s.name,
@@ -85,10 +105,12 @@ export async function importFeed(
           parentStationId: s.parentStation ?? null,
         })),
       );
+      const rows = Math.min(i + INSERT_BATCH, feed.stops.length);
+      onProgress?.({ stage: 'write', table: 'stops', rows, done: rows === feed.stops.length });
     }
-    for (let i = 0; i < feed.routes.length; i += CHUNK) {
+    for (let i = 0; i < feed.routes.length; i += INSERT_BATCH) {
       await tx.insert(routes).values(
-        feed.routes.slice(i, i + CHUNK).map((r) => ({
+        feed.routes.slice(i, i + INSERT_BATCH).map((r) => ({
           id: r.id,
           shortName: r.shortName,
           longName: r.longName,
@@ -97,6 +119,8 @@ export async function importFeed(
           color: r.color ?? null,
         })),
       );
+      const rows = Math.min(i + INSERT_BATCH, feed.routes.length);
+      onProgress?.({ stage: 'write', table: 'routes', rows, done: rows === feed.routes.length });
     }
     return {
       feedId: row!.id,

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { NetworkInfo, ServiceArea } from '@kigaligo/domain';
-import { readFeedFiles } from '@kigaligo/gtfs/node';
+import { openFeedSource } from '@kigaligo/gtfs/node';
 import { loadBundle, type Network, type Timetable } from '@kigaligo/planner';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -73,8 +73,13 @@ export class NetworkService {
   }
 
   async loadFromPath(db: Db, gtfsPath: string): Promise<void> {
-    const result = await importFeed(db, readFeedFiles(gtfsPath), gtfsPath);
-    await this.loadActive(db, result.feedId);
+    const feedSource = await openFeedSource(gtfsPath);
+    try {
+      const result = await importFeed(db, feedSource, gtfsPath);
+      await this.loadActive(db, result.feedId);
+    } finally {
+      feedSource.close();
+    }
   }
 
   /** Loads the active feed (or the given one); false when there is none. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { TrackedVehicle } from '@kigaligo/domain';
+import { memoryFeedSource } from '@kigaligo/gtfs';
 import { readFeed, readFeedFiles } from '@kigaligo/gtfs/node';
 import { serviceDayOrigin, toServiceTime } from '@kigaligo/planner';
 import { eq } from 'drizzle-orm';
@@ -183,7 +184,7 @@ describe.each(testDatabaseKinds)('GTFS-Realtime for consumers, on %s', (kind) =>
     for (const files of [copy, original]) {
       const before = (await get('trip-updates')).headers.get('last-modified')!;
       await new Promise((r) => setTimeout(r, 1100));
-      const result = await importFeed(db, files, 'test');
+      const result = await importFeed(db, memoryFeedSource(files), 'test');
       await t.server.deps.network.loadActive(db, result.feedId);
       for (const path of ['vehicle-positions', 'trip-updates']) {
         const res = await get(path, { 'if-modified-since': before });

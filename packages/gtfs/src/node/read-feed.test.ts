@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { parseFeedStream } from '../parse-feed-stream';
 import { smallFeed } from '../test-feed';
-import { readFeed } from './read-feed';
+import { openFeedSource, readFeed } from './read-feed';
 
 describe('readFeed', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gtfs-'));
@@ -24,6 +25,21 @@ describe('readFeed', () => {
     const zip = join(dir, 'feed.zip');
     writeFileSync(zip, zipSync(entries));
     expect(readFeed(zip).stops).toHaveLength(4);
+  });
+
+  it('streams a zip (entries in a sub-folder) and a folder through parseFeedStream, each file once', async () => {
+    for (const path of [join(dir, 'feed.zip'), join(dir, 'feed')]) {
+      const source = await openFeedSource(path);
+      const files: string[] = [];
+      try {
+        const feed = await parseFeedStream(source, (p) => p.done && files.push(p.file));
+        expect(feed.stops).toHaveLength(4);
+        expect(feed.trips).toHaveLength(2);
+      } finally {
+        source.close();
+      }
+      expect(files.sort()).toEqual(Object.keys(smallFeed()).sort());
+    }
   });
 
   const shipped = join(import.meta.dirname, '../../../../public/network/kigali-gtfs');
