@@ -5,12 +5,13 @@
  */
 
 // The bench's own baseline and checks write SQL against the same tables.
-export { sql } from 'drizzle-orm';
+export { eq, sql } from 'drizzle-orm';
 export { hashPassword } from './auth/password';
 export { signAccessToken } from './auth/tokens';
 export { bookIntent } from './booking/book-intent';
 export { SEARCH_RADIUS_METERS } from './booking/find-vehicles';
 export { type Database, type Db, openDatabase } from './db/client';
 export { runMigrations } from './db/migrate';
-export { shifts, tripEvents, trips, users, vehicleLive, vehicles } from './db/schema';
+export { networkFeeds, shifts, tripEvents, trips, users, vehicleLive, vehicles } from './db/schema';
 export { defaultSocketTimeouts } from './http/socket-guard';
+export { type ImportProgress, importFeed } from './network/feed-import';
