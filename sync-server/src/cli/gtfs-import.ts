@@ -1,10 +1,11 @@
 // `pnpm gtfs:import <folder|zip>`: validates a GTFS feed and makes it the active network in the database
 // (DATABASE_URL, or the embedded database under DATA_DIR). The running server picks it up on restart.
-// Files are read as streams; progress (file, rows, rows/s) goes to stderr, the result to stdout.
+// Files are read as streams; progress (file, rows, rows/s; the first file's rate includes the hash pass over
+// the whole feed) goes to stderr, the result to stdout.
 
 import { resolve } from 'node:path';
 import { FeedError } from '@kigaligo/gtfs';
-import { openFeedSource } from '@kigaligo/gtfs/node';
+import { type OpenFeedSource, openFeedSource } from '@kigaligo/gtfs/node';
 import { configFromEnv } from '../config';
 import { openDatabase } from '../db/client';
 import { runMigrations } from '../db/migrate';
@@ -37,17 +38,22 @@ function progress(p: ImportProgress): void {
 
 const config = configFromEnv();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir! });
-const feedSource = await openFeedSource(resolve(path));
+let feedSource: OpenFeedSource | undefined;
 try {
+  feedSource = await openFeedSource(resolve(path));
   await runMigrations(database);
+  fileStarted = performance.now();
   const r = await importFeed(database.db, feedSource, resolve(path), progress);
   console.log(
     `${r.imported ? 'Imported' : 'Already imported; now active:'} ${r.stops} stops, ${r.routes} routes, ${r.trips} trips, ${r.shapes} shapes (${elapsed()})`,
   );
 } catch (err) {
-  console.error(err instanceof FeedError ? err.message : err);
+  const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+  console.error(
+    err instanceof FeedError ? err.message : missing ? `No such folder or file: ${resolve(path)}` : err,
+  );
   process.exitCode = 1;
 } finally {
-  feedSource.close();
+  feedSource?.close();
   await database.close();
 }
