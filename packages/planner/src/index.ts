@@ -1,4 +1,14 @@
 export { buildBundle, loadBundle } from './bundle';
+export {
+  type Departure,
+  departure,
+  describeDeparture,
+  gtfsClockTime,
+  nextScheduledDepartures,
+  type ScheduledDeparture,
+  scheduledDepartures,
+  stopIndexOf,
+} from './departures';
 export { haversine, type LatLon } from './geo';
 export * from './itinerary';
 export { MOTO, motoRide } from './moto';

@@ -1,4 +1,4 @@
-import type { Network } from '@kigaligo/planner';
+import { gtfsClockTime, type Network } from '@kigaligo/planner';
 import type { TrackedTrip } from '../live/visibility';
 
 /** One scheduled trip of the network: a pattern and the index of the trip in it. */
@@ -8,10 +8,7 @@ export interface ScheduledTrip {
 }
 
 /** Seconds after the service day's origin as GTFS writes them: HH:MM:SS, hours past 24 for trips after midnight. */
-export function clockTime(secs: number): string {
-  const two = (x: number) => String(x).padStart(2, '0');
-  return `${two(Math.floor(secs / 3600))}:${two(Math.floor(secs / 60) % 60)}:${two(secs % 60)}`;
-}
+export const clockTime = gtfsClockTime;
 
 const indexes = new WeakMap<Network, Map<string, ScheduledTrip>>();
 const keyOf = (tripId: string, startSecs: number) => `${startSecs}@${tripId}`;
