@@ -1112,6 +1112,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stops/{id}/departures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Next departures at a stop, live where a tracked bus runs the trip
+         * @description From the active feed’s schedule (its agency_timezone and service days), each with the live prediction of the bus on shift running that trip when there is one (realtime: true; the TripUpdates prediction), else its scheduled time. Public like the GTFS-Realtime feeds. An unknown stop is 404 stop_not_found.
+         */
+        get: operations["getApiStopsByIdDepartures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sync/ticket": {
         parameters: {
             query?: never;
@@ -6272,6 +6292,89 @@ export interface operations {
             };
             /** @description No valid access token (unauthenticated, invalid_token, session_revoked, invalid_credentials) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description An unexpected error (internal) or the database briefly unreachable (503) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getApiStopsByIdDepartures: {
+        parameters: {
+            query?: {
+                /** @description Departures from this instant on (ISO-8601 with offset; default now) */
+                from?: string;
+                /** @description How many departures (1–50, default 10) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        departures: {
+                            directionId?: 0 | 1;
+                            /** Format: date-time */
+                            expectedAt: string;
+                            headsign: string;
+                            realtime: boolean;
+                            route: {
+                                color?: string;
+                                id: string;
+                                longName: string;
+                                /** @enum {string} */
+                                mode: "tram" | "subway" | "rail" | "bus" | "ferry" | "cable_car" | "gondola" | "funicular" | "trolleybus" | "monorail";
+                                shortName: string;
+                                textColor?: string;
+                            };
+                            /** Format: date-time */
+                            scheduledAt: string;
+                            startDate: string;
+                            startTime: string;
+                            tripId: string;
+                        }[];
+                        stop: {
+                            id: string;
+                            lat: number;
+                            lon: number;
+                            name: string;
+                        };
+                        timezone: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (validation_failed with details, invalid_json, or a named code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Nothing the caller may see under this path */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

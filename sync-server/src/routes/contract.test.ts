@@ -230,6 +230,12 @@ describe('the API answers as its generated OpenAPI document says', () => {
   it('planning, stops and places', async () => {
     const { rider } = tokens;
     expect((await call('get', '/api/stops', { token: rider })).status).toBe(200);
+    const departures = (id: string, query = 'limit=3') =>
+      call('get', '/api/stops/{id}/departures', { params: { id }, query });
+    const [first] = json(await call('get', '/api/stops', { token: rider })).stops as { id: string }[];
+    expect((await departures(first!.id)).status).toBe(200);
+    expect((await departures(first!.id, 'limit=0')).status).toBe(400);
+    expect((await departures('no-such-stop')).status).toBe(404);
     const plan = { from: { lat: -1.9441, lon: 30.0619 }, to: { lat: -1.9496, lon: 30.1256 } };
     expect((await call('post', '/api/routes/plan', { token: rider, body: plan })).status).toBe(200);
     expect((await call('post', '/api/routes/plan', { token: rider, body: { from: plan.from } })).status).toBe(
