@@ -8,6 +8,7 @@ import { useLiveRoute } from './live/use-live-route';
 import { RegisterPage } from './pages/register-page';
 import { SignInPage } from './pages/sign-in-page';
 import { useReportRoute } from './reports/report-route';
+import { useStopRoute } from './stops/stop-route';
 import { useHashScreen } from './use-hash-screen';
 
 // A first visit is always signed out: the signed-in screens (sync, IndexedDB, the booking and report stores)
@@ -24,6 +25,8 @@ const PlanPage = lazy(() => import('./pages/plan-page').then((m) => ({ default: 
 const BookingScreens = lazy(() =>
   import('./booking/booking-screens').then((m) => ({ default: m.BookingScreens })),
 );
+// A stop's departures (its offline fallback loads the planner bundle only when the server cannot answer).
+const StopPage = lazy(() => import('./stops/stop-page').then((m) => ({ default: m.StopPage })));
 // Safety report screens too (the place picker loads MapLibre on its own when opened).
 const ReportScreens = lazy(() =>
   import('./reports/report-screens').then((m) => ({ default: m.ReportScreens })),
@@ -36,6 +39,7 @@ export function App() {
   const live = useLiveRoute();
   const booking = useBookingRoute();
   const report = useReportRoute();
+  const stop = useStopRoute();
   useEffect(() => (session ? undefined : whenIdle(() => void loadHome())), [session]);
   return (
     <>
@@ -46,6 +50,10 @@ export function App() {
       ) : session && booking ? (
         <Suspense fallback={null}>
           <BookingScreens route={booking} />
+        </Suspense>
+      ) : session && stop ? (
+        <Suspense fallback={null}>
+          <StopPage stopId={stop} />
         </Suspense>
       ) : session && report ? (
         <Suspense fallback={null}>
@@ -66,7 +74,7 @@ export function App() {
       ) : (
         <RegisterPage onSignIn={() => setScreen('sign-in')} />
       )}
-      {session && !live && !booking && !report && signedIn === 'home' ? <LiveLink /> : null}
+      {session && !live && !booking && !report && !stop && signedIn === 'home' ? <LiveLink /> : null}
       {/* Keeps sent reports syncing and their files uploading whatever the screen. */}
       {session ? (
         <Suspense fallback={null}>

@@ -2,6 +2,7 @@ import { type CommonKey, type Messages, useI18n } from '@kigaligo/ui';
 import { bookingEn, bookingRw } from './booking/booking-messages';
 import { planEn, planRw } from './plan/plan-messages';
 import { reportEn, reportRw } from './reports/report-messages';
+import { stopEn, stopRw } from './stops/stop-messages';
 
 const en = {
   'signIn.title': 'Welcome back',
@@ -87,13 +88,14 @@ const rw: Record<keyof typeof en, string> = {
 };
 
 export const messages = {
-  en: { ...en, ...planEn, ...bookingEn, ...reportEn },
-  rw: { ...rw, ...planRw, ...bookingRw, ...reportRw },
+  en: { ...en, ...planEn, ...bookingEn, ...reportEn, ...stopEn },
+  rw: { ...rw, ...planRw, ...bookingRw, ...reportRw, ...stopRw },
 };
 export type RiderKey =
   | keyof typeof en
   | keyof typeof planEn
   | keyof typeof bookingEn
   | keyof typeof reportEn
+  | keyof typeof stopEn
   | CommonKey;
 export const useRiderI18n = () => useI18n<RiderKey>();

@@ -1,5 +1,6 @@
 import { type Itinerary, isTransitMode, type Leg } from '@kigaligo/planner';
 import { BookLegLinks } from '../booking/book-leg-links';
+import { StopDeparturesLink } from '../stops/stop-departures-link';
 import { clock, distance, duration, formatRwf, stopName, transfers } from './format';
 import { LegIcon } from './leg-icons';
 import { usePlanI18n } from './use-plan-i18n';
@@ -59,6 +60,9 @@ function LegRow({ leg }: { leg: Leg }) {
         </span>
         {leg.approximate ? <span className="kg-leg-detail">{t('plan.leg.approximate')}</span> : null}
         {leg.mode === 'moto' ? <BookLegLinks leg={leg} /> : null}
+        {isTransitMode(leg.mode) && leg.from.stopId ? (
+          <StopDeparturesLink stopId={leg.from.stopId} name={stopName(leg.from.name)} />
+        ) : null}
       </span>
     </li>
   );

@@ -50,7 +50,8 @@ export function networkShapes(tt: Timetable): NetworkShapes {
   }
   const stops: Feature[] = tt.stops.map((s) => ({
     type: 'Feature',
-    properties: { name: s.name },
+    // The id opens the stop's departures when the stop is tapped on the map.
+    properties: { name: s.name, id: s.id },
     geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
   }));
   return {

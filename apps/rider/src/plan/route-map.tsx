@@ -2,6 +2,7 @@ import type { Itinerary } from '@kigaligo/planner';
 import { openMap, unclutterLabels, useI18n } from '@kigaligo/ui';
 import type { GeoJSONSource, Map as MapLibre, Marker } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
+import { stopHref } from '../stops/stop-route';
 import { bounds, itineraryShapes, legLabels } from './itinerary-shapes';
 import { addLabels, type MapLabel } from './map-labels';
 import { addLayers } from './map-layers';
@@ -63,6 +64,17 @@ export function RouteMap({
           if (!m) return;
           addLayers(m);
           setMap(m);
+        });
+        // A tapped stop opens its departures (stops are also reachable from a plan's legs, without a map).
+        m.on('click', 'stops', (e) => {
+          const id = e.features?.[0]?.properties?.id;
+          if (typeof id === 'string') window.location.hash = stopHref(id);
+        });
+        m.on('mouseenter', 'stops', () => {
+          if (m) m.getCanvas().style.cursor = 'pointer';
+        });
+        m.on('mouseleave', 'stops', () => {
+          if (m) m.getCanvas().style.cursor = '';
         });
       })
       // MapLibre throws without WebGL: the plan still lists its itineraries, only the map stays empty.
