@@ -80,3 +80,18 @@ export function makeIntent(overrides: Partial<BookingIntent> = {}): BookingInten
     ...overrides,
   };
 }
+
+/**
+ * The vehicle runs a scheduled trip of the active feed, as the demo simulation or trip matching would record
+ * it (GTFS-Realtime's trip_id, start_date, start_time). The live roster picks it up at its next re-read.
+ */
+export async function assignScheduledTrip(
+  db: Db,
+  vehicleId: string,
+  trip: { tripId: string; startDate: string; startTime: string },
+): Promise<void> {
+  await db
+    .update(vehicles)
+    .set({ tripId: trip.tripId, tripStartDate: trip.startDate, tripStartTime: trip.startTime })
+    .where(eq(vehicles.id, vehicleId));
+}
