@@ -1,5 +1,6 @@
 import { type Itinerary, isTransitMode, type Leg } from '@kigaligo/planner';
 import { BookLegLinks } from '../booking/book-leg-links';
+import { LegLiveTime } from '../stops/leg-live-time';
 import { StopDeparturesLink } from '../stops/stop-departures-link';
 import { clock, distance, duration, formatRwf, stopName, transfers } from './format';
 import { LegIcon } from './leg-icons';
@@ -23,7 +24,7 @@ function Chip({ leg }: { leg: Leg }) {
   );
 }
 
-function LegRow({ leg }: { leg: Leg }) {
+function LegRow({ leg, first }: { leg: Leg; first: boolean }) {
   const { t } = usePlanI18n();
   const d = distance(leg.distanceMeters);
   let title: string;
@@ -60,6 +61,7 @@ function LegRow({ leg }: { leg: Leg }) {
         </span>
         {leg.approximate ? <span className="kg-leg-detail">{t('plan.leg.approximate')}</span> : null}
         {leg.mode === 'moto' ? <BookLegLinks leg={leg} /> : null}
+        {first ? <LegLiveTime leg={leg} /> : null}
         {isTransitMode(leg.mode) && leg.from.stopId ? (
           <StopDeparturesLink stopId={leg.from.stopId} name={stopName(leg.from.name)} />
         ) : null}
@@ -108,7 +110,7 @@ export function ItineraryCard({
         <ol className="kg-legs">
           {it.legs.map((leg, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: legs have no id and never reorder
-            <LegRow key={i} leg={leg} />
+            <LegRow key={i} leg={leg} first={i === it.legs.findIndex((l) => isTransitMode(l.mode))} />
           ))}
           <li className="kg-leg kg-leg--end">
             <span className="kg-leg-time">{clock(it.arriveAt)}</span>

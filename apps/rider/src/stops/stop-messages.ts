@@ -16,6 +16,7 @@ export const stopEn = {
   'stop.scheduledWas': 'scheduled {time}',
   'stop.towards': 'to {headsign}',
   'stop.open': 'Departures at {stop}',
+  'stop.legLive': 'the bus leaves at {time}',
 } as const;
 
 export const stopRw: Record<keyof typeof stopEn, string> = {
@@ -35,4 +36,5 @@ export const stopRw: Record<keyof typeof stopEn, string> = {
   'stop.scheduledWas': 'yari iteganyijwe {time}',
   'stop.towards': 'yerekeza {headsign}',
   'stop.open': 'Imodoka zigenda kuri {stop}',
+  'stop.legLive': 'bisi ihaguruka saa {time}',
 };
