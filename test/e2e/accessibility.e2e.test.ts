@@ -18,7 +18,17 @@ const apps = [
     email: 'rider@demo.kigaligo.rw',
     password: 'kigali-rider',
     viewport: phone,
-    screens: ['#/', '#/plan', '#/book', '#/trips', '#/live', '#/safety', '#/safety/new'],
+    screens: [
+      '#/',
+      '#/plan',
+      '#/book',
+      '#/trips',
+      '#/live',
+      '#/safety',
+      '#/safety/new',
+      // A stop's departures: the first stop of route 407 (public/network/kigali-gtfs).
+      '#/stop/22e2d9e7-f98c-4f8c-93df-2bb873e2dd2a',
+    ],
   },
   {
     base: '/driver/',

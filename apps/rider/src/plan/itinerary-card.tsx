@@ -4,13 +4,13 @@ import { LegLiveTime } from '../stops/leg-live-time';
 import { StopDeparturesLink } from '../stops/stop-departures-link';
 import { clock, distance, duration, formatRwf, stopName, transfers } from './format';
 import { LegIcon } from './leg-icons';
+import { routeChipStyle } from './route-colors';
 import { usePlanI18n } from './use-plan-i18n';
 
 function Chip({ leg }: { leg: Leg }) {
   if (isTransitMode(leg.mode) && leg.route) {
-    const color = leg.route.color ? `#${leg.route.color}` : undefined;
     return (
-      <span className="kg-chip kg-chip--transit" style={color ? { background: color } : undefined}>
+      <span className="kg-chip kg-chip--transit" style={routeChipStyle(leg.route.color)}>
         <LegIcon mode={leg.mode} />
         {leg.route.shortName}
       </span>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useRiderI18n } from '../messages';
 import { clock, stopName } from '../plan/format';
 import { LegIcon } from '../plan/leg-icons';
+import { routeChipStyle } from '../plan/route-colors';
 import { minutesUntil } from './offline-departures';
 import { useStopDepartures } from './use-stop-departures';
 import '../plan/itinerary.css';
@@ -22,14 +23,10 @@ function useNow(): number {
 function DepartureRow({ d, now }: { d: Departure; now: number }) {
   const { t } = useRiderI18n();
   const mins = minutesUntil(d.expectedAt, now);
-  const color = d.route.color ? `#${d.route.color}` : undefined;
-  const textColor = d.route.textColor ? `#${d.route.textColor}` : undefined;
+  const style = routeChipStyle(d.route.color, d.route.textColor);
   return (
     <li className="kg-departure" data-testid="departure" data-realtime={d.realtime}>
-      <span
-        className="kg-chip kg-chip--transit"
-        style={color ? { background: color, color: textColor } : undefined}
-      >
+      <span className="kg-chip kg-chip--transit" style={style}>
         <LegIcon mode={d.route.mode} />
         <span className="kg-visually-hidden">{t(`mode.${d.route.mode}`)} </span>
         {d.route.shortName}
