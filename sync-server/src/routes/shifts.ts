@@ -5,7 +5,6 @@ import {
   shiftStartInput,
   vehicle as vehicleSchema,
 } from '@kigaligo/domain';
-import type { Network } from '@kigaligo/planner';
 import { and, eq, ne } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -16,15 +15,22 @@ import { conflict, notFound } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
 import { jsonBody } from '../http/validate';
+import type { NetworkService } from '../network/network-service';
 import { hasRouteDirection, RUN_START_WINDOW_SECS, runningTrip, runStartingAt } from '../realtime/route-run';
 import { clockTime } from '../realtime/scheduled-trip';
 import { closeShifts, openShift } from '../tracking/shifts';
 
-/** The scheduled trip the vehicle is running, when it has one the active feed still knows. */
-const tripOf = (network: Network, v: typeof vehicles.$inferSelect) =>
-  v.tripId && v.tripStartDate && v.tripStartTime
-    ? (runningTrip(network, { tripId: v.tripId, startDate: v.tripStartDate, startTime: v.tripStartTime }) ??
-      null)
+/**
+ * The scheduled trip the vehicle is running, when it has one the active feed still knows (none before a feed
+ * is loaded: the shift itself does not depend on it).
+ */
+const tripOf = (networks: NetworkService, v: typeof vehicles.$inferSelect) =>
+  v.tripId && v.tripStartDate && v.tripStartTime && networks.feedId
+    ? (runningTrip(networks.get(), {
+        tripId: v.tripId,
+        startDate: v.tripStartDate,
+        startTime: v.tripStartTime,
+      }) ?? null)
     : null;
 
 const onShift = (driverId: string) => and(eq(vehicles.driverId, driverId), ne(vehicles.status, 'off_duty'));
@@ -42,7 +48,7 @@ export const shiftRoutes = new Hono<AppEnv>()
       const [row] = await c.var.deps.database.db.select().from(vehicles).where(onShift(c.var.auth.userId));
       return c.json({
         vehicle: row ? toVehicle(row) : null,
-        trip: row ? tripOf(c.var.deps.network.get(), row) : null,
+        trip: row ? tripOf(c.var.deps.network, row) : null,
       });
     },
   )
@@ -79,7 +85,7 @@ export const shiftRoutes = new Hono<AppEnv>()
       };
       const [row] = await db.update(vehicles).set(tracked).where(eq(vehicles.id, v.id)).returning();
       await c.var.deps.live.rosterChanged();
-      return c.json({ trip: tripOf(network, row!)! });
+      return c.json({ trip: tripOf(c.var.deps.network, row!)! });
     },
   )
   .delete(
