@@ -131,8 +131,11 @@ export class OutboxWorker {
 
   private async failed(message: OutboxRow, handler: TopicHandler | undefined, err: unknown): Promise<void> {
     const permanent = (err as { permanent?: unknown } | null)?.permanent === true;
+    // "Not decided yet" (a mobile-money collection still PENDING) is no failure: it is asked again at the
+    // capped backoff until the provider answers, so money it may still collect is never orphaned by a dead letter.
+    const stillPending = (err as { stillPending?: unknown } | null)?.stillPending === true;
     const maxAttempts = handler?.maxAttempts ?? this.opts.maxAttempts;
-    const dead = permanent || message.attempts >= maxAttempts;
+    const dead = !stillPending && (permanent || message.attempts >= maxAttempts);
     const delay = retryDelay(message.attempts, this.opts.baseDelayMs, this.opts.maxDelayMs);
     const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 500);
     const afterCommit = await this.db.transaction(async (tx) => {

@@ -107,6 +107,36 @@ describe.each(testDatabaseKinds)('MTN MoMo request-to-pay on %s', (kind) => {
     expect((await paymentRow(t, airtel.id)).failureReason).toMatch(/Airtel Money is not available/);
   });
 
+  it('a prompt left PENDING for more polls than the retry limit is still polled, then SUCCESSFUL', async () => {
+    momo.state.pendingPolls = 8;
+    const trip = await insertTrip(t.database.db, { method: 'mobile_money' });
+    const { payment } = await (await pay(trip.id, '+250788555111')).json();
+    const { worker } = paymentWorker(t, config, 3);
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 3));
+      await worker.runOnce();
+    }
+    // Past the three attempts a failure would get, the payment awaits the rider's approval, not failed.
+    expect((await paymentRow(t, payment.id)).status).toBe('processing');
+    expect(await outboxRow(t, `payment:${payment.id}:charge`)).toMatchObject({ status: 'pending' });
+    await paymentWorker(t, config, 3).drain();
+    expect((await paymentRow(t, payment.id)).status).toBe('succeeded');
+    expect(await outboxRow(t, `payment:${payment.id}:charge`)).toMatchObject({ status: 'sent', attempts: 9 });
+  });
+
+  it('a prompt PENDING past the retry limit that MoMo then fails (rejected, expired) fails the payment', async () => {
+    momo.state.pendingPolls = 6;
+    momo.state.rejecting.add('250788555222');
+    const trip = await insertTrip(t.database.db, { method: 'mobile_money' });
+    const { payment } = await (await pay(trip.id, '+250788555222')).json();
+    await paymentWorker(t, config, 3).drain();
+    expect(await paymentRow(t, payment.id)).toMatchObject({
+      status: 'failed',
+      failureReason: 'APPROVAL_REJECTED',
+    });
+    expect(await outboxRow(t, `payment:${payment.id}:charge`)).toMatchObject({ status: 'sent', attempts: 7 });
+  });
+
   it('MoMo down: the charge is retried, then dead-lettered and the payment fails', async () => {
     momo.state.down = true;
     const trip = await insertTrip(t.database.db, { method: 'mobile_money' });

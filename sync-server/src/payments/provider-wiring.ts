@@ -10,8 +10,9 @@ import {
 } from './payment-providers';
 import type { PushOptions } from './payments-config';
 
-// Mobile money polls a pending request-to-pay through outbox retries; with the worker's backoff (2 s doubling,
-// capped at 10 min) ten attempts give the rider about 17 minutes to approve on their phone.
+// Failed deliveries (provider down, HTTP 5xx) a payment topic survives before it is dead-lettered; with the
+// worker's backoff (2 s doubling, capped at 10 min) about 17 minutes. A collection that is still PENDING is no
+// failure: the outbox keeps polling it at the capped backoff until the provider decides (or expires it).
 const CHARGE_MAX_ATTEMPTS = 10;
 
 export interface ProviderWiring {

@@ -54,5 +54,10 @@ export class PermanentProviderError extends Error {
   readonly permanent = true;
 }
 
-/** The provider has not decided yet; the outbox asks again with backoff. */
-export class StillPendingError extends Error {}
+/**
+ * The provider has not decided yet; the outbox asks again with backoff (capped) for as long as it stays
+ * undecided — a pending collection is never failed by us, only by the provider's answer (FAILED, expired).
+ */
+export class StillPendingError extends Error {
+  readonly stillPending = true;
+}
