@@ -93,6 +93,30 @@ describe.each(testDatabaseKinds)('Airtel Money collections and disbursements on 
     });
   });
 
+  it('a transaction in progress (TIP) past the retry limit is still enquired about, then TS or TF', async () => {
+    airtel.state.pendingPolls = 6;
+    airtel.state.rejecting.add('733000888');
+    const paid = await insertTrip(t.database.db, { method: 'mobile_money' });
+    const declined = await insertTrip(t.database.db, { method: 'mobile_money' });
+    const ok = (await (await pay(paid.id, '+250722000555')).json()).payment;
+    const no = (await (await pay(declined.id, '+250733000888')).json()).payment;
+    const { worker } = paymentWorker(t, config, 3);
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, 3));
+      await worker.runOnce();
+    }
+    // Past the three attempts a failure would get, both await the rider's approval.
+    expect((await paymentRow(t, ok.id)).status).toBe('processing');
+    expect((await paymentRow(t, no.id)).status).toBe('processing');
+    await paymentWorker(t, config, 3).drain();
+    expect((await paymentRow(t, ok.id)).status).toBe('succeeded');
+    expect(await paymentRow(t, no.id)).toMatchObject({
+      status: 'failed',
+      failureReason: 'Transaction declined by the subscriber',
+    });
+    expect(await outboxRow(t, `payment:${ok.id}:charge`)).toMatchObject({ status: 'sent', attempts: 7 });
+  });
+
   it('Airtel never answering: each attempt times out, then the charge is dead-lettered and the payment fails', async () => {
     airtel.state.hang = true;
     const trip = await insertTrip(t.database.db, { method: 'mobile_money' });
