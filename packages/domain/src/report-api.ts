@@ -192,6 +192,8 @@ export const auditActions = [
   'auth.recovery_code_used',
   'auth.recovery_codes_regenerated',
   'auth.password_changed',
+  'auth.password_reset_requested',
+  'auth.password_reset',
   'auth.session_revoked',
   'auth.signed_out_everywhere',
   'driver.suspended',

@@ -85,3 +85,17 @@ export const changePasswordInput = z.object({
   newPassword: password,
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+/** Which app asked for a reset link, so the email opens that app's reset screen. */
+export const resetApps = ['rider', 'driver', 'admin'] as const;
+export const passwordResetRequest = z.object({
+  email,
+  app: z.enum(resetApps).default('rider'),
+});
+export type PasswordResetRequest = z.infer<typeof passwordResetRequest>;
+
+export const passwordResetConfirm = z.object({
+  token: z.string().min(1).max(200),
+  newPassword: password,
+});
+export type PasswordResetConfirm = z.infer<typeof passwordResetConfirm>;

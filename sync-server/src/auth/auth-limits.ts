@@ -11,6 +11,8 @@ export interface AuthLimitOptions {
   registrations: { limit: number; windowSeconds: number };
   /** Password-reset requests per client per window. */
   resets: { limit: number; windowSeconds: number };
+  /** Password-reset emails per account per window, whoever asks: nobody can fill a mailbox with them. */
+  accountResets: { limit: number; windowSeconds: number };
 }
 
 export const defaultAuthLimits: AuthLimitOptions = {
@@ -20,6 +22,7 @@ export const defaultAuthLimits: AuthLimitOptions = {
   // Riders on one mobile carrier often share an address (carrier-grade NAT): generous, still a flood stopper.
   registrations: { limit: 20, windowSeconds: 10 * 60 },
   resets: { limit: 5, windowSeconds: 60 * 60 },
+  accountResets: { limit: 3, windowSeconds: 60 * 60 },
 };
 
 /**
@@ -58,6 +61,11 @@ export class AuthLimits {
 
   async beforePasswordReset(client: string): Promise<number> {
     return this.windowed(`reset:${client}`, this.opts.resets);
+  }
+
+  /** Whether one more reset email may go to this address now (false: quietly send none, answer the same). */
+  async mayEmailReset(email: string): Promise<boolean> {
+    return (await this.windowed(`reset:account:${email}`, this.opts.accountResets)) === 0;
   }
 
   /**

@@ -8,6 +8,7 @@ import { findUserByEmail, findUserById, toUser, type UserRow } from '../db/users
 import { conflict, DomainError, unauthorized } from '../domain-error';
 import { type MfaPolicy, mfaEnrolmentPending } from './mfa/policy';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
+import { supersedeResetTokens } from './password-reset';
 import { assertStrongPassword } from './password-strength';
 import { openSession, revokeSessions, type SessionClient, touchSession } from './sessions';
 import {
@@ -204,6 +205,8 @@ export async function changePassword(
   const passwordHash = await hashPassword(next);
   return db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    // A reset link sent earlier would otherwise still undo this change.
+    await supersedeResetTokens(tx, userId);
     const ended = await revokeSessions(tx, userId, { all: true, except: keepSessionId });
     await recordAudit(tx, {
       actorId: userId,

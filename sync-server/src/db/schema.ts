@@ -186,6 +186,23 @@ export const mfaRecoveryCodes = pgTable(
   (t) => [uniqueIndex('mfa_recovery_codes_user_hash_idx').on(t.userId, t.codeHash)],
 );
 
+/**
+ * Password-reset links sent by email. Only the SHA-256 of the token is kept (it has 256 random bits, so no slow
+ * hash is needed): a database dump cannot be used to reset anyone's password. One use, 30 minutes.
+ */
+export const passwordResetTokens = pgTable('password_reset_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  /** Set when a newer link was sent or the password changed another way: this link no longer works. */
+  supersededAt: timestamp('superseded_at', { withTimezone: true }),
+  ...timestamps,
+});
+
 export const vehicles = pgTable('vehicles', {
   id: uuid('id').primaryKey().defaultRandom(),
   kind: vehicleKindEnum('kind').notNull(),

@@ -13,7 +13,7 @@ export type Audience =
   | 'admin or driver'
   | 'rider or admin';
 
-type SuccessStatus = 200 | 201 | 204 | 302 | 304;
+type SuccessStatus = 200 | 201 | 202 | 204 | 302 | 304;
 /** Statuses whose body is not the error shape (health's 503 says what is down in its own words). */
 type AnswerStatus = SuccessStatus | 503;
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
@@ -79,6 +79,7 @@ export const errorResponse = (description: string, headers?: Record<string, Head
 const descriptions: Record<AnswerStatus, string> = {
   200: 'OK',
   201: 'Created',
+  202: 'Accepted',
   204: 'No content',
   302: 'Found: the browser is sent on (Location)',
   304: 'Not modified',

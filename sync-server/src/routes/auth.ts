@@ -4,6 +4,8 @@ import {
   changePasswordInput,
   loginInput,
   loginResponse,
+  passwordResetConfirm,
+  passwordResetRequest,
   refreshInput,
   registerInput,
 } from '@kigaligo/domain';
@@ -21,6 +23,7 @@ import {
   startSession,
 } from '../auth/auth-service';
 import { mfaChallengeFor } from '../auth/mfa/sign-in-step';
+import { confirmPasswordReset, requestPasswordReset } from '../auth/password-reset';
 import type { SessionClient } from '../auth/sessions';
 import { tooManyRequests, unauthorized } from '../domain-error';
 import { documented } from '../http/api-docs';
@@ -137,6 +140,51 @@ export const authRoutes = new Hono<AppEnv>()
         newPassword,
         sessionId,
       );
+      await c.var.deps.sessions.revoke(ended);
+      return c.json({ endedSessions: ended.length });
+    },
+  )
+  .post(
+    '/password-reset',
+    documented({
+      summary: 'Email a password-reset link',
+      description:
+        'Always 202, whether or not the email has an account (no account enumeration). The link opens the ' +
+        "reset screen of `app` and works once, for 30 minutes. Limited per client (429) and, silently, per account.",
+      audience: 'public',
+      ok: { 202: z.object({ accepted: z.literal(true) }) },
+      errors: [400, 429],
+    }),
+    jsonBody(passwordResetRequest),
+    async (c) => {
+      const { email, app } = c.req.valid('json');
+      const { database, authLimits, publicUrl } = c.var.deps;
+      const wait = await authLimits.beforePasswordReset(clientAddress(c));
+      if (wait > 0) throw tooManyRequests(wait);
+      // Over the per-account limit nothing is sent, and the answer stays the same as for any other address.
+      if (await authLimits.mayEmailReset(email)) {
+        // Without PUBLIC_URL the link uses the origin asked; production sets it, so a forged Host cannot steer it.
+        const origin = publicUrl ?? new URL(c.req.url).origin;
+        await requestPasswordReset(database.db, { email, app, origin });
+      }
+      return c.json({ accepted: true as const }, 202);
+    },
+  )
+  .post(
+    '/password-reset/confirm',
+    documented({
+      summary: 'Set a new password with a reset link',
+      description:
+        'Ends every session of the account. A bad token is 400 with code reset_token_unknown, ' +
+        'reset_token_used (used or replaced by a newer link) or reset_token_expired; a weak password 400 weak_password.',
+      audience: 'public',
+      ok: { 200: z.object({ endedSessions: z.number().int() }) },
+      errors: [400],
+    }),
+    jsonBody(passwordResetConfirm),
+    async (c) => {
+      const { token, newPassword } = c.req.valid('json');
+      const ended = await confirmPasswordReset(c.var.deps.database.db, token, newPassword);
       await c.var.deps.sessions.revoke(ended);
       return c.json({ endedSessions: ended.length });
     },
