@@ -89,7 +89,10 @@ export async function confirmPasswordReset(db: Db, token: string, newPassword: s
       )
       .returning({ id: passwordResetTokens.id });
     if (claimed.length === 0)
-      throw resetError('reset_token_used', 'This reset link was already used or replaced. Ask for a new one.');
+      throw resetError(
+        'reset_token_used',
+        'This reset link was already used or replaced. Ask for a new one.',
+      );
     await tx.update(users).set({ passwordHash }).where(eq(users.id, row.id));
     await supersedeResetTokens(tx, row.id);
     const ended = await revokeSessions(tx, row.id, { all: true });

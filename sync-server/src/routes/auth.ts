@@ -150,7 +150,7 @@ export const authRoutes = new Hono<AppEnv>()
       summary: 'Email a password-reset link',
       description:
         'Always 202, whether or not the email has an account (no account enumeration). The link opens the ' +
-        "reset screen of `app` and works once, for 30 minutes. Limited per client (429) and, silently, per account.",
+        'reset screen of `app` and works once, for 30 minutes. Limited per client (429) and, silently, per account.',
       audience: 'public',
       ok: { 202: z.object({ accepted: z.literal(true) }) },
       errors: [400, 429],

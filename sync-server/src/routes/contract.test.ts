@@ -192,6 +192,11 @@ describe('the API answers as its generated OpenAPI document says', () => {
     expect((await call('post', '/api/auth/password', { token, body: change })).status).toBe(400);
     change.currentPassword = password;
     expect((await call('post', '/api/auth/password', { token, body: change })).status).toBe(200);
+    const reset = { email: `nobody-${randomUUID()}@test.kigaligo.rw` };
+    expect((await call('post', '/api/auth/password-reset', { body: reset })).status).toBe(202);
+    expect((await call('post', '/api/auth/password-reset', { body: {} })).status).toBe(400);
+    const confirm = { token: 'not-a-token-we-sent', newPassword: 'another long passphrase here' };
+    expect((await call('post', '/api/auth/password-reset/confirm', { body: confirm })).status).toBe(400);
     expect((await call('delete', '/api/me/sessions', { token })).status).toBe(200);
     expect((await call('post', '/api/auth/logout', { body: { refreshToken } })).status).toBe(204);
     expect((await call('get', '/api/me', { token: accessToken })).status).toBe(401);
