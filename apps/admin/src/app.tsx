@@ -1,5 +1,5 @@
 import { useSession } from '@kigaligo/client';
-import { MfaEnrolmentScreen, whenIdle } from '@kigaligo/ui';
+import { MfaEnrolmentScreen, ResetPasswordPage, useResetLink, whenIdle } from '@kigaligo/ui';
 import { UpdatePrompt } from '@kigaligo/ui/update-prompt';
 import { lazy, Suspense, useEffect } from 'react';
 import { useAdminI18n } from './messages';
@@ -13,10 +13,14 @@ const AdminShell = lazy(() => loadShell().then((m) => ({ default: m.AdminShell }
 export function App() {
   const session = useSession();
   const { t } = useAdminI18n();
+  // A password-reset link from an email opens its screen, signed in or not.
+  const [resetToken, resetDone] = useResetLink();
   useEffect(() => (session ? undefined : whenIdle(() => void loadShell())), [session]);
   return (
     <>
-      {session?.mfaEnrolmentRequired ? (
+      {resetToken ? (
+        <ResetPasswordPage product={t('app.product')} token={resetToken} onDone={resetDone} />
+      ) : session?.mfaEnrolmentRequired ? (
         // ADMIN_MFA=required and no factor yet: the server accepts this session on the MFA routes only.
         <MfaEnrolmentScreen product={t('app.product')} />
       ) : session ? (

@@ -1,5 +1,5 @@
 import { useSession } from '@kigaligo/client';
-import { whenIdle } from '@kigaligo/ui';
+import { ResetPasswordPage, useResetLink, whenIdle } from '@kigaligo/ui';
 import { UpdatePrompt } from '@kigaligo/ui/update-prompt';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useBookingRoute } from './booking/booking-route';
@@ -40,10 +40,14 @@ export function App() {
   const booking = useBookingRoute();
   const report = useReportRoute();
   const stop = useStopRoute();
+  // A password-reset link from an email opens its screen, signed in or not.
+  const [resetToken, resetDone] = useResetLink();
   useEffect(() => (session ? undefined : whenIdle(() => void loadHome())), [session]);
   return (
     <>
-      {session && live ? (
+      {resetToken ? (
+        <ResetPasswordPage token={resetToken} onDone={resetDone} />
+      ) : session && live ? (
         <Suspense fallback={null}>
           <LivePage />
         </Suspense>
@@ -74,7 +78,9 @@ export function App() {
       ) : (
         <RegisterPage onSignIn={() => setScreen('sign-in')} />
       )}
-      {session && !live && !booking && !report && !stop && signedIn === 'home' ? <LiveLink /> : null}
+      {session && !resetToken && !live && !booking && !report && !stop && signedIn === 'home' ? (
+        <LiveLink />
+      ) : null}
       {/* Keeps sent reports syncing and their files uploading whatever the screen. */}
       {session ? (
         <Suspense fallback={null}>

@@ -31,6 +31,10 @@ export interface Auth {
   logout(): Promise<void>;
   /** Re-reads the profile from the server so name or suspension changes reach the device. */
   refreshProfile(): Promise<void>;
+  /** Asks for a reset link by email, to open in this app. The answer is the same whether or not the account exists. */
+  requestPasswordReset(email: string): Promise<void>;
+  /** Sets a new password with the token of a reset link; every session of the account ends. */
+  confirmPasswordReset(token: string, newPassword: string): Promise<void>;
 }
 
 const meResponse = z.object({ user });
@@ -93,6 +97,17 @@ export function createAuth(api: ApiClient, store: SessionStore, role: Role, onSi
       store.set(null);
       onSignOut();
       if (session) await revoke(session.refreshToken);
+    },
+    async requestPasswordReset(email) {
+      await api.request(apiRequest('post', '/api/auth/password-reset', { body: { email, app: role } }), {
+        auth: false,
+      });
+    },
+    async confirmPasswordReset(token, newPassword) {
+      await api.request(
+        apiRequest('post', '/api/auth/password-reset/confirm', { body: { token, newPassword } }),
+        { auth: false },
+      );
     },
     async refreshProfile() {
       try {

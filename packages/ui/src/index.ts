@@ -27,6 +27,8 @@ export { MfaChallengeForm } from './components/mfa/mfa-challenge-form';
 export { MfaEnrolmentScreen } from './components/mfa/mfa-enrolment-screen';
 export { DocumentNotSent, NotSent } from './components/not-sent';
 export { NotificationsCard } from './components/notifications-card';
+export { ForgotPasswordPage, ResetPasswordPage } from './components/password-reset/password-reset-pages';
+export { useResetLink } from './components/password-reset/reset-link';
 export { formatDate, greetingKey, ProfileCard } from './components/profile-card';
 export { SettingsCard } from './components/settings-card';
 export { SignInForm, type SignInFormProps } from './components/sign-in-form';

@@ -1,8 +1,11 @@
-import { AuthLayout, SignInForm } from '@kigaligo/ui';
+import { AuthLayout, ForgotPasswordPage, SignInForm } from '@kigaligo/ui';
+import { useState } from 'react';
 import { useDriverI18n } from '../messages';
 
 export function SignInPage() {
   const { t } = useDriverI18n();
+  const [forgot, setForgot] = useState(false);
+  if (forgot) return <ForgotPasswordPage product={t('app.product')} onBack={() => setForgot(false)} />;
   return (
     <AuthLayout
       product={t('app.product')}
@@ -10,7 +13,7 @@ export function SignInPage() {
       subtitle={t('signIn.subtitle')}
       footer={t('signIn.help')}
     >
-      <SignInForm wrongRoleMessage={t('signIn.wrongRole')} />
+      <SignInForm wrongRoleMessage={t('signIn.wrongRole')} onForgotPassword={() => setForgot(true)} />
     </AuthLayout>
   );
 }

@@ -1,9 +1,12 @@
-import { AuthLayout, SignInForm } from '@kigaligo/ui';
+import { AuthLayout, ForgotPasswordPage, SignInForm } from '@kigaligo/ui';
+import { useState } from 'react';
 import { useRiderI18n } from '../messages';
 import { ProviderSignIn } from './provider-sign-in';
 
 export function SignInPage({ onRegister }: { onRegister: () => void }) {
   const { t } = useRiderI18n();
+  const [forgot, setForgot] = useState(false);
+  if (forgot) return <ForgotPasswordPage onBack={() => setForgot(false)} />;
   return (
     <AuthLayout
       title={t('signIn.title')}
@@ -17,7 +20,7 @@ export function SignInPage({ onRegister }: { onRegister: () => void }) {
         </>
       }
     >
-      <SignInForm wrongRoleMessage={t('signIn.wrongRole')} />
+      <SignInForm wrongRoleMessage={t('signIn.wrongRole')} onForgotPassword={() => setForgot(true)} />
       <ProviderSignIn wrongRoleMessage={t('signIn.wrongRole')} />
     </AuthLayout>
   );

@@ -12,9 +12,11 @@ import { TextField } from './text-field';
 export interface SignInFormProps {
   /** Message for an account of another role, e.g. a driver in the rider app. */
   wrongRoleMessage: string;
+  /** Opens the "Forgot password?" screen. */
+  onForgotPassword: () => void;
 }
 
-export function SignInForm({ wrongRoleMessage }: SignInFormProps) {
+export function SignInForm({ wrongRoleMessage, onForgotPassword }: SignInFormProps) {
   const { auth } = useClient();
   const { t, lang } = useI18n();
   // With a second factor on, the password step answers a challenge: the code step replaces the form until
@@ -61,6 +63,9 @@ export function SignInForm({ wrongRoleMessage }: SignInFormProps) {
       <Button type="submit" block busy={form.submitting}>
         {form.submitting ? t('auth.wait') : t('auth.signIn')}
       </Button>
+      <button type="button" className="kg-link-button" onClick={onForgotPassword}>
+        {t('reset.forgot')}
+      </button>
     </form>
   );
 }

@@ -83,6 +83,21 @@ export const commonEn = {
   'notSent.discard': 'Discard',
   'notSent.document':
     'Some changes were not sent: {reason}. They stay on this phone; KigaliGo tries again when you change something.',
+  'reset.forgot': 'Forgot password?',
+  'reset.requestTitle': 'Reset your password',
+  'reset.requestHint': 'Enter the email of your account. We will send a link to choose a new password.',
+  'reset.send': 'Send the link',
+  'reset.sent':
+    'If an account uses {email}, a link is on its way. It works once, for 30 minutes. Check your spam folder too.',
+  'reset.back': 'Back to sign in',
+  'reset.title': 'Choose a new password',
+  'reset.newPassword': 'New password',
+  'reset.save': 'Save the new password',
+  'reset.done': 'Your password is changed and every device was signed out. Sign in with the new password.',
+  'reset.expired': 'This link has expired. Ask for a new one.',
+  'reset.used': 'This link was already used, or a newer one was sent. Ask for a new one.',
+  'reset.unknown': 'This link is not valid. Ask for a new one.',
+  'reset.askAgain': 'Ask for a new link',
 };
 export type CommonKey = keyof typeof commonEn;
 
@@ -170,4 +185,21 @@ export const commonRw: Record<CommonKey, string> = {
   'notSent.discard': 'Bireke',
   'notSent.document':
     'Zimwe mu mpinduka ntizoherejwe: {reason}. Ziracyari kuri iyi telefoni; KigaliGo izongera igerageze nuhindura ikintu.',
+  'reset.forgot': "Wibagiwe ijambo ry'ibanga?",
+  'reset.requestTitle': "Hindura ijambo ry'ibanga",
+  'reset.requestHint':
+    "Andika imeri ya konti yawe. Turakoherereza umurongo wo guhitamo ijambo ry'ibanga rishya.",
+  'reset.send': 'Ohereza umurongo',
+  'reset.sent':
+    'Niba hari konti ikoresha {email}, umurongo uraje. Ukora rimwe gusa, mu minota 30. Reba no mu bubiko bwa spam.',
+  'reset.back': 'Subira kwinjira',
+  'reset.title': "Hitamo ijambo ry'ibanga rishya",
+  'reset.newPassword': "Ijambo ry'ibanga rishya",
+  'reset.save': "Bika ijambo ry'ibanga rishya",
+  'reset.done':
+    "Ijambo ry'ibanga ryawe ryahinduwe, kandi wasohowe kuri buri gikoresho. Injira ukoresheje irishya.",
+  'reset.expired': 'Igihe cy’uyu murongo cyarangiye. Saba undi.',
+  'reset.used': 'Uyu murongo wamaze gukoreshwa, cyangwa hoherejwe undi mushya. Saba undi.',
+  'reset.unknown': 'Uyu murongo ntukora. Saba undi.',
+  'reset.askAgain': 'Saba undi murongo',
 };
