@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 /**
  * The token of a password-reset link (`#reset=…`, or `?reset=…` from mail clients that drop the hash). Read once,
@@ -19,6 +19,15 @@ function takeResetToken(): string | null {
 /** The reset token the app was opened with, and a way to be done with it (back to sign-in). */
 export function useResetLink(): [string | null, () => void] {
   const [token, setToken] = useState(takeResetToken);
+  // A link opened in a tab where the app already runs changes only the hash: no new page load.
+  useEffect(() => {
+    const onHash = () => {
+      const fresh = takeResetToken();
+      if (fresh) setToken(fresh);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const done = useCallback(() => setToken(null), []);
   return [token, done];
 }
