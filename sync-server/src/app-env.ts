@@ -39,8 +39,6 @@ export interface AppDeps {
   publicUrl: string | undefined;
   /** ADMIN_MFA: admins must have a second factor (the seeded demo admin exempt while SEED_DEMO_DATA is on). */
   mfa: MfaPolicy;
-  /** Where people open the apps (PUBLIC_URL), for links in emails; unset: the origin the request came to. */
-  publicUrl?: string;
   reportError: (err: unknown, context: Record<string, unknown>) => void;
   /** The transit network the planner runs on. */
   network: NetworkService;

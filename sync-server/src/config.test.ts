@@ -61,6 +61,14 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('keeps only the origin of PUBLIC_URL for reset links, and refuses anything but http(s)', () => {
+    expect(configFromEnv({ PUBLIC_URL: 'https://go.example.rw/some/path' }).publicUrl).toBe(
+      'https://go.example.rw',
+    );
+    expect(configFromEnv({}).publicUrl).toBeUndefined();
+    expect(() => configFromEnv({ PUBLIC_URL: 'go.example.rw' })).toThrow('PUBLIC_URL: not an http(s) URL');
+  });
+
   it('refuses bad alert settings at start', () => {
     expect(() => configFromEnv({ ALERT_EMAILS: 'oncall@kigaligo.rw, not-an-address' })).toThrow(
       'ALERT_EMAILS: not an email address: not-an-address',

@@ -45,14 +45,6 @@ function webhookUrl(value: string): string {
   return url.toString();
 }
 
-/** PUBLIC_URL: the origin in password-reset links; checked at start, a bad one would send dead links. */
-function publicUrl(value: string): string {
-  const url = URL.canParse(value) ? new URL(value) : null;
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
-    throw new Error('PUBLIC_URL: not an http(s) URL');
-  return url.origin;
-}
-
 /** Variables holding credentials: each may be given as a file instead (`NAME_FILE`). */
 export const secretVariables = [
   'DATABASE_URL',
@@ -151,7 +143,6 @@ export function configFromEnv(fromEnv: NodeJS.ProcessEnv = process.env): ServerO
     databaseUrl: env.DATABASE_URL || undefined,
     seed,
     adminMfa: adminMfaFromEnv(env.ADMIN_MFA),
-    publicUrl: env.PUBLIC_URL ? publicUrl(env.PUBLIC_URL) : undefined,
     // The living demo comes with the demo data unless turned off (a person testing dispatch by hand).
     demoSimulation: seed && env.DEMO_SIMULATION !== 'false' ? { seed: demoSeed } : undefined,
     dispatchAcceptSeconds: acceptSeconds,

@@ -81,8 +81,6 @@ export interface ServerOptions {
   seed?: boolean;
   /** ADMIN_MFA: admins need a second factor (default required; the demo admin is exempt while seeding). */
   adminMfa?: 'required' | 'optional';
-  /** The apps' public origin, for links in emails (PUBLIC_URL). */
-  publicUrl?: string;
   logLevel?: string;
   /** Sign in with an OpenID Connect provider (riders): OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME. */
   oidc?: OidcOptions | undefined;
@@ -283,7 +281,6 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     signInCodes,
     publicUrl: opts.publicUrl,
     mfa: mfaPolicy(opts.adminMfa ?? 'required', opts.seed ?? false),
-    publicUrl: opts.publicUrl,
     reportError: (err, context) => {
       reportToSentry(err, context);
       alerts.observeServerError();

@@ -73,6 +73,14 @@ describe.each(stores)('AuthLimits on a %s store', (_name, open) => {
     expect(await l.beforePasswordReset('c')).toBeGreaterThan(0);
   });
 
+  it('lets a few reset emails go to one account per window, from any client', async () => {
+    const l = await limits({ ...defaultAuthLimits, accountResets: { limit: 2, windowSeconds: 60 } });
+    expect(await l.mayEmailReset('a@example.rw')).toBe(true);
+    expect(await l.mayEmailReset('a@example.rw')).toBe(true);
+    expect(await l.mayEmailReset('a@example.rw')).toBe(false);
+    expect(await l.mayEmailReset('b@example.rw')).toBe(true);
+  });
+
   it('lets one of many racing answers claim a sign-in challenge, and takes it back after a wrong code', async () => {
     const l = await limits();
     const claims = await Promise.all(Array.from({ length: 8 }, () => l.claimChallenge('challenge-1', 300)));
