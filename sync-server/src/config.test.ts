@@ -67,6 +67,13 @@ describe('configuration from the environment', () => {
     );
     expect(configFromEnv({}).publicUrl).toBeUndefined();
     expect(() => configFromEnv({ PUBLIC_URL: 'go.example.rw' })).toThrow('PUBLIC_URL: not an http(s) URL');
+    // Real emails carry links: never built from a request's (forgeable) Host.
+    expect(() => configFromEnv({ SENDGRID_API_KEY: 'SG.x' })).toThrow(
+      'PUBLIC_URL must be set with SENDGRID_API_KEY: emails link to it',
+    );
+    expect(
+      configFromEnv({ SENDGRID_API_KEY: 'SG.x', PUBLIC_URL: 'https://go.example.rw' }).sendGrid?.apiKey,
+    ).toBe('SG.x');
   });
 
   it('refuses bad alert settings at start', () => {

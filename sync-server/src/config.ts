@@ -136,6 +136,10 @@ export function configFromEnv(fromEnv: NodeJS.ProcessEnv = process.env): ServerO
     throw new Error(`DEMO_SEED must be a whole number, got ${env.DEMO_SEED}`);
   // A lease shorter than the slowest request would let a retry act while the first is still running.
   const leaseSeconds = wholeSeconds(env, 'IDEMPOTENCY_LEASE_SECONDS', 1, 3600);
+  // Real emails carry links (password reset): taken from the request's Host, a forged Host would send a
+  // victim's reset link to another site. With a real mail provider the origin must be configured.
+  if (env.SENDGRID_API_KEY && !env.PUBLIC_URL)
+    throw new Error('PUBLIC_URL must be set with SENDGRID_API_KEY: emails link to it');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',

@@ -91,6 +91,8 @@ describe.runIf(redisUrl && databaseReady && haproxyPath)('three server processes
         DATABASE_URL: created.url,
         REDIS_URL: redisUrl!,
         SENDGRID_API_KEY: 'SG.cluster-test',
+        // Emails with links need the public origin (behind the load balancer, the one riders reach).
+        PUBLIC_URL: 'https://kigaligo.example',
         SENDGRID_BASE_URL: `http://127.0.0.1:${(mail.server.address() as AddressInfo).port}`,
       },
     });
