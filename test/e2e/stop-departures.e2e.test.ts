@@ -141,4 +141,19 @@ describe.skipIf(!hasChromium)('rider stop screen: next departures', () => {
     );
     expect(unexpected).toEqual([]);
   });
+
+  it('opens a stop’s departures from the plan’s place search', async () => {
+    const rider = await newRider(server.url);
+    const { context, page } = await openPage(browser);
+    contexts.push(context);
+    await page.goto(`${server.url}/`);
+    await signIn(page, rider.email, rider.password);
+    await waitSaved(page);
+    await page.evaluate(`location.hash = '#/plan'`);
+    await page.getByRole('combobox', { name: 'From' }).fill('Nyabugogo');
+    await page.getByRole('option', { name: /Nyabugogo Bus Park/ }).click();
+    await page.getByRole('link', { name: 'Departures at Nyabugogo Bus Park' }).click();
+    await page.getByTestId('stop-page').and(page.locator('[data-state="live"]')).waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('departure').count()).toBeGreaterThan(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { type PlacesIndex, searchPlaces } from '@kigaligo/places';
 import { type ReactNode, useId, useMemo, useState } from 'react';
+import { StopDeparturesLink } from '../stops/stop-departures-link';
 import { usePlanI18n } from './use-plan-i18n';
 
 /** A place the rider picked: what the planner needs, and the name to show and save. */
@@ -28,6 +29,8 @@ export function PlaceField({
   const { t } = usePlanI18n();
   const id = useId();
   const [query, setQuery] = useState<string | null>(null);
+  // A bus stop or station picked from the suggestions: its departures are a tap away.
+  const [pickedStop, setPickedStop] = useState<{ id: string; name: string } | null>(null);
   const text = query ?? value?.label ?? '';
   const hits = useMemo(
     () => (index && query && query.trim().length >= 2 ? searchPlaces(index, query, { limit: 6 }) : []),
@@ -52,12 +55,16 @@ export function PlaceField({
           aria-controls={`${id}-list`}
           onChange={(e) => {
             setQuery(e.target.value);
+            setPickedStop(null);
             if (value) onChange(null);
           }}
           onFocus={(e) => e.target.select()}
         />
         {action}
       </div>
+      {value && pickedStop && !open ? (
+        <StopDeparturesLink stopId={pickedStop.id} name={pickedStop.name} />
+      ) : null}
       {open ? (
         <div id={`${id}-list`} role="listbox" aria-label={label} className="kg-place-list">
           {hits.length === 0 ? (
@@ -72,6 +79,7 @@ export function PlaceField({
                 className="kg-place-option"
                 onClick={() => {
                   onChange({ label: h.name, lat: h.lat, lon: h.lon });
+                  setPickedStop(h.stopIds?.[0] ? { id: h.stopIds[0], name: h.name } : null);
                   setQuery(null);
                 }}
               >
