@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // The dependency rules of docs/architecture.md, checked on every import in the source tree:
-// apps → packages; sync-server → packages; packages never import apps or the server; domain imports zod only;
+// apps → packages except sync-protocol (documents through the client); sync-server → packages; packages never import apps or the server; domain imports zod only;
 // benchmarks → packages and the server, by name. Inside the server: routes → services (features) → db, and
 // features → the sync engine through its registration interface only, never back (serverLayerBroken).
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,6 +56,9 @@ function ruleBroken(ws: Workspace, file: string, spec: string): string | null {
     return `imports the app ${spec}; nothing imports apps`;
   if (internal === 'sync-server' && ws.kind !== 'server' && ws.kind !== 'bench')
     return 'imports the server; only root tests and benchmarks may start it';
+  // Apps read documents through packages/client's hooks and re-exported keys, never the protocol itself.
+  if (internal === 'sync-protocol' && ws.kind === 'app')
+    return 'imports sync-protocol; apps reach documents through @kigaligo/client (useRiderDoc, riderDocKeys…)';
   // Tests may use their runner and Node; the rules below are about what ships.
   if (isTest) return null;
   if (ws.name === 'domain' && spec !== 'zod' && !spec.startsWith('zod/'))
@@ -154,6 +157,13 @@ describe('import boundaries', () => {
     expect(ruleBroken(domain, file, '@kigaligo/rider')).toMatch(/apps/);
     expect(ruleBroken(domain, file, 'zod')).toBeNull();
     expect(importsOf(fileURLToPath(import.meta.url))).toContain('vitest');
+    const rider: Workspace = { kind: 'app', name: 'rider', dir: join(root, 'apps/rider') };
+    const riderFile = join(rider.dir, 'src/x.ts');
+    expect(ruleBroken(rider, riderFile, '@kigaligo/sync-protocol')).toMatch(/through @kigaligo\/client/);
+    expect(ruleBroken(rider, join(rider.dir, 'src/x.test.ts'), '@kigaligo/sync-protocol')).toMatch(
+      /sync-protocol/,
+    );
+    expect(ruleBroken(rider, riderFile, '@kigaligo/client')).toBeNull();
   });
 
   it("flags wrong-way imports between the server's layers", () => {

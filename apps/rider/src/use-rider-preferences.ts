@@ -1,5 +1,4 @@
-import { useDocument, useSession, useYMap } from '@kigaligo/client';
-import { riderDocKeys } from '@kigaligo/sync-protocol';
+import { riderDocKeys, useRiderDoc, useYMap } from '@kigaligo/client';
 import { type Lang, useI18n } from '@kigaligo/ui';
 import { useEffect } from 'react';
 
@@ -15,8 +14,7 @@ export interface RiderPreferences extends Record<string, unknown> {
  * on their other devices once saved. The preferred language follows the rider from device to device.
  */
 export function useRiderPreferences() {
-  const session = useSession();
-  const doc = useDocument(session ? `rider:${session.user.id}` : null);
+  const doc = useRiderDoc();
   const prefs = useYMap<RiderPreferences>(doc, riderDocKeys.preferences);
   const { lang, setLang } = useI18n();
   const preferred = prefs.value.language;

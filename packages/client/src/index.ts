@@ -12,6 +12,15 @@ export {
 export { type Auth, createAuth, type MfaAnswer } from './auth';
 export { authorizedFetch, ensureOk, type FetchDeps } from './authorized-fetch';
 export { type Connectivity, createConnectivity } from './connectivity';
+export {
+  type DocRef,
+  docName,
+  driverDocKeys,
+  rejectionKey,
+  reportDoc,
+  reportDocKeys,
+  riderDocKeys,
+} from './documents';
 export type { EvidenceRow, UploadState } from './evidence/evidence-database';
 export { sha256Hex } from './evidence/evidence-hash';
 export {
@@ -66,6 +75,13 @@ export { type CachedEntry, createQueryCache, type QueryCache } from './query-cac
 export { ClientProvider, syncServerUrl, useClient, useSyncEngine } from './react/client-context';
 export { type ApiQuery, useApiQuery } from './react/use-api-query';
 export { useDocumentRejection } from './react/use-document-rejection';
+export {
+  readStoredReportDoc,
+  useDriverDoc,
+  useReportDoc,
+  useRiderDoc,
+  useStoredReportDoc,
+} from './react/use-feature-docs';
 export { type LiveVehicles, liveServerUrl, useLiveVehicles } from './react/use-live-vehicles';
 export { useMfa } from './react/use-mfa';
 export {

@@ -5,10 +5,22 @@
  *   driver:<userId>   the driver's shift and trip assignments
  *   report:<reportId> one safety report: draft, evidence list, status, replies
  */
+declare const builtHere: unique symbol;
+/** Marks a reference as made by the helpers below: a hand-built `{type, userId}` does not type-check. */
+type Built<T> = T & { readonly [builtHere]: true };
+
+/** A document reference: its kind and whose (or which report's) it is. Build it with the helpers below. */
 export type DocRef =
-  | { type: 'rider'; userId: string }
-  | { type: 'driver'; userId: string }
-  | { type: 'report'; reportId: string };
+  | Built<{ type: 'rider'; userId: string }>
+  | Built<{ type: 'driver'; userId: string }>
+  | Built<{ type: 'report'; reportId: string }>;
+
+// The brand exists only in types: the values are plain objects, so they cross workers and survive JSON.
+export const riderDoc = (userId: string) => ({ type: 'rider', userId }) as Extract<DocRef, { type: 'rider' }>;
+export const driverDoc = (userId: string) =>
+  ({ type: 'driver', userId }) as Extract<DocRef, { type: 'driver' }>;
+export const reportDoc = (reportId: string) =>
+  ({ type: 'report', reportId }) as Extract<DocRef, { type: 'report' }>;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const pattern = new RegExp(`^(rider|driver|report):(${UUID})$`);
@@ -16,10 +28,11 @@ const pattern = new RegExp(`^(rider|driver|report):(${UUID})$`);
 export function parseDocName(name: string): DocRef | null {
   const m = pattern.exec(name);
   if (!m) return null;
-  const [, type, id] = m as unknown as [string, 'rider' | 'driver' | 'report', string];
-  return type === 'report' ? { type, reportId: id } : { type, userId: id };
+  const [, type, id] = m as unknown as [string, DocRef['type'], string];
+  return type === 'report' ? reportDoc(id) : type === 'rider' ? riderDoc(id) : driverDoc(id);
 }
 
+/** The name a document travels under (`/sync/<name>`, the server's rows, the device's update log). */
 export function docName(ref: DocRef): string {
   return ref.type === 'report' ? `report:${ref.reportId}` : `${ref.type}:${ref.userId}`;
 }

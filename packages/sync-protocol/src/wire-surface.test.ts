@@ -8,7 +8,7 @@ import {
   serverOnlyKeys,
   WHOLE_DOCUMENT,
 } from './doc-keys';
-import { docName, parseDocName } from './doc-names';
+import { docName, driverDoc, parseDocName, reportDoc, riderDoc } from './doc-names';
 import { liveMessageTypes } from './live-messages';
 import { messageTypes } from './message-types';
 import { encodeStoredAck } from './stored-ack';
@@ -54,7 +54,7 @@ const id = '6f1c1b9e-1d7c-4a59-9a43-2f0e2d3c9b10';
 
 function surfaceNow() {
   const names = (['rider', 'driver', 'report'] as const).map((type) => {
-    const name = docName(type === 'report' ? { type, reportId: id } : { type, userId: id });
+    const name = docName(type === 'report' ? reportDoc(id) : type === 'rider' ? riderDoc(id) : driverDoc(id));
     expect(parseDocName(name)).not.toBeNull();
     return name.replace(id, '<uuid>');
   });

@@ -1,4 +1,4 @@
-import { apiRequest, type RequestQueueState } from '@kigaligo/client';
+import { apiRequest, docName, type RequestQueueState, reportDoc } from '@kigaligo/client';
 import { type AdminReportDetail, suspendDriverInput, unsuspendDriverInput } from '@kigaligo/domain';
 import { Button, TextField } from '@kigaligo/ui';
 import { useState } from 'react';
@@ -19,7 +19,7 @@ export function DriverActions({
   const { t } = useReportAdminI18n();
   const [reason, setReason] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const subject = `report:${reportId}`;
+  const subject = docName(reportDoc(reportId));
   const path = { id: driver.id };
   const waiting = queue.requests.some((r) => r.state === 'waiting' && /^(un)?suspend$/.test(r.action));
 

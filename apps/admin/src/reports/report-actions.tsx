@@ -1,4 +1,4 @@
-import { type ApiRequest, apiRequest, type RequestQueueState } from '@kigaligo/client';
+import { type ApiRequest, apiRequest, docName, type RequestQueueState, reportDoc } from '@kigaligo/client';
 import {
   canTransitionReport,
   type ReportStatus,
@@ -32,7 +32,7 @@ export function ReportActions({
   const [internal, setInternal] = useState('');
   const [problem, setProblem] = useState<'reply' | 'internal' | null>(null);
   const [queued, setQueued] = useState(false);
-  const subject = `report:${reportId}`;
+  const subject = docName(reportDoc(reportId));
   const targets = reportStatuses.filter((s) => canTransitionReport(status, s));
 
   const send = async (action: string, request: ApiRequest<'POST'>) => {

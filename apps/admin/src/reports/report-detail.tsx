@@ -1,4 +1,4 @@
-import { apiGet, useApiQuery, useRequestQueue } from '@kigaligo/client';
+import { apiGet, docName, reportDoc, useApiQuery, useRequestQueue } from '@kigaligo/client';
 import { adminReportDetail, type ReportStatus } from '@kigaligo/domain';
 import { Alert, Card, errorMessage, PointsMap } from '@kigaligo/ui';
 import { useCallback, useState } from 'react';
@@ -30,7 +30,7 @@ export function ReportDetail({ id }: { id: string }) {
     setVersion((v) => v + 1);
     void reload();
   }, [reload]);
-  const queue = useRequestQueue(`report:${id}`, onSent);
+  const queue = useRequestQueue(docName(reportDoc(id)), onSent);
 
   const detail = query.data;
   const back = (
@@ -52,7 +52,8 @@ export function ReportDetail({ id }: { id: string }) {
   }
   const { report, driver, vehicle, trip } = detail;
   const status =
-    (pendingStatuses(queue.requests).get(`report:${id}`) as ReportStatus | undefined) ?? report.status;
+    (pendingStatuses(queue.requests).get(docName(reportDoc(id))) as ReportStatus | undefined) ??
+    report.status;
   const savedAt = query.updatedAt ? kigaliTime(new Date(query.updatedAt).toISOString(), lang) : '';
 
   return (

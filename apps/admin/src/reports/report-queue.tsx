@@ -1,4 +1,4 @@
-import { useApiQuery, useClient, useRequestQueue } from '@kigaligo/client';
+import { docName, reportDoc, useApiQuery, useClient, useRequestQueue } from '@kigaligo/client';
 import {
   adminReportSummary,
   type ReportStatus,
@@ -52,7 +52,7 @@ export function ReportQueue() {
     const source = query.data?.reports ?? fallback?.data.reports ?? [];
     // Decisions made here and not yet synced already count: a report resolved offline leaves the open queue.
     const mine = source.map((r) => {
-      const status = waiting.get(`report:${r.id}`) as ReportStatus | undefined;
+      const status = waiting.get(docName(reportDoc(r.id))) as ReportStatus | undefined;
       return status ? { ...r, status } : r;
     });
     return sortQueue(filterReports(mine, effective));

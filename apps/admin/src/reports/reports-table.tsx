@@ -1,3 +1,4 @@
+import { docName, reportDoc } from '@kigaligo/client';
 import type { AdminReportSummary } from '@kigaligo/domain';
 import { kigaliTime } from './format';
 import { useReportAdminI18n } from './report-messages';
@@ -44,7 +45,7 @@ export function ReportsTable({
                 <span className={`kg-badge kg-report-status kg-report-status--${r.status}`}>
                   {t(`reportStatus.${r.status}`)}
                 </span>
-                {waiting?.has(`report:${r.id}`) ? (
+                {waiting?.has(docName(reportDoc(r.id))) ? (
                   <span className="kg-badge kg-report-waiting">{t('reports.waitingSync')}</span>
                 ) : null}
               </td>

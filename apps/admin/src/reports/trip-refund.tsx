@@ -1,4 +1,11 @@
-import { apiGet, apiRequest, type RequestQueueState, useApiQuery } from '@kigaligo/client';
+import {
+  apiGet,
+  apiRequest,
+  docName,
+  type RequestQueueState,
+  reportDoc,
+  useApiQuery,
+} from '@kigaligo/client';
 import { type PaymentView, refundableNow, tripDetail } from '@kigaligo/domain';
 import { Button, formatRwf, TextField } from '@kigaligo/ui';
 import { useEffect, useState } from 'react';
@@ -76,7 +83,7 @@ function RefundOne({
     setField(null);
     await queue.enqueue({
       ...apiRequest('post', '/api/refunds', { body: parsed.input }),
-      subject: `report:${reportId}`,
+      subject: docName(reportDoc(reportId)),
       action: 'refund',
     });
     setDraft({ amount: '', reason: '' });

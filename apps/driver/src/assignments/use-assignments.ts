@@ -1,8 +1,9 @@
 import {
-  useDocument,
+  driverDocKeys,
+  rejectionKey,
   useDocumentRejection,
   useDocumentStatus,
-  useSession,
+  useDriverDoc,
   useYMapEntries,
 } from '@kigaligo/client';
 import {
@@ -16,7 +17,6 @@ import {
   type ReconcileRejection,
   reconcileRejection,
 } from '@kigaligo/domain';
-import { driverDocKeys, rejectionKey } from '@kigaligo/sync-protocol';
 import { useCallback, useMemo } from 'react';
 
 type Entry = Record<string, unknown>;
@@ -35,8 +35,7 @@ function valid<T>(entries: Record<string, Entry>, parse: (v: unknown) => { succe
  * a `driverActionInput` into `tripActions`, so it works offline; the server answers in `actionResults`.
  */
 export function useAssignments() {
-  const session = useSession();
-  const doc = useDocument(session ? `driver:${session.user.id}` : null);
+  const doc = useDriverDoc();
   const status = useDocumentStatus(doc);
   const assignments = useYMapEntries<Entry>(doc, driverDocKeys.assignments);
   const actions = useYMapEntries<Entry>(doc, driverDocKeys.tripActions);

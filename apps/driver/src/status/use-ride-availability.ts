@@ -1,6 +1,5 @@
-import { useDocument, useSession, useYMap } from '@kigaligo/client';
+import { driverDocKeys, useDriverDoc, useYMap } from '@kigaligo/client';
 import { type RideAvailability, rideAvailability } from '@kigaligo/domain';
-import { driverDocKeys } from '@kigaligo/sync-protocol';
 import { useCallback } from 'react';
 
 /**
@@ -9,8 +8,7 @@ import { useCallback } from 'react';
  * switched means taking rides, as the server reads it.
  */
 export function useRideAvailability() {
-  const session = useSession();
-  const doc = useDocument(session ? `driver:${session.user.id}` : null);
+  const doc = useDriverDoc();
   const { value, update } = useYMap<RideAvailability>(doc, driverDocKeys.shift);
   const parsed = rideAvailability.safeParse(value);
   const taking = !parsed.success || parsed.data.status === 'available';

@@ -1,8 +1,9 @@
 import {
-  useDocument,
+  rejectionKey,
+  riderDocKeys,
   useDocumentRejection,
   useDocumentStatus,
-  useSession,
+  useRiderDoc,
   useYMapEntries,
 } from '@kigaligo/client';
 import {
@@ -13,7 +14,6 @@ import {
   type ReconcileRejection,
   reconcileRejection,
 } from '@kigaligo/domain';
-import { rejectionKey, riderDocKeys } from '@kigaligo/sync-protocol';
 import { useCallback, useMemo } from 'react';
 import { type BookPrefill, prefillOf } from './booking-route';
 import type { Booking } from './booking-state';
@@ -34,8 +34,7 @@ type Entry = Record<string, unknown>;
  * the rider wrote, whatever it is; other entries that fail the domain schema are left out.
  */
 export function useBookings() {
-  const session = useSession();
-  const doc = useDocument(session ? `rider:${session.user.id}` : null);
+  const doc = useRiderDoc();
   const status = useDocumentStatus(doc);
   const intents = useYMapEntries<Entry>(doc, riderDocKeys.bookingIntents);
   const decisions = useYMapEntries<Entry>(doc, riderDocKeys.bookingDecisions);

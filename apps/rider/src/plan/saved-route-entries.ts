@@ -1,5 +1,5 @@
+import { rejectionKey, riderDocKeys } from '@kigaligo/client';
 import { type ReconcileRejection, reconcileRejection, savedRoute } from '@kigaligo/domain';
-import { rejectionKey, riderDocKeys } from '@kigaligo/sync-protocol';
 import { prefillOf } from '../booking/booking-route';
 import type { Chosen } from './place-field';
 import type { SavedEntry } from './use-saved-routes';

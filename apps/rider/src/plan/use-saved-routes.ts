@@ -1,6 +1,5 @@
-import { useDocument, useSession, useYMapEntries } from '@kigaligo/client';
+import { riderDocKeys, useRiderDoc, useYMapEntries } from '@kigaligo/client';
 import type { SavedRoute } from '@kigaligo/domain';
-import { riderDocKeys } from '@kigaligo/sync-protocol';
 import { useMemo } from 'react';
 import { savedRouteEntries } from './saved-route-entries';
 
@@ -11,8 +10,7 @@ export type SavedEntry = SavedRoute & { serverSavedAt?: string };
  * the ones the server rejected (SS12) as not sent.
  */
 export function useSavedRoutes() {
-  const session = useSession();
-  const doc = useDocument(session ? `rider:${session.user.id}` : null);
+  const doc = useRiderDoc();
   const { entries, put, remove, ready } = useYMapEntries<Record<string, unknown>>(
     doc,
     riderDocKeys.savedRoutes,

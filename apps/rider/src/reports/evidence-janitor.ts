@@ -1,13 +1,13 @@
 import {
   type EvidenceService,
-  readStoredDocument,
+  readStoredReportDoc,
+  reportDocKeys,
   type SyncEngine,
   useEvidenceUploads,
   useSyncEngine,
   yToJson,
 } from '@kigaligo/client';
 import type { EvidenceRef, ReportServerState } from '@kigaligo/domain';
-import { reportDocKeys } from '@kigaligo/sync-protocol';
 import { useEffect } from 'react';
 
 export interface ReportOnPhone {
@@ -39,7 +39,7 @@ export function evidenceToKeep(reports: readonly ReportOnPhone[]): Set<string> {
 }
 
 async function reportOnPhone(engine: SyncEngine, id: string): Promise<ReportOnPhone> {
-  const { doc, pending } = await readStoredDocument(engine, `report:${id}`);
+  const { doc, pending } = await readStoredReportDoc(engine, id);
   return {
     evidence: doc.getArray(reportDocKeys.evidence).toArray().map(yToJson) as EvidenceRef[],
     submittedAt: doc.getMap(reportDocKeys.report).get('submittedAt') as string | undefined,

@@ -1,4 +1,4 @@
-import { useSyncEngine } from '@kigaligo/client';
+import { docName, reportDoc, useSyncEngine } from '@kigaligo/client';
 import { AppHeader } from '@kigaligo/ui';
 import { useEffect, useRef } from 'react';
 import { useReportI18n } from './report-messages';
@@ -21,7 +21,7 @@ export function NewReport() {
     if (!ready || !engine || created.current) return;
     created.current = true;
     const id = create();
-    const name = `report:${id}`;
+    const name = docName(reportDoc(id));
     const doc = engine.open(name);
     void doc.loaded.then(() => {
       writeReport(doc, { occurredAt: new Date().toISOString(), anonymous: false });

@@ -1,4 +1,4 @@
-import { useDocument, useEvidence } from '@kigaligo/client';
+import { useEvidence, useReportDoc } from '@kigaligo/client';
 import { useEvidenceJanitor } from './evidence-janitor';
 import { isFinal } from './report-state';
 import { useStoredReport } from './stored-report';
@@ -36,6 +36,6 @@ function KeepOpen({ id, service }: { id: string; service: ReturnType<typeof useE
   const never = stored !== null && Object.keys(stored.fields).length === 0 && stored.evidence.length === 0;
   const keep =
     stored !== null && (never || (stored.fields.submittedAt !== undefined && !isFinal(stored.state)));
-  useDocument(keep ? `report:${id}` : null);
+  useReportDoc(keep ? id : null);
   return null;
 }

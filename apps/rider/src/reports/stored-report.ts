@@ -1,11 +1,17 @@
-import { type EvidenceService, useEvidenceStatus, useStoredDocument, yToJson } from '@kigaligo/client';
+import {
+  type EvidenceService,
+  rejectionKey,
+  reportDocKeys,
+  useEvidenceStatus,
+  useStoredReportDoc,
+  yToJson,
+} from '@kigaligo/client';
 import {
   type EvidenceRef,
   type ReportReply,
   type ReportServerState,
   reconcileRejection,
 } from '@kigaligo/domain';
-import { rejectionKey, reportDocKeys } from '@kigaligo/sync-protocol';
 import { useMemo } from 'react';
 import { type RiderReportState, riderReportState } from './report-state';
 import type { ReportFields } from './use-report-doc';
@@ -22,7 +28,7 @@ export interface StoredReport {
  * the list, and to decide whether the document still needs to be kept syncing.
  */
 export function useStoredReport(id: string, service: EvidenceService | null): StoredReport | null {
-  const stored = useStoredDocument(`report:${id}`);
+  const stored = useStoredReportDoc(id);
   const read = useMemo(() => {
     if (!stored) return null;
     const { doc } = stored;

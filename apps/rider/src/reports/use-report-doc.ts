@@ -1,8 +1,10 @@
 import {
+  rejectionKey,
+  reportDocKeys,
   type SyncedDoc,
-  useDocument,
   useDocumentRejection,
   useDocumentStatus,
+  useReportDoc as useReportDocument,
   useYArray,
   useYMap,
 } from '@kigaligo/client';
@@ -13,7 +15,6 @@ import {
   type ReportServerState,
   reconcileRejection,
 } from '@kigaligo/domain';
-import { rejectionKey, reportDocKeys } from '@kigaligo/sync-protocol';
 import { useCallback } from 'react';
 
 /** The rider's fields in `report:<id>` → `report` (domain safetyReportInput without the evidence list). */
@@ -56,7 +57,7 @@ export function writeReport(
 
 /** One report document: the rider's fields and evidence, and what only the server writes (status, replies). */
 export function useReportDoc(id: string) {
-  const doc = useDocument(`report:${id}`);
+  const doc = useReportDocument(id);
   const fields = useYMap<ReportFields>(doc, reportDocKeys.report).value;
   const evidence = useYArray<EvidenceRef>(doc, reportDocKeys.evidence);
   // Server-only keys (SS10): read, never written.

@@ -1,5 +1,4 @@
-import { useDocument, useSession, useYMapEntries } from '@kigaligo/client';
-import { riderDocKeys } from '@kigaligo/sync-protocol';
+import { riderDocKeys, useRiderDoc, useYMapEntries } from '@kigaligo/client';
 import { useCallback, useMemo } from 'react';
 
 export interface ReportEntry extends Record<string, unknown> {
@@ -12,8 +11,7 @@ export interface ReportEntry extends Record<string, unknown> {
  * list is how every phone the rider signs in on finds them. Newest first.
  */
 export function useRiderReports() {
-  const session = useSession();
-  const doc = useDocument(session ? `rider:${session.user.id}` : null);
+  const doc = useRiderDoc();
   const { entries, put, remove, ready } = useYMapEntries<ReportEntry>(doc, riderDocKeys.reports);
   const reports = useMemo(
     () => Object.values(entries).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),

@@ -1,6 +1,5 @@
-import { useDocument, useSession, useYMapEntries } from '@kigaligo/client';
+import { riderDocKeys, useRiderDoc, useYMapEntries } from '@kigaligo/client';
 import { bookingDecision, bookingIntent } from '@kigaligo/domain';
-import { riderDocKeys } from '@kigaligo/sync-protocol';
 import { useMemo } from 'react';
 
 export interface TripChoice {
@@ -19,8 +18,7 @@ type Entry = Record<string, unknown>;
  * the booking intents for the places, the server's decisions for the trip, its vehicle and plate.
  */
 export function useTripChoices(): TripChoice[] {
-  const session = useSession();
-  const doc = useDocument(session ? `rider:${session.user.id}` : null);
+  const doc = useRiderDoc();
   const intents = useYMapEntries<Entry>(doc, riderDocKeys.bookingIntents).entries;
   const decisions = useYMapEntries<Entry>(doc, riderDocKeys.bookingDecisions).entries;
   return useMemo(() => {

@@ -1,3 +1,4 @@
+import { type DocRef, docName } from '@kigaligo/sync-protocol';
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
@@ -13,7 +14,11 @@ export interface StoredDocument {
 }
 
 /** Reads a document as this device stored it, once (inside a Dexie liveQuery: whenever it changes). */
-export async function readStoredDocument(engine: SyncEngine, name: string): Promise<StoredDocument> {
+export function readStoredDocument(engine: SyncEngine, ref: DocRef): Promise<StoredDocument> {
+  return readStored(engine, docName(ref));
+}
+
+async function readStored(engine: SyncEngine, name: string): Promise<StoredDocument> {
   const log = new UpdateLog(engine.db, name);
   const state = await log.load();
   const { pending } = await log.state();
@@ -28,15 +33,17 @@ export async function readStoredDocument(engine: SyncEngine, name: string): Prom
  * server closes a user's 25th. The copy follows IndexedDB, so it changes whenever any tab (or an open,
  * connected copy of the document) stores an update or an acknowledgement. Null until read.
  */
-export function useStoredDocument(name: string | null): StoredDocument | null {
+export function useStoredDocument(ref: DocRef | null): StoredDocument | null {
   const engine = useSyncEngine();
+  // The name, not the reference: callers build a fresh reference each render, the effect must not rerun.
+  const name = ref ? docName(ref) : null;
   const [stored, setStored] = useState<StoredDocument | null>(null);
   useEffect(() => {
     if (!engine || !name) {
       setStored(null);
       return;
     }
-    const sub = liveQuery(() => readStoredDocument(engine, name)).subscribe({
+    const sub = liveQuery(() => readStored(engine, name)).subscribe({
       // The previous copy is left to the garbage collector: a render may still be reading it.
       next: setStored,
       error: () => setStored({ doc: new Y.Doc(), pending: 0 }),

@@ -1,3 +1,4 @@
+import { type DocRef, docName } from '@kigaligo/sync-protocol';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { type DocSyncStatus, idleStatus, type SyncStatus } from '../sync/sync-status';
 import type { SyncedDoc } from '../sync/synced-doc';
@@ -16,8 +17,10 @@ export function useSyncStatus(): SyncStatus {
  * Opens one of the user's documents for as long as the component is mounted. Null until it has been read
  * from the device (immediate offline) or while signed out.
  */
-export function useDocument(name: string | null): SyncedDoc | null {
+export function useDocument(ref: DocRef | null): SyncedDoc | null {
   const engine = useSyncEngine();
+  // The name, not the reference: callers build a fresh reference each render, the effect must not rerun.
+  const name = ref ? docName(ref) : null;
   const [doc, setDoc] = useState<SyncedDoc | null>(null);
   useEffect(() => {
     if (!engine || !name) return;
