@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import type { Socket } from 'node:net';
+import { docName, driverDoc, riderDoc } from '@kigaligo/sync-protocol';
 import { startServer } from '@kigaligo/sync-server';
 import { defaultSocketTimeouts } from '@kigaligo/sync-server/bench';
 import * as encoding from 'lib0/encoding';
@@ -115,11 +116,11 @@ try {
     syncProtocol.writeSyncStep1(e, new Y.Doc());
     return encoding.toUint8Array(e);
   };
-  const riderDoc = `rider:${rider.user.id}`;
-  const driverDoc = `driver:${driver.user.id}`;
+  const riderName = docName(riderDoc(rider.user.id));
+  const driverName = docName(driverDoc(driver.user.id));
   const sync = {
-    rider: await pair(() => syncUrl(riderDoc, rider.accessToken)),
-    driver: await pair(() => syncUrl(driverDoc, driver.accessToken)),
+    rider: await pair(() => syncUrl(riderName, rider.accessToken)),
+    driver: await pair(() => syncUrl(driverName, driver.accessToken)),
   };
   const syncSockets = Object.values(sync).flatMap((p) => [p.plain, p.deflate]);
   await Promise.all(syncSockets.map((s) => s.opened));
@@ -129,7 +130,7 @@ try {
 
   // A second device of the rider writes small changes (one preference each), as an app does when the rider
   // saves a route or a booking moves on; both rider sockets receive every one.
-  const writer = new CountedSocket(await syncUrl(riderDoc, rider.accessToken), false);
+  const writer = new CountedSocket(await syncUrl(riderName, rider.accessToken), false);
   await writer.opened;
   writer.ws.send(step1());
   await wait(500);

@@ -1,6 +1,7 @@
 // Child process: our sync server (startServer) with N riders inserted directly and one access token each
 // (the load generator exchanges it for a socket ticket per connection).
 import { randomUUID } from 'node:crypto';
+import { docName, riderDoc } from '@kigaligo/sync-protocol';
 import { startServer } from '@kigaligo/sync-server';
 import { hashPassword, signAccessToken, users } from '@kigaligo/sync-server/bench';
 import { runAsChild } from '../lib/child-process';
@@ -40,8 +41,8 @@ const tokens = await Promise.all(
 runAsChild(
   {
     port: server.port,
-    docNames: ids.map((id) => `rider:${id}`),
-    paths: ids.map((id) => `/sync/${encodeURIComponent(`rider:${id}`)}?v=1`),
+    docNames: ids.map((id) => docName(riderDoc(id))),
+    paths: ids.map((id) => `/sync/${encodeURIComponent(docName(riderDoc(id)))}?v=1`),
     tokens,
     persistence: databaseUrl
       ? 'Postgres: every update appended to sync_updates before it is broadcast; rider reconciler on'

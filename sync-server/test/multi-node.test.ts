@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LiveVehicle } from '@kigaligo/domain';
-import { riderDocKeys } from '@kigaligo/sync-protocol';
+import { docName, riderDoc, riderDocKeys } from '@kigaligo/sync-protocol';
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -106,7 +106,7 @@ describe.runIf(redisUrl && databaseReady && haproxyPath)('three server processes
 
   it('spreads stock y-websocket clients over the nodes, and they converge', async () => {
     const rider = await login('rider');
-    const name = `rider:${rider.user.id}`;
+    const name = docName(riderDoc(rider.user.id));
     // Round robin: consecutive connections go to consecutive nodes.
     const clients = [0, 1, 2].map(() => connectAckedClient(cluster.url, name, rider.accessToken));
     await waitFor(() => clients.every((c) => c.provider.synced), 20_000, 'all synced');
@@ -136,7 +136,7 @@ describe.runIf(redisUrl && databaseReady && haproxyPath)('three server processes
 
   it('reconciles each entry once, whichever node its writer is on', async () => {
     const rider = await login('rider');
-    const name = `rider:${rider.user.id}`;
+    const name = docName(riderDoc(rider.user.id));
     const clients = [0, 1, 2].map(() => connectAckedClient(cluster.url, name, rider.accessToken));
     await waitFor(() => clients.every((c) => c.provider.synced), 20_000, 'all synced');
     // Three writers on three nodes add saved routes at the same moment.
@@ -221,7 +221,7 @@ describe.runIf(redisUrl && databaseReady && haproxyPath)('three server processes
 
   it('loses no acknowledged update when a node is killed under load; its clients reconnect to the others', async () => {
     const rider = await login('rider');
-    const name = `rider:${rider.user.id}`;
+    const name = docName(riderDoc(rider.user.id));
     const writers = [0, 1, 2, 3, 4, 5].map(() => connectAckedClient(cluster.url, name, rider.accessToken));
     await waitFor(() => writers.every((w) => w.provider.synced), 20_000, 'all synced');
     const victim = cluster.nodes[1]!;

@@ -1,6 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { bookingIntent } from '@kigaligo/domain';
-import { driverDocKeys, reportDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
+import {
+  docName,
+  driverDoc,
+  driverDocKeys,
+  reportDoc,
+  reportDocKeys,
+  riderDoc,
+  riderDocKeys,
+} from '@kigaligo/sync-protocol';
 import { eq, isNull } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -186,9 +194,9 @@ describe.each(testDatabaseKinds)('poison documents on %s (property, SS12)', (kin
     const driver = await makeUser(db, secret, 'driver');
     const reportId = randomUUID();
     const w: Written = {
-      rider: `rider:${rider.id}`,
-      driver: `driver:${driver.id}`,
-      report: `report:${reportId}`,
+      rider: docName(riderDoc(rider.id)),
+      driver: docName(driverDoc(driver.id)),
+      report: docName(reportDoc(reportId)),
       validIntent: randomUUID(),
       validRoute: `r-${randomUUID()}`,
       validAction: randomUUID(),

@@ -3,7 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultDispatchPolicy, driverActionInput } from '@kigaligo/domain';
-import { driverDocKeys, reportDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
+import {
+  docName,
+  driverDoc,
+  driverDocKeys,
+  reportDoc,
+  reportDocKeys,
+  riderDoc,
+  riderDocKeys,
+} from '@kigaligo/sync-protocol';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,18 +150,18 @@ describe.each(testDatabaseKinds)('acknowledged work survives kill -9 on %s (prop
     const fx = fixtures[n]!;
     const riderToken = await token(fx.riderId, 'rider');
     const driverToken = await token(fx.driverId, 'driver');
-    const riderDoc = `rider:${fx.riderId}`;
+    const riderName = docName(riderDoc(fx.riderId));
     const label = `case ${n} ${JSON.stringify(c)}`;
-    const rider = connectAckedClient(url, riderDoc, riderToken);
-    const driver = connectAckedClient(url, `driver:${fx.driverId}`, driverToken);
+    const rider = connectAckedClient(url, riderName, riderToken);
+    const driver = connectAckedClient(url, docName(driverDoc(fx.driverId)), driverToken);
     const reports = Array.from({ length: c.reports }, () => {
       const id = randomUUID();
-      return { id, ...connectAckedClient(url, `report:${id}`, riderToken) };
+      return { id, ...connectAckedClient(url, docName(reportDoc(id)), riderToken) };
     });
     const clients = [rider, driver, ...reports];
     const expectation: Expectation = {
       label,
-      riderDoc,
+      riderDoc: riderName,
       compaction: c.compaction,
       intents: new Map(),
       actions: [],
@@ -210,9 +218,9 @@ describe.each(testDatabaseKinds)('acknowledged work survives kill -9 on %s (prop
       }
 
       // Fresh devices read what the server has: every acknowledged request, each with its answer.
-      const riderView = connectClient(url, riderDoc, riderToken);
-      const driverView = connectClient(url, `driver:${fx.driverId}`, driverToken);
-      const reportViews = reports.map((r) => connectClient(url, `report:${r.id}`, riderToken));
+      const riderView = connectClient(url, riderName, riderToken);
+      const driverView = connectClient(url, docName(driverDoc(fx.driverId)), driverToken);
+      const reportViews = reports.map((r) => connectClient(url, docName(reportDoc(r.id)), riderToken));
       const views = [riderView, driverView, ...reportViews];
       try {
         await waitFor(() => views.every((v) => v.provider.synced), 30_000, `${label}: reader sync`);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { docName, riderDoc } from '@kigaligo/sync-protocol';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -97,7 +98,7 @@ describe.each(testDatabaseKinds)('sync survives kill -9 on %s (property)', (kind
         try {
           await server.start();
           const session = await login(url);
-          const name = `rider:${session.user.id}`;
+          const name = docName(riderDoc(session.user.id));
           for (let i = 0; i < CLIENTS; i++) clients.push(connectAckedClient(url, name, session.accessToken));
           for (const op of ops) {
             if (op.kind === 'crash') {

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthResponse } from '@kigaligo/domain';
-import { messageTypes, reportDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
+import {
+  docName,
+  messageTypes,
+  reportDoc,
+  reportDocKeys,
+  riderDoc,
+  riderDocKeys,
+} from '@kigaligo/sync-protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -83,7 +90,7 @@ describe.skipIf(!hasChromium)('rejected entries in the rider app (SS12)', () => 
 
     // A booking for a bus (not bookable) and a report whose description holds U+0000: both rejected.
     const intentId = randomUUID();
-    await writeDocument(server.url, `rider:${user.id}`, accessToken, (doc) =>
+    await writeDocument(server.url, docName(riderDoc(user.id)), accessToken, (doc) =>
       putEntry(doc.getMap(riderDocKeys.bookingIntents), intentId, {
         id: intentId,
         kind: 'bus',
@@ -94,7 +101,7 @@ describe.skipIf(!hasChromium)('rejected entries in the rider app (SS12)', () => 
       }),
     );
     const reportId = randomUUID();
-    await writeDocument(server.url, `report:${reportId}`, accessToken, (doc) => {
+    await writeDocument(server.url, docName(reportDoc(reportId)), accessToken, (doc) => {
       const map = doc.getMap(reportDocKeys.report);
       map.set('category', 'harassment');
       map.set('description', 'He shouted at me\u0000 and would not stop the moto.');
@@ -185,7 +192,7 @@ describe.skipIf(!hasChromium)('rejected entries in the rider app (SS12)', () => 
 
     // A saved route whose name holds U+0000 (as an older app could have written): rejected by the server.
     const routeId = randomUUID();
-    await writeDocument(server.url, `rider:${user.id}`, accessToken, (doc) =>
+    await writeDocument(server.url, docName(riderDoc(user.id)), accessToken, (doc) =>
       putEntry(doc.getMap(riderDocKeys.savedRoutes), routeId, {
         id: routeId,
         name: 'Home\u0000 → Market',
@@ -377,7 +384,7 @@ describe.skipIf(!hasChromium)(
           createdAt: new Date().toISOString(),
         });
       };
-      await writeDocument(server.url, `rider:${user.id}`, accessToken, route('To the market'));
+      await writeDocument(server.url, docName(riderDoc(user.id)), accessToken, route('To the market'));
 
       const { context, page, errors } = await openPage(browser);
       contexts.push(context);
@@ -401,7 +408,7 @@ describe.skipIf(!hasChromium)(
 
       // The database takes it again; the next change is a new chance, and it goes through.
       await db.execute('drop trigger e2e_refuse_prune on saved_routes');
-      await writeDocument(server.url, `rider:${user.id}`, accessToken, route('Back home'));
+      await writeDocument(server.url, docName(riderDoc(user.id)), accessToken, route('Back home'));
       await expect.poll(() => notice.count(), { timeout: 30_000 }).toBe(0);
       const unexpected = errors.filter((e) => !/net::ERR_|Failed to load resource|WebSocket/i.test(e));
       expect(unexpected).toEqual([]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
+import { docName, driverDoc, driverDocKeys, riderDoc, riderDocKeys } from '@kigaligo/sync-protocol';
 import { and, eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outbox, payments, tripEvents, tripOffers, trips, vehicles } from '../db/schema';
@@ -75,17 +75,17 @@ describe.each(testDatabaseKinds)('dispatch offers on %s', (kind) => {
     const first = await makeDriverOnShift(t.database.db, t.deps.jwtSecret);
     const before = Date.now();
     const { intent, tripId } = await book();
-    const decision = (await docMap(`rider:${rider.id}`, riderDocKeys.bookingDecisions))[intent.id];
+    const decision = (await docMap(docName(riderDoc(rider.id)), riderDocKeys.bookingDecisions))[intent.id];
     expect(decision).toMatchObject({ tripStatus: 'assigned', offer: { attempt: 1 } });
     const expires = Date.parse(decision.offer.expiresAt);
     expect(expires - before).toBeGreaterThanOrEqual(acceptWindow() * 1000);
     expect(expires - Date.now()).toBeLessThanOrEqual(acceptWindow() * 1000);
-    const assignment = (await docMap(`driver:${first.driver.id}`, driverDocKeys.assignments))[tripId];
+    const assignment = (await docMap(docName(driverDoc(first.driver.id)), driverDocKeys.assignments))[tripId];
     expect(assignment).toMatchObject({ status: 'assigned', offerExpiresAt: decision.offer.expiresAt });
     // The rider's phone only reaches the driver once the ride is accepted.
     expect(assignment.riderPhone).toBeNull();
     expect((await act(tripId, first, 'accept')).status).toBe(200);
-    const accepted = (await docMap(`driver:${first.driver.id}`, driverDocKeys.assignments))[tripId];
+    const accepted = (await docMap(docName(driverDoc(first.driver.id)), driverDocKeys.assignments))[tripId];
     expect(accepted).toMatchObject({ status: 'accepted', riderPhone: '+250788000000' });
     expect(accepted.offerExpiresAt).toBeUndefined();
     // The rider is told the ride is confirmed when the driver accepts, not when the offer goes out.
@@ -110,11 +110,17 @@ describe.each(testDatabaseKinds)('dispatch offers on %s', (kind) => {
       [second.driver.id, 'offered'],
     ]);
     expect(await vehicleStatus(first.vehicleId)).toBe('available');
-    expect((await docMap(`driver:${first.driver.id}`, driverDocKeys.assignments))[tripId]).toBeUndefined();
-    expect((await docMap(`driver:${second.driver.id}`, driverDocKeys.assignments))[tripId]).toMatchObject({
+    expect(
+      (await docMap(docName(driverDoc(first.driver.id)), driverDocKeys.assignments))[tripId],
+    ).toBeUndefined();
+    expect(
+      (await docMap(docName(driverDoc(second.driver.id)), driverDocKeys.assignments))[tripId],
+    ).toMatchObject({
       status: 'assigned',
     });
-    expect((await docMap(`rider:${rider.id}`, riderDocKeys.bookingDecisions))[intent.id]).toMatchObject({
+    expect(
+      (await docMap(docName(riderDoc(rider.id)), riderDocKeys.bookingDecisions))[intent.id],
+    ).toMatchObject({
       tripStatus: 'assigned',
       vehicle: { id: second.vehicleId },
       offer: { attempt: 2 },
@@ -140,7 +146,7 @@ describe.each(testDatabaseKinds)('dispatch offers on %s', (kind) => {
     expect(await vehicleStatus(second.vehicleId)).toBe('available');
     const [payment] = await t.database.db.select().from(payments).where(eq(payments.tripId, tripId));
     expect(payment).toMatchObject({ method: 'card', status: 'failed', failureReason: 'trip_cancelled' });
-    const decision = (await docMap(`rider:${rider.id}`, riderDocKeys.bookingDecisions))[intent.id];
+    const decision = (await docMap(docName(riderDoc(rider.id)), riderDocKeys.bookingDecisions))[intent.id];
     expect(decision).toMatchObject({ status: 'rejected', reason: 'no_driver_found' });
     expect(decision.message).toContain('Nothing was charged');
     const told = await t.database.db

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type BookingIntent, CANCELLATION_FEE } from '@kigaligo/domain';
-import { driverDocKeys, rejectionKey, riderDocKeys } from '@kigaligo/sync-protocol';
+import {
+  docName,
+  driverDoc,
+  driverDocKeys,
+  rejectionKey,
+  riderDoc,
+  riderDocKeys,
+} from '@kigaligo/sync-protocol';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -39,8 +46,8 @@ describe.each(testDatabaseKinds)('booking through synced documents on %s', (kind
     const { db } = t.server.deps.database;
     rider = await makeUser(db, t.server.deps.jwtSecret, 'rider', 'Aline Uwase');
     fleet = await makeDriverOnShift(db, t.server.deps.jwtSecret);
-    riderClient = connectClient(t.server.url, `rider:${rider.id}`, rider.token);
-    driverClient = connectClient(t.server.url, `driver:${fleet.driver.id}`, fleet.driver.token);
+    riderClient = connectClient(t.server.url, docName(riderDoc(rider.id)), rider.token);
+    driverClient = connectClient(t.server.url, docName(driverDoc(fleet.driver.id)), fleet.driver.token);
     await waitFor(() => riderClient.provider.synced && driverClient.provider.synced);
   });
   afterAll(async () => {
@@ -178,11 +185,11 @@ describe.each(testDatabaseKinds)('booking through synced documents on %s', (kind
   });
 
   it("honours the driver's synced 'taking rides' switch during the shift, and ignores one from before it", async () => {
-    const docName = `driver:${fleet.driver.id}`;
+    const name = docName(driverDoc(fleet.driver.id));
     // Waits for the reconcile of this very change: its update stored, then the reconciled mark at or past it (a
     // reconcile of an earlier update finishing meanwhile does not count).
     const setSwitch = async (status: 'off_duty' | 'available', changedAt: Date) => {
-      const { last: before } = await storedUpdateIds(db(), docName);
+      const { last: before } = await storedUpdateIds(db(), name);
       const map = driverClient.doc.getMap(driverDocKeys.shift);
       driverClient.doc.transact(() => {
         map.set('status', status);
@@ -190,10 +197,10 @@ describe.each(testDatabaseKinds)('booking through synced documents on %s', (kind
       });
       const deadline = Date.now() + 10_000;
       let stored = before;
-      while (stored <= before || (await storedUpdateIds(db(), docName)).reconciled < stored) {
+      while (stored <= before || (await storedUpdateIds(db(), name)).reconciled < stored) {
         if (Date.now() > deadline) throw new Error(`the switch to ${status} was not reconciled in 10 s`);
         await new Promise((r) => setTimeout(r, 20));
-        if (stored <= before) stored = (await storedUpdateIds(db(), docName)).last;
+        if (stored <= before) stored = (await storedUpdateIds(db(), name)).last;
       }
     };
     const paused = async () =>

@@ -1,4 +1,4 @@
-import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
+import { docName, driverDoc, driverDocKeys, riderDoc, riderDocKeys } from '@kigaligo/sync-protocol';
 import { asc, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
@@ -70,7 +70,7 @@ export class TripDocs {
       .orderBy(asc(tripEvents.createdAt));
     const decision = decisionFor(view);
     if (decision) {
-      await this.write(`rider:${view.riderId}`, (doc: Y.Doc) => {
+      await this.write(docName(riderDoc(view.riderId)), (doc: Y.Doc) => {
         writeEntry(doc.getMap(riderDocKeys.bookingDecisions), view.intentId, decision);
       });
     }
@@ -81,7 +81,7 @@ export class TripDocs {
         .from(users)
         .where(eq(users.id, view.riderId));
       const assignment = assignmentFor(view, assignedAt.toISOString(), rider?.phone ?? null);
-      await this.write(`driver:${view.driverId}`, (doc: Y.Doc) => {
+      await this.write(docName(driverDoc(view.driverId)), (doc: Y.Doc) => {
         writeEntry(doc.getMap(driverDocKeys.assignments), view.id, assignment);
       });
     }
@@ -98,7 +98,7 @@ export class TripDocs {
         .filter((id) => id !== view.driverId),
     );
     for (const driverId of formerDrivers) {
-      await this.write(`driver:${driverId}`, (doc: Y.Doc) => {
+      await this.write(docName(driverDoc(driverId)), (doc: Y.Doc) => {
         const map = doc.getMap(driverDocKeys.assignments);
         if (map.has(view.id)) map.delete(view.id);
       });

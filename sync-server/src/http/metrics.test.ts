@@ -1,3 +1,4 @@
+import { docName, riderDoc } from '@kigaligo/sync-protocol';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -105,7 +106,7 @@ describe.each(testDatabaseKinds)('GET /metrics on %s', (kind) => {
   it('counts sync connections, open documents and stored updates', async () => {
     const rider = await t.loginAs('rider');
     const before = (await scrape()).samples;
-    const c = connectAckedClient(t.server.url, `rider:${rider.user.id}`, rider.accessToken);
+    const c = connectAckedClient(t.server.url, docName(riderDoc(rider.user.id)), rider.accessToken);
     await waitFor(() => c.provider.synced, 10_000, 'sync');
     c.doc.getMap('preferences').set('language', 'rw');
     await c.saved();

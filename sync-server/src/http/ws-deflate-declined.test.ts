@@ -1,3 +1,4 @@
+import { docName, riderDoc } from '@kigaligo/sync-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ticketFor } from '../test-support/sync-client';
@@ -45,7 +46,7 @@ describe('WebSocket permessage-deflate: declined on /sync and /live', () => {
 
   it('declines it on /sync, where zlib state per socket would cost ten times the memory of the socket', async () => {
     const rider = await t.loginAs('rider');
-    const doc = encodeURIComponent(`rider:${rider.user.id}`);
+    const doc = encodeURIComponent(docName(riderDoc(rider.user.id)));
     // Each socket its own single-use ticket.
     const url = async () =>
       `${t.server.url.replace(/^http/, 'ws')}/sync/${doc}?ticket=${await ticketFor(t.server.url, token)}&v=1`;

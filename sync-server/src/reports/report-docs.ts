@@ -1,4 +1,5 @@
 import type { ReportReply } from '@kigaligo/domain';
+import { docName, reportDoc } from '@kigaligo/sync-protocol';
 import { and, asc, eq, like, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
@@ -44,7 +45,7 @@ export class ReportDocs {
           from: 'admin',
         }));
         const now = new Date().toISOString();
-        await this.engine.write(`report:${reportId}`, (doc: Y.Doc) => {
+        await this.engine.write(docName(reportDoc(reportId)), (doc: Y.Doc) => {
           const current = readServerState(doc);
           const receivedAt = current.receivedAt ?? row.createdAt.toISOString();
           serverStateChange(current, { status: row.status, receivedAt }, now)?.(doc);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SyncIssuesResponse } from '@kigaligo/domain';
+import { docName, driverDoc, reportDoc, riderDoc } from '@kigaligo/sync-protocol';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileFailures, syncDocuments, syncUpdates, users } from '../db/schema';
@@ -35,11 +36,11 @@ describe.each(testDatabaseKinds)('GET /api/admin/sync-issues on %s (SS12)', (kin
         role: 'driver',
       })
       .returning();
-    names.rejected = `rider:${rider.id}`;
-    names.retrying = `driver:${driver!.id}`;
-    names.stuck = `report:${randomUUID()}`;
-    names.fresh = `report:${randomUUID()}`;
-    names.reconciled = `report:${randomUUID()}`;
+    names.rejected = docName(riderDoc(rider.id));
+    names.retrying = docName(driverDoc(driver!.id));
+    names.stuck = docName(reportDoc(randomUUID()));
+    names.fresh = docName(reportDoc(randomUUID()));
+    names.reconciled = docName(reportDoc(randomUUID()));
     for (const docName of Object.values(names)) {
       await db
         .insert(syncDocuments)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CANCELLATION_FEE } from '@kigaligo/domain';
-import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
+import { docName, driverDoc, driverDocKeys, riderDoc, riderDocKeys } from '@kigaligo/sync-protocol';
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outbox, payments, tripEvents, vehicles } from '../db/schema';
@@ -74,9 +74,9 @@ describe.each(testDatabaseKinds)('trip actions and cancellation on %s', (kind) =
     expect((await done.json()).result).toMatchObject({ ok: true, tripStatus: 'completed' });
     expect(await paymentOf(tripId)).toMatchObject({ method: 'cash', status: 'succeeded' });
     expect(await vehicleStatus(fleet.vehicleId)).toBe('available');
-    const decision = (await docMap(`rider:${rider.id}`, riderDocKeys.bookingDecisions))[intent.id];
+    const decision = (await docMap(docName(riderDoc(rider.id)), riderDocKeys.bookingDecisions))[intent.id];
     expect(decision).toMatchObject({ tripStatus: 'completed', payment: { status: 'succeeded' } });
-    const assignment = (await docMap(`driver:${fleet.driver.id}`, driverDocKeys.assignments))[tripId];
+    const assignment = (await docMap(docName(driverDoc(fleet.driver.id)), driverDocKeys.assignments))[tripId];
     expect(assignment).toMatchObject({ status: 'completed' });
   });
 
@@ -121,8 +121,12 @@ describe.each(testDatabaseKinds)('trip actions and cancellation on %s', (kind) =
     const detail = await (await t.request('GET', `/api/trips/${tripId}`, { token: rider.token })).json();
     expect(detail.trip).toMatchObject({ status: 'assigned', vehicleId: second.vehicleId });
     expect(await vehicleStatus(first.vehicleId)).toBe('available');
-    expect((await docMap(`driver:${first.driver.id}`, driverDocKeys.assignments))[tripId]).toBeUndefined();
-    expect((await docMap(`driver:${second.driver.id}`, driverDocKeys.assignments))[tripId]).toMatchObject({
+    expect(
+      (await docMap(docName(driverDoc(first.driver.id)), driverDocKeys.assignments))[tripId],
+    ).toBeUndefined();
+    expect(
+      (await docMap(docName(driverDoc(second.driver.id)), driverDocKeys.assignments))[tripId],
+    ).toMatchObject({
       status: 'assigned',
     });
     // The first driver is free again but declined already: nobody is left for this trip.
@@ -134,7 +138,9 @@ describe.each(testDatabaseKinds)('trip actions and cancellation on %s', (kind) =
       rejectReason: 'no_driver_found',
     });
     expect(await paymentOf(tripId)).toMatchObject({ status: 'failed', failureReason: 'trip_cancelled' });
-    expect((await docMap(`rider:${rider.id}`, riderDocKeys.bookingDecisions))[intent.id]).toMatchObject({
+    expect(
+      (await docMap(docName(riderDoc(rider.id)), riderDocKeys.bookingDecisions))[intent.id],
+    ).toMatchObject({
       status: 'rejected',
       reason: 'no_driver_found',
     });
@@ -154,7 +160,9 @@ describe.each(testDatabaseKinds)('trip actions and cancellation on %s', (kind) =
     expect(cancelled).toHaveLength(1);
     expect(await vehicleStatus(fleet.vehicleId)).toBe('available');
     expect(await paymentOf(tripId)).toMatchObject({ status: 'failed', failureReason: 'trip_cancelled' });
-    expect((await docMap(`driver:${fleet.driver.id}`, driverDocKeys.assignments))[tripId]).toMatchObject({
+    expect(
+      (await docMap(docName(driverDoc(fleet.driver.id)), driverDocKeys.assignments))[tripId],
+    ).toMatchObject({
       status: 'cancelled',
     });
     expect((await act(tripId, fleet.driver.token, 'arrive')).status).toBe(409);
@@ -169,7 +177,9 @@ describe.each(testDatabaseKinds)('trip actions and cancellation on %s', (kind) =
       cancellationFee: CANCELLATION_FEE.moto,
     });
     expect(await paymentOf(tripId)).toMatchObject({ status: 'pending', amount: CANCELLATION_FEE.moto });
-    expect((await docMap(`rider:${rider.id}`, riderDocKeys.bookingDecisions))[intent.id]).toMatchObject({
+    expect(
+      (await docMap(docName(riderDoc(rider.id)), riderDocKeys.bookingDecisions))[intent.id],
+    ).toMatchObject({
       tripStatus: 'cancelled',
       cancellationFee: CANCELLATION_FEE.moto,
     });

@@ -1,6 +1,6 @@
 import { fareFor, STALE_INTENT_MINUTES } from '@kigaligo/domain';
 import { DEFAULT_OPTIONS, motoRide } from '@kigaligo/planner';
-import { driverDocKeys, riderDocKeys } from '@kigaligo/sync-protocol';
+import { docName, driverDoc, driverDocKeys, riderDoc, riderDocKeys } from '@kigaligo/sync-protocol';
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outbox, payments, trips, vehicles } from '../db/schema';
@@ -70,9 +70,11 @@ describe.each(testDatabaseKinds)('booking trips on %s', (kind) => {
     const [other] = await t.database.db.select().from(vehicles).where(eq(vehicles.id, far.vehicleId));
     expect(other!.status).toBe('available');
 
-    expect((await docMap(`rider:${rider.id}`, riderDocKeys.bookingDecisions))[intent.id]).toEqual(decision);
+    expect((await docMap(docName(riderDoc(rider.id)), riderDocKeys.bookingDecisions))[intent.id]).toEqual(
+      decision,
+    );
     expect(
-      (await docMap(`driver:${near.driver.id}`, driverDocKeys.assignments))[decision.tripId],
+      (await docMap(docName(driverDoc(near.driver.id)), driverDocKeys.assignments))[decision.tripId],
     ).toMatchObject({
       tripId: decision.tripId,
       status: 'assigned',
@@ -145,7 +147,9 @@ describe.each(testDatabaseKinds)('booking trips on %s', (kind) => {
       code: 'stale',
       message: expect.stringContaining('20 minutes'),
     });
-    expect((await docMap(`rider:${rider.id}`, riderDocKeys.bookingDecisions))[intent.id]).toMatchObject({
+    expect(
+      (await docMap(docName(riderDoc(rider.id)), riderDocKeys.bookingDecisions))[intent.id],
+    ).toMatchObject({
       status: 'rejected',
       reason: 'stale',
     });

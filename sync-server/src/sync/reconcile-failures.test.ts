@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ReconcileRejection } from '@kigaligo/domain';
-import { riderDocKeys } from '@kigaligo/sync-protocol';
+import { docName, riderDoc, riderDocKeys } from '@kigaligo/sync-protocol';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -83,24 +83,24 @@ describe.each(testDatabaseKinds)('reconcile failures on %s (SS12)', (kind) => {
     current = s;
     return s;
   };
-  const docName = () => `rider:${userId}`;
+  const riderDocName = () => docName(riderDoc(userId));
   async function write(change: (doc: Y.Doc) => void): Promise<void> {
-    await storeDocWriter(store)(docName(), change);
+    await storeDocWriter(store)(riderDocName(), change);
   }
   async function stored(): Promise<Y.Doc> {
     const doc = new Y.Doc();
-    const s = await store.load(docName());
+    const s = await store.load(riderDocName());
     if (s.state) Y.applyUpdate(doc, s.state);
     return doc;
   }
   const rejections = async () =>
     (await stored()).getMap(riderDocKeys.rejections).toJSON() as Record<string, ReconcileRejection>;
   const rows = () =>
-    database.db.select().from(reconcileFailures).where(eq(reconcileFailures.docName, docName()));
+    database.db.select().from(reconcileFailures).where(eq(reconcileFailures.docName, riderDocName()));
   let current: ReconcileScheduler | undefined;
   const unreconciled = async () => {
     await current?.flush();
-    return (await store.unreconciled()).includes(docName());
+    return (await store.unreconciled()).includes(riderDocName());
   };
 
   beforeAll(async () => {
@@ -121,7 +121,7 @@ describe.each(testDatabaseKinds)('reconcile failures on %s (SS12)', (kind) => {
       d.getMap(ITEMS).set('a-poison', 'boom');
       d.getMap(ITEMS).set('b-fine', 'ok');
     });
-    await s.run(docName());
+    await s.run(riderDocName());
     expect((await stored()).getMap('done').toJSON()).toEqual({ 'b-fine': true });
     expect(await rows()).toMatchObject([{ entryKey: 'items/a-poison', attempts: 1, rejectedAt: null }]);
     // Retrying: not rejected yet, and the document stays unreconciled so a restart retries it too.
@@ -130,13 +130,13 @@ describe.each(testDatabaseKinds)('reconcile failures on %s (SS12)', (kind) => {
 
     // An update that arrives before the retry is due does not spend an attempt.
     await write((d) => d.getMap(ITEMS).set('c-fine', 'ok'));
-    await s.run(docName());
+    await s.run(riderDocName());
     expect(tried.filter((id) => id === 'a-poison')).toHaveLength(1);
     expect((await stored()).getMap('done').has('c-fine')).toBe(true);
 
-    await s.run(docName(), { force: true, retriesDue: true });
+    await s.run(riderDocName(), { force: true, retriesDue: true });
     expect((await rows())[0]).toMatchObject({ attempts: 2, rejectedAt: null });
-    await s.run(docName(), { force: true, retriesDue: true });
+    await s.run(riderDocName(), { force: true, retriesDue: true });
     const [row] = await rows();
     expect(row).toMatchObject({ attempts: 3, code: 'server_error', message: 'bug: boom', userId });
     expect(row!.rejectedAt).toBeInstanceOf(Date);
@@ -146,7 +146,7 @@ describe.each(testDatabaseKinds)('reconcile failures on %s (SS12)', (kind) => {
     expect(await unreconciled()).toBe(false);
 
     // Rejected as it stands: not tried again, however often the document reconciles.
-    await s.run(docName(), { force: true, retriesDue: true });
+    await s.run(riderDocName(), { force: true, retriesDue: true });
     expect(tried.filter((id) => id === 'a-poison')).toHaveLength(3);
     await s.close();
   });
@@ -154,14 +154,14 @@ describe.each(testDatabaseKinds)('reconcile failures on %s (SS12)', (kind) => {
   it('a value the database refuses is `refused`; an edited entry starts again and, once through, is cleared', async () => {
     const s = scheduler({ ...slow, maxAttempts: 1 });
     await write((d) => d.getMap(ITEMS).set('x', 'nul'));
-    await s.run(docName());
+    await s.run(riderDocName());
     expect(await rejections()).toEqual({
       'items/x': expect.objectContaining({ code: 'refused', attempts: 1 }),
     });
     expect((await rejections())['items/x']!.message).toMatch(/0x00|invalid byte sequence|null character/i);
 
     await write((d) => d.getMap(ITEMS).set('x', 'ok'));
-    await s.run(docName());
+    await s.run(riderDocName());
     expect((await stored()).getMap('done').has('x')).toBe(true);
     expect(await rejections()).toEqual({});
     expect(await rows()).toEqual([]);
@@ -174,7 +174,7 @@ describe.each(testDatabaseKinds)('reconcile failures on %s (SS12)', (kind) => {
       d.getMap(ITEMS).set('bad', 'invalid');
       d.getMap(ITEMS).set('good', 'ok');
     });
-    await s.run(docName());
+    await s.run(riderDocName());
     expect(await rejections()).toEqual({
       'items/bad': expect.objectContaining({
         code: 'invalid',
@@ -185,7 +185,7 @@ describe.each(testDatabaseKinds)('reconcile failures on %s (SS12)', (kind) => {
     expect(await rows()).toMatchObject([{ entryKey: 'items/bad', code: 'invalid' }]);
 
     await write((d) => d.getMap(ITEMS).delete('bad'));
-    await s.run(docName());
+    await s.run(riderDocName());
     expect(await rejections()).toEqual({});
     expect(await rows()).toEqual([]);
     expect(await unreconciled()).toBe(false);
@@ -199,7 +199,7 @@ describe.each(testDatabaseKinds)('reconcile failures on %s (SS12)', (kind) => {
       for (const k of keys) d.getMap(ITEMS).set(k, 'invalid');
       d.getMap(ITEMS).set('good', 'ok');
     });
-    await s.run(docName());
+    await s.run(riderDocName());
     // Yjs carries keys as UTF-8: the lone surrogate arrives as U+FFFD, U+0000 as itself.
     const arrived = [...(await stored()).getMap(ITEMS).keys()].filter((k) => k !== 'good');
     expect(arrived).toHaveLength(keys.length);
@@ -215,7 +215,7 @@ describe.each(testDatabaseKinds)('reconcile failures on %s (SS12)', (kind) => {
     const s = scheduler(slow);
     unreachableFor = 5;
     await write((d) => d.getMap(ITEMS).set('f', 'flaky'));
-    for (let i = 0; i < 6; i++) await s.run(docName(), { force: true, retriesDue: true });
+    for (let i = 0; i < 6; i++) await s.run(riderDocName(), { force: true, retriesDue: true });
     expect((await stored()).getMap('done').has('f')).toBe(true);
     expect(await rejections()).toEqual({});
     expect(await rows()).toEqual([]);
@@ -226,9 +226,9 @@ describe.each(testDatabaseKinds)('reconcile failures on %s (SS12)', (kind) => {
     const s = scheduler({ ...slow, maxAttempts: 2 });
     wholeDocumentBug = true;
     await write((d) => d.getMap(ITEMS).set('a', 'ok'));
-    await s.run(docName());
+    await s.run(riderDocName());
     expect(await rows()).toMatchObject([{ entryKey: '*', attempts: 1, rejectedAt: null }]);
-    await s.run(docName(), { force: true, retriesDue: true });
+    await s.run(riderDocName(), { force: true, retriesDue: true });
     expect(await rejections()).toEqual({
       '*': expect.objectContaining({ code: 'server_error', message: 'bug outside any entry', attempts: 2 }),
     });
@@ -236,7 +236,7 @@ describe.each(testDatabaseKinds)('reconcile failures on %s (SS12)', (kind) => {
 
     wholeDocumentBug = false;
     await write((d) => d.getMap(ITEMS).set('b', 'ok'));
-    await s.run(docName());
+    await s.run(riderDocName());
     expect(await rejections()).toEqual({});
     expect(await rows()).toEqual([]);
     expect((await stored()).getMap('done').toJSON()).toEqual({ a: true, b: true });
@@ -246,13 +246,16 @@ describe.each(testDatabaseKinds)('reconcile failures on %s (SS12)', (kind) => {
   it('the scheduler retries on its own timer until the entry is rejected', async () => {
     const s = scheduler({ baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 3 });
     await write((d) => d.getMap(ITEMS).set('p', 'boom'));
-    await s.run(docName());
+    await s.run(riderDocName());
     const deadline = Date.now() + 20_000;
     while (!(await rejections())['items/p'] && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect((await rejections())['items/p']).toMatchObject({ code: 'server_error', attempts: 3 });
-    const [doc] = await database.db.select().from(syncDocuments).where(eq(syncDocuments.docName, docName()));
+    const [doc] = await database.db
+      .select()
+      .from(syncDocuments)
+      .where(eq(syncDocuments.docName, riderDocName()));
     expect(doc!.reconciledUpdateId).toBeGreaterThan(0);
     await s.close();
   });

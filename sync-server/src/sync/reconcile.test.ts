@@ -1,4 +1,4 @@
-import { riderDocKeys } from '@kigaligo/sync-protocol';
+import { docName, riderDoc, riderDocKeys } from '@kigaligo/sync-protocol';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -33,7 +33,7 @@ describe.each(testDatabaseKinds)('reconciliation on %s', (kind) => {
     t.server.deps.database.db.select().from(savedRoutes).where(eq(savedRoutes.riderId, rider.id));
 
   it('SS7: two clients edit offline, reconnect, converge, and the rows match the document', async () => {
-    const name = `rider:${rider.id}`;
+    const name = docName(riderDoc(rider.id));
     const phone = connectClient(t.server.url, name, rider.token);
     const laptop = connectClient(t.server.url, name, rider.token);
     await waitFor(() => phone.provider.synced && laptop.provider.synced);
@@ -74,7 +74,7 @@ describe.each(testDatabaseKinds)('reconciliation on %s', (kind) => {
   });
 
   it('SS8: reconciling again changes nothing, and invalid entries are skipped, not fatal', async () => {
-    const name = `rider:${rider.id}`;
+    const name = docName(riderDoc(rider.id));
     const c = connectClient(t.server.url, name, rider.token);
     await waitFor(() => c.provider.synced);
     const bad = new Y.Map<unknown>();

@@ -1,4 +1,4 @@
-import { riderDocKeys } from '@kigaligo/sync-protocol';
+import { docName, riderDoc, riderDocKeys } from '@kigaligo/sync-protocol';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -34,7 +34,7 @@ describe.runIf(canRun)('two server processes with Redis', () => {
     const session = await one.loginAs('rider');
     // Both processes verify tokens with the key kept in the shared database.
     expect(two.server.deps.jwtSecret).toBe(one.server.deps.jwtSecret);
-    const name = `rider:${session.user.id}`;
+    const name = docName(riderDoc(session.user.id));
     const watches = await Promise.all(
       [one, two].map((p) => watchReconciles(p.server.deps.database.db, p.server.reconciler, name)),
     );

@@ -1,4 +1,12 @@
-import { closeCodes, MIN_PROTOCOL_VERSION, messageTypes, syncLimits } from '@kigaligo/sync-protocol';
+import {
+  closeCodes,
+  docName,
+  MIN_PROTOCOL_VERSION,
+  messageTypes,
+  reportDoc,
+  riderDoc,
+  syncLimits,
+} from '@kigaligo/sync-protocol';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
@@ -39,7 +47,7 @@ describe.each(testDatabaseKinds)('sync limits on %s', (kind) => {
 
   it('SS6: a client older than the minimum protocol is closed with 4426 and its update is not stored', async () => {
     const rider = await newRider();
-    const name = `rider:${rider.id}`;
+    const name = docName(riderDoc(rider.id));
     const c = rawConnect(
       t.server.url,
       `/sync/${name}?ticket=${await ticketFor(t.server.url, rider.token)}&v=${MIN_PROTOCOL_VERSION - 1}`,
@@ -53,7 +61,7 @@ describe.each(testDatabaseKinds)('sync limits on %s', (kind) => {
 
   it(`SS6: connection ${syncLimits.maxConnectionsPerUser + 1} of one user is closed with 4429 and stores nothing`, async () => {
     const rider = await newRider();
-    const name = `rider:${rider.id}`;
+    const name = docName(riderDoc(rider.id));
     // Each socket its own ticket: a ticket opens one connection.
     const ticket = () => ticketFor(t.server.url, rider.token);
     const path = (tk: string) => `/sync/${name}?ticket=${tk}&v=2`;
@@ -80,7 +88,7 @@ describe.each(testDatabaseKinds)('sync limits on %s', (kind) => {
   it('SS6: sockets that go away while they are authorised do not count against the connection limit', async () => {
     const rider = await newRider();
     // A report's owner is read from the database: these sockets close while the server waits for it.
-    const name = `report:${crypto.randomUUID()}`;
+    const name = docName(reportDoc(crypto.randomUUID()));
     // Tickets first, then all sockets at once, each terminated as soon as it opens.
     const tickets = await Promise.all(
       Array.from({ length: syncLimits.maxConnectionsPerUser + 6 }, () =>
@@ -97,7 +105,7 @@ describe.each(testDatabaseKinds)('sync limits on %s', (kind) => {
 
   it('SS6: a burst over the message rate is closed with 4429; nothing after the limit is stored', async () => {
     const rider = await newRider();
-    const name = `rider:${rider.id}`;
+    const name = docName(riderDoc(rider.id));
     const c = rawConnect(
       t.server.url,
       `/sync/${name}?ticket=${await ticketFor(t.server.url, rider.token)}&v=2`,
@@ -117,7 +125,7 @@ describe.each(testDatabaseKinds)('sync limits on %s', (kind) => {
 
   it('SS6: an update that would grow the document past 8 MiB is closed with 4413 and not stored', async () => {
     const rider = await newRider();
-    const name = `rider:${rider.id}`;
+    const name = docName(riderDoc(rider.id));
     const c = connectAckedClient(t.server.url, name, rider.token);
     await waitFor(() => c.provider.synced, 10_000, 'sync');
     const closes: number[] = [];

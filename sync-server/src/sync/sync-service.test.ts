@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeCodes, decodeStoredAck, readStateVector } from '@kigaligo/sync-protocol';
+import { closeCodes, decodeStoredAck, docName, readStateVector, riderDoc } from '@kigaligo/sync-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { signAccessToken } from '../auth/tokens';
@@ -26,10 +26,10 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
   afterAll(() => t.stop());
 
   it('SS0: the stock y-websocket client connects and syncs a document', async () => {
-    const a = connectClient(t.server.url, `rider:${rider.id}`, rider.token);
+    const a = connectClient(t.server.url, docName(riderDoc(rider.id)), rider.token);
     await waitFor(() => a.provider.synced, 10_000, 'sync');
     a.doc.getMap('preferences').set('language', 'rw');
-    const b = connectClient(t.server.url, `rider:${rider.id}`, rider.token);
+    const b = connectClient(t.server.url, docName(riderDoc(rider.id)), rider.token);
     await waitFor(() => b.doc.getMap('preferences').get('language') === 'rw', 10_000, 'second client');
     a.provider.destroy();
     b.provider.destroy();
@@ -38,7 +38,7 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
   it('SS4: acknowledges what is durably stored with the stored state vector', async () => {
     const doc = new Y.Doc();
     const acks: Map<number, number>[] = [];
-    const c = connectClient(t.server.url, `rider:${rider.id}`, rider.token, doc, { ack: '1' });
+    const c = connectClient(t.server.url, docName(riderDoc(rider.id)), rider.token, doc, { ack: '1' });
     // Stock clients ignore message type 100; we listen on the raw socket to see it.
     await waitFor(() => c.provider.wsconnected, 10_000, 'connect');
     c.provider.ws!.addEventListener('message', (event: MessageEvent) => {
@@ -52,7 +52,7 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
     c.provider.destroy();
     // What was acknowledged is in the database: a fresh load has it.
     const stored = await new (await import('./doc-store')).DocStore(t.server.deps.database.db).load(
-      `rider:${rider.id}`,
+      docName(riderDoc(rider.id)),
     );
     const check = new Y.Doc();
     Y.applyUpdate(check, stored.state!);
@@ -109,18 +109,18 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
   });
 
   it('SS2: admins read a rider document but their writes are dropped', async () => {
-    const owner = connectClient(t.server.url, `rider:${rider.id}`, rider.token);
+    const owner = connectClient(t.server.url, docName(riderDoc(rider.id)), rider.token);
     await waitFor(() => owner.provider.synced);
     owner.doc.getMap('preferences').set('work', 'Kacyiru');
     const admin = await t.loginAs('admin');
-    const a = connectAckedClient(t.server.url, `rider:${rider.id}`, admin.accessToken);
+    const a = connectAckedClient(t.server.url, docName(riderDoc(rider.id)), admin.accessToken);
     await waitFor(() => a.doc.getMap('preferences').get('work') === 'Kacyiru', 10_000, 'admin read');
     a.doc.getMap('preferences').set('work', 'HACKED');
     // The server has handled the admin's update (and dropped it) once this round trip is answered.
     await a.handled();
     expect(owner.doc.getMap('preferences').get('work')).toBe('Kacyiru');
     const stored = await new (await import('./doc-store')).DocStore(t.server.deps.database.db).load(
-      `rider:${rider.id}`,
+      docName(riderDoc(rider.id)),
     );
     const check = new Y.Doc();
     Y.applyUpdate(check, stored.state!);
@@ -130,7 +130,7 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
   });
 
   it('SS6: an oversized message closes the connection once with 4413, and the client does not reconnect', async () => {
-    const c = connectClient(t.server.url, `rider:${rider.id}`, rider.token);
+    const c = connectClient(t.server.url, docName(riderDoc(rider.id)), rider.token);
     await waitFor(() => c.provider.synced);
     const closes: number[] = [];
     c.provider.on('connection-close', (event: { code: number } | null) => {
@@ -145,7 +145,7 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
   });
 
   it('SS5: a document leaves memory when its last client leaves, and reloads from storage', async () => {
-    const name = `rider:${rider.id}`;
+    const name = docName(riderDoc(rider.id));
     const c = connectClient(t.server.url, name, rider.token);
     await waitFor(() => c.provider.synced);
     expect(t.server.sync.rooms.has(name)).toBe(true);
@@ -157,7 +157,7 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
   });
 
   it('SS10: a client that writes a server-only key is refused with 4403 and nothing of it is stored', async () => {
-    const name = `rider:${rider.id}`;
+    const name = docName(riderDoc(rider.id));
     await t.server.sync.serverWrite(name, (doc) => {
       doc.getMap('bookingDecisions').set('intent-1', new Y.Map([['status', 'rejected']]));
     });
@@ -184,7 +184,7 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
   });
 
   it('SS10, SS12: a forged rejection (or a forged removal of one) is refused with 4403 and not stored', async () => {
-    const name = `rider:${rider.id}`;
+    const name = docName(riderDoc(rider.id));
     // The entry stays too, so a reconcile running meanwhile keeps (or rewrites) its rejection rather than dropping it.
     await t.server.sync.serverWrite(name, (doc) => {
       doc.getMap('bookingIntents').set('a-1', 'not an intent');

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { EvidenceRef } from '@kigaligo/domain';
-import { reportDocKeys } from '@kigaligo/sync-protocol';
+import { docName, reportDoc, reportDocKeys } from '@kigaligo/sync-protocol';
 import { sha256 } from './evidence-samples';
 import { connectClient, waitFor } from './sync-client';
 
 /** A report document open on a stock sync client, as the rider app writes it. */
 export async function openReport(baseUrl: string, token: string, reportId = randomUUID()) {
-  const docName = `report:${reportId}`;
-  const client = connectClient(baseUrl, docName, token);
+  const name = docName(reportDoc(reportId));
+  const client = connectClient(baseUrl, name, token);
   await waitFor(() => client.provider.synced, 10_000, 'report document sync');
   return {
     reportId,
-    docName,
+    docName: name,
     ...client,
     write(fields: Record<string, unknown>, evidence: EvidenceRef[] = []) {
       client.doc.transact(() => {

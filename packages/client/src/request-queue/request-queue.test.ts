@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ReportStatus } from '@kigaligo/domain';
+import { docName, reportDoc } from '@kigaligo/sync-protocol';
 import Dexie from 'dexie';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiRequest } from '../api-routes';
@@ -85,7 +86,7 @@ const status = (id: string, s: ReportStatus) => ({
     path: { id },
     body: { status: s, note: `to ${s}` },
   }),
-  subject: `report:${id}`,
+  subject: docName(reportDoc(id)),
   action: `status:${s}`,
 });
 

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { docName, riderDoc } from '@kigaligo/sync-protocol';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -9,7 +10,7 @@ const dbs: SyncDatabase[] = [];
 function open(user = crypto.randomUUID()) {
   const db = new SyncDatabase(user);
   dbs.push(db);
-  return { db, log: new UpdateLog(db, `rider:${user}`), user };
+  return { db, log: new UpdateLog(db, docName(riderDoc(user))), user };
 }
 afterEach(async () => {
   const all = dbs.splice(0);
