@@ -13,6 +13,8 @@
  *     could not reconcile is marked there with a code and a message instead of being retried forever. Clients
  *     of versions 1 and 2 are still served: they never write the key and keep getting the answers they know
  *     (an `invalid` booking decision or action result) beside it.
+ *     Later, without a bump: a URL with `?token=` (apps from before socket tickets, whatever their `v`) is closed
+ *     with 4426, which every version treats as final and shows as "update the app".
  */
 export const PROTOCOL_VERSION = 3;
 /** Oldest client protocol the server still serves; older clients are closed with `closeCodes.upgradeRequired`. */

@@ -73,7 +73,9 @@ describe('what the server logs', () => {
     ];
     for (const socket of refused) {
       socket.opened.catch(() => {});
-      expect([closeCodes.unauthenticated, closeCodes.forbidden]).toContain((await socket.closed).code);
+      expect([closeCodes.unauthenticated, closeCodes.forbidden, closeCodes.upgradeRequired]).toContain(
+        (await socket.closed).code,
+      );
     }
     const stray = await fetch(
       `${t.server.url}/api/health?ticket=${await ticket('live')}&token=${accessToken}`,

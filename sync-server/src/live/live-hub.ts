@@ -14,6 +14,7 @@ import {
   handshakeDeadline,
   type SocketTimeouts,
 } from '../http/socket-guard';
+import { isPreTicketClient } from '../http/token-in-url';
 import type { UpgradeEndpoint } from '../http/upgrades';
 import { isWellFormedTarget } from '../http/well-formed-url';
 import type { LiveBus } from './live-bus';
@@ -332,6 +333,7 @@ export class LiveHub implements UpgradeEndpoint {
     ws.on('message', hold);
     if (!isWellFormedTarget(req.url ?? '/')) return ws.close(closeCodes.badRequest, 'malformed URL');
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (isPreTicketClient(url)) return ws.close(closeCodes.upgradeRequired, 'update the app');
     // The ticket store (memory or Redis), no database: /live keeps working while the database is down.
     const claims = await this.access
       .redeem(url.searchParams.get('ticket') ?? '', 'live')

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LiveVehicle } from '@kigaligo/domain';
+import { closeCodes } from '@kigaligo/sync-protocol';
 import { eq } from 'drizzle-orm';
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,7 +144,7 @@ describe.each(testDatabaseKinds)('who sees which vehicle on /live and GTFS-Realt
   const plates = () => [fleet.moto.plate, fleet.car.plate, fleet.parked.plate];
   const privateIds = () => [fleet.moto.vehicleId, fleet.car.vehicleId, fleet.parked.vehicleId];
 
-  it('refuses a missing or bad ticket, and any access token in the URL, with 4401 (no anonymous /live)', async () => {
+  it('refuses a missing or bad ticket with 4401 (no anonymous /live), and an access token in the URL with 4426', async () => {
     const spent = await ticketFor(t.server.url, admin.token, 'live');
     const first = rawConnect(t.server.url, `/live?ticket=${spent}`);
     await first.opened;
@@ -151,7 +152,6 @@ describe.each(testDatabaseKinds)('who sees which vehicle on /live and GTFS-Realt
     const paths = [
       '/live',
       '/live?ticket=nope',
-      `/live?token=${admin.token}`,
       `/live?ticket=${spent}`,
       `/live?ticket=${await ticketFor(t.server.url, admin.token, 'sync')}`,
     ];
@@ -160,6 +160,10 @@ describe.each(testDatabaseKinds)('who sees which vehicle on /live and GTFS-Realt
       expect((await c.closed).code).toBe(4401);
       expect(c.received).toHaveLength(0);
     }
+    // Only an app from before tickets sends its token: "update the app", final, rather than a sign-in loop.
+    const old = rawConnect(t.server.url, `/live?token=${admin.token}`);
+    expect((await old.closed).code).toBe(closeCodes.upgradeRequired);
+    expect(old.received).toHaveLength(0);
   });
 
   it('admins see every vehicle exactly, off-shift ones too (on /live; GTFS-Realtime carries vehicles on shift only)', async () => {

@@ -75,9 +75,10 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
     const cases: [string, string, number][] = [
       ['no ticket', `/sync/rider:${rider.id}`, closeCodes.unauthenticated],
       ['bad ticket', `/sync/rider:${rider.id}?ticket=abc.def.ghi`, closeCodes.unauthenticated],
-      // Access tokens never open a socket, valid or not: they must not travel in URLs (SS0).
-      ['a valid access token', `/sync/rider:${rider.id}?token=${rider.token}`, closeCodes.unauthenticated],
-      ['an expired token', `/sync/rider:${rider.id}?token=${expired}`, closeCodes.unauthenticated],
+      // Access tokens never open a socket, valid or not: they must not travel in URLs (SS0). Only apps from
+      // before tickets send one, and signing in again cannot help them: they are told to update (final).
+      ['a valid access token', `/sync/rider:${rider.id}?token=${rider.token}`, closeCodes.upgradeRequired],
+      ['an expired token', `/sync/rider:${rider.id}?token=${expired}`, closeCodes.upgradeRequired],
       ['a used ticket', `/sync/rider:${rider.id}?ticket=${spent}`, closeCodes.unauthenticated],
       [
         'a ticket for /live',

@@ -23,6 +23,7 @@ import {
   handshakeDeadline,
   type SocketTimeouts,
 } from '../http/socket-guard';
+import { isPreTicketClient } from '../http/token-in-url';
 import type { UpgradeEndpoint } from '../http/upgrades';
 import { isWellFormedTarget } from '../http/well-formed-url';
 import { DocRoom, DocTooLargeError, ServerOnlyKeyError, type SyncConnection } from './doc-room';
@@ -94,7 +95,7 @@ export class SyncService implements UpgradeEndpoint {
 
   private async authorise(url: URL): Promise<Auth> {
     const version = Number(url.searchParams.get('v') ?? MIN_PROTOCOL_VERSION);
-    if (!(version >= MIN_PROTOCOL_VERSION))
+    if (!(version >= MIN_PROTOCOL_VERSION) || isPreTicketClient(url))
       return { close: closeCodes.upgradeRequired, reason: 'update the app' };
     // A ticket only (`POST /api/sync/ticket`): an access token in the URL is refused like a bad ticket (SS0).
     const claims = await this.deps.access.redeem(url.searchParams.get('ticket') ?? '', 'sync');
