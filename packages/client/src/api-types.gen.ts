@@ -385,7 +385,7 @@ export interface paths {
         put?: never;
         /**
          * Set a new password with a reset link
-         * @description Ends every session of the account. A bad token is 400 with code reset_token_unknown, reset_token_used (used or replaced by a newer link) or reset_token_expired; a weak password 400 weak_password.
+         * @description Ends every session of the account. A bad token is 400 with code reset_token_unknown, reset_token_used (used or replaced by a newer link) or reset_token_expired; a weak password 400 weak_password; an account suspended since the link was sent 401 account_suspended.
          */
         post: operations["postApiAuthPasswordResetConfirm"];
         delete?: never;
@@ -3208,6 +3208,15 @@ export interface operations {
             };
             /** @description The request is not valid (validation_failed with details, invalid_json, or a named code) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid access token (unauthenticated, invalid_token, session_revoked, invalid_credentials) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

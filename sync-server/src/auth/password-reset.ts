@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
 import { passwordResetTokens, users } from '../db/schema';
 import { findUserByEmail, findUserById } from '../db/users';
-import { DomainError } from '../domain-error';
+import { DomainError, unauthorized } from '../domain-error';
 import { enqueue } from '../outbox/enqueue';
 import { hashPassword } from './password';
 import { assertStrongPassword } from './password-strength';
@@ -30,8 +30,8 @@ export async function requestPasswordReset(
   input: { email: string; app: ResetApp; origin: string },
 ): Promise<void> {
   const row = await findUserByEmail(db, input.email);
-  // The demo simulation's drivers have no mailbox.
-  if (!row || row.simulated) return;
+  // The demo simulation's drivers have no mailbox; a suspended account gets no link it could not use.
+  if (!row || row.simulated || row.suspended) return;
   const token = randomBytes(32).toString('base64url');
   const link = `${input.origin}${appPaths[input.app]}#reset=${token}`;
   await db.transaction(async (tx) => {
@@ -73,6 +73,8 @@ export async function confirmPasswordReset(db: Db, token: string, newPassword: s
     throw resetError('reset_token_expired', 'This reset link has expired. Ask for a new one.');
   const row = await findUserById(db, stored.userId);
   if (!row) throw resetError('reset_token_unknown', 'This reset link is not valid. Ask for a new one.');
+  // Suspended after the link was sent: the link must not become a way around the suspension.
+  if (row.suspended) throw unauthorized('This account is suspended', 'account_suspended');
   assertStrongPassword(newPassword, [row.email, row.name]);
   const passwordHash = await hashPassword(newPassword);
   return db.transaction(async (tx) => {

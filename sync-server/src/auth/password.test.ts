@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from './password';
+import { describe, expect, it, vi } from 'vitest';
+import { NO_PASSWORD } from './oidc-accounts';
+import { hashingGate, hashPassword, verifyPassword } from './password';
 
 describe('password hashing', () => {
   it('verifies the right password and refuses others', async () => {
@@ -17,5 +18,19 @@ describe('password hashing', () => {
   it('treats a corrupt stored hash as a mismatch, not a crash', async () => {
     expect(await verifyPassword('x', 'bcrypt$whatever')).toBe(false);
     expect(await verifyPassword('x', '')).toBe(false);
+  });
+
+  it('spends one hash on an account without a password, as on one with, so timing does not tell them apart', async () => {
+    const stored = await hashPassword('Murakoze cyane!');
+    await verifyPassword('warm up', NO_PASSWORD);
+    const runs = vi.spyOn(hashingGate, 'run');
+    try {
+      expect(await verifyPassword('guess', stored)).toBe(false);
+      expect(runs).toHaveBeenCalledTimes(1);
+      expect(await verifyPassword('guess', NO_PASSWORD)).toBe(false);
+      expect(runs).toHaveBeenCalledTimes(2);
+    } finally {
+      runs.mockRestore();
+    }
   });
 });

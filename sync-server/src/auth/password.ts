@@ -35,7 +35,10 @@ export async function hashPassword(password: string): Promise<string> {
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
+  // An account with no password (signed up through an identity provider) costs a hash like any other, so the
+  // response time does not tell which accounts have one.
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash)
+    return burnPasswordCheck(password).then(() => false);
   const expected = Buffer.from(hash, 'base64url');
   const key = await derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p));
   return key.length === expected.length && timingSafeEqual(key, expected);

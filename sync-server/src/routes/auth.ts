@@ -176,10 +176,11 @@ export const authRoutes = new Hono<AppEnv>()
       summary: 'Set a new password with a reset link',
       description:
         'Ends every session of the account. A bad token is 400 with code reset_token_unknown, ' +
-        'reset_token_used (used or replaced by a newer link) or reset_token_expired; a weak password 400 weak_password.',
+        'reset_token_used (used or replaced by a newer link) or reset_token_expired; a weak password 400 weak_password; ' +
+        'an account suspended since the link was sent 401 account_suspended.',
       audience: 'public',
       ok: { 200: z.object({ endedSessions: z.number().int() }) },
-      errors: [400],
+      errors: [400, 401],
     }),
     jsonBody(passwordResetConfirm),
     async (c) => {

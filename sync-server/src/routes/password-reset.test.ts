@@ -147,6 +147,21 @@ describe.each(testDatabaseKinds)('password reset on %s', (kind) => {
     );
   });
 
+  it('sends no link to a suspended account, and a link sent before the suspension changes nothing', async () => {
+    const email = `suspended-${kind}@example.rw`;
+    const { user } = await register(email);
+    expect((await ask(email)).status).toBe(202);
+    const token = await latestToken(email);
+    await t.database.db.update(users).set({ suspended: true }).where(eq(users.id, user.id));
+    expect((await ask(email)).status).toBe(202);
+    expect(await emailsTo(email)).toHaveLength(1);
+    const refused = await confirm(token);
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).error.code).toBe('account_suspended');
+    await t.database.db.update(users).set({ suspended: false }).where(eq(users.id, user.id));
+    expect((await login(email, PASSWORD)).status).toBe(200);
+  });
+
   it('limits requests per client with 429, and per account silently', async () => {
     const client = nextClient();
     const statuses: number[] = [];
