@@ -50,6 +50,11 @@ describe.skipIf(!hasChromium)('sign in with an identity provider in Chromium', (
     const { page, context } = await viaProvider('e2e-rider');
     await page.getByText('Your trips').waitFor();
     expect(page.url()).toBe(`${server.url}/`);
+    // No password to change yet: the account's first password comes through an emailed link.
+    const setPassword = page.getByRole('region', { name: 'Set a password' });
+    await setPassword.getByRole('button', { name: 'Email me a link' }).click();
+    await setPassword.getByText('Link sent to e2e-provider@example.rw').waitFor();
+    expect(await page.getByLabel('Current password').count()).toBe(0);
     await context.close();
   });
 

@@ -343,7 +343,7 @@ export interface paths {
         put?: never;
         /**
          * Change the password
-         * @description Every other session is signed out. A wrong current password is 400 wrong_password.
+         * @description Every other session is signed out. A wrong current password is 400 wrong_password; an account made through an identity provider that has no password yet is 409 no_password (it sets one with a reset link).
          *
          *     Requires: any signed-in user.
          */
@@ -2348,6 +2348,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            hasPassword?: boolean;
                             /** Format: uuid */
                             id: string;
                             name: string;
@@ -2431,6 +2432,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            hasPassword?: boolean;
                             /** Format: uuid */
                             id: string;
                             name: string;
@@ -2526,6 +2528,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            hasPassword?: boolean;
                             /** Format: uuid */
                             id: string;
                             name: string;
@@ -2637,6 +2640,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            hasPassword?: boolean;
                             /** Format: uuid */
                             id: string;
                             name: string;
@@ -2746,6 +2750,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            hasPassword?: boolean;
                             /** Format: uuid */
                             id: string;
                             name: string;
@@ -2879,6 +2884,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            hasPassword?: boolean;
                             /** Format: uuid */
                             id: string;
                             name: string;
@@ -2987,6 +2993,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            hasPassword?: boolean;
                             /** Format: uuid */
                             id: string;
                             name: string;
@@ -3099,6 +3106,17 @@ export interface operations {
             /** @description No valid access token (unauthenticated, invalid_token, session_revoked, invalid_credentials) */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state refuses the request (the code says which) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3265,6 +3283,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            hasPassword?: boolean;
                             /** Format: uuid */
                             id: string;
                             name: string;
@@ -3338,6 +3357,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            hasPassword?: boolean;
                             /** Format: uuid */
                             id: string;
                             name: string;
@@ -3869,6 +3889,7 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             email: string;
+                            hasPassword?: boolean;
                             /** Format: uuid */
                             id: string;
                             name: string;

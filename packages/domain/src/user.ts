@@ -26,6 +26,12 @@ export const user = z.object({
   role,
   /** Suspended accounts cannot sign in or refresh (admins suspend drivers after safety reports). */
   suspended: z.boolean(),
+  /**
+   * False for an account made by signing in with an identity provider: it sets a password through an emailed
+   * reset link, which proves the mailbox, rather than from a signed-in screen. Optional only because sessions
+   * devices stored before it existed lack it; the server always sends it.
+   */
+  hasPassword: z.boolean().optional(),
   createdAt: isoDateTime,
 });
 export type User = z.infer<typeof user>;

@@ -4,7 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
 import { refreshTokens, users } from '../db/schema';
-import { findUserByEmail, findUserById, toUser, type UserRow } from '../db/users';
+import { findUserByEmail, findUserById, NO_PASSWORD, toUser, type UserRow } from '../db/users';
 import { conflict, DomainError, unauthorized } from '../domain-error';
 import { type MfaPolicy, mfaEnrolmentPending } from './mfa/policy';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
@@ -196,6 +196,12 @@ export async function changePassword(
 ): Promise<string[]> {
   const row = await findUserById(db, userId);
   if (!row) throw unauthorized('This account no longer exists', 'invalid_token');
+  // A signed-in screen cannot set a first password: a stolen session would become a lasting password.
+  if (row.passwordHash === NO_PASSWORD)
+    throw conflict(
+      'no_password',
+      'This account has no password yet: set one with a reset link sent by email',
+    );
   if (!(await verifyPassword(current, row.passwordHash))) {
     throw new DomainError('invalid', 'wrong_password', 'The current password is not right', [
       { path: 'currentPassword', message: 'Not your current password' },

@@ -1,15 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { oidcIdentities, users } from '../db/schema';
-import { findUserByEmail, findUserById, type UserRow } from '../db/users';
+import { findUserByEmail, findUserById, NO_PASSWORD, type UserRow } from '../db/users';
 import { isUniqueViolation } from './auth-service';
 import type { ProviderIdentity } from './oidc-client';
-
-/**
- * The password hash of an account made by signing in with a provider: not a scrypt hash, so no password ever
- * matches it (verifyPassword). The rider can set a password later by resetting it.
- */
-export const NO_PASSWORD = 'none:identity-provider';
 
 /** Why a provider's sign-in does not give an account; the app explains each. */
 export type IdentityRefusal = 'email_not_verified' | 'staff_account' | 'account_suspended';

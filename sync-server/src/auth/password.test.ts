@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { NO_PASSWORD } from './oidc-accounts';
+import { NO_PASSWORD } from '../db/users';
 import { hashingGate, hashPassword, verifyPassword } from './password';
 
 describe('password hashing', () => {

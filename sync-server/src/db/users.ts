@@ -6,6 +6,12 @@ import { users } from './schema';
 
 export type UserRow = typeof users.$inferSelect;
 
+/**
+ * The password hash of an account made by signing in with a provider: not a scrypt hash, so no password ever
+ * matches it (verifyPassword). The rider can set a password later by resetting it.
+ */
+export const NO_PASSWORD = 'none:identity-provider';
+
 /** Maps a row to the domain shape; parsing keeps the API honest about what it promises. */
 export function toUser(row: UserRow): User {
   return userSchema.parse({
@@ -15,6 +21,7 @@ export function toUser(row: UserRow): User {
     phone: row.phone,
     role: row.role,
     suspended: row.suspended,
+    hasPassword: row.passwordHash !== NO_PASSWORD,
     createdAt: row.createdAt.toISOString(),
   });
 }

@@ -59,11 +59,19 @@ describe.each(testDatabaseKinds)('sign in with an identity provider (%s)', (kind
       role: 'rider',
       email: 'newcomer@example.rw',
       name: 'Ange Newcomer',
+      hasPassword: false,
     });
-    const me = await fetch(`${t.server.url}/api/me`, {
-      headers: { authorization: `Bearer ${session.accessToken}` },
-    });
+    const bearer = { authorization: `Bearer ${session.accessToken}`, 'content-type': 'application/json' };
+    const me = await fetch(`${t.server.url}/api/me`, { headers: bearer });
     expect(me.status).toBe(200);
+    // No first password from a signed-in screen (a stolen session would become a lasting password): 409.
+    const change = await fetch(`${t.server.url}/api/auth/password`, {
+      method: 'POST',
+      headers: bearer,
+      body: JSON.stringify({ currentPassword: 'anything', newPassword: 'purple tractor umbrella' }),
+    });
+    expect(change.status).toBe(409);
+    expect(((await change.json()) as { error: { code: string } }).error.code).toBe('no_password');
     // The code was used: a second exchange is refused, with the reason.
     const again = await exchange(back.get('oidc')!);
     expect(again.status).toBe(400);
@@ -79,9 +87,9 @@ describe.each(testDatabaseKinds)('sign in with an identity provider (%s)', (kind
     expect((await t.register('registered@example.rw')).user.role).toBe('rider');
     const back = await signIn('rider-who-registered');
     const session = (await (await exchange(back.get('oidc')!)).json()) as {
-      user: { email: string; id: string };
+      user: { email: string; id: string; hasPassword: boolean };
     };
-    expect(session.user.email).toBe('registered@example.rw');
+    expect(session.user).toMatchObject({ email: 'registered@example.rw', hasPassword: true });
     const db = t.server.deps.database.db;
     const links = await db.select().from(oidcIdentities).where(eq(oidcIdentities.userId, session.user.id));
     expect(links).toMatchObject([{ issuer: provider.issuer, subject: 'rider-who-registered' }]);

@@ -122,10 +122,12 @@ export const authRoutes = new Hono<AppEnv>()
     '/password',
     documented({
       summary: 'Change the password',
-      description: 'Every other session is signed out. A wrong current password is 400 wrong_password.',
+      description:
+        'Every other session is signed out. A wrong current password is 400 wrong_password; an account made ' +
+        'through an identity provider that has no password yet is 409 no_password (it sets one with a reset link).',
       audience: 'any',
       ok: { 200: z.object({ endedSessions: z.number().int() }) },
-      errors: [400],
+      errors: [400, 409],
     }),
     requireAuth,
     jsonBody(changePasswordInput),

@@ -1,4 +1,4 @@
-import { ApiRequestError, useOnline, useSessions } from '@kigaligo/client';
+import { ApiRequestError, useClient, useOnline, useSession, useSessions } from '@kigaligo/client';
 import type { SessionInfo } from '@kigaligo/domain';
 import { type FormEvent, useState } from 'react';
 import { actionErrorMessage } from '../forms/action-error';
@@ -28,6 +28,11 @@ const en = {
   change: 'Change password',
   changed: 'Password changed. Your other devices were signed out.',
   wrongCurrent: 'This is not your current password.',
+  setTitle: 'Set a password',
+  setIntro:
+    'You sign in with your identity provider. To also sign in with a password, we will email you a link to set one. It works for 30 minutes.',
+  setSend: 'Email me a link',
+  setSent: 'Link sent to {email}. Setting the password signs out your other devices.',
 };
 const rw: Record<keyof typeof en, string> = {
   title: 'Ibikoresho winjiriyemo',
@@ -47,6 +52,11 @@ const rw: Record<keyof typeof en, string> = {
   change: "Hindura ijambo ry'ibanga",
   changed: "Ijambo ry'ibanga ryahinduwe. Ibindi bikoresho byawe byasohowe.",
   wrongCurrent: "Iri si ryo jambo ry'ibanga usanzwe ukoresha.",
+  setTitle: "Shyiraho ijambo ry'ibanga",
+  setIntro:
+    "Winjira ukoresheje konti y'urubuga rukuranga. Niba ushaka no kwinjira ukoresheje ijambo ry'ibanga, turakoherereza kuri imeri umurongo wo kurishyiraho. Umara iminota 30.",
+  setSend: 'Nyoherereza umurongo',
+  setSent: "Umurongo woherejwe kuri {email}. Gushyiraho ijambo ry'ibanga bisohora ibindi bikoresho byawe.",
 };
 const dict: Record<Lang, Record<keyof typeof en, string>> = { en, rw };
 
@@ -56,6 +66,7 @@ export function AccountSecurityCard() {
   const t = dict[lang];
   const online = useOnline();
   const s = useSessions();
+  const session = useSession();
   const [error, setError] = useState<string | null>(null);
   const act = (work: () => Promise<void>) => {
     setError(null);
@@ -81,7 +92,11 @@ export function AccountSecurityCard() {
       <Button variant="secondary" block disabled={!online || s.busy} onClick={() => act(s.endEverywhere)}>
         {t.everywhere}
       </Button>
-      <PasswordForm t={t} disabled={!online} onChange={s.changePassword} />
+      {session?.user.hasPassword === false ? (
+        <SetPasswordByEmail t={t} email={session.user.email} disabled={!online} />
+      ) : (
+        <PasswordForm t={t} disabled={!online} onChange={s.changePassword} />
+      )}
     </Card>
   );
 }
@@ -111,6 +126,43 @@ function SessionRow(props: {
         </Button>
       )}
     </li>
+  );
+}
+
+/**
+ * An account made through an identity provider has no password to change. Its first one comes through the
+ * emailed reset link, which proves the mailbox; a signed-in screen alone could be a stolen session.
+ */
+function SetPasswordByEmail(props: { t: typeof en; email: string; disabled: boolean }) {
+  const { t } = props;
+  const { auth } = useClient();
+  const { t: common } = useI18n();
+  const [state, setState] = useState<'idle' | 'busy' | 'sent'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const send = () => {
+    setError(null);
+    setState('busy');
+    auth.requestPasswordReset(props.email).then(
+      () => setState('sent'),
+      (err: unknown) => {
+        setError(actionErrorMessage(err, common));
+        setState('idle');
+      },
+    );
+  };
+  return (
+    <section className="kg-form" aria-label={t.setTitle}>
+      <h3 className="kg-card-subtitle">{t.setTitle}</h3>
+      <p className="kg-muted">{t.setIntro}</p>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {state === 'sent' ? (
+        <Alert tone="success">{t.setSent.replace('{email}', props.email)}</Alert>
+      ) : (
+        <Button variant="secondary" busy={state === 'busy'} disabled={props.disabled} onClick={send}>
+          {t.setSend}
+        </Button>
+      )}
+    </section>
   );
 }
 
