@@ -56,7 +56,7 @@ async function connect(server: ServerChild, dialect: Dialect, from: number, to: 
     for (let j = i; j < Math.min(to, i + flags.batch); j++)
       batch.push(
         new YClient(
-          await socketUrl(server, j),
+          await socketUrl(server.ready, j),
           server.ready.docNames[j]!,
           dialect,
           undefined,

@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { cpuSeconds, type ServerChild } from './child-process';
+import { cpuSeconds, type ReadyMessage, type ServerChild } from './child-process';
 import { percentile } from './stats';
 import { type Dialect, YClient } from './y-client';
 
@@ -39,8 +39,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * The URL to open document `i`'s socket at. Our server wants a fresh single-use ticket for each connection
  * (fetched as the apps do, so a connect phase includes it); the other servers take the path as it is.
  */
-export async function socketUrl(server: ServerChild, i: number): Promise<string> {
-  const { port, paths, tokens } = server.ready;
+export async function socketUrl(
+  server: Pick<ReadyMessage, 'port' | 'paths' | 'tokens'>,
+  i: number,
+): Promise<string> {
+  const { port, paths, tokens } = server;
   if (!tokens) return `ws://127.0.0.1:${port}${paths[i]}`;
   const res = await fetch(`http://127.0.0.1:${port}/api/sync/ticket`, {
     method: 'POST',
@@ -55,7 +58,7 @@ export async function socketUrl(server: ServerChild, i: number): Promise<string>
 /** Connects writers and observers to a running server child, sends ticks at a fixed rate, measures. */
 export async function runLoad(server: ServerChild, dialect: Dialect, opts: LoadOptions): Promise<LoadResult> {
   const { docNames } = server.ready;
-  const url = (i: number) => socketUrl(server, i);
+  const url = (i: number) => socketUrl(server.ready, i);
   const observed = Math.min(opts.observe, opts.clients);
   const rssBefore = await server.rss();
 
