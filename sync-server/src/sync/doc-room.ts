@@ -24,6 +24,13 @@ export class DocTooLargeError extends Error {}
 /** A client update changed a key only the server writes (SS10); the connection is refused with 4403. */
 export class ServerOnlyKeyError extends Error {}
 
+interface Incoming {
+  update: Uint8Array;
+  origin: SyncConnection | 'server';
+  resolve: (stored: boolean) => void;
+  reject: (err: unknown) => void;
+}
+
 function updateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageTypes.sync);
@@ -96,12 +103,88 @@ export class DocRoom {
   }
 
   /**
-   * Applies an update from a client or from the server itself: only its new part is appended to the log,
-   * then broadcast, published to other processes and acknowledged (SS3, SS4). Must run inside the queue.
+   * Stores a client's update. Updates that arrive while the document's last append is being committed wait
+   * together and are appended as one merged update by one queued task, so a busy document pays one commit per
+   * round trip to the database, not one per message, and its queue never falls behind the commit latency. Each
+   * is still stored before it is broadcast or acknowledged, and before anything queued after it is served
+   * (SS3, SS4). Resolves once stored (false when it changed nothing); rejects as `storeUpdate` does.
    */
-  async storeUpdate(update: Uint8Array, origin: SyncConnection | 'server'): Promise<boolean> {
+  submit(update: Uint8Array, origin: SyncConnection): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.incoming.push({ update, origin, resolve, reject });
+      // The first waiting update queues the task that takes all of them, including those arriving meanwhile.
+      if (this.incoming.length === 1) void this.enqueue(() => this.storeIncoming());
+    });
+  }
+
+  private incoming: Incoming[] = [];
+
+  private storeIncoming(): Promise<void> {
+    const batch = this.incoming;
+    this.incoming = [];
+    return this.storeBatch(batch);
+  }
+
+  /**
+   * Applies an update from the server itself (SS8) and stores it before resolving, like a client's. Must run
+   * inside the queue.
+   */
+  storeUpdate(update: Uint8Array, origin: 'server'): Promise<boolean> {
+    return new Promise((resolve, reject) => void this.storeBatch([{ update, origin, resolve, reject }]));
+  }
+
+  /**
+   * Applies each update (only its new part is kept), appends what they add as one update to the log, then
+   * broadcasts each to the other connections, publishes to other processes and acknowledges (SS3, SS4).
+   * An update refused by the checks rejects on its own; a failed append rejects every update of the batch.
+   */
+  private async storeBatch(batch: Incoming[]): Promise<void> {
+    const kept: { entry: Incoming; effective: Uint8Array; touched: Set<string> }[] = [];
+    let pendingBytes = 0;
+    for (const entry of batch) {
+      try {
+        const applied = await this.apply(entry.update, entry.origin, pendingBytes);
+        if (!applied) {
+          if (entry.origin !== 'server') this.sendAck(entry.origin);
+          entry.resolve(false);
+          continue;
+        }
+        pendingBytes += applied.effective.byteLength;
+        kept.push({ entry, ...applied });
+      } catch (err) {
+        entry.reject(err);
+      }
+    }
+    if (kept.length === 0) return;
+    const stored = kept.length === 1 ? kept[0]!.effective : Y.mergeUpdates(kept.map((k) => k.effective));
+    try {
+      this.lastUpdateId = await this.store.append(this.name, stored);
+    } catch (err) {
+      for (const k of kept) k.entry.reject(err);
+      return;
+    }
+    this.bytes += stored.byteLength;
+    const touched = new Set<string>();
+    for (const k of kept) {
+      this.broadcast(updateMessage(k.effective), k.entry.origin === 'server' ? undefined : k.entry.origin);
+      for (const key of k.touched) touched.add(key);
+    }
+    this.sendAck();
+    await this.fanout.publish(this.name, stored).catch(() => {
+      // Other processes still converge: their clients' next sync step 1 fetches it from the database.
+    });
+    this.onStored(this, touched);
+    for (const k of kept) k.entry.resolve(true);
+  }
+
+  /** Applies one update in memory and returns what it added, or null when it added nothing. */
+  private async apply(
+    update: Uint8Array,
+    origin: SyncConnection | 'server',
+    pendingBytes: number,
+  ): Promise<{ effective: Uint8Array; touched: Set<string> } | null> {
     // The server's own answers (decisions, rejections) are small and must always land, even in a full document.
-    if (origin !== 'server' && this.bytes + update.byteLength > syncLimits.maxDocumentBytes)
+    if (origin !== 'server' && this.bytes + pendingBytes + update.byteLength > syncLimits.maxDocumentBytes)
       throw new DocTooLargeError();
     let effective: Uint8Array | null = null;
     const capture = (u: Uint8Array) => {
@@ -112,20 +195,7 @@ export class DocRoom {
       // The update is already in memory: the caller evicts the document so it reloads from the database.
       if (!(await this.restatesStored(update))) throw new ServerOnlyKeyError();
     }
-    if (!effective) {
-      if (origin !== 'server') this.sendAck(origin);
-      return false;
-    }
-    const stored: Uint8Array = effective;
-    this.lastUpdateId = await this.store.append(this.name, stored);
-    this.bytes += stored.byteLength;
-    this.broadcast(updateMessage(stored), origin === 'server' ? undefined : origin);
-    this.sendAck();
-    await this.fanout.publish(this.name, stored).catch(() => {
-      // Other processes still converge: their clients' next sync step 1 fetches it from the database.
-    });
-    this.onStored(this, touched);
-    return true;
+    return effective ? { effective, touched } : null;
   }
 
   /**

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { closeCodes, decodeStoredAck, docName, readStateVector, riderDoc } from '@kigaligo/sync-protocol';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { signAccessToken } from '../auth/tokens';
+import { syncUpdates } from '../db/schema';
 import {
   connectAckedClient,
   connectClient,
@@ -12,6 +14,7 @@ import {
 } from '../test-support/sync-client';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
+import { DocStore } from './doc-store';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -51,12 +54,40 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
     await waitFor(() => acks.some((a) => (a.get(doc.clientID) ?? 0) >= clock), 10_000, 'ack');
     c.provider.destroy();
     // What was acknowledged is in the database: a fresh load has it.
-    const stored = await new (await import('./doc-store')).DocStore(t.server.deps.database.db).load(
-      docName(riderDoc(rider.id)),
-    );
+    const stored = await new DocStore(t.server.deps.database.db).load(docName(riderDoc(rider.id)));
     const check = new Y.Doc();
     Y.applyUpdate(check, stored.state!);
     expect(check.getMap('preferences').get('home')).toBe('Kimironko');
+  });
+
+  it('SS3/SS4: a burst of updates is stored as a few merged appends, each acknowledged and seen by others', async () => {
+    const name = docName(riderDoc(rider.id));
+    const doc = new Y.Doc();
+    const acks: Map<number, number>[] = [];
+    const writer = connectClient(t.server.url, name, rider.token, doc, { ack: '1' });
+    const reader = connectClient(t.server.url, name, rider.token);
+    await waitFor(() => writer.provider.synced && reader.provider.synced, 10_000, 'sync');
+    writer.provider.ws!.addEventListener('message', (event: MessageEvent) => {
+      const sv = decodeStoredAck(new Uint8Array(event.data as ArrayBuffer));
+      if (sv) acks.push(readStateVector(sv));
+    });
+    const rows = async () =>
+      (await t.server.deps.database.db.select().from(syncUpdates).where(eq(syncUpdates.docName, name)))
+        .length;
+    const before = await rows();
+    // Each transaction is its own message on the socket: 50 messages in one burst.
+    for (let i = 0; i < 50; i += 1) doc.getMap('burst').set(`k${i}`, i);
+    const clock = Y.getState(doc.store, doc.clientID);
+    await waitFor(() => acks.some((a) => (a.get(doc.clientID) ?? 0) >= clock), 10_000, 'ack');
+    await waitFor(() => reader.doc.getMap('burst').size === 50, 10_000, 'broadcast');
+    expect(await rows()).toBeLessThan(before + 50);
+    writer.provider.destroy();
+    reader.provider.destroy();
+    // Everything acknowledged is in the database.
+    const stored = await new DocStore(t.server.deps.database.db).load(name);
+    const check = new Y.Doc();
+    Y.applyUpdate(check, stored.state!);
+    expect(check.getMap('burst').toJSON()).toEqual(doc.getMap('burst').toJSON());
   });
 
   it('SS1/SS2: refuses with 4401/4403 and sends no document content', async () => {
@@ -120,9 +151,7 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
     // The server has handled the admin's update (and dropped it) once this round trip is answered.
     await a.handled();
     expect(owner.doc.getMap('preferences').get('work')).toBe('Kacyiru');
-    const stored = await new (await import('./doc-store')).DocStore(t.server.deps.database.db).load(
-      docName(riderDoc(rider.id)),
-    );
+    const stored = await new DocStore(t.server.deps.database.db).load(docName(riderDoc(rider.id)));
     const check = new Y.Doc();
     Y.applyUpdate(check, stored.state!);
     expect(check.getMap('preferences').get('work')).toBe('Kacyiru');

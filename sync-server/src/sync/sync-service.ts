@@ -170,21 +170,28 @@ export class SyncService implements UpgradeEndpoint {
       if (data.byteLength > syncLimits.maxMessageBytes)
         return ws.close(closeCodes.tooLarge, 'message too large');
       if (!bucket.take()) return ws.close(closeCodes.rateLimited, 'too many messages');
-      void room
-        .enqueue(() => this.handle(room, conn, new Uint8Array(data)))
-        .catch((err: unknown) => {
-          if (err instanceof DocTooLargeError) return ws.close(closeCodes.tooLarge, 'document too large');
-          if (err instanceof ServerOnlyKeyError) {
-            // SS10: refuse the writer for good; everyone else reloads the document without its update.
-            this.deps.logger.warn({ doc: docName, userId: auth.userId }, 'client wrote a server-only key');
-            ws.close(closeCodes.forbidden, 'server-only field');
-            return this.evict(room, 1011);
-          }
-          // The in-memory document may now hold what was not stored: drop it so it reloads from the database.
-          if (isDatabaseUnavailable(err)) return this.evict(room, closeCodes.tryAgainLater);
-          this.deps.logger.error({ err, doc: docName }, 'sync message failed');
-          this.evict(room, 1011);
-        });
+      const message = new Uint8Array(data);
+      const update = clientUpdateOf(message);
+      // Updates are stored in batches per document (DocRoom.submit); everything else is served in order.
+      const work = update
+        ? conn.access === 'write'
+          ? room.submit(update, conn)
+          : // Read-only clients (admins on a rider's document) may not write: their updates are dropped (SS2).
+            Promise.resolve(false)
+        : room.enqueue(() => this.handle(room, conn, message));
+      void work.catch((err: unknown) => {
+        if (err instanceof DocTooLargeError) return ws.close(closeCodes.tooLarge, 'document too large');
+        if (err instanceof ServerOnlyKeyError) {
+          // SS10: refuse the writer for good; everyone else reloads the document without its update.
+          this.deps.logger.warn({ doc: docName, userId: auth.userId }, 'client wrote a server-only key');
+          ws.close(closeCodes.forbidden, 'server-only field');
+          return this.evict(room, 1011);
+        }
+        // The in-memory document may now hold what was not stored: drop it so it reloads from the database.
+        if (isDatabaseUnavailable(err)) return this.evict(room, closeCodes.tryAgainLater);
+        this.deps.logger.error({ err, doc: docName }, 'sync message failed');
+        this.evict(room, 1011);
+      });
     };
     ws.off('message', buffer);
     ws.on('message', onMessage);
@@ -243,10 +250,6 @@ export class SyncService implements UpgradeEndpoint {
         syncProtocol.writeSyncStep2(encoder, room.doc, decoding.readVarUint8Array(decoder));
         conn.send(encoding.toUint8Array(encoder));
         room.sendAck(conn);
-      } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
-        const update = decoding.readVarUint8Array(decoder);
-        // Read-only clients (admins on a rider's document) may not write: their updates are dropped (SS2).
-        if (conn.access === 'write') await room.storeUpdate(update, conn);
       }
     } else if (type === messageTypes.awareness) {
       awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), conn);
@@ -273,7 +276,9 @@ export class SyncService implements UpgradeEndpoint {
   }
 
   private evict(room: DocRoom, code: number): void {
-    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    // Once per room: every update of a failed batch reports the same failure.
+    if (this.rooms.get(room.name) !== room) return;
+    this.rooms.delete(room.name);
     for (const conn of room.connections) conn.close(code, 'document reloading');
     room.destroy();
   }
@@ -306,5 +311,19 @@ export class SyncService implements UpgradeEndpoint {
     }
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+/** The update a sync message carries (sync step 2 or update), or null for any other message. */
+function clientUpdateOf(message: Uint8Array): Uint8Array | null {
+  try {
+    const decoder = decoding.createDecoder(message);
+    if (decoding.readVarUint(decoder) !== messageTypes.sync) return null;
+    const step = decoding.readVarUint(decoder);
+    if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) return null;
+    return decoding.readVarUint8Array(decoder);
+  } catch {
+    // Malformed: handled (and refused) in order like any other message.
+    return null;
   }
 }
