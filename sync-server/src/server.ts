@@ -252,9 +252,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     docTypes,
     access,
     logger,
-    onStored: (docName, keys, updateId) => {
+    onStored: (docName, keys, appended) => {
       metrics.syncUpdatesStored.inc();
-      reconciler.schedule(docName, keys, updateId);
+      reconciler.schedule(docName, keys, appended);
     },
     timeouts: socketTimeouts,
   });

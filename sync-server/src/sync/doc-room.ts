@@ -55,9 +55,11 @@ export class DocRoom {
     readonly name: string,
     private readonly store: DocStore,
     private readonly fanout: Fanout,
-    private readonly onStored: (room: DocRoom, rootKeys: Set<string>) => void,
+    private readonly onStored: (room: DocRoom, rootKeys: Set<string>, markMoved: boolean) => void,
     /** Top-level keys clients may not change (SS10). */
     private readonly serverOnly: readonly string[] = [],
+    /** Top-level keys the document's reconciler reads; undefined when nothing reconciles it. */
+    private readonly watched: readonly string[] | undefined = undefined,
   ) {
     // The server holds no awareness state of its own.
     this.awareness.setLocalState(null);
@@ -157,23 +159,25 @@ export class DocRoom {
     }
     if (kept.length === 0) return;
     const stored = kept.length === 1 ? kept[0]!.effective : Y.mergeUpdates(kept.map((k) => k.effective));
+    const touched = new Set<string>();
+    for (const k of kept) for (const key of k.touched) touched.add(key);
+    const unread = this.watched !== undefined && !this.watched.some((key) => touched.has(key));
+    let markMoved: boolean;
     try {
-      this.lastUpdateId = await this.store.append(this.name, stored);
+      ({ id: this.lastUpdateId, markMoved } = await this.store.append(this.name, stored, unread));
     } catch (err) {
       for (const k of kept) k.entry.reject(err);
       return;
     }
     this.bytes += stored.byteLength;
-    const touched = new Set<string>();
     for (const k of kept) {
       this.broadcast(updateMessage(k.effective), k.entry.origin === 'server' ? undefined : k.entry.origin);
-      for (const key of k.touched) touched.add(key);
     }
     this.sendAck();
     await this.fanout.publish(this.name, stored).catch(() => {
       // Other processes still converge: their clients' next sync step 1 fetches it from the database.
     });
-    this.onStored(this, touched);
+    this.onStored(this, touched, markMoved);
     for (const k of kept) k.entry.resolve(true);
   }
 

@@ -38,10 +38,26 @@ describe.each(testDatabaseKinds)('document store on %s (SS3, SS5)', (kind) => {
     await store.ensure(name, null);
     for (let i = 0; i < 5; i++) await store.append(name, updateSetting(`a${i}`));
     await store.compact(name);
-    const last = await store.append(name, updateSetting('after'));
+    const { id: last } = await store.append(name, updateSetting('after'));
     const loaded = await store.load(name);
     expect([...keysOf(loaded.state)].sort()).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'after']);
     expect(loaded.lastUpdateId).toBe(last);
+  });
+
+  it('an update the reconciler does not read moves the mark over itself only when nothing before it waits', async () => {
+    const name = 'rider:store-mark';
+    await store.ensure(name, null);
+    // Nothing before it: the mark moves in the same statement.
+    const first = await store.append(name, updateSetting('pref'), true);
+    expect(first.markMoved).toBe(true);
+    expect(await store.reconciledUpTo(name)).toBe(first.id);
+    // An update the reconciler reads is not reconciled yet: a later unread one must not move the mark past it.
+    const read = await store.append(name, updateSetting('intent'));
+    expect(read.markMoved).toBe(false);
+    const after = await store.append(name, updateSetting('pref2'), true);
+    expect(after.markMoved).toBe(false);
+    expect(await store.reconciledUpTo(name)).toBe(first.id);
+    expect(await store.unreconciled()).toContain(name);
   });
 
   // A room loads a document while the previous room's compaction may be committing (it runs right after the

@@ -11,10 +11,17 @@ export interface StoredDoc {
   ownerId: string | null;
 }
 
+/** A committed append: its id, and whether the reconciled mark moved over it in the same statement. */
+export interface Appended {
+  id: number;
+  markMoved: boolean;
+}
+
 interface PendingAppend {
   docName: string;
   update: Uint8Array;
-  resolve: (id: number) => void;
+  moveMark: boolean;
+  resolve: (appended: Appended) => void;
   reject: (err: unknown) => void;
 }
 
@@ -82,10 +89,14 @@ export class DocStore {
    * Appends one update to the log; resolves with its id once it is committed (SS3). Appends from all documents
    * are group-committed: whatever arrives while earlier batches are in flight goes into the next single
    * statement, so the cost of a commit is shared instead of paid per update.
+   *
+   * `moveMark` says the update changed nothing the document's reconciler reads: the reconciled mark then moves
+   * over it in the same statement when it already covered every earlier update (else `markMoved` is false and
+   * the reconciler moves it once the earlier ones are done), instead of one more statement per update.
    */
-  append(docName: string, update: Uint8Array): Promise<number> {
+  append(docName: string, update: Uint8Array, moveMark = false): Promise<Appended> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ docName, update, resolve, reject });
+      this.pending.push({ docName, update, moveMark, resolve, reject });
       this.pump();
     });
   }
@@ -120,22 +131,40 @@ export class DocStore {
       batch.map((p) => ({
         doc_name: p.docName,
         data: Buffer.from(p.update.buffer, p.update.byteOffset, p.update.byteLength).toString('base64'),
+        move_mark: p.moveMark,
       })),
     );
+    type Row = { id: number | string; doc_name: string; mark_moved: boolean };
     try {
-      const result = await this.db.execute<{ id: number | string; doc_name: string }>(sql`
+      // The subquery reads the log as it was before this statement: the newest update before the appended one.
+      const result = await this.db.execute<Row>(sql`
         with input as (
-          select doc_name, decode(data, 'base64') as data from json_to_recordset(${input}::json) as x(doc_name text, data text)
+          select doc_name, decode(data, 'base64') as data, move_mark
+          from json_to_recordset(${input}::json) as x(doc_name text, data text, move_mark boolean)
         ), appended as (
           insert into ${syncUpdates} (doc_name, update) select doc_name, data from input returning id, doc_name
         ), counted as (
-          insert into ${syncDocuments} (doc_name, bytes) select doc_name, length(data) from input
-          on conflict (doc_name) do update set bytes = ${syncDocuments}.bytes + excluded.bytes, updated_at = now()
+          insert into ${syncDocuments} (doc_name, bytes, reconciled_update_id)
+          select i.doc_name, length(i.data), case when i.move_mark then a.id else 0 end
+          from input i join appended a using (doc_name)
+          on conflict (doc_name) do update set
+            bytes = ${syncDocuments}.bytes + excluded.bytes,
+            updated_at = now(),
+            reconciled_update_id = case
+              when excluded.reconciled_update_id > 0 and ${syncDocuments}.reconciled_update_id >= coalesce(
+                (select max(u.id) from ${syncUpdates} u where u.doc_name = excluded.doc_name),
+                ${syncDocuments}.snapshot_update_id)
+              then greatest(${syncDocuments}.reconciled_update_id, excluded.reconciled_update_id)
+              else ${syncDocuments}.reconciled_update_id end
+          returning doc_name, reconciled_update_id
         )
-        select id, doc_name from appended`);
-      const rows = resultRows<{ id: number | string; doc_name: string }>(result);
-      const ids = new Map(rows.map((r) => [r.doc_name, Number(r.id)]));
-      for (const p of batch) p.resolve(ids.get(p.docName)!);
+        select a.id, a.doc_name, c.reconciled_update_id >= a.id as mark_moved
+        from appended a join counted c using (doc_name)`);
+      const rows = new Map(resultRows<Row>(result).map((r) => [r.doc_name, r]));
+      for (const p of batch) {
+        const row = rows.get(p.docName)!;
+        p.resolve({ id: Number(row.id), markMoved: p.moveMark && row.mark_moved });
+      }
     } catch (err) {
       for (const p of batch) p.reject(err);
     }

@@ -75,7 +75,9 @@ describe.each(testDatabaseKinds)('reconcile failures on %s (SS12)', (kind) => {
       // As the sync service does (onStored): the server's own write-back moves the mark over itself.
       writeBack: async (name, change) => {
         await storeDocWriter(store)(name, change);
-        s.schedule(name, new Set([riderDocKeys.rejections]), (await store.load(name)).lastUpdateId);
+        // Stored without moving the mark (storeDocWriter): the scheduler moves it behind this run.
+        const id = (await store.load(name)).lastUpdateId;
+        s.schedule(name, new Set([riderDocKeys.rejections]), { id, markMoved: false });
       },
       logger: createLogger('silent'),
       policy,

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { Db } from '../db/client';
 import { syncDocuments, syncUpdates } from '../db/schema';
-import type { DocStore } from './doc-store';
+import type { Appended, DocStore } from './doc-store';
 import type { DocChange, DocTypes, DocWriter } from './doc-type';
 import { EntryGuard } from './entry-guard';
 import type { Fanout } from './fanout';
@@ -103,14 +103,17 @@ export class ReconcileScheduler {
   /**
    * Schedules a run; with `rootKeys`, only when the update changed a key the reconciler reads. An update that
    * changed none (preferences, the server's own answers) moves the reconciled mark over itself when everything
-   * before it was reconciled, so a lagging mark always means work not done ("Sync issues" lists it).
+   * before it was reconciled, so a lagging mark always means work not done ("Sync issues" lists it). The append
+   * itself usually moved it (`markMoved`); when it could not (earlier work was still being reconciled), the
+   * move waits here behind that work.
    */
-  schedule(docName: string, rootKeys?: Set<string>, updateId?: number): void {
+  schedule(docName: string, rootKeys?: Set<string>, appended?: Appended): void {
     const ref = parseDocName(docName);
     const reconciler = ref && this.docTypes.of(ref);
     if (!reconciler || this.closed) return;
     if (rootKeys && !reconciler.watch.some((k) => rootKeys.has(k))) {
-      if (updateId !== undefined) void this.enqueue(docName, () => this.advancePast(docName, updateId));
+      if (appended && !appended.markMoved)
+        void this.enqueue(docName, () => this.advancePast(docName, appended.id));
       return;
     }
     clearTimeout(this.timers.get(docName));

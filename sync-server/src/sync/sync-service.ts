@@ -27,7 +27,7 @@ import { isPreTicketClient } from '../http/token-in-url';
 import type { UpgradeEndpoint } from '../http/upgrades';
 import { isWellFormedTarget } from '../http/well-formed-url';
 import { DocRoom, DocTooLargeError, ServerOnlyKeyError, type SyncConnection } from './doc-room';
-import type { DocStore } from './doc-store';
+import type { Appended, DocStore } from './doc-store';
 import type { DocChange, DocTypes } from './doc-type';
 import type { Fanout } from './fanout';
 import { TokenBucket } from './token-bucket';
@@ -40,8 +40,8 @@ export interface SyncServiceDeps {
   /** Ticket check (revoked sessions refused) and word of revocations, to close their sockets with 4401. */
   access: AccessCheck;
   logger: Logger;
-  /** Called after each stored update with the top-level keys it changed, e.g. to schedule reconciliation. */
-  onStored?: (docName: string, rootKeys: Set<string>, updateId: number) => void;
+  /** Called after each stored append with the top-level keys it changed, e.g. to schedule reconciliation. */
+  onStored?: (docName: string, rootKeys: Set<string>, appended: Appended) => void;
   timeouts?: SocketTimeouts | undefined;
 }
 
@@ -214,8 +214,10 @@ export class SyncService implements UpgradeEndpoint {
         docName,
         this.deps.store,
         this.deps.fanout,
-        (stored, keys) => this.deps.onStored?.(docName, keys, stored.lastUpdateId),
+        (stored, keys, markMoved) =>
+          this.deps.onStored?.(docName, keys, { id: stored.lastUpdateId, markMoved }),
         type ? type.serverKeys : [],
+        type?.watch,
       );
       this.rooms.set(docName, room);
     }
