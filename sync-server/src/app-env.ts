@@ -1,4 +1,11 @@
-import type { DispatchPolicy, LoginResponse, MapConfig, PushConfig, TrackedVehicle } from '@kigaligo/domain';
+import type {
+  CardConfig,
+  DispatchPolicy,
+  LoginResponse,
+  MapConfig,
+  PushConfig,
+  TrackedVehicle,
+} from '@kigaligo/domain';
 import type { Logger } from 'pino';
 import type { AuthLimits } from './auth/auth-limits';
 import type { MfaPolicy } from './auth/mfa/policy';
@@ -65,6 +72,8 @@ export interface AppDeps {
   stripeWebhook?: StripeWebhookDeps | undefined;
   /** What web apps need to register for push (`GET /api/push/config`); absent means sandbox. */
   pushConfig?: PushConfig | undefined;
+  /** How the rider app takes cards (`GET /api/config`): Stripe.js with the publishable key, or the sandbox form. */
+  cardConfig?: CardConfig | undefined;
   /** The map the apps draw (`GET /api/config`, and the origins the apps' CSP allows); absent: the schematic. */
   map?: MapConfig | undefined;
   /** Prometheus series of this instance (`GET /metrics`). */

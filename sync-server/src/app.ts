@@ -119,7 +119,11 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
   serveOpenApi(app);
   app.get('/metrics', deps.metrics.handler(deps.metricsToken));
   if (opts.appsDir) {
-    const providers = { map: deps.map, fcm: deps.pushConfig?.mode === 'fcm' };
+    const providers = {
+      map: deps.map,
+      fcm: deps.pushConfig?.mode === 'fcm',
+      stripe: deps.cardConfig?.provider === 'stripe',
+    };
     app.route('/', serveApps(opts.appsDir, providers, deps.trustProxy));
   }
 

@@ -295,6 +295,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     reportDocs,
     stripeWebhook: providers.stripeWebhook,
     pushConfig: providers.pushConfig,
+    cardConfig: providers.cardConfig,
     map: opts.map,
     metrics,
     metricsToken: opts.metricsToken,

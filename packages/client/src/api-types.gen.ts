@@ -438,7 +438,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public, cacheable app configuration: the map style, PMTiles archive and attribution */
+        /** Public, cacheable app configuration: the map style, PMTiles archive and attribution, the identity provider, how cards are taken */
         get: operations["getApiConfig"];
         put?: never;
         post?: never;
@@ -3429,6 +3429,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /**
+                         * @default {
+                         *       "provider": "sandbox"
+                         *     }
+                         */
+                        card: {
+                            /** @constant */
+                            provider: "stripe";
+                            publishableKey: string;
+                        } | {
+                            /** @constant */
+                            provider: "sandbox";
+                        };
                         /** @default null */
                         identityProvider: {
                             name: string;

@@ -22,6 +22,7 @@ function memoryCaches() {
 const configured = {
   map: { styleUrl: 'https://tiles.example/style.json', attribution: '© OpenStreetMap contributors' },
   identityProvider: { name: 'Google' },
+  card: { provider: 'stripe', publishableKey: 'pk_test_kigaligo' },
 };
 
 /** A fresh module each time: the configuration is asked once per page load. */
@@ -64,7 +65,11 @@ describe('fetchAppConfig', () => {
       'fetch',
       vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
     );
-    expect(await load()).toEqual({ map: { attribution: '' }, identityProvider: null });
+    expect(await load()).toEqual({
+      map: { attribution: '' },
+      identityProvider: null,
+      card: { provider: 'sandbox' },
+    });
 
     vi.resetModules();
     const bad = { map: { styleUrl: 'javascript:alert(1)', attribution: '' } };
@@ -72,7 +77,11 @@ describe('fetchAppConfig', () => {
       'fetch',
       vi.fn(async () => Response.json(bad)),
     );
-    expect(await load()).toEqual({ map: { attribution: '' }, identityProvider: null });
+    expect(await load()).toEqual({
+      map: { attribution: '' },
+      identityProvider: null,
+      card: { provider: 'sandbox' },
+    });
     expect(caches.stored.size).toBe(0);
   });
 });

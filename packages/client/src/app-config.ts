@@ -9,7 +9,11 @@ import { NETWORK_CACHE } from './network-bundle';
  * apps draw as their built-in schematic map.
  */
 export const APP_CONFIG_URL = '/api/config';
-const NOTHING_CONFIGURED: AppConfig = { map: { attribution: '' }, identityProvider: null };
+const NOTHING_CONFIGURED: AppConfig = {
+  map: { attribution: '' },
+  identityProvider: null,
+  card: { provider: 'sandbox' },
+};
 
 let pending: Promise<AppConfig> | null = null;
 

@@ -1,4 +1,4 @@
-import { fcmWebOrigins, type MapConfig } from '@kigaligo/domain';
+import { fcmWebOrigins, type MapConfig, stripeWebOrigins } from '@kigaligo/domain';
 import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
@@ -8,6 +8,8 @@ export interface CspProviders {
   map?: MapConfig | undefined;
   /** FCM web push configured: the apps call Firebase installations and FCM registrations. */
   fcm: boolean;
+  /** Stripe configured (STRIPE_SECRET_KEY + STRIPE_PUBLISHABLE_KEY): the rider pays in Stripe.js's frames. */
+  stripe?: boolean | undefined;
 }
 
 export type AppName = 'rider' | 'driver' | 'admin';
@@ -47,21 +49,26 @@ function perScheme(build: (https: boolean) => MiddlewareHandler, trustProxy: boo
 export function appHeaders(app: AppName, providers: CspProviders, trustProxy: boolean): MiddlewareHandler {
   const tiles = mapOrigins(providers.map);
   const fcm = providers.fcm ? [fcmWebOrigins.installations, fcmWebOrigins.registrations] : [];
+  // Only the rider pays; Stripe.js's script, its frames (Payment Element, 3-D Secure) and its API calls.
+  const stripe = providers.stripe && app === 'rider';
+  const stripeScripts = stripe ? [stripeWebOrigins.js] : [];
+  const stripeFrames = stripe ? [stripeWebOrigins.js, stripeWebOrigins.hooks] : [];
+  const stripeApi = stripe ? [stripeWebOrigins.api] : [];
   return perScheme(
     (https) =>
       secureHeaders({
         contentSecurityPolicy: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
+          scriptSrc: ["'self'", ...stripeScripts],
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:', 'blob:', ...tiles],
           fontSrc: ["'self'"],
-          connectSrc: ["'self'", ...tiles, ...fcm],
+          connectSrc: ["'self'", ...tiles, ...fcm, ...stripeApi],
           workerSrc: ["'self'", 'blob:'],
           mediaSrc: ["'self'", 'blob:'],
           manifestSrc: ["'self'"],
           objectSrc: ["'none'"],
-          frameSrc: ["'none'"],
+          frameSrc: stripeFrames.length > 0 ? stripeFrames : ["'none'"],
           baseUri: ["'self'"],
           formAction: ["'self'"],
           frameAncestors: ["'none'"],

@@ -27,6 +27,7 @@ describe('payment and push configuration', () => {
     const account = testServiceAccount('kigaligo-prod');
     const { payments, push } = paymentsConfigFromEnv({
       STRIPE_SECRET_KEY: 'sk_live_x',
+      STRIPE_PUBLISHABLE_KEY: 'pk_live_x',
       STRIPE_WEBHOOK_SECRET: 'whsec_x',
       STRIPE_API_BASE: 'http://127.0.0.1:12111',
       MOMO_BASE_URL: 'https://proxy.momoapi.mtn.com',
@@ -40,6 +41,7 @@ describe('payment and push configuration', () => {
     });
     expect(payments.stripe).toMatchObject({
       secretKey: 'sk_live_x',
+      publishableKey: 'pk_live_x',
       webhookSecret: 'whsec_x',
       host: '127.0.0.1',
       port: 12111,
@@ -53,6 +55,13 @@ describe('payment and push configuration', () => {
     expect(providers.mtn_momo.sandbox).toBe(false);
     expect(providers.airtel_money.sandbox).toBe(false);
     expect(stripeWebhook?.secret).toBe('whsec_x');
+  });
+
+  it('refuses a Stripe secret key without a publishable key the rider app could confirm cards with', () => {
+    expect(() => paymentsConfigFromEnv({ STRIPE_SECRET_KEY: 'sk_test_x' })).toThrow('STRIPE_PUBLISHABLE_KEY');
+    expect(() =>
+      paymentsConfigFromEnv({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_PUBLISHABLE_KEY: 'sk_test_x' }),
+    ).toThrow('pk_test_');
   });
 
   it('reads the Airtel Money settings; Airtel numbers then go to Airtel, not the refusing stand-in', () => {

@@ -60,6 +60,23 @@ function airtelFromEnv(env: NodeJS.ProcessEnv): PaymentsConfig['airtel'] {
   };
 }
 
+function stripeFromEnv(env: NodeJS.ProcessEnv): PaymentsConfig['stripe'] {
+  if (!env.STRIPE_SECRET_KEY) return undefined;
+  // Without the publishable key the rider app could not confirm a card: every card payment would wait forever.
+  if (!env.STRIPE_PUBLISHABLE_KEY) {
+    throw new Error('Card payments need STRIPE_PUBLISHABLE_KEY (pk_…) next to STRIPE_SECRET_KEY');
+  }
+  if (!/^pk_(test|live)_\w+$/.test(env.STRIPE_PUBLISHABLE_KEY)) {
+    throw new Error('STRIPE_PUBLISHABLE_KEY must be a Stripe publishable key (pk_test_… or pk_live_…)');
+  }
+  return {
+    secretKey: env.STRIPE_SECRET_KEY,
+    publishableKey: env.STRIPE_PUBLISHABLE_KEY,
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+    ...apiBase(env.STRIPE_API_BASE),
+  };
+}
+
 /** Payment and push providers from the environment (README.md's configuration table). */
 export function paymentsConfigFromEnv(env: NodeJS.ProcessEnv): {
   payments: PaymentsConfig;
@@ -70,13 +87,7 @@ export function paymentsConfigFromEnv(env: NodeJS.ProcessEnv): {
     : undefined;
   return {
     payments: {
-      stripe: env.STRIPE_SECRET_KEY
-        ? {
-            secretKey: env.STRIPE_SECRET_KEY,
-            webhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
-            ...apiBase(env.STRIPE_API_BASE),
-          }
-        : undefined,
+      stripe: stripeFromEnv(env),
       stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
       momo: momoFromEnv(env),
       airtel: airtelFromEnv(env),

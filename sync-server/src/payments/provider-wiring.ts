@@ -1,4 +1,4 @@
-import type { PushConfig } from '@kigaligo/domain';
+import type { CardConfig, PushConfig } from '@kigaligo/domain';
 import type { Db } from '../db/client';
 import { fcmPush } from '../notifications/push-fcm';
 import type { Providers } from '../outbox/providers';
@@ -20,6 +20,7 @@ export interface ProviderWiring {
   outboxProviders: Providers;
   stripeWebhook: StripeWebhookDeps | undefined;
   pushConfig: PushConfig;
+  cardConfig: CardConfig;
   close(): Promise<void>;
 }
 
@@ -44,6 +45,9 @@ export function wireProviders(
       fcm && web
         ? { mode: 'fcm', firebase: web, vapidKey: opts.push?.fcmVapidKey ?? null }
         : { mode: 'sandbox' },
+    cardConfig: opts.payments?.stripe?.publishableKey
+      ? { provider: 'stripe', publishableKey: opts.payments.stripe.publishableKey }
+      : { provider: 'sandbox' },
     close: async () => {
       await fcm?.close();
     },

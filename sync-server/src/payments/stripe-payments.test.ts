@@ -174,6 +174,64 @@ describe.each(testDatabaseKinds)('card payments through the Stripe SDK on %s', (
     expect((await paymentRow(t, payment.id)).status).toBe('succeeded');
   });
 
+  it('3-D Secure: requires_action waits for the rider with the client secret, the webhook settles it once', async () => {
+    const trip = await insertTrip(t.database.db, { fare: 4100 });
+    const res = await pay(trip.id, { paymentMethodId: 'pm_card_authenticationRequired' });
+    const { payment } = await res.json();
+    await paymentWorker(t, config).drain();
+    const waiting = await paymentRow(t, payment.id);
+    expect(waiting.status).toBe('processing');
+    const intent = stripe.intents.get(waiting.providerRef!)!;
+    expect(intent.status).toBe('requires_action');
+    // Only the rider who pays sees the client secret Stripe.js completes the challenge with.
+    const mine = await (await t.request('GET', `/api/payments?tripId=${trip.id}`, { token: rider })).json();
+    expect(mine.payments[0]).toMatchObject({ id: payment.id, status: 'processing' });
+    expect(mine.payments[0].clientSecret).toBe(intent.client_secret);
+    const admin = (await t.loginAs('admin')).accessToken;
+    const seen = await (await t.request('GET', `/api/payments?tripId=${trip.id}`, { token: admin })).json();
+    expect(seen.payments[0].clientSecret).toBeUndefined();
+    const [tripBefore] = await t.database.db.select().from(trips).where(eq(trips.id, trip.id));
+    expect(tripBefore!.status).toBe('completed');
+
+    // The challenge passed in the app: Stripe tells us, and tells us again.
+    const event = intentEvent('evt_3ds_ok', 'payment_intent.succeeded', {
+      id: intent.id,
+      metadata: { paymentId: payment.id },
+    });
+    expect(await (await webhook(event)).json()).toEqual({ received: true, duplicate: false });
+    expect(await (await webhook(event)).json()).toEqual({ received: true, duplicate: true });
+    expect(await paymentRow(t, payment.id)).toMatchObject({ status: 'succeeded', providerRef: intent.id });
+    // Paid: no client secret is handed out any more.
+    const after = await (await t.request('GET', `/api/payments?tripId=${trip.id}`, { token: rider })).json();
+    expect(after.payments[0].clientSecret).toBeUndefined();
+    expect([...stripe.intents.values()].filter((i) => i.metadata.paymentId === payment.id)).toHaveLength(1);
+  });
+
+  it("3-D Secure failed: the webhook fails the payment with Stripe's reason and the rider may pay again", async () => {
+    const trip = await insertTrip(t.database.db, { fare: 1800 });
+    const { payment } = await (
+      await pay(trip.id, { paymentMethodId: 'pm_card_authenticationRequired' })
+    ).json();
+    await paymentWorker(t, config).drain();
+    const row = await paymentRow(t, payment.id);
+    await webhook(
+      intentEvent('evt_3ds_fail', 'payment_intent.payment_failed', {
+        id: row.providerRef!,
+        metadata: { paymentId: payment.id },
+        last_payment_error: { message: 'We are unable to authenticate your payment method.' },
+      } as { id: string; metadata: Record<string, string> }),
+    );
+    expect(await paymentRow(t, payment.id)).toMatchObject({
+      status: 'failed',
+      failureReason: 'We are unable to authenticate your payment method.',
+    });
+    const again = await t.request('POST', '/api/payments', {
+      token: rider,
+      body: { tripId: trip.id, method: 'cash' },
+    });
+    expect(again.status).toBe(201);
+  });
+
   it('a declined card fails the payment and tells the rider', async () => {
     const trip = await insertTrip(t.database.db);
     const { payment } = await (await pay(trip.id, { paymentMethodId: 'pm_card_chargeDeclined' })).json();

@@ -15,7 +15,11 @@ describe('GET /api/config', () => {
     const res = await t.request('GET', '/api/config');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
-    expect(await res.json()).toEqual({ map: { attribution: '' }, identityProvider: null });
+    expect(await res.json()).toEqual({
+      map: { attribution: '' },
+      identityProvider: null,
+      card: { provider: 'sandbox' },
+    });
   });
 
   it('reports the configured map, and nothing else', async () => {
@@ -34,8 +38,19 @@ describe('GET /api/config', () => {
         attribution: '© OpenStreetMap contributors',
       },
       identityProvider: null,
+      card: { provider: 'sandbox' },
     });
     expect(appConfig.parse(body)).toEqual(body);
+  });
+
+  it('with Stripe configured: the publishable key for Stripe.js, never the secret key', async () => {
+    const app = createApp({
+      ...t.deps,
+      cardConfig: { provider: 'stripe', publishableKey: 'pk_test_51Kigali' },
+    });
+    const text = await (await app.request('/api/config')).text();
+    expect(JSON.parse(text).card).toEqual({ provider: 'stripe', publishableKey: 'pk_test_51Kigali' });
+    expect(text).not.toMatch(/sk_(test|live)_|whsec_/);
   });
 
   it('a start with a map variable that is no http(s) URL fails, naming the variable', () => {

@@ -13,16 +13,18 @@ const noMap: AppConfig['map'] = { attribution: '' };
 export const configRoutes = new Hono<AppEnv>().get(
   '/',
   documented({
-    summary: 'Public, cacheable app configuration: the map style, PMTiles archive and attribution',
+    summary:
+      'Public, cacheable app configuration: the map style, PMTiles archive and attribution, the identity provider, how cards are taken',
     audience: 'public',
     ok: { 200: appConfig },
     headers: { 'Cache-Control': { description: 'public, max-age=300', schema: { type: 'string' } } },
   }),
   (c) => {
-    const { map, oidc } = c.var.deps;
+    const { map, oidc, cardConfig } = c.var.deps;
     const body: AppConfig = {
       map: map ?? noMap,
       identityProvider: oidc ? { name: oidc.options.name } : null,
+      card: cardConfig ?? { provider: 'sandbox' },
     };
     return c.json(body, 200, { 'Cache-Control': 'public, max-age=300' });
   },

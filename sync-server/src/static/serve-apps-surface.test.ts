@@ -138,7 +138,34 @@ describe('serving the apps: SPA fallback, JSON 404s, security headers', () => {
     const csp = (await bare.request('/')).headers.get('content-security-policy') ?? '';
     expect(csp).toContain("connect-src 'self';");
     expect(csp).toContain("img-src 'self' data: blob:;");
-    expect(csp).not.toMatch(/googleapis|tiles/);
+    expect(csp).not.toMatch(/googleapis|tiles|stripe/);
+    expect(csp).toContain("frame-src 'none';");
+  });
+
+  it("with Stripe configured, the rider app's CSP allows exactly Stripe.js's origins; the others none", async () => {
+    const withStripe = createApp(
+      { ...t.deps, pushConfig: undefined, cardConfig: { provider: 'stripe', publishableKey: 'pk_test_k' } },
+      { appsDir },
+    );
+    const directives = async (path: string) => {
+      const csp = (await withStripe.request(path, { headers: html })).headers.get('content-security-policy');
+      return Object.fromEntries(
+        (csp ?? '').split(';').map((d) => {
+          const [name, ...values] = d.trim().split(/\s+/);
+          return [name, values.join(' ')];
+        }),
+      );
+    };
+    expect(await directives('/')).toMatchObject({
+      'script-src': "'self' https://js.stripe.com",
+      'frame-src': 'https://js.stripe.com https://hooks.stripe.com',
+      'connect-src': "'self' https://api.stripe.com",
+      'frame-ancestors': "'none'",
+    });
+    for (const path of ['/driver/', '/admin/']) {
+      expect(JSON.stringify(await directives(path))).not.toContain('stripe');
+      expect((await directives(path))['frame-src']).toBe("'none'");
+    }
   });
 
   it('adds HSTS only over HTTPS, as told by a trusted proxy', async () => {

@@ -3,6 +3,8 @@ import { type PaymentProvider, PermanentProviderError, type ProviderOutcome } fr
 
 export interface StripeConfig {
   secretKey: string;
+  /** STRIPE_PUBLISHABLE_KEY: what Stripe.js in the rider app confirms card payments with (public). */
+  publishableKey?: string | undefined;
   webhookSecret?: string | undefined;
   /** Tests point the SDK at a local server speaking Stripe's API (PITFALLS.md: stripe-mock is not installable). */
   host?: string | undefined;

@@ -93,6 +93,13 @@ export async function fakeStripe() {
           },
         ];
       }
+      // Stripe's test card that always asks for 3-D Secure: the intent waits for the cardholder, whom
+      // Stripe.js shows the challenge with the client secret; only a webhook says how it ended.
+      if (pm === 'pm_card_authenticationRequired') {
+        intent.status = 'requires_action';
+        intents.set(id, intent);
+        return [200, { ...intent, next_action: { type: 'use_stripe_sdk', use_stripe_sdk: {} } }];
+      }
       intent.status = 'succeeded';
       intent.amount_received = intent.amount;
     }
