@@ -42,7 +42,7 @@ const phone = { width: 390, height: 844 };
 export async function signIn(page: Page, who: { email: string; password: string }) {
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /** A fresh phone: its own storage and service workers, the page observers installed. */

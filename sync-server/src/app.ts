@@ -17,12 +17,14 @@ import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
 import { authMfaRoutes } from './routes/auth-mfa';
 import { authOidcRoutes } from './routes/auth-oidc';
+import { authPasskeyRoutes } from './routes/auth-passkey';
 import { configRoutes } from './routes/config';
 import { evidenceRoutes } from './routes/evidence';
 import { gtfsRtRoutes } from './routes/gtfs-rt';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { meMfaRoutes } from './routes/me-mfa';
+import { mePasskeyRoutes } from './routes/me-passkeys';
 import { meSessionRoutes } from './routes/me-sessions';
 import { networkRoutes } from './routes/network';
 import { serveOpenApi } from './routes/openapi';
@@ -90,11 +92,13 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
     .route('/health', healthRoutes)
     .route('/config', configRoutes)
     .route('/auth/mfa', authMfaRoutes)
+    .route('/auth/passkey', authPasskeyRoutes)
     .route('/auth/oidc', authOidcRoutes)
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
     .route('/me/sessions', meSessionRoutes)
     .route('/me/mfa', meMfaRoutes)
+    .route('/me/passkeys', mePasskeyRoutes)
     .route('/sync', socketTicketRoutes)
     .route('/push', pushConfigRoutes)
     .route('/payments', paymentRoutes)

@@ -87,14 +87,14 @@ describe.skipIf(!hasChromium)('two-step sign-in in the apps', () => {
     await expect(code.getAttribute('inputmode')).resolves.toBe('numeric');
     // The enrolment used this step's code: the app shows the next one.
     await code.fill(await codeFor(secret, 1));
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await signedIn();
 
     await signOut();
     await signIn(page, rider.email, rider.password);
     await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
     await page.getByLabel('Recovery code').fill(codes[0]!.toUpperCase());
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await signedIn();
     await expect.poll(() => card.textContent()).toContain('Recovery codes left: 9');
 
@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium)('two-step sign-in in the apps', () => {
     await signIn(page, rider.email, rider.password);
     await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
     await page.getByLabel('Recovery code').fill(codes[0]!);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByText('That code is not right.', { exact: false }).waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => localStorage.getItem('kigaligo.rider.session'))).toBeNull();
 
@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('two-step sign-in in the apps', () => {
     });
     await signIn(page, rider.email, rider.password);
     await page.getByLabel('Six-digit code').fill(await codeFor(secret, 1));
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByText('This sign-in took too long.', { exact: false }).waitFor({ timeout: 10_000 });
     await page.getByLabel('Password').waitFor();
   });

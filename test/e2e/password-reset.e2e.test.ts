@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('password reset by email in the apps', () => {
     await fromEmail.getByLabel('New password').fill(NEW_PASSWORD);
     await fromEmail.getByRole('button', { name: 'Save the new password' }).click();
     await fromEmail.getByText('Your password is changed').waitFor({ timeout: 10_000 });
-    await fromEmail.getByRole('button', { name: 'Sign in' }).click();
+    await fromEmail.getByRole('button', { name: 'Sign in', exact: true }).click();
 
     await signIn(fromEmail, rider.email, rider.password);
     await fromEmail.getByText('Wrong email or password.').waitFor({ timeout: 10_000 });

@@ -138,10 +138,10 @@ describe.skipIf(!hasChromium)('sync engine: offline, restarts, tabs', () => {
     await ask.getByText('You will be signed out as soon as they are sent. Keep the app open.').waitFor();
     // Still offline: still signed in, the change still here.
     await page.waitForTimeout(1000);
-    expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Sign in', exact: true }).count()).toBe(0);
 
     await context.setOffline(false);
-    await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor({ timeout: 30_000 });
     // It was sent before the session ended.
     const other = await secondDevice(browser, server.url, rider);
     contexts.push(other.context);

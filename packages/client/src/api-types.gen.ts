@@ -263,7 +263,7 @@ export interface paths {
         put?: never;
         /**
          * Answer a sign-in MFA challenge
-         * @description A six-digit authenticator code or one unused recovery code. A wrong code: 401 wrong_code; an expired, forged or already answered challenge: 401 mfa_challenge_invalid (enter the password again).
+         * @description A six-digit authenticator code, a passkey’s signature over the challenge’s `passkey` options, or one unused recovery code. A wrong code or passkey: 401 wrong_code; an expired, forged or already answered challenge: 401 mfa_challenge_invalid (enter the password again).
          */
         post: operations["postApiAuthMfa"];
         delete?: never;
@@ -326,6 +326,46 @@ export interface paths {
         get: operations["getApiAuthOidcStart"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/passkey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a passkey
+         * @description The signature over the challenge from /options. An unknown passkey or a bad signature: 401 passkey_invalid; an expired or reused token: 401 passkey_challenge_invalid; a suspended account: 401 account_suspended. Failures are throttled per passkey and client like passwords (429).
+         */
+        post: operations["postApiAuthPasskey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/passkey/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start signing in with a passkey
+         * @description Options for `navigator.credentials.get()` (any passkey of this site on the device) and a token to send back with the signature within five minutes.
+         */
+        post: operations["postApiAuthPasskeyOptions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -641,7 +681,7 @@ export interface paths {
         put?: never;
         /**
          * Replace the recovery codes
-         * @description Needs the password again; the old codes stop working. Without an authenticator: 409 no_mfa.
+         * @description Needs the password again; the old codes stop working. Without a second factor: 409 no_mfa.
          *
          *     Requires: any signed-in user.
          */
@@ -707,7 +747,7 @@ export interface paths {
         put?: never;
         /**
          * Turn the authenticator app off
-         * @description Needs the password again; removes the recovery codes too. An admin whom the policy requires a factor cannot: 409 mfa_required.
+         * @description Needs the password again; removes the recovery codes too unless a passkey remains. An admin whom the policy requires a factor cannot turn off the last one: 409 mfa_required.
          *
          *     Requires: any signed-in user.
          */
@@ -736,6 +776,72 @@ export interface paths {
          */
         put: operations["putApiMeNotificationPreferences"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a passkey
+         * @description The authenticator’s answer to /options. Verified (user verification required) and stored; the first factor on an account also answers ten recovery codes, shown this once. 400 passkey_rejected with the reason, 401 passkey_challenge_invalid for an expired or reused token, 409 passkey_exists.
+         *
+         *     Requires: any signed-in user.
+         */
+        post: operations["postApiMePasskeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/passkeys/{id}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a passkey
+         * @description Needs the password again. An admin whom the policy requires a factor cannot remove the last one: 409 mfa_required. With no factor left the recovery codes go too.
+         *
+         *     Requires: any signed-in user.
+         */
+        post: operations["postApiMePasskeysByIdRemove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/passkeys/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start adding a passkey
+         * @description The options for the browser’s `navigator.credentials.create()` (as @simplewebauthn/browser takes them) and a token to send back with its answer within five minutes.
+         *
+         *     Requires: any signed-in user.
+         */
+        post: operations["postApiMePasskeysOptions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2762,9 +2868,14 @@ export interface operations {
                     } | {
                         challengeToken: string;
                         expiresIn: number;
-                        methods: ("totp" | "recovery_code")[];
+                        methods: ("totp" | "passkey" | "recovery_code")[];
                         /** @constant */
                         mfaRequired: true;
+                        passkey?: {
+                            challenge: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -2862,6 +2973,26 @@ export interface operations {
                 "application/json": {
                     challengeToken: string;
                     code: string;
+                } | {
+                    challengeToken: string;
+                    passkey: {
+                        /** @enum {string} */
+                        authenticatorAttachment?: "platform" | "cross-platform";
+                        /** @default {} */
+                        clientExtensionResults?: {
+                            [key: string]: unknown;
+                        };
+                        id: string;
+                        rawId: string;
+                        response: {
+                            authenticatorData: string;
+                            clientDataJSON: string;
+                            signature: string;
+                            userHandle?: string;
+                        };
+                        /** @constant */
+                        type: "public-key";
+                    };
                 } | {
                     challengeToken: string;
                     recoveryCode: string;
@@ -3005,9 +3136,14 @@ export interface operations {
                     } | {
                         challengeToken: string;
                         expiresIn: number;
-                        methods: ("totp" | "recovery_code")[];
+                        methods: ("totp" | "passkey" | "recovery_code")[];
                         /** @constant */
                         mfaRequired: true;
+                        passkey?: {
+                            challenge: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -3054,6 +3190,142 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description An unexpected error (internal) or the database briefly unreachable (503) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    postApiAuthPasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    challengeToken: string;
+                    credential: {
+                        /** @enum {string} */
+                        authenticatorAttachment?: "platform" | "cross-platform";
+                        /** @default {} */
+                        clientExtensionResults?: {
+                            [key: string]: unknown;
+                        };
+                        id: string;
+                        rawId: string;
+                        response: {
+                            authenticatorData: string;
+                            clientDataJSON: string;
+                            signature: string;
+                            userHandle?: string;
+                        };
+                        /** @constant */
+                        type: "public-key";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        expiresIn: number;
+                        mfaEnrolmentRequired?: boolean;
+                        refreshToken: string;
+                        user: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            hasPassword?: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            phone: string | null;
+                            /** @enum {string} */
+                            role: "rider" | "driver" | "admin";
+                            suspended: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid (validation_failed with details, invalid_json, or a named code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid access token (unauthenticated, invalid_token, session_revoked, invalid_credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many attempts; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description An unexpected error (internal) or the database briefly unreachable (503) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    postApiAuthPasskeyOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        challengeToken: string;
+                        options: {
+                            challenge: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
             /** @description An unexpected error (internal) or the database briefly unreachable (503) */
@@ -4025,6 +4297,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        passkeys: {
+                            backedUp: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            lastUsedAt: string | null;
+                            name: string;
+                        }[];
                         recoveryCodesLeft: number;
                         required: boolean;
                         totp: boolean;
@@ -4406,6 +4686,227 @@ export interface operations {
             };
             /** @description Nothing the caller may see under this path */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description An unexpected error (internal) or the database briefly unreachable (503) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    postApiMePasskeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    challengeToken: string;
+                    credential: {
+                        /** @enum {string} */
+                        authenticatorAttachment?: "platform" | "cross-platform";
+                        /** @default {} */
+                        clientExtensionResults?: {
+                            [key: string]: unknown;
+                        };
+                        id: string;
+                        rawId: string;
+                        response: {
+                            attestationObject: string;
+                            clientDataJSON: string;
+                            transports?: string[];
+                        };
+                        /** @constant */
+                        type: "public-key";
+                    };
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        passkey: {
+                            backedUp: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            lastUsedAt: string | null;
+                            name: string;
+                        };
+                        recoveryCodes: string[] | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (validation_failed with details, invalid_json, or a named code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid access token (unauthenticated, invalid_token, session_revoked, invalid_credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state refuses the request (the code says which) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description An unexpected error (internal) or the database briefly unreachable (503) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    postApiMePasskeysByIdRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (validation_failed with details, invalid_json, or a named code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid access token (unauthenticated, invalid_token, session_revoked, invalid_credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Nothing the caller may see under this path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state refuses the request (the code says which) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many attempts; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description An unexpected error (internal) or the database briefly unreachable (503) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    postApiMePasskeysOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        challengeToken: string;
+                        options: {
+                            challenge: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No valid access token (unauthenticated, invalid_token, session_revoked, invalid_credentials) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,8 @@ import {
   type LoginInput,
   loginResponse,
   type MfaChallenge,
+  type PasskeyOptions,
+  passkeyCeremony,
   type RegisterInput,
   type Role,
   user,
@@ -12,15 +14,21 @@ import { z } from 'zod';
 import type { ApiClient } from './api-client';
 import { NetworkError, WrongRoleError } from './api-error';
 import { apiGet, apiRequest } from './api-routes';
+import { signWithPasskey } from './passkey-ceremony';
 import { type SessionStore, sessionFromAuth } from './session-store';
 
-/** The second step of sign-in: a code from the authenticator app, or one recovery code. */
-export type MfaAnswer = { code: string } | { recoveryCode: string };
+/**
+ * The second step of sign-in: a code from the authenticator app, one recovery code, or a passkey (the challenge's
+ * `passkey` options, which the browser's passkey prompt signs).
+ */
+export type MfaAnswer = { code: string } | { recoveryCode: string } | { passkey: PasskeyOptions };
 
 export interface Auth {
   /** Signs in, or answers the challenge to pass to `answerMfa` when the account has a second factor. */
   login(input: LoginInput): Promise<MfaChallenge | null>;
   answerMfa(challengeToken: string, answer: MfaAnswer): Promise<void>;
+  /** Signs in with a passkey on this device, no email or password (`PasskeyCancelledError` if the prompt is closed). */
+  signInWithPasskey(): Promise<void>;
   /**
    * Finishes a sign-in with an identity provider: exchanges the single-use code the server put in the URL hash,
    * like `login` (a challenge when the account has a second factor).
@@ -77,8 +85,25 @@ export function createAuth(api: ApiClient, store: SessionStore, role: Role, onSi
       return null;
     },
     async answerMfa(challengeToken, answer) {
+      const body =
+        'passkey' in answer
+          ? { challengeToken, passkey: await signWithPasskey(answer.passkey) }
+          : { challengeToken, ...answer };
       await accept(
-        await api.request(apiRequest('post', '/api/auth/mfa', { body: { challengeToken, ...answer } }), {
+        await api.request(apiRequest('post', '/api/auth/mfa', { body }), {
+          auth: false,
+          schema: authResponse,
+        }),
+      );
+    },
+    async signInWithPasskey() {
+      const { challengeToken, options } = await api.request(apiRequest('post', '/api/auth/passkey/options'), {
+        auth: false,
+        schema: passkeyCeremony,
+      });
+      const credential = await signWithPasskey(options);
+      await accept(
+        await api.request(apiRequest('post', '/api/auth/passkey', { body: { challengeToken, credential } }), {
           auth: false,
           schema: authResponse,
         }),

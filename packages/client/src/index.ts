@@ -57,6 +57,7 @@ export {
   type LiveState,
 } from './live/live-feed';
 export { fetchNetworkBundle, NETWORK_BUNDLE_URL, NETWORK_CACHE } from './network-bundle';
+export { PasskeyCancelledError, passkeysSupported } from './passkey-ceremony';
 export {
   base64UrlDecode,
   base64UrlEncode,

@@ -14,6 +14,7 @@ export * from './message-format';
 export * from './mfa';
 export * from './network';
 export * from './notifications';
+export * from './passkeys';
 export * from './payment';
 export * from './planning';
 export * from './position';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passkeyAssertion, passkeyOptions, passkeySummary } from './passkeys';
 import { authResponse } from './user';
 
 /** A six-digit code from an authenticator app (RFC 6238, 30-second steps). */
@@ -20,7 +21,9 @@ export const mfaChallenge = z.object({
   challengeToken: z.string(),
   /** Seconds the challenge stays valid. */
   expiresIn: z.number().int().positive(),
-  methods: z.array(z.enum(['totp', 'recovery_code'])),
+  methods: z.array(z.enum(['totp', 'passkey', 'recovery_code'])),
+  /** With `passkey` among the methods: the options for the browser's WebAuthn call, limited to the account's passkeys. */
+  passkey: passkeyOptions.optional(),
 });
 export type MfaChallenge = z.infer<typeof mfaChallenge>;
 
@@ -31,16 +34,18 @@ export type LoginResponse = z.infer<typeof loginResponse>;
 /** The single-use code a sign-in with an identity provider hands to the app (in the URL hash). */
 export const oidcCodeInput = z.object({ code: z.string().min(1).max(100) });
 
-/** The second step of sign-in: one code from the authenticator app, or one unused recovery code. */
+/** The second step of sign-in: one code from the authenticator app, a passkey's signature, or one unused recovery code. */
 export const mfaVerifyInput = z.union([
-  z.object({ challengeToken: z.string().min(20).max(2048), code: totpCode }),
-  z.object({ challengeToken: z.string().min(20).max(2048), recoveryCode }),
+  z.object({ challengeToken: z.string().min(20).max(4096), code: totpCode }),
+  z.object({ challengeToken: z.string().min(20).max(4096), passkey: passkeyAssertion }),
+  z.object({ challengeToken: z.string().min(20).max(4096), recoveryCode }),
 ]);
 export type MfaVerifyInput = z.input<typeof mfaVerifyInput>;
 
 /** `GET /api/me/mfa`: which factors the caller has and whether the policy requires one. */
 export const mfaStatus = z.object({
   totp: z.boolean(),
+  passkeys: z.array(passkeySummary),
   recoveryCodesLeft: z.number().int().nonnegative(),
   /** True for admins under `ADMIN_MFA=required` (unless exempt): without a factor they can only enrol. */
   required: z.boolean(),
@@ -62,5 +67,5 @@ export const totpConfirmInput = z.object({ code: totpCode });
 export const recoveryCodes = z.object({ codes: z.array(z.string()) });
 export type RecoveryCodes = z.infer<typeof recoveryCodes>;
 
-/** Turning a factor off or replacing recovery codes asks for the password again. */
+/** Turning a factor off (an authenticator app, a passkey) or replacing recovery codes asks for the password again. */
 export const mfaReauthInput = z.object({ password: z.string().min(1).max(128) });

@@ -189,6 +189,8 @@ export const auditActions = [
   'auth.mfa_used',
   'auth.mfa_failed',
   'auth.mfa_disabled',
+  'auth.passkey_added',
+  'auth.passkey_removed',
   'auth.recovery_code_used',
   'auth.recovery_codes_regenerated',
   'auth.password_changed',

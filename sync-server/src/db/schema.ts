@@ -153,6 +153,31 @@ export const mfaTotp = pgTable('mfa_totp', {
 });
 
 /**
+ * An account's passkeys (WebAuthn credentials): the public key only, so a database dump signs nobody in. Each is a
+ * second factor and, being discoverable and user-verified, a passwordless sign-in on its own.
+ */
+export const passkeys = pgTable(
+  'passkeys',
+  {
+    /** The credential id the authenticator chose (base64url). */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The COSE public key (base64url). */
+    publicKey: text('public_key').notNull(),
+    /** The authenticator's signature counter; a signature with a counter that went backwards is refused. */
+    counter: bigint('counter', { mode: 'number' }).notNull(),
+    transports: jsonb('transports').$type<string[]>().notNull(),
+    backedUp: boolean('backed_up').notNull(),
+    name: text('name').notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index('passkeys_user_idx').on(t.userId)],
+);
+
+/**
  * A rider's identity at an OpenID Connect provider (issuer + subject, which never change for the person): how
  * "Sign in with …" finds the account again. Linked to an existing account only through a verified email.
  */

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { startSession } from '../auth/auth-service';
 import { MFA_CHALLENGE_TTL_SECONDS, verifyMfaChallenge } from '../auth/mfa/challenge';
+import { relyingPartyFor, verifyPasskey } from '../auth/mfa/passkeys';
 import { recoveryCodesLeft, useRecoveryCode } from '../auth/mfa/recovery-codes';
 import { secretBox } from '../auth/mfa/secret-box';
 import { checkTotp } from '../auth/mfa/totp';
@@ -10,6 +11,7 @@ import { findUserById } from '../db/users';
 import { tooManyRequests, unauthorized } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { clientAddress } from '../http/client-address';
+import { publicOrigin } from '../http/public-origin';
 import { jsonBody } from '../http/validate';
 import { auditSignIn, sessionClient } from './auth';
 
@@ -19,7 +21,8 @@ export const authMfaRoutes = new Hono<AppEnv>().post(
   documented({
     summary: 'Answer a sign-in MFA challenge',
     description:
-      'A six-digit authenticator code or one unused recovery code. A wrong code: 401 wrong_code; ' +
+      'A six-digit authenticator code, a passkey’s signature over the challenge’s `passkey` options, or one ' +
+      'unused recovery code. A wrong code or passkey: 401 wrong_code; ' +
       'an expired, forged or already answered challenge: 401 mfa_challenge_invalid (enter the password again).',
     audience: 'public',
     ok: { 200: authResponse },
@@ -33,7 +36,7 @@ export const authMfaRoutes = new Hono<AppEnv>().post(
     const expired = () =>
       unauthorized('This sign-in has expired; enter your password again', 'mfa_challenge_invalid');
     if (!challenge) throw expired();
-    const { userId, challengeId } = challenge;
+    const { userId, challengeId, passkeyChallenge } = challenge;
     // Six digits are guessable without a limit: codes are throttled per (account, client) like passwords.
     const limitKey = `mfa:${userId}`;
     const client = clientAddress(c);
@@ -44,11 +47,24 @@ export const authMfaRoutes = new Hono<AppEnv>().post(
     const row = await findUserById(database.db, userId);
     if (!row) throw unauthorized('This account no longer exists', 'invalid_token');
     if (row.suspended) throw unauthorized('This account is suspended', 'account_suspended');
-    const method = 'code' in body ? 'totp' : 'recovery_code';
-    const accepted =
-      'code' in body
-        ? await checkTotp(database.db, secretBox(jwtSecret), userId, body.code, 'confirmed')
-        : await useRecoveryCode(database.db, userId, body.recoveryCode);
+    const method = 'code' in body ? 'totp' : 'passkey' in body ? 'passkey' : 'recovery_code';
+    let accepted: boolean;
+    if ('code' in body) {
+      accepted = await checkTotp(database.db, secretBox(jwtSecret), userId, body.code, 'confirmed');
+    } else if ('passkey' in body) {
+      // Only a challenge issued while the account had passkeys names one to sign; only its own passkeys count.
+      accepted =
+        passkeyChallenge !== null &&
+        (await verifyPasskey(
+          database.db,
+          relyingPartyFor(publicOrigin(c)),
+          passkeyChallenge,
+          body.passkey,
+          userId,
+        )) === userId;
+    } else {
+      accepted = await useRecoveryCode(database.db, userId, body.recoveryCode);
+    }
     if (!accepted) {
       await authLimits.releaseChallenge(challengeId);
       await authLimits.loginFailed(limitKey, client);

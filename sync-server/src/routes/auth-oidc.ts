@@ -3,11 +3,13 @@ import { type Context, Hono } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env';
 import { startSession } from '../auth/auth-service';
+import { relyingPartyFor } from '../auth/mfa/passkeys';
 import { mfaChallengeFor } from '../auth/mfa/sign-in-step';
 import { accountForIdentity } from '../auth/oidc-accounts';
 import type { PendingSignIn } from '../auth/oidc-client';
 import { DomainError } from '../domain-error';
 import { documented } from '../http/api-docs';
+import { publicOrigin } from '../http/public-origin';
 import { jsonBody } from '../http/validate';
 import { auditSignIn, sessionClient } from './auth';
 
@@ -20,8 +22,6 @@ const COOKIE_PATH = '/api/auth/oidc';
 
 /** Riders sign in with a provider; the rider app owns the origin's root and reads the answer from the hash. */
 const backToApp = (c: Context<AppEnv>, fragment: string) => c.redirect(`/#${fragment}`, 302);
-
-const originOf = (c: Context<AppEnv>) => c.var.deps.publicUrl ?? new URL(c.req.url).origin;
 
 /**
  * "Sign in with …" (OpenID Connect, riders only): `start` sends the browser to the provider, `callback` takes
@@ -48,7 +48,7 @@ export const authOidcRoutes = new Hono<AppEnv>()
           'oidc_not_configured',
           'Signing in with an identity provider is not configured',
         );
-      const redirectUri = `${originOf(c)}${COOKIE_PATH}/callback`;
+      const redirectUri = `${publicOrigin(c)}${COOKIE_PATH}/callback`;
       let started: Awaited<ReturnType<typeof oidc.start>>;
       try {
         started = await oidc.start(redirectUri);
@@ -96,7 +96,7 @@ export const authOidcRoutes = new Hono<AppEnv>()
       if (outcome.linked !== 'existing')
         await auditSignIn(c, outcome.row.id, 'auth.identity_linked', { issuer: identity.issuer });
       const answer =
-        (await mfaChallengeFor(database.db, outcome.row.id, jwtSecret)) ??
+        (await mfaChallengeFor(database.db, outcome.row.id, jwtSecret, relyingPartyFor(publicOrigin(c)))) ??
         (await startSession(database.db, jwtSecret, outcome.row, sessionClient(c), mfa));
       if ('accessToken' in answer) await auditSignIn(c, outcome.row.id, 'auth.signed_in', { via: 'oidc' });
       return backToApp(c, `oidc=${await signInCodes.issue(answer)}`);

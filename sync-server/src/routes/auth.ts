@@ -22,6 +22,7 @@ import {
   refresh,
   startSession,
 } from '../auth/auth-service';
+import { relyingPartyFor } from '../auth/mfa/passkeys';
 import { mfaChallengeFor } from '../auth/mfa/sign-in-step';
 import { confirmPasswordReset, requestPasswordReset } from '../auth/password-reset';
 import type { SessionClient } from '../auth/sessions';
@@ -29,6 +30,7 @@ import { tooManyRequests, unauthorized } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth } from '../http/auth-middleware';
 import { clientAddress } from '../http/client-address';
+import { publicOrigin } from '../http/public-origin';
 import { jsonBody } from '../http/validate';
 
 export const authRoutes = new Hono<AppEnv>()
@@ -77,7 +79,12 @@ export const authRoutes = new Hono<AppEnv>()
         throw unauthorized('Wrong email or password', 'invalid_credentials');
       }
       await authLimits.loginSucceeded(email, client);
-      const challenge = await mfaChallengeFor(database.db, checked.row.id, jwtSecret);
+      const challenge = await mfaChallengeFor(
+        database.db,
+        checked.row.id,
+        jwtSecret,
+        relyingPartyFor(publicOrigin(c)),
+      );
       if (challenge) return c.json(challenge);
       const session = await startSession(database.db, jwtSecret, checked.row, sessionClient(c), mfa);
       await auditSignIn(c, session.user.id, 'auth.signed_in');
@@ -160,14 +167,12 @@ export const authRoutes = new Hono<AppEnv>()
     jsonBody(passwordResetRequest),
     async (c) => {
       const { email, app } = c.req.valid('json');
-      const { database, authLimits, publicUrl } = c.var.deps;
+      const { database, authLimits } = c.var.deps;
       const wait = await authLimits.beforePasswordReset(clientAddress(c));
       if (wait > 0) throw tooManyRequests(wait);
       // Over the per-account limit nothing is sent, and the answer stays the same as for any other address.
       if (await authLimits.mayEmailReset(email)) {
-        // Without PUBLIC_URL the link uses the origin asked; production sets it, so a forged Host cannot steer it.
-        const origin = publicUrl ?? new URL(c.req.url).origin;
-        await requestPasswordReset(database.db, { email, app, origin });
+        await requestPasswordReset(database.db, { email, app, origin: publicOrigin(c) });
       }
       return c.json({ accepted: true as const }, 202);
     },

@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleFiles, sha256 } from '../test-support/evidence-samples';
+import { SoftAuthenticator } from '../test-support/soft-authenticator';
 import { startTestServer } from '../test-support/test-server';
 import { makeDriverOnShift, makeIntent, makeUser, parkFleet } from '../test-support/trip-fixtures';
 
@@ -230,6 +231,43 @@ describe('the API answers as its generated OpenAPI document says', () => {
     const off = (pw: string) => call('post', '/api/me/mfa/totp/disable', { token, body: { password: pw } });
     expect((await off('not the password')).status).toBe(400);
     expect((await off(password)).status).toBe(204);
+  });
+
+  it('passkeys: adding one, passwordless sign-in, the second step, removing', async () => {
+    const email = `contract-passkey-${randomUUID()}@test.kigaligo.rw`;
+    const password = 'a long passphrase of twelve words';
+    const token = json(await call('post', '/api/auth/register', { body: { email, password, name: 'Keys' } }))
+      .accessToken as string;
+    const device = new SoftAuthenticator(s.server.url);
+    const ceremony = json(await call('post', '/api/me/passkeys/options', { token }));
+    const credential = device.register(ceremony.options);
+    expect((await call('post', '/api/me/passkeys', { token, body: { challengeToken: 'x' } })).status).toBe(
+      400,
+    );
+    const added = await call('post', '/api/me/passkeys', {
+      token,
+      body: { challengeToken: ceremony.challengeToken, credential },
+    });
+    expect(added.status).toBe(201);
+    const again = { challengeToken: ceremony.challengeToken, credential };
+    expect((await call('post', '/api/me/passkeys', { token, body: again })).status).toBe(401);
+
+    const signIn = json(await call('post', '/api/auth/passkey/options'));
+    const signed = { challengeToken: signIn.challengeToken, credential: device.sign(signIn.options) };
+    expect((await call('post', '/api/auth/passkey', { body: signed })).status).toBe(200);
+    expect((await call('post', '/api/auth/passkey', { body: signed })).status).toBe(401);
+    expect((await call('post', '/api/auth/passkey', { body: {} })).status).toBe(400);
+
+    const challenge = json(await call('post', '/api/auth/login', { body: { email, password } }));
+    const answer = { challengeToken: challenge.challengeToken, passkey: device.sign(challenge.passkey) };
+    expect((await call('post', '/api/auth/mfa', { body: answer })).status).toBe(200);
+
+    const id = json(added).passkey.id as string;
+    const remove = (pw: string, which = id) =>
+      call('post', '/api/me/passkeys/{id}/remove', { params: { id: which }, token, body: { password: pw } });
+    expect((await remove('not the password')).status).toBe(400);
+    expect((await remove(password, 'no-such-passkey')).status).toBe(404);
+    expect((await remove(password)).status).toBe(204);
   });
 
   it('planning, stops and places', async () => {

@@ -49,7 +49,7 @@ describe.each(testDatabaseKinds)('multi-factor sign-in on %s', (kind) => {
     });
     const { accessToken } = await reg.json();
     const status = await (await t.request('GET', '/api/me/mfa', { token: accessToken })).json();
-    expect(status).toEqual({ totp: false, recoveryCodesLeft: 0, required: false });
+    expect(status).toEqual({ totp: false, passkeys: [], recoveryCodesLeft: 0, required: false });
     const start = await (await t.request('POST', '/api/me/mfa/totp', { token: accessToken })).json();
     expect(start.secret).toMatch(/^[A-Z2-7]+$/);
     expect(start.otpauthUri).toMatch(/^otpauth:\/\/totp\/KigaliGo:enrol-/);
@@ -71,7 +71,7 @@ describe.each(testDatabaseKinds)('multi-factor sign-in on %s', (kind) => {
     expect(new Set(codes).size).toBe(10);
     for (const code of codes) expect(code).toMatch(/^[a-z2-7]{5}-[a-z2-7]{5}$/);
     const after = await (await t.request('GET', '/api/me/mfa', { token: accessToken })).json();
-    expect(after).toEqual({ totp: true, recoveryCodesLeft: 10, required: false });
+    expect(after).toEqual({ totp: true, passkeys: [], recoveryCodesLeft: 10, required: false });
     // Once on, no new secret is handed out (a stolen session cannot swap the authenticator).
     const again = await t.request('POST', '/api/me/mfa/totp', { token: accessToken });
     expect(again.status).toBe(409);

@@ -10,7 +10,8 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { recordAudit } from '../audit/record-audit';
-import { mfaRequiredFor } from '../auth/mfa/policy';
+import { hasPasskey, listPasskeys } from '../auth/mfa/passkeys';
+import { hasSecondFactor, mfaRequiredFor } from '../auth/mfa/policy';
 import { recoveryCodesLeft, removeRecoveryCodes, replaceRecoveryCodes } from '../auth/mfa/recovery-codes';
 import { secretBox } from '../auth/mfa/secret-box';
 import { checkTotp, hasConfirmedTotp, removeTotp, startTotpEnrolment } from '../auth/mfa/totp';
@@ -36,6 +37,7 @@ export const meMfaRoutes = new Hono<AppEnv>()
       const db = c.var.deps.database.db;
       const status: MfaStatus = {
         totp: await hasConfirmedTotp(db, row.id),
+        passkeys: await listPasskeys(db, row.id),
         recoveryCodesLeft: await recoveryCodesLeft(db, row.id),
         required: mfaRequiredFor(row, c.var.deps.mfa),
       };
@@ -91,7 +93,7 @@ export const meMfaRoutes = new Hono<AppEnv>()
     documented({
       summary: 'Replace the recovery codes',
       description:
-        'Needs the password again; the old codes stop working. Without an authenticator: 409 no_mfa.',
+        'Needs the password again; the old codes stop working. Without a second factor: 409 no_mfa.',
       audience: 'any',
       ok: { 200: recoveryCodes },
       errors: [400, 409, 429],
@@ -100,8 +102,8 @@ export const meMfaRoutes = new Hono<AppEnv>()
     async (c) => {
       const row = await reauthenticated(c, c.req.valid('json').password);
       const db = c.var.deps.database.db;
-      if (!(await hasConfirmedTotp(db, row.id)))
-        throw conflict('no_mfa', 'Set up an authenticator app first');
+      if (!(await hasSecondFactor(db, row.id)))
+        throw conflict('no_mfa', 'Set up an authenticator app or a passkey first');
       const codes = await replaceRecoveryCodes(db, row.id);
       await audit(c, row.id, 'auth.recovery_codes_regenerated');
       return c.json({ codes });
@@ -112,8 +114,8 @@ export const meMfaRoutes = new Hono<AppEnv>()
     documented({
       summary: 'Turn the authenticator app off',
       description:
-        'Needs the password again; removes the recovery codes too. An admin whom the policy requires a factor ' +
-        'cannot: 409 mfa_required.',
+        'Needs the password again; removes the recovery codes too unless a passkey remains. An admin whom the ' +
+        'policy requires a factor cannot turn off the last one: 409 mfa_required.',
       audience: 'any',
       ok: { 204: null },
       errors: [400, 409, 429],
@@ -122,25 +124,26 @@ export const meMfaRoutes = new Hono<AppEnv>()
     async (c) => {
       const row = await reauthenticated(c, c.req.valid('json').password);
       const { database, mfa } = c.var.deps;
-      if (mfaRequiredFor(row, mfa)) {
+      const passkeyLeft = await hasPasskey(database.db, row.id);
+      if (mfaRequiredFor(row, mfa) && !passkeyLeft) {
         throw conflict('mfa_required', 'Admins must keep a second factor');
       }
       if (await removeTotp(database.db, row.id)) {
-        await removeRecoveryCodes(database.db, row.id);
+        if (!passkeyLeft) await removeRecoveryCodes(database.db, row.id);
         await audit(c, row.id, 'auth.mfa_disabled', { method: 'totp' });
       }
       return c.body(null, 204);
     },
   );
 
-async function caller(c: Context<AppEnv>): Promise<UserRow> {
+export async function caller(c: Context<AppEnv>): Promise<UserRow> {
   const row = await findUserById(c.var.deps.database.db, c.var.auth.userId);
   if (!row) throw unauthorized('This account no longer exists', 'invalid_token');
   return row;
 }
 
 /** Changing factors asks for the password again (throttled like sign-in): a borrowed unlocked phone is not enough. */
-async function reauthenticated(c: Context<AppEnv>, password: string): Promise<UserRow> {
+export async function reauthenticated(c: Context<AppEnv>, password: string): Promise<UserRow> {
   const row = await caller(c);
   const { authLimits } = c.var.deps;
   const client = clientAddress(c);

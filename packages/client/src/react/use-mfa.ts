@@ -1,18 +1,22 @@
 import {
   type MfaStatus,
   mfaStatus,
+  passkeyAdded,
+  passkeyCeremony,
   recoveryCodes,
   type TotpEnrolment,
   totpEnrolment,
 } from '@kigaligo/domain';
 import { useCallback } from 'react';
 import { apiGet, apiRequest } from '../api-routes';
+import { createPasskey } from '../passkey-ceremony';
 import { useClient } from './client-context';
 import { useApiQuery } from './use-api-query';
 
 /**
- * The caller's second factor (`/api/me/mfa`): set up an authenticator app, confirm it (which answers the
- * recovery codes, shown once), replace the codes or turn it off (both with the password again).
+ * The caller's second factors (`/api/me/mfa`, `/api/me/passkeys`): set up an authenticator app, confirm it (which
+ * answers the recovery codes, shown once), add or remove passkeys, replace the codes or turn the app off (removing
+ * and turning off ask for the password again).
  */
 export function useMfa() {
   const { api, session } = useClient();
@@ -55,6 +59,31 @@ export function useMfa() {
     [api, reload],
   );
   /**
+   * Adds a passkey made by this device's passkey prompt (`PasskeyCancelledError` if it is closed). Answers the
+   * recovery codes when this is the account's first factor, else null.
+   */
+  const addPasskey = useCallback(async (): Promise<string[] | null> => {
+    const { challengeToken, options } = await api.request(apiRequest('post', '/api/me/passkeys/options'), {
+      schema: passkeyCeremony,
+    });
+    const credential = await createPasskey(options);
+    const added = await api.request(
+      apiRequest('post', '/api/me/passkeys', { body: { challengeToken, credential } }),
+      { schema: passkeyAdded },
+    );
+    await reload();
+    return added.recoveryCodes;
+  }, [api, reload]);
+  const removePasskey = useCallback(
+    async (id: string, password: string) => {
+      await api.request(
+        apiRequest('post', '/api/me/passkeys/{id}/remove', { path: { id }, body: { password } }),
+      );
+      await reload();
+    },
+    [api, reload],
+  );
+  /**
    * After enrolling under ADMIN_MFA=required the session still holds an enrolment-only token: a refresh swaps
    * it for a full one (the server decides at every issue), which lets the app out of the enrolment screen.
    */
@@ -70,6 +99,8 @@ export function useMfa() {
     confirm,
     regenerate,
     disable,
+    addPasskey,
+    removePasskey,
     finishEnrolment,
   };
 }

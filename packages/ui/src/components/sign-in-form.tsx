@@ -1,12 +1,14 @@
-import { useClient } from '@kigaligo/client';
+import { ApiRequestError, passkeysSupported, useClient, WrongRoleError } from '@kigaligo/client';
 import { loginInput, type MfaChallenge } from '@kigaligo/domain';
 import { useState } from 'react';
+import { actionErrorMessage } from '../forms/action-error';
 import { useZodForm } from '../forms/use-zod-form';
 import { useI18n } from '../i18n/i18n-context';
 import { Alert } from './alert';
 import { Button } from './button';
 import { MfaChallengeForm } from './mfa/mfa-challenge-form';
 import { mfaMessages } from './mfa/mfa-messages';
+import { passkeyErrorMessage } from './mfa/passkey-error';
 import { TextField } from './text-field';
 
 export interface SignInFormProps {
@@ -23,6 +25,8 @@ export function SignInForm({ wrongRoleMessage, onForgotPassword }: SignInFormPro
   // it signs in or sends the person back (expired: with a note saying why).
   const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
   const [expired, setExpired] = useState(false);
+  const [passkeyBusy, setPasskeyBusy] = useState(false);
+  const [passkeyError, setPasskeyError] = useState<string | null>(null);
   const form = useZodForm(loginInput, { email: '', password: '' }, t, {
     wrongRole: wrongRoleMessage,
     signIn: true,
@@ -41,11 +45,31 @@ export function SignInForm({ wrongRoleMessage, onForgotPassword }: SignInFormPro
   }
   const signIn = async (input: { email: string; password: string }) => {
     setExpired(false);
+    setPasskeyError(null);
     setChallenge(await auth.login(input));
+  };
+  // A passkey needs no email: the device offers this site's passkeys and the server knows whose each one is.
+  const signInWithPasskey = async () => {
+    setExpired(false);
+    setPasskeyError(null);
+    setPasskeyBusy(true);
+    try {
+      await auth.signInWithPasskey();
+    } catch (err) {
+      setPasskeyError(
+        err instanceof WrongRoleError
+          ? wrongRoleMessage
+          : err instanceof ApiRequestError && err.code === 'account_suspended'
+            ? t('error.suspended')
+            : (passkeyErrorMessage(err, lang) ?? actionErrorMessage(err, t)),
+      );
+      setPasskeyBusy(false);
+    }
   };
   return (
     <form className="kg-form" noValidate onSubmit={form.onSubmit(signIn)}>
       {form.formError ? <Alert>{form.formError}</Alert> : null}
+      {passkeyError && !form.formError ? <Alert>{passkeyError}</Alert> : null}
       {expired && !form.formError ? <Alert>{mfaMessages[lang].expired}</Alert> : null}
       <TextField
         label={t('auth.email')}
@@ -63,6 +87,11 @@ export function SignInForm({ wrongRoleMessage, onForgotPassword }: SignInFormPro
       <Button type="submit" block busy={form.submitting}>
         {form.submitting ? t('auth.wait') : t('auth.signIn')}
       </Button>
+      {passkeysSupported() ? (
+        <Button variant="secondary" block busy={passkeyBusy} onClick={() => void signInWithPasskey()}>
+          {mfaMessages[lang].signInPasskey}
+        </Button>
+      ) : null}
       <button type="button" className="kg-link-button" onClick={onForgotPassword}>
         {t('reset.forgot')}
       </button>

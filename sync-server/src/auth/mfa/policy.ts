@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { UserRow } from '../../db/users';
 import { demoAccounts } from '../../seed/demo-data';
+import { hasPasskey } from './passkeys';
 import { hasConfirmedTotp } from './totp';
 
 /** ADMIN_MFA and who is exempt from it (the seeded demo admin while SEED_DEMO_DATA is on). */
@@ -21,8 +22,10 @@ export function mfaRequiredFor(row: Pick<UserRow, 'role' | 'email'>, policy: Mfa
   return row.role === 'admin' && policy.adminRequired && !policy.exemptEmails.includes(row.email);
 }
 
-/** The account has a factor to ask for at sign-in. */
-export const hasSecondFactor = (db: Db, userId: string) => hasConfirmedTotp(db, userId);
+/** The account has a factor to ask for at sign-in: an authenticator app or a passkey. */
+export async function hasSecondFactor(db: Db, userId: string): Promise<boolean> {
+  return (await hasConfirmedTotp(db, userId)) || (await hasPasskey(db, userId));
+}
 
 /** An account that must have a second factor and has none: its tokens may only enrol one. */
 export async function mfaEnrolmentPending(db: Db, row: UserRow, policy: MfaPolicy): Promise<boolean> {

@@ -7,12 +7,13 @@ import { Button } from '../button';
 import { Card } from '../card';
 import { TextField } from '../text-field';
 import { mfaMessages } from './mfa-messages';
+import { PasskeysSection } from './passkeys-section';
 import { RecoveryCodesView } from './recovery-codes-view';
 import { TotpEnrolment } from './totp-enrolment';
 
 /**
- * Two-step sign-in in every app's settings: set up an authenticator app, or with one on, replace the recovery
- * codes or turn it off (both ask for the password again, as the server does).
+ * Two-step sign-in in every app's settings: set up an authenticator app, add or remove passkeys, and with a factor
+ * on, replace the recovery codes or turn the app off (both ask for the password again, as the server does).
  */
 export function MfaCard() {
   const { lang } = useI18n();
@@ -36,29 +37,39 @@ export function MfaCard() {
     );
   } else if (mode !== 'idle') {
     body = <RecoveryCodesView codes={mode.codes} account={account} onDone={() => setMode('idle')} />;
-  } else if (status?.totp) {
-    body = (
-      <>
-        <p data-testid="mfa-state">{t.on}</p>
-        <p className="kg-muted kg-small">
-          {t.codesLeft}: {status.recoveryCodesLeft}
-        </p>
-        {status.required ? <p className="kg-muted kg-small">{t.required}</p> : null}
-        <ReauthForm
-          disabled={!online}
-          canDisable={!status.required}
-          onRegenerate={async (password) => setMode({ codes: await mfa.regenerate(password) })}
-          onDisable={mfa.disable}
-        />
-      </>
-    );
   } else if (status) {
+    const anyFactor = status.totp || status.passkeys.length > 0;
     body = (
       <>
-        <p data-testid="mfa-state">{t.off}</p>
-        <Button variant="secondary" block disabled={!online} onClick={() => setMode('enrol')}>
-          {t.setUp}
-        </Button>
+        <p data-testid="mfa-state">{status.totp ? t.on : anyFactor ? t.onPasskeys : t.off}</p>
+        {status.required ? <p className="kg-muted kg-small">{t.required}</p> : null}
+        {status.totp ? null : (
+          <Button variant="secondary" block disabled={!online} onClick={() => setMode('enrol')}>
+            {t.setUp}
+          </Button>
+        )}
+        <PasskeysSection
+          passkeys={status.passkeys}
+          disabled={!online}
+          canRemoveLast={!status.required || status.totp}
+          add={mfa.addPasskey}
+          remove={mfa.removePasskey}
+          onCodes={(codes) => setMode({ codes })}
+        />
+        {anyFactor ? (
+          <>
+            <p className="kg-muted kg-small">
+              {t.codesLeft}: {status.recoveryCodesLeft}
+            </p>
+            <ReauthForm
+              disabled={!online}
+              canDisable={status.totp && (!status.required || status.passkeys.length > 0)}
+              disableLabel={status.passkeys.length > 0 ? t.disableApp : t.disable}
+              onRegenerate={async (password) => setMode({ codes: await mfa.regenerate(password) })}
+              onDisable={mfa.disable}
+            />
+          </>
+        ) : null}
       </>
     );
   }
@@ -74,6 +85,7 @@ export function MfaCard() {
 function ReauthForm(props: {
   disabled: boolean;
   canDisable: boolean;
+  disableLabel: string;
   onRegenerate: (password: string) => Promise<void>;
   onDisable: (password: string) => Promise<void>;
 }) {
@@ -119,7 +131,7 @@ function ReauthForm(props: {
             disabled={props.disabled || !password || busy}
             onClick={() => void run(null, props.onDisable)}
           >
-            {t.disable}
+            {props.disableLabel}
           </Button>
         ) : null}
       </div>

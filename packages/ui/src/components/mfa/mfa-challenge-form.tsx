@@ -1,4 +1,10 @@
-import { ApiRequestError, useClient, WrongRoleError } from '@kigaligo/client';
+import {
+  ApiRequestError,
+  type MfaAnswer,
+  passkeysSupported,
+  useClient,
+  WrongRoleError,
+} from '@kigaligo/client';
 import type { MfaChallenge } from '@kigaligo/domain';
 import { type FormEvent, useState } from 'react';
 import { actionErrorMessage } from '../../forms/action-error';
@@ -7,10 +13,13 @@ import { Alert } from '../alert';
 import { Button } from '../button';
 import { TextField } from '../text-field';
 import { mfaAnswerFrom, mfaMessages } from './mfa-messages';
+import { passkeyErrorMessage } from './passkey-error';
+
+type Mode = 'totp' | 'passkey' | 'recovery';
 
 /**
- * The second step of sign-in: the code from the authenticator app, or (switched to) a recovery code. An expired
- * or already used challenge sends the person back to the password (`onBack(true)`).
+ * The second step of sign-in: the code from the authenticator app, a passkey on this device, or (switched to) a
+ * recovery code. An expired or already used challenge sends the person back to the password (`onBack(true)`).
  */
 export function MfaChallengeForm(props: {
   challenge: MfaChallenge;
@@ -21,17 +30,26 @@ export function MfaChallengeForm(props: {
   const { auth } = useClient();
   const { lang, t: common } = useI18n();
   const t = mfaMessages[lang];
-  const canRecover = props.challenge.methods.includes('recovery_code');
-  const [mode, setMode] = useState<'totp' | 'recovery'>('totp');
+  const { methods, passkey } = props.challenge;
+  const offered: Mode[] = [];
+  if (methods.includes('totp')) offered.push('totp');
+  if (methods.includes('passkey') && passkey && passkeysSupported()) offered.push('passkey');
+  if (methods.includes('recovery_code')) offered.push('recovery');
+  const [mode, setMode] = useState<Mode>(offered[0] ?? 'totp');
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<{ field?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const answer = mfaAnswerFrom(typed);
-    if (!answer || 'code' in answer !== (mode === 'totp')) {
-      setError({ field: mode === 'totp' ? t.codeFormat : t.recoveryFormat });
-      return;
+    let answer: MfaAnswer | null;
+    if (mode === 'passkey' && passkey) {
+      answer = { passkey };
+    } else {
+      answer = mfaAnswerFrom(typed);
+      if (!answer || 'code' in answer !== (mode === 'totp')) {
+        setError({ field: mode === 'totp' ? t.codeFormat : t.recoveryFormat });
+        return;
+      }
     }
     setError({});
     setBusy(true);
@@ -40,20 +58,37 @@ export function MfaChallengeForm(props: {
     } catch (err) {
       if (err instanceof ApiRequestError && err.code === 'mfa_challenge_invalid') return props.onBack(true);
       if (err instanceof WrongRoleError) setError({ form: props.wrongRoleMessage });
+      else if (mode === 'passkey')
+        setError({
+          form:
+            err instanceof ApiRequestError && err.code === 'wrong_code'
+              ? t.passkeyRejected
+              : (passkeyErrorMessage(err, lang) ?? actionErrorMessage(err, common)),
+        });
       else if (err instanceof ApiRequestError && err.code === 'wrong_code') setError({ field: t.wrongCode });
       else setError({ form: actionErrorMessage(err, common) });
       setBusy(false);
     }
   };
-  const switchMode = () => {
-    setMode(mode === 'totp' ? 'recovery' : 'totp');
+  const switchTo = (next: Mode) => {
+    setMode(next);
     setTyped('');
     setError({});
+  };
+  const switchLabel: Record<Mode, string> = {
+    totp: t.useCode,
+    passkey: t.usePasskey,
+    recovery: t.useRecovery,
+  };
+  const intro: Record<Mode, string> = {
+    totp: t.challengeIntro,
+    passkey: t.challengePasskey,
+    recovery: t.challengeRecovery,
   };
   return (
     <form className="kg-form" noValidate onSubmit={(e) => void submit(e)} aria-label={t.challengeTitle}>
       <h2 className="kg-card-subtitle">{t.challengeTitle}</h2>
-      <p className="kg-muted">{mode === 'totp' ? t.challengeIntro : t.challengeRecovery}</p>
+      <p className="kg-muted">{intro[mode]}</p>
       {error.form ? <Alert>{error.form}</Alert> : null}
       {mode === 'totp' ? (
         <TextField
@@ -68,7 +103,7 @@ export function MfaChallengeForm(props: {
           maxLength={7}
           autoFocus
         />
-      ) : (
+      ) : mode === 'recovery' ? (
         <TextField
           key="recovery"
           label={t.recoveryCode}
@@ -81,15 +116,17 @@ export function MfaChallengeForm(props: {
           maxLength={40}
           autoFocus
         />
-      )}
-      <Button type="submit" block busy={busy}>
-        {t.verify}
-      </Button>
-      {canRecover ? (
-        <Button variant="ghost" block onClick={switchMode}>
-          {mode === 'totp' ? t.useRecovery : t.useCode}
-        </Button>
       ) : null}
+      <Button type="submit" block busy={busy}>
+        {mode === 'passkey' ? t.usePasskey : t.verify}
+      </Button>
+      {offered
+        .filter((m) => m !== mode)
+        .map((m) => (
+          <Button key={m} variant="ghost" block onClick={() => switchTo(m)}>
+            {switchLabel[m]}
+          </Button>
+        ))}
       <Button variant="ghost" block onClick={() => props.onBack(false)}>
         {t.back}
       </Button>

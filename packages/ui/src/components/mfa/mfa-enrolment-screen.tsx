@@ -1,4 +1,4 @@
-import { useClient, useMfa, useSession } from '@kigaligo/client';
+import { passkeysSupported, useClient, useMfa, useSession } from '@kigaligo/client';
 import { useState } from 'react';
 import { actionErrorMessage } from '../../forms/action-error';
 import { useI18n } from '../../i18n/i18n-context';
@@ -6,11 +6,14 @@ import { Alert } from '../alert';
 import { AuthLayout } from '../auth-layout';
 import { Button } from '../button';
 import { mfaMessages } from './mfa-messages';
+import { passkeyErrorMessage } from './passkey-error';
+import { RecoveryCodesView } from './recovery-codes-view';
 import { TotpEnrolment } from './totp-enrolment';
 
 /**
- * What an admin sees under ADMIN_MFA=required until a second factor is set up: the server accepts the session's
- * token on the MFA routes only, so nothing else of the app is shown. Confirming refreshes into a full session.
+ * What an admin sees under ADMIN_MFA=required until a second factor is set up (an authenticator app or a passkey):
+ * the server accepts the session's token on the MFA and passkey routes only, so nothing else of the app is shown.
+ * Confirming refreshes into a full session.
  */
 export function MfaEnrolmentScreen({ product }: { product?: string | undefined }) {
   const { auth } = useClient();
@@ -20,10 +23,27 @@ export function MfaEnrolmentScreen({ product }: { product?: string | undefined }
   const mfa = useMfa();
   // The factor is on even if this refresh fails (offline): say so, and Done tries again.
   const [error, setError] = useState<string | null>(null);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [busy, setBusy] = useState(false);
   const finish = () => {
     setError(null);
     mfa.finishEnrolment().catch((err: unknown) => setError(actionErrorMessage(err, common)));
   };
+  const addPasskey = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      const first = await mfa.addPasskey();
+      // The first factor brings recovery codes to save before going on; without any, the passkey was not the first.
+      if (first) setCodes(first);
+      else finish();
+    } catch (err) {
+      setError(passkeyErrorMessage(err, lang) ?? actionErrorMessage(err, common));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const account = session?.user.email ?? '';
   return (
     <AuthLayout
       product={product}
@@ -36,12 +56,18 @@ export function MfaEnrolmentScreen({ product }: { product?: string | undefined }
       }
     >
       {error ? <Alert>{error}</Alert> : null}
-      <TotpEnrolment
-        start={mfa.start}
-        confirm={mfa.confirm}
-        account={session?.user.email ?? ''}
-        onDone={finish}
-      />
+      {codes ? (
+        <RecoveryCodesView codes={codes} account={account} onDone={finish} />
+      ) : (
+        <>
+          <TotpEnrolment start={mfa.start} confirm={mfa.confirm} account={account} onDone={finish} />
+          {passkeysSupported() ? (
+            <Button variant="secondary" block busy={busy} onClick={() => void addPasskey()}>
+              {t.enrolPasskey}
+            </Button>
+          ) : null}
+        </>
+      )}
     </AuthLayout>
   );
 }

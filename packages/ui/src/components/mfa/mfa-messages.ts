@@ -37,7 +37,8 @@ const en = {
   wrongPassword: 'This is not your password.',
   fileHeading: 'KigaliGo recovery codes. Each code works once.',
   enrolTitle: 'Set up two-step sign-in',
-  enrolIntro: 'Admin accounts need a second step at sign-in. Set up an authenticator app to continue.',
+  enrolIntro:
+    'Admin accounts need a second step at sign-in. Set up an authenticator app or a passkey to continue.',
   signOut: 'Sign out',
   challengeTitle: 'Enter your sign-in code',
   challengeIntro: 'Open your authenticator app and type the code it shows for KigaliGo.',
@@ -48,6 +49,27 @@ const en = {
   verify: 'Sign in',
   back: 'Back to password',
   expired: 'This sign-in took too long. Enter your password again.',
+  onPasskeys: 'On: you confirm sign-in with a passkey.',
+  passkeysTitle: 'Passkeys',
+  passkeysIntro:
+    'A passkey uses your phone’s fingerprint, face or screen lock: it signs you in without a password, and works as the second step after one.',
+  addPasskey: 'Add a passkey',
+  passkeyAdded: 'Added',
+  passkeyLastUsed: 'Last used',
+  passkeyNeverUsed: 'Not used yet',
+  passkeySynced: 'Synced to your other devices',
+  removePasskey: 'Remove',
+  removePasskeyIntro: 'Type your password to remove this passkey.',
+  passkeyCancelled: 'No passkey was used. Try again when you are ready.',
+  passkeyUnsupported: 'This browser cannot use passkeys.',
+  passkeyRejected: 'This passkey could not be checked. Try again, or use another device.',
+  passkeyExists: 'This passkey is already added.',
+  passkeyUnknown: 'This passkey is not recognised here. Sign in with your email and password.',
+  disableApp: 'Remove the authenticator app',
+  usePasskey: 'Use a passkey',
+  challengePasskey: 'Use the passkey on this device: it will ask for your fingerprint, face or screen lock.',
+  signInPasskey: 'Sign in with a passkey',
+  enrolPasskey: 'Use a passkey instead',
 };
 export type MfaKey = keyof typeof en;
 
@@ -87,7 +109,7 @@ const rw: Record<MfaKey, string> = {
   fileHeading: 'Kode zo kugarura za KigaliGo. Buri kode ikora rimwe.',
   enrolTitle: 'Shyiraho kwinjira mu ntambwe ebyiri',
   enrolIntro:
-    "Konti z'abayobozi zikeneye intambwe ya kabiri mu kwinjira. Shyiraho porogaramu ya authenticator kugira ngo ukomeze.",
+    "Konti z'abayobozi zikeneye intambwe ya kabiri mu kwinjira. Shyiraho porogaramu ya authenticator cyangwa passkey kugira ngo ukomeze.",
   signOut: 'Sohoka',
   challengeTitle: 'Andika kode yo kwinjira',
   challengeIntro: 'Fungura porogaramu yawe ya authenticator wandike kode yerekana kuri KigaliGo.',
@@ -98,6 +120,29 @@ const rw: Record<MfaKey, string> = {
   verify: 'Injira',
   back: "Subira ku ijambo ry'ibanga",
   expired: "Kwinjira byatinze cyane. Ongera wandike ijambo ry'ibanga.",
+  onPasskeys: 'Birakora: wemeza kwinjira ukoresheje passkey.',
+  passkeysTitle: 'Passkeys',
+  passkeysIntro:
+    "Passkey ikoresha igikumwe, isura cyangwa ifunga rya ecran ya telefone yawe: ikwinjiza nta jambo ry'ibanga, kandi ikora nk'intambwe ya kabiri nyuma yaryo.",
+  addPasskey: 'Ongeraho passkey',
+  passkeyAdded: 'Yongeweho',
+  passkeyLastUsed: 'Iheruka gukoreshwa',
+  passkeyNeverUsed: 'Ntirakoreshwa',
+  passkeySynced: 'Ihujwe n’ibindi bikoresho byawe',
+  removePasskey: 'Kuraho',
+  removePasskeyIntro: "Andika ijambo ry'ibanga ryawe kugira ngo ukureho iyi passkey.",
+  passkeyCancelled: 'Nta passkey yakoreshejwe. Ongera ugerageze igihe witeguye.',
+  passkeyUnsupported: 'Iyi mushakisha ntishobora gukoresha passkeys.',
+  passkeyRejected:
+    'Iyi passkey ntiyashoboye kugenzurwa. Ongera ugerageze, cyangwa ukoreshe ikindi gikoresho.',
+  passkeyExists: 'Iyi passkey yari isanzwe yongeweho.',
+  passkeyUnknown: "Iyi passkey ntizwi hano. Injira ukoresheje imeri n'ijambo ry'ibanga.",
+  disableApp: 'Kuraho porogaramu ya authenticator',
+  usePasskey: 'Koresha passkey',
+  challengePasskey:
+    'Koresha passkey iri kuri iki gikoresho: irakubaza igikumwe, isura cyangwa ifunga rya ecran.',
+  signInPasskey: 'Injira ukoresheje passkey',
+  enrolPasskey: 'Koresha passkey mu mwanya wayo',
 };
 
 export const mfaMessages: Record<Lang, Record<MfaKey, string>> = { en, rw };
