@@ -78,6 +78,50 @@ describe.skipIf(!hasChromium)('admin console', () => {
     await driver.context.close();
   });
 
+  it('makes a driver an admin after a confirmation; the driver’s session ends at once', async () => {
+    const api = (path: string, body: unknown, token?: string) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    const admin = await (
+      await api('/api/auth/login', { email: 'admin@demo.kigaligo.rw', password: 'kigali-admin' })
+    ).json();
+    const email = `promoted-${crypto.randomUUID().slice(0, 8)}@fleet.kigaligo.rw`;
+    const password = 'moto-kigali-promoted';
+    const created = await api(
+      '/api/admin/users',
+      { email, password, name: 'Jean Promoted', phone: '+250788000222', role: 'driver' },
+      admin.accessToken,
+    );
+    expect(created.status).toBe(201);
+    const driver = await (await api('/api/auth/login', { email, password })).json();
+
+    const { context, page } = await openPage(browser, desktop);
+    await page.goto(`${server.url}/admin/`);
+    await signIn(page, 'admin@demo.kigaligo.rw', 'kigali-admin');
+    const row = page.locator('table tbody tr', { has: page.getByRole('cell', { name: email }) });
+    await row.getByRole('button', { name: 'Make admin' }).click({ timeout: 20_000 });
+    await row.getByText('Make Jean Promoted Admin?', { exact: false }).waitFor();
+    await row.getByRole('button', { name: 'Change role' }).click();
+    await row.getByRole('button', { name: 'Make driver' }).waitFor({ timeout: 10_000 });
+    expect(await row.locator('.kg-badge').first().textContent()).toBe('Admin');
+    // The demo admin's own row offers no change.
+    const own = page.locator('table tbody tr', {
+      has: page.getByRole('cell', { name: 'admin@demo.kigaligo.rw' }),
+    });
+    expect(await own.getByRole('button').count()).toBe(0);
+    const me = await fetch(`${server.url}/api/me`, {
+      headers: { authorization: `Bearer ${driver.accessToken}` },
+    });
+    expect(me.status).toBe(401);
+    await context.close();
+  });
+
   it('the admin console refuses a rider account', async () => {
     const { context, page } = await openPage(browser, desktop);
     await page.goto(`${server.url}/admin/`);

@@ -34,6 +34,13 @@ const en = {
   'users.col.joined': 'Joined',
   'users.active': 'Active',
   'users.suspended': 'Suspended',
+  'users.col.change': 'Change role',
+  'users.makeAdmin': 'Make admin',
+  'users.makeDriver': 'Make driver',
+  'users.roleConfirm':
+    'Make {name} {role}? They are signed out everywhere now and sign in again with the new role.',
+  'users.roleConfirmYes': 'Change role',
+  'users.cancel': 'Cancel',
   'driver.title': 'Add a driver',
   'driver.subtitle':
     'Creates a driver account. The driver signs in to KigaliGo Driver with this email and password.',
@@ -108,6 +115,13 @@ const rw: Record<keyof typeof en, string> = {
   'users.col.joined': 'Yiyandikishije',
   'users.active': 'Irakora',
   'users.suspended': 'Yahagaritswe',
+  'users.col.change': 'Hindura uruhare',
+  'users.makeAdmin': 'Mugire umuyobozi',
+  'users.makeDriver': 'Mugire umushoferi',
+  'users.roleConfirm':
+    'Kugira {name} {role}? Arasohorwa ahantu hose ubu, maze yinjire bundi bushya afite uruhare rushya.',
+  'users.roleConfirmYes': 'Hindura uruhare',
+  'users.cancel': 'Hagarika',
   'driver.title': 'Ongeraho umushoferi',
   'driver.subtitle':
     "Ifungura konti y'umushoferi. Umushoferi yinjira muri KigaliGo Driver akoresheje iyi imeyili n'iri jambo ry'ibanga.",

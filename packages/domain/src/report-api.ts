@@ -198,6 +198,7 @@ export const auditActions = [
   'auth.password_reset',
   'auth.session_revoked',
   'auth.signed_out_everywhere',
+  'user.role_changed',
   'driver.suspended',
   'driver.unsuspended',
   'refund.issued',

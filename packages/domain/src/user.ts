@@ -105,3 +105,10 @@ export const passwordResetConfirm = z.object({
   newPassword: password,
 });
 export type PasswordResetConfirm = z.infer<typeof passwordResetConfirm>;
+
+/**
+ * `POST /api/admin/users/:id/role`: a staff account becomes a driver or an admin. Its sessions end at once, so the
+ * old role's access tokens stop working on the next request.
+ */
+export const changeRoleInput = z.object({ role: z.enum(['driver', 'admin']) });
+export type ChangeRoleInput = z.infer<typeof changeRoleInput>;

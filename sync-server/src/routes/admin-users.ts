@@ -1,9 +1,17 @@
-import { createStaffInput, role, suspendDriverInput, unsuspendDriverInput, user } from '@kigaligo/domain';
+import {
+  changeRoleInput,
+  createStaffInput,
+  role,
+  suspendDriverInput,
+  unsuspendDriverInput,
+  user,
+} from '@kigaligo/domain';
 import { asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { createAccount } from '../auth/auth-service';
+import { changeStaffRole } from '../auth/change-role';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import { toUser } from '../db/users';
@@ -53,6 +61,34 @@ export const adminUserRoutes = new Hono<AppEnv>()
         'staff account created',
       );
       return c.json({ user: toUser(row) }, 201);
+    },
+  )
+  .post(
+    '/:id/role',
+    documented({
+      summary: 'Make a staff account a driver or an admin',
+      description:
+        'Its sessions end at once (access tokens refused on the next request, sockets closed with 4401) and a ' +
+        'running shift ends. A rider: 409 not_staff; your own account: 409 own_role.',
+      audience: 'admin',
+      idempotent: true,
+      ok: { 200: z.object({ user }) },
+      errors: [400, 404, 409],
+    }),
+    idempotent,
+    jsonBody(changeRoleInput),
+    async (c) => {
+      const id = idOrNotFound(c.req.param('id'), 'user');
+      const { deps, auth } = c.var;
+      const { row, endedShift } = await deps.database.db.transaction(async (tx) => {
+        const changed = await changeStaffRole(tx, auth.userId, id, c.req.valid('json').role);
+        await keepAnswer(c, tx as Db, 200, { user: toUser(changed.row) });
+        return changed;
+      });
+      await deps.sessions.catchUp();
+      if (endedShift) await deps.live.rosterChanged();
+      deps.logger.info({ userId: id, role: row.role, by: auth.userId }, 'role changed');
+      return c.json({ user: toUser(row) });
     },
   )
   // Suspending drivers after reports.

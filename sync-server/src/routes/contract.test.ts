@@ -465,6 +465,20 @@ describe('the API answers as its generated OpenAPI document says', () => {
     expect(
       (await call('post', '/api/admin/users/{id}/unsuspend', { token: admin, params, body: {} })).status,
     ).toBe(200);
+    const role = (body: unknown) =>
+      call('post', '/api/admin/users/{id}/role', { token: admin, params, body });
+    expect((await role({ role: 'pilot' })).status).toBe(400);
+    expect((await role({ role: 'admin' })).status).toBe(200);
+    expect((await role({ role: 'driver' })).status).toBe(200);
+    expect(
+      (
+        await call('post', '/api/admin/users/{id}/role', {
+          token: admin,
+          params: { id: randomUUID() },
+          body: { role: 'admin' },
+        })
+      ).status,
+    ).toBe(404);
     const nobody = { id: randomUUID() };
     expect(
       (await call('post', '/api/admin/users/{id}/unsuspend', { token: admin, params: nobody, body: {} }))

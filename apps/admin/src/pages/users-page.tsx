@@ -77,7 +77,7 @@ export function UsersPage() {
       {query.loading && !query.data ? (
         <p className="kg-muted">{t('users.loading')}</p>
       ) : (
-        <UsersTable users={shown} />
+        <UsersTable users={shown} onChanged={() => void query.reload()} />
       )}
     </>
   );

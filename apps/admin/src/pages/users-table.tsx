@@ -1,9 +1,13 @@
+import { useSession } from '@kigaligo/client';
 import type { User } from '@kigaligo/domain';
 import { formatDate } from '@kigaligo/ui';
 import { useAdminI18n } from '../messages';
+import { RoleChange } from './role-change';
 
-export function UsersTable({ users }: { users: User[] }) {
+/** Every account; a driver or admin other than oneself can be given the other staff role. */
+export function UsersTable({ users, onChanged }: { users: User[]; onChanged: () => void }) {
   const { t, lang } = useAdminI18n();
+  const me = useSession()?.user.id;
   if (users.length === 0) return <p className="kg-table-empty">{t('users.none')}</p>;
   return (
     <div className="kg-table-wrap">
@@ -16,6 +20,7 @@ export function UsersTable({ users }: { users: User[] }) {
             <th scope="col">{t('users.col.role')}</th>
             <th scope="col">{t('users.col.status')}</th>
             <th scope="col">{t('users.col.joined')}</th>
+            <th scope="col">{t('users.col.change')}</th>
           </tr>
         </thead>
         <tbody>
@@ -35,6 +40,9 @@ export function UsersTable({ users }: { users: User[] }) {
                 )}
               </td>
               <td className="kg-nowrap">{formatDate(u.createdAt, lang)}</td>
+              <td>
+                {u.role !== 'rider' && u.id !== me ? <RoleChange user={u} onChanged={onChanged} /> : null}
+              </td>
             </tr>
           ))}
         </tbody>
