@@ -15,12 +15,10 @@ import { hasSecondFactor, mfaRequiredFor } from '../auth/mfa/policy';
 import { recoveryCodesLeft, removeRecoveryCodes, replaceRecoveryCodes } from '../auth/mfa/recovery-codes';
 import { secretBox } from '../auth/mfa/secret-box';
 import { checkTotp, hasConfirmedTotp, removeTotp, startTotpEnrolment } from '../auth/mfa/totp';
-import { verifyPassword } from '../auth/password';
-import { findUserById, type UserRow } from '../db/users';
-import { conflict, DomainError, tooManyRequests, unauthorized } from '../domain-error';
+import { conflict, DomainError } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuthOrEnrolment } from '../http/auth-middleware';
-import { clientAddress } from '../http/client-address';
+import { caller, reauthenticated } from '../http/caller';
 import { jsonBody } from '../http/validate';
 
 /**
@@ -135,28 +133,6 @@ export const meMfaRoutes = new Hono<AppEnv>()
       return c.body(null, 204);
     },
   );
-
-export async function caller(c: Context<AppEnv>): Promise<UserRow> {
-  const row = await findUserById(c.var.deps.database.db, c.var.auth.userId);
-  if (!row) throw unauthorized('This account no longer exists', 'invalid_token');
-  return row;
-}
-
-/** Changing factors asks for the password again (throttled like sign-in): a borrowed unlocked phone is not enough. */
-export async function reauthenticated(c: Context<AppEnv>, password: string): Promise<UserRow> {
-  const row = await caller(c);
-  const { authLimits } = c.var.deps;
-  const client = clientAddress(c);
-  const wait = await authLimits.beforeLogin(row.email, client);
-  if (wait > 0) throw tooManyRequests(wait);
-  if (!(await verifyPassword(password, row.passwordHash))) {
-    await authLimits.loginFailed(row.email, client);
-    throw new DomainError('invalid', 'wrong_password', 'The password is not right', [
-      { path: 'password', message: 'Not your password' },
-    ]);
-  }
-  return row;
-}
 
 const wrongCode = () =>
   new DomainError('invalid', 'wrong_code', 'That code is not right', [

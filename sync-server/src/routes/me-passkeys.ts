@@ -20,9 +20,9 @@ import { hasConfirmedTotp } from '../auth/mfa/totp';
 import { conflict, notFound, unauthorized } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuthOrEnrolment } from '../http/auth-middleware';
+import { caller, reauthenticated } from '../http/caller';
 import { publicOrigin } from '../http/public-origin';
 import { jsonBody } from '../http/validate';
-import { caller, reauthenticated } from './me-mfa';
 
 /**
  * The caller's passkeys (mounted at /api/me/passkeys): add one (a WebAuthn ceremony in two steps) or remove one.
