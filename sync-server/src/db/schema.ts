@@ -752,7 +752,10 @@ export const outbox = pgTable(
     payload: jsonb('payload').notNull(),
     idempotencyKey: text('idempotency_key').notNull().unique(),
     status: outboxStatusEnum('status').notNull().default('pending'),
+    /** Every delivery, "not decided yet" polls of a pending collection included. */
     attempts: integer('attempts').notNull().default(0),
+    /** Deliveries that failed (pending polls excluded): what dead-letters a message after `maxAttempts`. */
+    failures: integer('failures').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
     /** What the provider answered (or, for the sandbox, that nothing left the machine). */

@@ -8,7 +8,10 @@ import type { OutboxTopic } from './topics';
 export type OutboxRow = typeof outbox.$inferSelect;
 
 export interface OutboxWorkerOptions {
-  /** After this many failed attempts a message is dead-lettered (kept, shown to admins, retryable). */
+  /**
+   * After this many failed deliveries a message is dead-lettered (kept, shown to admins, retryable); polls of a
+   * collection the provider has not decided yet do not count.
+   */
   maxAttempts?: number;
   /** First retry delay; doubles each attempt (with jitter), capped at maxDelayMs. */
   baseDelayMs?: number;
@@ -134,14 +137,25 @@ export class OutboxWorker {
     // "Not decided yet" (a mobile-money collection still PENDING) is no failure: it is asked again at the
     // capped backoff until the provider answers, so money it may still collect is never orphaned by a dead letter.
     const stillPending = (err as { stillPending?: unknown } | null)?.stillPending === true;
+    // Polls and failures are counted apart: a timeout after hours of PENDING is a first failure, not the last.
+    const failures = stillPending ? message.failures : message.failures + 1;
     const maxAttempts = handler?.maxAttempts ?? this.opts.maxAttempts;
-    const dead = !stillPending && (permanent || message.attempts >= maxAttempts);
-    const delay = retryDelay(message.attempts, this.opts.baseDelayMs, this.opts.maxDelayMs);
+    const dead = !stillPending && (permanent || failures >= maxAttempts);
+    const delay = retryDelay(
+      stillPending ? message.attempts : failures,
+      this.opts.baseDelayMs,
+      this.opts.maxDelayMs,
+    );
     const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 500);
     const afterCommit = await this.db.transaction(async (tx) => {
       await tx
         .update(outbox)
-        .set({ status: dead ? 'dead' : 'pending', lastError, nextAttemptAt: new Date(Date.now() + delay) })
+        .set({
+          status: dead ? 'dead' : 'pending',
+          failures,
+          lastError,
+          nextAttemptAt: new Date(Date.now() + delay),
+        })
         .where(eq(outbox.id, message.id));
       // Only a dead message changes the domain (a charge that will not be tried again fails the payment).
       return dead ? handler?.onDead?.(tx, message, lastError) : undefined;

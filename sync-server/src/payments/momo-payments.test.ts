@@ -137,12 +137,39 @@ describe.each(testDatabaseKinds)('MTN MoMo request-to-pay on %s', (kind) => {
     expect(await outboxRow(t, `payment:${payment.id}:charge`)).toMatchObject({ status: 'sent', attempts: 7 });
   });
 
+  it('a timeout after a long PENDING is one failure, not the last: polled on until SUCCESSFUL', async () => {
+    momo.state.pendingPolls = 5;
+    const trip = await insertTrip(t.database.db, { method: 'mobile_money' });
+    const { payment } = await (await pay(trip.id, '+250788555333')).json();
+    const { worker } = paymentWorker(t, config, 3);
+    const poll = async () => {
+      await new Promise((r) => setTimeout(r, 3));
+      await worker.runOnce();
+    };
+    for (let i = 0; i < 5; i++) await poll();
+    // Five "not decided yet" answers, more than the three failures a message may have; then MoMo times out once.
+    momo.state.down = true;
+    await poll();
+    momo.state.down = false;
+    expect(await outboxRow(t, `payment:${payment.id}:charge`)).toMatchObject({
+      status: 'pending',
+      failures: 1,
+    });
+    expect((await paymentRow(t, payment.id)).status).toBe('processing');
+    await paymentWorker(t, config, 3).drain();
+    expect((await paymentRow(t, payment.id)).status).toBe('succeeded');
+  });
+
   it('MoMo down: the charge is retried, then dead-lettered and the payment fails', async () => {
     momo.state.down = true;
     const trip = await insertTrip(t.database.db, { method: 'mobile_money' });
     const { payment } = await (await pay(trip.id, '+250789000111')).json();
     await paymentWorker(t, config, 3).drain();
-    expect(await outboxRow(t, `payment:${payment.id}:charge`)).toMatchObject({ status: 'dead', attempts: 3 });
+    expect(await outboxRow(t, `payment:${payment.id}:charge`)).toMatchObject({
+      status: 'dead',
+      attempts: 3,
+      failures: 3,
+    });
     expect((await paymentRow(t, payment.id)).status).toBe('failed');
     momo.state.down = false;
   });

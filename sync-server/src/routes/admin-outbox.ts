@@ -54,7 +54,7 @@ export const adminOutboxRoutes = new Hono<AppEnv>()
       const row = await c.var.deps.database.db.transaction(async (tx) => {
         const [retried] = await tx
           .update(outbox)
-          .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null })
+          .set({ status: 'pending', attempts: 0, failures: 0, nextAttemptAt: new Date(), lastError: null })
           .where(and(eq(outbox.id, id.data), eq(outbox.status, 'dead')))
           .returning();
         if (retried) {
