@@ -7,11 +7,17 @@
 // The bench's own baseline and checks write SQL against the same tables.
 export { eq, sql } from 'drizzle-orm';
 export { hashPassword } from './auth/password';
-export { signAccessToken } from './auth/tokens';
+export {
+  localRevocationBus,
+  redisRevocationBus,
+  SessionRevocations,
+} from './auth/session-revocations';
+export { signAccessToken, verifyAccessToken } from './auth/tokens';
 export { bookIntent } from './booking/book-intent';
 export { SEARCH_RADIUS_METERS } from './booking/find-vehicles';
 export { type Database, type Db, openDatabase } from './db/client';
 export { runMigrations } from './db/migrate';
 export { networkFeeds, shifts, tripEvents, trips, users, vehicleLive, vehicles } from './db/schema';
 export { defaultSocketTimeouts } from './http/socket-guard';
+export { createLogger } from './logger';
 export { type ImportProgress, importFeed } from './network/feed-import';
