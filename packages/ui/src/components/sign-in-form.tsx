@@ -1,7 +1,7 @@
-import { ApiRequestError, passkeysSupported, useClient, WrongRoleError } from '@kigaligo/client';
+import { passkeysSupported, useClient } from '@kigaligo/client';
 import { loginInput, type MfaChallenge } from '@kigaligo/domain';
 import { useState } from 'react';
-import { actionErrorMessage } from '../forms/action-error';
+import { errorMessage } from '../forms/error-message';
 import { useZodForm } from '../forms/use-zod-form';
 import { useI18n } from '../i18n/i18n-context';
 import { Alert } from './alert';
@@ -57,11 +57,7 @@ export function SignInForm({ wrongRoleMessage, onForgotPassword }: SignInFormPro
       await auth.signInWithPasskey();
     } catch (err) {
       setPasskeyError(
-        err instanceof WrongRoleError
-          ? wrongRoleMessage
-          : err instanceof ApiRequestError && err.code === 'account_suspended'
-            ? t('error.suspended')
-            : (passkeyErrorMessage(err, lang) ?? actionErrorMessage(err, t)),
+        passkeyErrorMessage(err, lang) ?? errorMessage(err, t, { wrongRole: wrongRoleMessage }).message,
       );
       setPasskeyBusy(false);
     }
