@@ -10,6 +10,7 @@ import {
   startTestServer,
   type TestServer,
 } from './harness';
+import { newStaff } from './sync-helpers';
 
 describe.skipIf(!hasChromium)('admin console', () => {
   let server: TestServer;
@@ -79,27 +80,14 @@ describe.skipIf(!hasChromium)('admin console', () => {
   });
 
   it('makes a driver an admin after a confirmation; the driver’s session ends at once', async () => {
-    const api = (path: string, body: unknown, token?: string) =>
-      fetch(`${server.url}${path}`, {
+    const { email, password } = await newStaff(server.url, 'driver', 'Jean Promoted');
+    const driver = await (
+      await fetch(`${server.url}/api/auth/login`, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify(body),
-      });
-    const admin = await (
-      await api('/api/auth/login', { email: 'admin@demo.kigaligo.rw', password: 'kigali-admin' })
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      })
     ).json();
-    const email = `promoted-${crypto.randomUUID().slice(0, 8)}@fleet.kigaligo.rw`;
-    const password = 'moto-kigali-promoted';
-    const created = await api(
-      '/api/admin/users',
-      { email, password, name: 'Jean Promoted', phone: '+250788000222', role: 'driver' },
-      admin.accessToken,
-    );
-    expect(created.status).toBe(201);
-    const driver = await (await api('/api/auth/login', { email, password })).json();
 
     const { context, page } = await openPage(browser, desktop);
     await page.goto(`${server.url}/admin/`);

@@ -10,7 +10,7 @@ import {
   startTestServer,
   type TestServer,
 } from './harness';
-import { newRider } from './sync-helpers';
+import { newRider, newStaff } from './sync-helpers';
 
 /** The code an authenticator app shows `steps` 30-second steps from now (the server takes one step either side). */
 const codeFor = (secret: string, steps = 0) =>
@@ -120,26 +120,7 @@ describe.skipIf(!hasChromium)('two-step sign-in in the apps', () => {
   });
 
   it('an admin without a factor (not the demo admin) sees only enrolment until one is set up', async () => {
-    const post = async (path: string, body: unknown, token?: string) =>
-      fetch(`${server.url}${path}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify(body),
-      });
-    const demo = await (
-      await post('/api/auth/login', { email: 'admin@demo.kigaligo.rw', password: 'kigali-admin' })
-    ).json();
-    const email = `ops-${crypto.randomUUID().slice(0, 8)}@e2e.kigaligo.rw`;
-    const password = 'three quiet hills of Kigali';
-    const created = await post(
-      '/api/admin/users',
-      { email, password, name: 'Ops Admin', phone: '+250788000111', role: 'admin' },
-      demo.accessToken,
-    );
-    expect(created.status).toBe(201);
+    const { email, password } = await newStaff(server.url, 'admin', 'Ops Admin');
 
     const page = await tab('/admin/', desktop);
     await signIn(page, email, password);

@@ -9,7 +9,7 @@ import {
   startTestServer,
   type TestServer,
 } from './harness';
-import { newRider } from './sync-helpers';
+import { newRider, newStaff } from './sync-helpers';
 
 /**
  * Passkeys in the apps, with Chromium's DevTools virtual authenticator standing in for the phone's (a platform
@@ -126,26 +126,7 @@ describe.skipIf(!hasChromium)('passkeys in the apps', () => {
   });
 
   it('an admin who must have a second factor can set up a passkey instead of an authenticator app', async () => {
-    const post = async (path: string, body: unknown, token?: string) =>
-      fetch(`${server.url}${path}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify(body),
-      });
-    const demo = await (
-      await post('/api/auth/login', { email: 'admin@demo.kigaligo.rw', password: 'kigali-admin' })
-    ).json();
-    const email = `keys-${crypto.randomUUID().slice(0, 8)}@e2e.kigaligo.rw`;
-    const password = 'three quiet hills of Kigali';
-    const created = await post(
-      '/api/admin/users',
-      { email, password, name: 'Keys Admin', phone: '+250788000112', role: 'admin' },
-      demo.accessToken,
-    );
-    expect(created.status).toBe(201);
+    const { email, password } = await newStaff(server.url, 'admin', 'Keys Admin');
 
     const { page } = await deviceWithAuthenticator('/admin/', desktop);
     await signIn(page, email, password);

@@ -17,6 +17,25 @@ export async function newRider(url: string) {
   return { email, password };
 }
 
+/** A staff account made by the demo admin through the API, as the admin app would; a new admin has no factor yet. */
+export async function newStaff(url: string, role: 'driver' | 'admin', name: string) {
+  const post = (path: string, body: unknown, token?: string) =>
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const demo = await (
+    await post('/api/auth/login', { email: 'admin@demo.kigaligo.rw', password: 'kigali-admin' })
+  ).json();
+  const email = `${role}-${crypto.randomUUID().slice(0, 8)}@e2e.kigaligo.rw`;
+  const password = 'three quiet hills of Kigali';
+  const phone = `+25078${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+  const created = await post('/api/admin/users', { email, password, name, phone, role }, demo.accessToken);
+  expect(created.status).toBe(201);
+  return { email, password };
+}
+
 export const status = (page: Page) => page.getByTestId('sync-status');
 export const field = (page: Page, name: 'Home' | 'Work') => page.getByLabel(name, { exact: true });
 
