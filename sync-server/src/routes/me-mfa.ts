@@ -11,7 +11,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import { recordAudit } from '../audit/record-audit';
 import { hasPasskey, listPasskeys } from '../auth/mfa/passkeys';
-import { hasSecondFactor, mfaRequiredFor } from '../auth/mfa/policy';
+import { hasSecondFactor, lockFactors, mfaRequiredFor } from '../auth/mfa/policy';
 import { recoveryCodesLeft, removeRecoveryCodes, replaceRecoveryCodes } from '../auth/mfa/recovery-codes';
 import { secretBox } from '../auth/mfa/secret-box';
 import { checkTotp, hasConfirmedTotp, removeTotp, startTotpEnrolment } from '../auth/mfa/totp';
@@ -122,14 +122,17 @@ export const meMfaRoutes = new Hono<AppEnv>()
     async (c) => {
       const row = await reauthenticated(c, c.req.valid('json').password);
       const { database, mfa } = c.var.deps;
-      const passkeyLeft = await hasPasskey(database.db, row.id);
-      if (mfaRequiredFor(row, mfa) && !passkeyLeft) {
-        throw conflict('mfa_required', 'Admins must keep a second factor');
-      }
-      if (await removeTotp(database.db, row.id)) {
-        if (!passkeyLeft) await removeRecoveryCodes(database.db, row.id);
-        await audit(c, row.id, 'auth.mfa_disabled', { method: 'totp' });
-      }
+      const removed = await database.db.transaction(async (tx) => {
+        await lockFactors(tx, row.id);
+        const passkeyLeft = await hasPasskey(tx, row.id);
+        if (mfaRequiredFor(row, mfa) && !passkeyLeft) {
+          throw conflict('mfa_required', 'Admins must keep a second factor');
+        }
+        if (!(await removeTotp(tx, row.id))) return false;
+        if (!passkeyLeft) await removeRecoveryCodes(tx, row.id);
+        return true;
+      });
+      if (removed) await audit(c, row.id, 'auth.mfa_disabled', { method: 'totp' });
       return c.body(null, 204);
     },
   );

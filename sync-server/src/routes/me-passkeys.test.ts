@@ -1,3 +1,4 @@
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SoftAuthenticator } from '../test-support/soft-authenticator';
 import { createTestApp, type TestApp } from '../test-support/test-app';
@@ -255,5 +256,36 @@ describe.each(testDatabaseKinds)('passkeys on %s', (kind) => {
     const { res } = await passwordless(device);
     expect(res.status).toBe(200);
     expect((await res.json()).mfaEnrolmentRequired).toBeUndefined();
+  });
+  it('an admin removing the app and the last passkey at once keeps one of them', async () => {
+    const demoAdmin = await t.loginAs('admin');
+    const email = `two-factors-${kind}@example.rw`;
+    const created = await t.request('POST', '/api/admin/users', {
+      token: demoAdmin.accessToken,
+      body: { email, password: PASSWORD, name: 'Two Factors', phone: '+250788123458', role: 'admin' },
+    });
+    expect(created.status).toBe(201);
+    const first = await (await login(email)).json();
+    const { passkey } = await (await addPasskey(new SoftAuthenticator(), first.accessToken)).json();
+    const { secret } = await (
+      await t.request('POST', '/api/me/mfa/totp', { token: first.accessToken })
+    ).json();
+    const confirmed = await t.request('POST', '/api/me/mfa/totp/confirm', {
+      token: first.accessToken,
+      body: { code: await generate({ secret }) },
+    });
+    expect(confirmed.status).toBe(200);
+    const full = await (
+      await t.request('POST', '/api/auth/refresh', { body: { refreshToken: first.refreshToken } })
+    ).json();
+    const body = { password: PASSWORD };
+    const answers = await Promise.all([
+      t.request('POST', '/api/me/mfa/totp/disable', { token: full.accessToken, body }),
+      t.request('POST', `/api/me/passkeys/${passkey.id}/remove`, { token: full.accessToken, body }),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual([204, 409]);
+    const status = await (await t.request('GET', '/api/me/mfa', { token: full.accessToken })).json();
+    expect(Number(status.totp) + status.passkeys.length).toBe(1);
+    expect(status.recoveryCodesLeft).toBe(10);
   });
 });

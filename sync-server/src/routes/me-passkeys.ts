@@ -14,7 +14,7 @@ import {
   relyingPartyFor,
   removePasskey,
 } from '../auth/mfa/passkeys';
-import { hasSecondFactor, mfaRequiredFor } from '../auth/mfa/policy';
+import { hasSecondFactor, lockFactors, mfaRequiredFor } from '../auth/mfa/policy';
 import { removeRecoveryCodes, replaceRecoveryCodes } from '../auth/mfa/recovery-codes';
 import { hasConfirmedTotp } from '../auth/mfa/totp';
 import { conflict, notFound, unauthorized } from '../domain-error';
@@ -116,14 +116,14 @@ export const mePasskeyRoutes = new Hono<AppEnv>()
       const { database, mfa } = c.var.deps;
       const db = database.db;
       const id = c.req.param('id');
-      const others = await db.transaction(async (tx) => {
+      await db.transaction(async (tx) => {
+        await lockFactors(tx, row.id);
         if (!(await removePasskey(tx, row.id, id))) throw notFound('No such passkey on this account');
         const left = (await hasPasskey(tx, row.id)) || (await hasConfirmedTotp(tx, row.id));
         if (!left && mfaRequiredFor(row, mfa))
           throw conflict('mfa_required', 'Admins must keep a second factor');
-        return left;
+        if (!left) await removeRecoveryCodes(tx, row.id);
       });
-      if (!others) await removeRecoveryCodes(db, row.id);
       await recordAudit(db, {
         actorId: row.id,
         action: 'auth.passkey_removed',

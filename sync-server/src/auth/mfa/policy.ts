@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { users } from '../../db/schema';
 import type { UserRow } from '../../db/users';
 import { demoAccounts } from '../../seed/demo-data';
 import { hasPasskey } from './passkeys';
@@ -30,4 +32,12 @@ export async function hasSecondFactor(db: Db, userId: string): Promise<boolean> 
 /** An account that must have a second factor and has none: its tokens may only enrol one. */
 export async function mfaEnrolmentPending(db: Db, row: UserRow, policy: MfaPolicy): Promise<boolean> {
   return mfaRequiredFor(row, policy) && !(await hasSecondFactor(db, row.id));
+}
+
+/**
+ * Locks the account's row for the rest of the transaction: removing one factor checks what is left, and two
+ * removals at once (the app on one device, the last passkey on another) must not both see the other still there.
+ */
+export async function lockFactors(tx: Db, userId: string): Promise<void> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
 }
