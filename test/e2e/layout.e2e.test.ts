@@ -55,7 +55,13 @@ describe.skipIf(!hasChromium)('layout fits the screen', () => {
     const trip = await insertTrip(db, { fare: 1500 });
     const payerId = await demoUserId(db, 'rider');
     await db.transaction((tx) =>
-      startPayment(tx, { tripId: trip.id, payerId, method: 'card', amount: 1500 }),
+      startPayment(tx, {
+        tripId: trip.id,
+        payerId,
+        method: 'card',
+        amount: 1500,
+        paymentMethodId: 'pm_card_visa',
+      }),
     );
     tripId = trip.id;
   });

@@ -44,7 +44,13 @@ describe.skipIf(!hasChromium)('the admin refund form', () => {
     const trip = await insertTrip(db, { fare: 1500 });
     const payerId = await demoUserId(db, 'rider');
     await db.transaction((tx) =>
-      startPayment(tx, { tripId: trip.id, payerId, method: 'card', amount: 1500 }),
+      startPayment(tx, {
+        tripId: trip.id,
+        payerId,
+        method: 'card',
+        amount: 1500,
+        paymentMethodId: 'pm_card_visa',
+      }),
     );
     await expect
       .poll(async () => (await tripDetail(trip.id)).payments[0]?.status, { timeout: 20_000 })

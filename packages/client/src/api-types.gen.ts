@@ -1036,6 +1036,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/{id}/sandbox-card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a card payment with a sandbox test card
+         * @description Only where cards are not configured (no Stripe keys): the rider app's labelled test card form. Stripe's test numbers behave as in test mode; 4000 0027 6000 3184 answers authenticate: true until sent again with authentication complete or fail. 400 for any other number or an expired card; 409 not_awaiting_card | not_sandbox.
+         *
+         *     Requires: rider.
+         */
+        post: operations["postApiPaymentsByIdSandboxCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/places": {
         parameters: {
             query?: never;
@@ -5688,6 +5710,118 @@ export interface operations {
             };
         };
     };
+    postApiPaymentsByIdSandboxCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    authentication?: "complete" | "fail";
+                    cvc: string;
+                    expiry: string;
+                    number: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        authenticate: boolean;
+                        payment: {
+                            amount: number;
+                            clientSecret?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            failureReason: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            method: "card" | "mobile_money" | "cash";
+                            /** Format: uuid */
+                            payerId: string;
+                            provider: string;
+                            providerRef: string | null;
+                            refundedAmount: number;
+                            /** @enum {string} */
+                            status: "pending" | "processing" | "succeeded" | "failed" | "partially_refunded" | "refunded";
+                            /** Format: uuid */
+                            tripId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid (validation_failed with details, invalid_json, or a named code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid access token (unauthenticated, invalid_token, session_revoked, invalid_credentials) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller’s role or account may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Nothing the caller may see under this path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The current state refuses the request (the code says which) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description An unexpected error (internal) or the database briefly unreachable (503) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     getApiPlaces: {
         parameters: {
             query?: {
@@ -5830,7 +5964,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            origin: "kigaligo" | "stripe_dashboard";
+                            origin: "kigaligo" | "stripe_dashboard" | "duplicate_payment";
                             /** Format: uuid */
                             paymentId: string;
                             providerRef: string | null;
@@ -5918,7 +6052,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            origin: "kigaligo" | "stripe_dashboard";
+                            origin: "kigaligo" | "stripe_dashboard" | "duplicate_payment";
                             /** Format: uuid */
                             paymentId: string;
                             providerRef: string | null;
@@ -7836,7 +7970,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            origin: "kigaligo" | "stripe_dashboard";
+                            origin: "kigaligo" | "stripe_dashboard" | "duplicate_payment";
                             /** Format: uuid */
                             paymentId: string;
                             providerRef: string | null;

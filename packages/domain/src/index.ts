@@ -24,6 +24,7 @@ export * from './receipt-of';
 export * from './reconcile-rejection';
 export * from './report-api';
 export * from './safety-report';
+export * from './sandbox-card';
 export * from './saved-route';
 export * from './severity';
 export * from './socket-ticket';

@@ -61,10 +61,12 @@ export type RefundInput = z.infer<typeof refundInput>;
 export const refundStatuses = ['pending', 'succeeded', 'failed'] as const;
 export const refundStatus = z.enum(refundStatuses);
 /**
- * Where a refund was made: in KigaliGo (an admin, or a cancellation) or by someone in the Stripe Dashboard,
- * which KigaliGo learns from Stripe's webhooks and records so the payment's figures stay true.
+ * Where a refund was made: in KigaliGo (an admin, or a cancellation), by someone in the Stripe Dashboard,
+ * which KigaliGo learns from Stripe's webhooks and records so the payment's figures stay true, or by KigaliGo
+ * on its own for a payment that went through after its trip was paid another way (a late mobile-money
+ * approval, a card confirmed after the rider switched to cash).
  */
-export const refundOrigins = ['kigaligo', 'stripe_dashboard'] as const;
+export const refundOrigins = ['kigaligo', 'stripe_dashboard', 'duplicate_payment'] as const;
 export const refundOrigin = z.enum(refundOrigins);
 export type RefundOrigin = z.infer<typeof refundOrigin>;
 export const refund = z.object({
@@ -74,7 +76,7 @@ export const refund = z.object({
   reason: z.string(),
   status: refundStatus,
   origin: refundOrigin,
-  /** Who made it in KigaliGo; null for a refund made in the Stripe Dashboard. */
+  /** Who made it in KigaliGo; null for a refund made in the Stripe Dashboard or by KigaliGo on its own. */
   createdBy: userId.nullable(),
   createdAt: isoDateTime,
 });

@@ -15,6 +15,7 @@ export const notificationKinds = [
   'no_driver_found',
   'payment_failed',
   'refund_issued',
+  'duplicate_refunded',
   'report_reply',
   'payment_receipt',
 ] as const;
@@ -50,6 +51,9 @@ const en: Record<Keys, string> = {
   'refund_issued.title': 'Refund issued',
   'refund_issued.body': '{amount} is on its way back to you ({method}). Reason: {reason}',
   'refund_issued.bodyNoReason': '{amount} is on its way back to you ({method}).',
+  'duplicate_refunded.title': 'You paid twice: refund on its way',
+  'duplicate_refunded.body':
+    'Your {method} payment of {amount} went through after your trip was already paid another way. We are sending the {amount} back to you; nothing needs doing.',
   'report_reply.title': 'Reply to your safety report',
   'report_reply.body': 'The KigaliGo safety team replied to your report. Open the app to read it.',
   'payment_receipt.title': 'Receipt {number}',
@@ -86,6 +90,9 @@ const rw: Record<Keys, string> = {
   'refund_issued.title': 'Amafaranga yasubijwe',
   'refund_issued.body': '{amount} arimo kugusubizwa ({method}). Impamvu: {reason}',
   'refund_issued.bodyNoReason': '{amount} arimo kugusubizwa ({method}).',
+  'duplicate_refunded.title': 'Wishyuye kabiri: turakugarurira amafaranga',
+  'duplicate_refunded.body':
+    'Ubwishyu bwawe bwa {amount} ({method}) bwageze nyuma y’uko urugendo rwawe rwari rwamaze kwishyurwa ukundi. Turimo kugusubiza {amount}; nta kindi ukeneye gukora.',
   'report_reply.title': 'Igisubizo kuri raporo yawe',
   'report_reply.body': 'Itsinda ry’umutekano rya KigaliGo ryasubije raporo yawe. Fungura porogaramu urisome.',
   'method.card': 'ikarita',

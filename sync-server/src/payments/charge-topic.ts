@@ -4,6 +4,7 @@ import { payments } from '../db/schema';
 import type { TopicHandler } from '../outbox/providers';
 import { paymentChargeMessage } from '../outbox/topics';
 import { settleIfTripCancelled } from './cancellation';
+import { paidAnotherWay, refundDuplicate } from './duplicate-payment';
 import {
   livePaymentStatuses,
   lockPayment,
@@ -95,10 +96,15 @@ export function chargeTopic(db: Db, providers: PaymentProviders, opts: PaymentTo
 /** Applies a provider's (or webhook's) final or interim answer; shared with the Stripe webhook. */
 export async function applyChargeOutcome(tx: Db, outcome: OutcomeResult): Promise<PaymentRow | undefined> {
   if (outcome.status === 'succeeded') {
+    // The lock first: a replacement of this payment committed while we waited for it is then seen.
+    const locked = await lockPayment(tx, outcome.paymentId);
+    const duplicate = locked !== undefined && (await paidAnotherWay(tx, locked));
     const row = await transitionPayment(tx, outcome.paymentId, 'succeeded', {
       providerRef: outcome.providerRef,
+      receipt: !duplicate,
     });
-    if (row) await settleIfTripCancelled(tx, row);
+    if (row && duplicate) await refundDuplicate(tx, row);
+    else if (row) await settleIfTripCancelled(tx, row);
     return row;
   }
   if (outcome.status === 'failed') {

@@ -25,6 +25,17 @@ export interface StartPaymentInput {
   idempotencyKey?: string | undefined;
 }
 
+/**
+ * Cash not yet handed over, or a card waiting for the rider to enter it (a card booking made offline: cards
+ * need the network, so the rider may pay by cash or mobile money instead). Should the card still go through
+ * later (confirmed in another tab), that duplicate is refunded on its own (applyChargeOutcome).
+ */
+function waitsForThePayer(p: PaymentRow): boolean {
+  return (
+    (p.method === 'cash' && p.status === 'pending') || (p.method === 'card' && p.status === 'processing')
+  );
+}
+
 function providerFor(method: PaymentMethod, payerPhone: string | undefined): PaymentProviderName {
   if (method === 'card') return 'stripe';
   if (method === 'cash') return 'cash';
@@ -35,8 +46,9 @@ function providerFor(method: PaymentMethod, payerPhone: string | undefined): Pay
 /**
  * Creates the trip's payment and, for card and mobile money, the provider call in the outbox — in the caller's
  * transaction, so the trip, the payment and the charge commit together or not at all. Cash waits for the
- * driver (settleCash). Idempotent: the trip's live payment with the same method is returned as it is; a
- * pending cash payment may be replaced by paying now another way; anything else live is a 409.
+ * driver (settleCash). Idempotent: the trip's live payment with the same method is returned as it is; one
+ * that waits for the payer (see waitsForThePayer) may be replaced by paying another way; anything else live
+ * is a 409.
  */
 export async function startPayment(tx: Db, input: StartPaymentInput): Promise<PaymentRow> {
   if (!Number.isInteger(input.amount) || input.amount <= 0)
@@ -70,7 +82,7 @@ export async function startPayment(tx: Db, input: StartPaymentInput): Promise<Pa
     .limit(1);
   if (live) {
     if (live.method === input.method) return live;
-    if (live.method === 'cash' && live.status === 'pending') {
+    if (waitsForThePayer(live)) {
       await transitionPayment(tx, live.id, 'failed', { failureReason: 'replaced' });
     } else {
       throw conflict('payment_exists', `This trip is already being paid by ${live.method.replace('_', ' ')}`);

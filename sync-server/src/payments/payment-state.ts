@@ -34,7 +34,13 @@ export async function transitionPayment(
   tx: Db,
   id: string,
   to: PaymentStatus,
-  patch: { providerRef?: string | null; failureReason?: string | null; amount?: number } = {},
+  patch: {
+    providerRef?: string | null;
+    failureReason?: string | null;
+    amount?: number;
+    /** False for a duplicate payment, refunded at once: no receipt for money that goes straight back. */
+    receipt?: boolean;
+  } = {},
 ): Promise<PaymentRow | undefined> {
   const current = await lockPayment(tx, id);
   if (!current || !canTransitionPayment(current.status, to)) return undefined;
@@ -59,6 +65,6 @@ export async function transitionPayment(
       `payment:${row.id}:failed:${row.updatedAt.getTime()}`,
     );
   }
-  if (row && to === 'succeeded') await emailReceipt(tx, row);
+  if (row && to === 'succeeded' && patch.receipt !== false) await emailReceipt(tx, row);
   return row;
 }

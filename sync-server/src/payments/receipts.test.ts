@@ -40,7 +40,13 @@ describe.each(testDatabaseKinds)('receipts on %s', (kind) => {
     const trip = await insertTrip(db, { fare: motoFare(4200) });
     const riderId = await demoUserId(db, 'rider');
     const payment = await db.transaction((tx) =>
-      startPayment(tx as Db, { tripId: trip.id, payerId: riderId, method: 'card', amount: trip.fareAmount }),
+      startPayment(tx as Db, {
+        tripId: trip.id,
+        payerId: riderId,
+        method: 'card',
+        amount: trip.fareAmount,
+        paymentMethodId: 'pm_card_visa',
+      }),
     );
     const rider = (await t.loginAs('rider')).accessToken;
     const before = await t.request('GET', `/api/trips/${trip.id}/receipt`, { token: rider });

@@ -1,4 +1,4 @@
-import { canTransitionRefund, refundableAmount } from '@kigaligo/domain';
+import { canTransitionRefund, type RefundOrigin, refundableAmount } from '@kigaligo/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { payments, refunds } from '../db/schema';
@@ -17,7 +17,14 @@ export type RefundRow = typeof refunds.$inferSelect;
  */
 export async function createRefund(
   tx: Db,
-  input: { paymentId: string; amount?: number | undefined; reason: string; createdBy: string },
+  input: {
+    paymentId: string;
+    amount?: number | undefined;
+    reason: string;
+    /** Null for a refund KigaliGo makes on its own (origin `duplicate_payment`). */
+    createdBy: string | null;
+    origin?: RefundOrigin | undefined;
+  },
 ): Promise<RefundRow> {
   const payment = await lockPayment(tx, input.paymentId);
   if (!payment) throw notFound('No such payment');
@@ -36,7 +43,13 @@ export async function createRefund(
   }
   const [refund] = await tx
     .insert(refunds)
-    .values({ paymentId: payment.id, amount, reason: input.reason, createdBy: input.createdBy })
+    .values({
+      paymentId: payment.id,
+      amount,
+      reason: input.reason,
+      createdBy: input.createdBy,
+      origin: input.origin ?? 'kigaligo',
+    })
     .returning();
   await enqueue(
     tx,
@@ -47,7 +60,7 @@ export async function createRefund(
   await notifyUser(
     tx,
     payment.payerId,
-    'refund_issued',
+    input.origin === 'duplicate_payment' ? 'duplicate_refunded' : 'refund_issued',
     { amount, method: payment.method, reason: input.reason },
     `refund:${refund!.id}:issued`,
   );

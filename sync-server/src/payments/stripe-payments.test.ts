@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox, payments, trips, webhookEvents } from '../db/schema';
+import { outbox, payments, refunds, trips, webhookEvents } from '../db/schema';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import type { PaymentsConfig } from './payment-providers';
@@ -172,6 +172,60 @@ describe.each(testDatabaseKinds)('card payments through the Stripe SDK on %s', (
     );
     expect(res.status).toBe(200);
     expect((await paymentRow(t, payment.id)).status).toBe('succeeded');
+  });
+
+  it('a card confirmed after the rider switched to cash is refunded on its own, once, and the rider is told', async () => {
+    const trip = await insertTrip(t.database.db, { fare: 2300 });
+    const { payment } = await (await pay(trip.id)).json();
+    await paymentWorker(t, config).drain();
+    const intentId = (await paymentRow(t, payment.id)).providerRef!;
+    // Offline, the rider chose cash instead; the card form was still open in another tab, and went through.
+    const cash = await t.request('POST', '/api/payments', {
+      token: rider,
+      body: { tripId: trip.id, method: 'cash' },
+    });
+    expect(cash.status).toBe(201);
+    const secret = stripe.intents.get(intentId)!.client_secret;
+    const confirmed = await fetch(`${stripe.url}/v1/payment_intents/${intentId}/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        key: 'pk_test_kigaligo',
+        client_secret: secret,
+        payment_method: 'pm_card_visa',
+      }),
+    });
+    expect(confirmed.status).toBe(200);
+    const event = intentEvent('evt_card_after_cash', 'payment_intent.succeeded', {
+      id: intentId,
+      metadata: { paymentId: payment.id },
+    });
+    expect((await webhook(event)).status).toBe(200);
+    expect((await webhook(event)).status).toBe(200);
+
+    const [refund, ...more] = await t.database.db
+      .select()
+      .from(refunds)
+      .where(eq(refunds.paymentId, payment.id));
+    expect(more).toHaveLength(0);
+    expect(refund).toMatchObject({
+      amount: 2300,
+      origin: 'duplicate_payment',
+      createdBy: null,
+      status: 'pending',
+    });
+    const told = await outboxRow(t, `refund:${refund!.id}:issued:email`);
+    expect((told?.payload as { subject: string }).subject).toBe(
+      'KigaliGo: You paid twice: refund on its way',
+    );
+    // No receipt for money that goes straight back.
+    expect(await outboxRow(t, `payment:${payment.id}:receipt:email`)).toBeUndefined();
+
+    await paymentWorker(t, config).drain();
+    expect(stripe.refunds.filter((r) => r.payment_intent === intentId)).toHaveLength(1);
+    expect(await paymentRow(t, payment.id)).toMatchObject({ status: 'refunded', refundedAmount: 2300 });
+    const rows = await t.database.db.select().from(payments).where(eq(payments.tripId, trip.id));
+    expect(rows.map((r) => `${r.method}:${r.status}`).sort()).toEqual(['card:refunded', 'cash:pending']);
   });
 
   it('3-D Secure: requires_action waits for the rider with the client secret, the webhook settles it once', async () => {

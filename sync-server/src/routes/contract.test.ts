@@ -378,6 +378,16 @@ describe('the API answers as its generated OpenAPI document says', () => {
     expect((await call('post', '/api/payments', { token: rider.token, body: {} })).status).toBe(400);
     expect((await call('get', '/api/payments', { token: rider.token })).status).toBe(200);
     expect((await call('get', '/api/payments', { token: tokens.driver })).status).toBe(403);
+    // The test card form's answers are covered in sandbox-card.test.ts; here its refusals keep their shape.
+    const card = { number: '4242424242424242', expiry: '12/40', cvc: '123' };
+    const unknown = { id: randomUUID() };
+    const sandboxCard = '/api/payments/{id}/sandbox-card';
+    expect(
+      (await call('post', sandboxCard, { token: rider.token, params: unknown, body: card })).status,
+    ).toBe(404);
+    expect((await call('post', sandboxCard, { token: rider.token, params: unknown, body: {} })).status).toBe(
+      400,
+    );
     const refund = { paymentId: randomUUID(), reason: 'Charged twice' };
     expect((await call('post', '/api/refunds', { token: tokens.admin, body: refund })).status).toBe(404);
     expect((await call('get', '/api/refunds', { token: tokens.admin })).status).toBe(200);

@@ -1,4 +1,4 @@
-import { paymentRequest, paymentView } from '@kigaligo/domain';
+import { paymentRequest, paymentView, sandboxCardRequest } from '@kigaligo/domain';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -9,10 +9,11 @@ import { conflict, notFound } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
 import { idempotent } from '../http/idempotency';
-import { jsonBody, query } from '../http/validate';
+import { idOrNotFound, jsonBody, query } from '../http/validate';
 import { scopedIdempotencyKey } from '../payments/idempotency';
 import { startPayment } from '../payments/payment-service';
 import type { PaymentRow } from '../payments/payment-state';
+import { confirmSandboxCard } from '../payments/sandbox-card';
 import { toPaymentView } from '../payments/views';
 
 export const listQuery = z.object({
@@ -79,6 +80,33 @@ export const paymentRoutes = new Hono<AppEnv>()
       });
       if (created) await c.var.deps.tripDocs.refresh(row.tripId);
       return c.json({ payment: toPaymentView(row, await clientSecretOf(db, row)) }, created ? 201 : 200);
+    },
+  )
+  .post(
+    '/:id/sandbox-card',
+    documented({
+      summary: 'Pay a card payment with a sandbox test card',
+      description:
+        "Only where cards are not configured (no Stripe keys): the rider app's labelled test card form. Stripe's test numbers behave as in test mode; 4000 0027 6000 3184 answers authenticate: true until sent again with authentication complete or fail. 400 for any other number or an expired card; 409 not_awaiting_card | not_sandbox.",
+      audience: 'rider',
+      ok: { 200: z.object({ payment: paymentView, authenticate: z.boolean() }) },
+      errors: [400, 404, 409],
+    }),
+    requireRole('rider'),
+    jsonBody(sandboxCardRequest),
+    async (c) => {
+      const paymentId = idOrNotFound(c.req.param('id'), 'payment');
+      const db = c.var.deps.database.db;
+      const answer = await db.transaction((tx) =>
+        confirmSandboxCard(tx as Db, {
+          paymentId,
+          payerId: c.var.auth.userId,
+          card: c.req.valid('json'),
+          now: new Date(),
+        }),
+      );
+      if (!answer.authenticate) await c.var.deps.tripDocs.refresh(answer.payment.tripId);
+      return c.json({ payment: toPaymentView(answer.payment), authenticate: answer.authenticate });
     },
   )
   .get(

@@ -122,6 +122,8 @@ export function TripPayments({ payments, refunds, disputes, onChanged }: Props) 
                             · {t('refund.origin.stripe_dashboard')}
                           </span>
                         </>
+                      ) : r.origin === 'duplicate_payment' ? (
+                        <span data-testid="refund-origin">{t('refund.origin.duplicate_payment')}</span>
                       ) : (
                         r.reason
                       )}

@@ -29,7 +29,8 @@ interface StripeRefund {
 
 /**
  * A local server speaking the Stripe endpoints we use, form-encoded as the SDK sends them:
- * `POST /v1/payment_intents`, `POST /v1/refunds` and `GET /v1/refunds?charge=` (one page). Like Stripe it requires the Idempotency-Key we send,
+ * `POST /v1/payment_intents`, `POST /v1/refunds` and `GET /v1/refunds?charge=` (one page), and Stripe.js's
+ * `POST /v1/payment_intents/:id/confirm`. Like Stripe it requires the Idempotency-Key we send,
  * replays the stored answer for a repeated key (and refuses the key with other parameters), and refuses a
  * refund beyond what the intent collected. `delayNext` holds a response back (the work is already done, as
  * when a real answer is lost to a timeout); `failNext` answers 503.
@@ -163,11 +164,45 @@ export async function fakeStripe() {
     reason: string | null = 'requested_by_customer',
   ) => newRefund(intents.get(intentId)!, amount, {}, reason);
 
+  /**
+   * What Stripe.js sends when the rider confirms an intent in the browser: the publishable key and the
+   * client secret in the form (no secret key), a test PaymentMethod. No idempotency key, as Stripe.js sends none.
+   */
+  const confirmIntent = (id: string, p: Record<string, string>): [number, unknown] => {
+    const intent = intents.get(id);
+    if (!p.key?.startsWith('pk_test_') || !intent || p.client_secret !== intent.client_secret) {
+      return [404, { error: { type: 'invalid_request_error', message: `No such payment_intent: '${id}'` } }];
+    }
+    if (intent.status !== 'requires_payment_method' && intent.status !== 'requires_confirmation') {
+      return [400, { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state' } }];
+    }
+    intent.payment_method = p.payment_method ?? null;
+    if (p.payment_method === 'pm_card_chargeDeclined') {
+      intent.last_payment_error = { message: 'Your card was declined.' };
+      return [
+        402,
+        { error: { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' } },
+      ];
+    }
+    if (p.payment_method === 'pm_card_authenticationRequired') {
+      intent.status = 'requires_action';
+      return [200, { ...intent, next_action: { type: 'use_stripe_sdk', use_stripe_sdk: {} } }];
+    }
+    intent.status = 'succeeded';
+    intent.amount_received = intent.amount;
+    return [200, intent];
+  };
+
   const local: LocalServer = await startLocalServer((req, raw, res) => {
     const params = Object.fromEntries(new URLSearchParams(raw));
     const key = req.headers['idempotency-key'] as string | undefined;
     const path = req.url ?? '';
     requests.push({ path, idempotencyKey: key, params });
+    const confirm = req.method === 'POST' ? /^\/v1\/payment_intents\/([\w]+)\/confirm$/.exec(path) : null;
+    if (confirm) {
+      const [status, body] = confirmIntent(confirm[1]!, params);
+      return sendJson(res, status, body);
+    }
     if (!req.headers.authorization?.startsWith('Bearer sk_test_')) {
       return sendJson(res, 401, { error: { type: 'invalid_request_error', message: 'Invalid API Key' } });
     }
