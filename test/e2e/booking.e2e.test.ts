@@ -144,10 +144,22 @@ describe.skipIf(!hasChromium)('booking a ride across the three apps in Chromium'
     await r.locator('[data-testid="trip-driver"]', { hasText: 'Jean Bosco Habimana' }).waitFor();
     const fare = (await r.getByTestId('trip-fare').textContent()) ?? '';
     expect(fare).toMatch(/^RWF [\d,]+$/);
+    // Booked offline by card: now online, the rider enters the card in the sandbox's labelled test form. A
+    // real card number is refused there; the test card pays.
+    const card = r.getByTestId('card-step');
+    await card.getByText('Test mode: no real card is charged').waitFor({ timeout: 30_000 });
+    await card.getByLabel('Card number').fill('5555 5555 5555 4444');
+    await card.getByLabel('Expiry (MM/YY)').fill('12/40');
+    await card.getByLabel('CVC').fill('123');
+    await card.getByRole('button', { name: /^Pay RWF [\d,]+$/ }).click();
+    await card.getByText('This test form takes test cards only').waitFor();
+    await card.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await card.getByRole('button', { name: /^Pay RWF [\d,]+$/ }).click();
     await r
       .getByTestId('trip-payment')
       .and(r.locator('[data-payment="succeeded"]'))
       .waitFor({ timeout: 30_000 });
+    await card.waitFor({ state: 'detached' });
     await r.locator(`[data-testid="live-vehicle"][data-plate="${PLATE}"]`).waitFor({ timeout: 30_000 });
     await r.getByTestId('cancel-panel').getByText('Cancelling is free until your driver arrives.').waitFor();
     await screenshot(r, 'booking-rider-confirmed');

@@ -142,6 +142,9 @@ export const paymentView = payment.extend({
 });
 export type PaymentView = z.infer<typeof paymentView>;
 
+/** `GET /api/payments`: riders their own, admins all, newest first. */
+export const paymentList = z.object({ payments: z.array(paymentView) });
+
 export const refundView = refund.extend({
   providerRef: z.string().nullable(),
   failureReason: z.string().nullable(),

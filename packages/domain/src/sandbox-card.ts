@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paymentView } from './payment';
 
 /**
  * The sandbox's test cards: Stripe's own test numbers, so a newcomer who later switches to Stripe test mode
@@ -42,3 +43,7 @@ export function expiryInFuture(expiry: string, now: Date): boolean {
   const year = 2000 + (yy ?? 0);
   return year > now.getUTCFullYear() || (year === now.getUTCFullYear() && (mm ?? 0) >= now.getUTCMonth() + 1);
 }
+
+/** The sandbox's answer: the payment as it now stands, or a test 3-D Secure step to answer first. */
+export const sandboxCardAnswer = z.object({ payment: paymentView, authenticate: z.boolean() });
+export type SandboxCardAnswer = z.infer<typeof sandboxCardAnswer>;

@@ -6,7 +6,7 @@ import { badRequest, conflict, notFound } from '../domain-error';
 import { applyChargeOutcome } from './charge-topic';
 import { lockPayment, type PaymentRow } from './payment-state';
 
-export interface SandboxCardAnswer {
+export interface SandboxCardOutcome {
   payment: PaymentRow;
   /** The card asks for a (test) 3-D Secure step: send the form again with the rider's answer. */
   authenticate: boolean;
@@ -30,7 +30,7 @@ async function awaitsSandboxCard(tx: Db, paymentId: string): Promise<boolean> {
 export async function confirmSandboxCard(
   tx: Db,
   input: { paymentId: string; payerId: string; card: SandboxCardRequest; now: Date },
-): Promise<SandboxCardAnswer> {
+): Promise<SandboxCardOutcome> {
   const payment = await lockPayment(tx, input.paymentId);
   // Someone else's payment is "not found", as their trips are.
   if (!payment || payment.payerId !== input.payerId) throw notFound('No such payment');

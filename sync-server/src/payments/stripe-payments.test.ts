@@ -215,9 +215,7 @@ describe.each(testDatabaseKinds)('card payments through the Stripe SDK on %s', (
       status: 'pending',
     });
     const told = await outboxRow(t, `refund:${refund!.id}:issued:email`);
-    expect((told?.payload as { subject: string }).subject).toBe(
-      'KigaliGo: You paid twice: refund on its way',
-    );
+    expect(told?.payload).toMatchObject({ subject: 'KigaliGo: You paid twice: refund on its way' });
     // No receipt for money that goes straight back.
     expect(await outboxRow(t, `payment:${payment.id}:receipt:email`)).toBeUndefined();
 

@@ -1,4 +1,10 @@
-import { paymentRequest, paymentView, sandboxCardRequest } from '@kigaligo/domain';
+import {
+  paymentList,
+  paymentRequest,
+  paymentView,
+  sandboxCardAnswer,
+  sandboxCardRequest,
+} from '@kigaligo/domain';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -89,7 +95,7 @@ export const paymentRoutes = new Hono<AppEnv>()
       description:
         "Only where cards are not configured (no Stripe keys): the rider app's labelled test card form. Stripe's test numbers behave as in test mode; 4000 0027 6000 3184 answers authenticate: true until sent again with authentication complete or fail. 400 for any other number or an expired card; 409 not_awaiting_card | not_sandbox.",
       audience: 'rider',
-      ok: { 200: z.object({ payment: paymentView, authenticate: z.boolean() }) },
+      ok: { 200: sandboxCardAnswer },
       errors: [400, 404, 409],
     }),
     requireRole('rider'),
@@ -115,7 +121,7 @@ export const paymentRoutes = new Hono<AppEnv>()
       summary: 'Payments',
       description: 'Riders see their own, admins all.',
       audience: 'rider or admin',
-      ok: { 200: z.object({ payments: z.array(paymentView) }) },
+      ok: { 200: paymentList },
       errors: [400],
     }),
     requireRole('rider', 'admin'),

@@ -69,6 +69,16 @@ export function cancelFeeNow(b: Booking): number {
   return cancellationFee(b.intent.kind, b.decision.tripStatus);
 }
 
+/** A card payment waits for the rider to enter the card (or to pay another way instead). */
+export function awaitingCard(decision: BookingDecision | null): boolean {
+  return (
+    decision?.status === 'confirmed' &&
+    decision.payment.method === 'card' &&
+    (decision.payment.status === 'pending' || decision.payment.status === 'processing') &&
+    !['cancelled', 'rejected'].includes(decision.tripStatus)
+  );
+}
+
 /** The payment failed: the rider can pay the trip another way. */
 export function paymentFailed(decision: BookingDecision | null): boolean {
   return (

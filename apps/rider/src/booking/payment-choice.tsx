@@ -13,10 +13,13 @@ export function PaymentChoice({
   value,
   onChange,
   phoneError,
+  methods = paymentMethods,
 }: {
   value: PaymentValue;
   onChange(next: PaymentValue): void;
   phoneError?: string | undefined;
+  /** The methods offered (paying a card booking another way leaves the card out). */
+  methods?: readonly PaymentMethod[];
 }) {
   const { t } = useBookingI18n();
   const operator = value.method === 'mobile_money' ? mobileOperator(value.phone) : null;
@@ -34,7 +37,7 @@ export function PaymentChoice({
         {t('book.pay')}
       </span>
       <fieldset className="kg-segments" aria-label={t('book.pay')}>
-        {paymentMethods.map((m) => (
+        {methods.map((m) => (
           <button
             key={m}
             type="button"

@@ -1,14 +1,16 @@
 import './booking.css';
-import { useLiveVehicles } from '@kigaligo/client';
+import { useLiveVehicles, useRequestQueue } from '@kigaligo/client';
 import { AppHeader, Card, SyncStatus } from '@kigaligo/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { formatRwf } from '../plan/format';
 import { useBookingI18n } from './booking-messages';
 import { bookHref, tripsHref } from './booking-route';
-import { bookingStage, canCancel, isLiveTrip, paymentFailed } from './booking-state';
+import { awaitingCard, bookingStage, canCancel, isLiveTrip, paymentFailed } from './booking-state';
 import { CancelPanel } from './cancel-panel';
+import { CardStep } from './card-step';
 import { liveEtaMinutes } from './live-eta';
 import { PayAgain } from './pay-again';
+import { paymentSubject, QueuedPayments } from './switch-payment';
 import { TripMap } from './trip-map';
 import { TripReceiptCard } from './trip-receipt';
 import { bookedAt, paymentText, stageText } from './trip-text';
@@ -30,6 +32,7 @@ export function TripPage({ id }: { id: string }) {
   const vehicleId = confirmed?.vehicle.id;
   const mine = useMemo(() => vehicles.filter((v) => v.vehicleId === vehicleId), [vehicles, vehicleId]);
   const offerWaiting = confirmed?.tripStatus === 'assigned';
+  const payments = useRequestQueue(paymentSubject(id));
   const [now, setNow] = useState(() => new Date());
   // The seconds a driver has left tick only while an offer waits.
   useEffect(() => {
@@ -137,6 +140,12 @@ export function TripPage({ id }: { id: string }) {
           ) : null}
           {canCancel(booking) ? <CancelPanel booking={booking} onCancel={() => cancel(intent)} /> : null}
         </Card>
+        <QueuedPayments queue={payments} />
+        {confirmed && awaitingCard(confirmed) ? (
+          <Card>
+            <CardStep decision={confirmed} queue={payments} subject={paymentSubject(id)} />
+          </Card>
+        ) : null}
         {confirmed && paymentFailed(confirmed) ? (
           <Card>
             <PayAgain decision={confirmed} />

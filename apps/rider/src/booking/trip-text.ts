@@ -86,9 +86,11 @@ export function paymentText(t: T, payment: Extract<BookingDecision, { status: 'c
   const status =
     payment.method === 'cash' && payment.status === 'pending'
       ? t('pay.cashDue')
-      : payment.status === 'partially_refunded'
-        ? t('pay.partially_refunded', { amount: formatRwf({ amount: payment.refundedAmount }) })
-        : t(`pay.${payment.status}`);
+      : payment.method === 'card' && (payment.status === 'pending' || payment.status === 'processing')
+        ? t('pay.cardDue')
+        : payment.status === 'partially_refunded'
+          ? t('pay.partially_refunded', { amount: formatRwf({ amount: payment.refundedAmount }) })
+          : t(`pay.${payment.status}`);
   return `${method} · ${status}`;
 }
 
