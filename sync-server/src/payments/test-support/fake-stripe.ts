@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import Stripe from 'stripe';
 import { type LocalServer, sendJson, startLocalServer } from './local-server';
 
 interface Intent {
@@ -29,12 +30,16 @@ interface StripeRefund {
 
 /**
  * A local server speaking the Stripe endpoints we use, form-encoded as the SDK sends them:
- * `POST /v1/payment_intents`, `POST /v1/refunds` and `GET /v1/refunds?charge=` (one page), and Stripe.js's
- * `POST /v1/payment_intents/:id/confirm`. Like Stripe it requires the Idempotency-Key we send,
+ * `POST /v1/payment_intents`, `POST /v1/refunds` and `GET /v1/refunds?charge=` (one page); Stripe.js's
+ * `POST /v1/payment_intents/:id/confirm` and `GET /v1/payment_intents/:id` (publishable key and client secret);
+ * and, standing for the cardholder's bank, `POST /test_helpers/payment_intents/:id/authenticate`. Like Stripe
+ * it requires the Idempotency-Key we send,
  * replays the stored answer for a repeated key (and refuses the key with other parameters), and refuses a
  * refund beyond what the intent collected. `delayNext` holds a response back (the work is already done, as
  * when a real answer is lost to a timeout); `failNext` answers 503.
  */
+const signer = new Stripe('sk_test_signer');
+
 export async function fakeStripe() {
   const intents = new Map<string, Intent>();
   const refunds: StripeRefund[] = [];
@@ -193,6 +198,32 @@ export async function fakeStripe() {
     return [200, intent];
   };
 
+  /** Stripe.js reads an intent back with the publishable key and its client secret (after a 3-D Secure step). */
+  const publicIntent = (id: string, query: URLSearchParams): [number, unknown] => {
+    const intent = intents.get(id);
+    if (!query.get('key')?.startsWith('pk_test_') || query.get('client_secret') !== intent?.client_secret) {
+      return [404, { error: { type: 'invalid_request_error', message: `No such payment_intent: '${id}'` } }];
+    }
+    return [200, intent];
+  };
+
+  /**
+   * The cardholder's bank answers a 3-D Secure challenge (Stripe's hooks.stripe.com and the bank's page, which
+   * no API exposes): `complete` collects the money, `fail` sends the intent back for another payment method.
+   */
+  const authenticate = (id: string, outcome: string | undefined): [number, unknown] => {
+    const intent = intents.get(id);
+    if (intent?.status !== 'requires_action') return [404, { error: { message: 'No challenge waiting' } }];
+    if (outcome === 'complete') {
+      intent.status = 'succeeded';
+      intent.amount_received = intent.amount;
+    } else {
+      intent.status = 'requires_payment_method';
+      intent.last_payment_error = { message: 'We are unable to authenticate your payment method.' };
+    }
+    return [200, intent];
+  };
+
   const local: LocalServer = await startLocalServer((req, raw, res) => {
     const params = Object.fromEntries(new URLSearchParams(raw));
     const key = req.headers['idempotency-key'] as string | undefined;
@@ -201,6 +232,18 @@ export async function fakeStripe() {
     const confirm = req.method === 'POST' ? /^\/v1\/payment_intents\/([\w]+)\/confirm$/.exec(path) : null;
     if (confirm) {
       const [status, body] = confirmIntent(confirm[1]!, params);
+      return sendJson(res, status, body);
+    }
+    const browserUrl = new URL(path, 'http://stripe.invalid');
+    const retrieve = req.method === 'GET' ? /^\/v1\/payment_intents\/(\w+)$/.exec(browserUrl.pathname) : null;
+    if (retrieve && !req.headers.authorization) {
+      const [status, body] = publicIntent(retrieve[1]!, browserUrl.searchParams);
+      return sendJson(res, status, body);
+    }
+    const challenge =
+      req.method === 'POST' ? /^\/test_helpers\/payment_intents\/(\w+)\/authenticate$/.exec(path) : null;
+    if (challenge) {
+      const [status, body] = authenticate(challenge[1]!, params.outcome);
       return sendJson(res, status, body);
     }
     if (!req.headers.authorization?.startsWith('Bearer sk_test_')) {
@@ -243,7 +286,23 @@ export async function fakeStripe() {
     answer(res, status, body);
   });
 
-  return { ...local, intents, refunds, requests, state, dashboardRefund };
+  /**
+   * What Stripe sends our webhook endpoint when an intent of this server changed (`payment_intent.succeeded`
+   * and the like): the event and its Stripe-Signature header, signed with the endpoint's secret.
+   */
+  const intentWebhook = (intentId: string, type: string, secret: string) => {
+    const intent = intents.get(intentId);
+    if (!intent) throw new Error(`no intent ${intentId}`);
+    const body = JSON.stringify({
+      id: `evt_${Math.random().toString(36).slice(2, 12)}`,
+      object: 'event',
+      type,
+      data: { object: intent },
+    });
+    return { body, signature: signer.webhooks.generateTestHeaderString({ payload: body, secret }) };
+  };
+
+  return { ...local, intents, refunds, requests, state, dashboardRefund, intentWebhook };
 }
 
 export type FakeStripe = Awaited<ReturnType<typeof fakeStripe>>;
