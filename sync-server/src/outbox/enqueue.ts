@@ -14,11 +14,13 @@ export async function enqueue<T extends OutboxTopic>(
   topic: T,
   payload: unknown,
   idempotencyKey: string,
+  /** Not delivered before this moment (default: at once). */
+  notBefore?: Date,
 ): Promise<boolean> {
   const parsed = outboxTopics[topic].parse(payload);
   const rows = await tx
     .insert(outbox)
-    .values({ topic, payload: parsed, idempotencyKey })
+    .values({ topic, payload: parsed, idempotencyKey, ...(notBefore ? { nextAttemptAt: notBefore } : {}) })
     .onConflictDoNothing({ target: outbox.idempotencyKey })
     .returning({ id: outbox.id });
   return rows.length > 0;

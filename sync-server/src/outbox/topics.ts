@@ -34,6 +34,17 @@ export const paymentChargeMessage = z.object({
 });
 export type PaymentChargeMessage = z.infer<typeof paymentChargeMessage>;
 
+/**
+ * Ask a mobile-money provider again about a charge dead-lettered because it stopped answering: the rider may
+ * have approved the prompt all the same. Only reads; a success found late is applied (and refunded if the trip
+ * was paid another way meanwhile).
+ */
+export const paymentRecheckMessage = z.object({
+  paymentId: z.uuid(),
+  provider: paymentProviderName,
+});
+export type PaymentRecheckMessage = z.infer<typeof paymentRecheckMessage>;
+
 export const paymentRefundMessage = z.object({
   refundId: z.uuid(),
   paymentId: z.uuid(),
@@ -62,6 +73,7 @@ export const outboxTopics = {
   push: pushMessage,
   'payment.charge': paymentChargeMessage,
   'payment.refund': paymentRefundMessage,
+  'payment.recheck': paymentRecheckMessage,
   'alert.webhook': alertWebhookMessage,
 } as const;
 export type OutboxTopic = keyof typeof outboxTopics;

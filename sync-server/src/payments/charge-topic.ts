@@ -3,8 +3,7 @@ import type { Db } from '../db/client';
 import { payments } from '../db/schema';
 import type { TopicHandler } from '../outbox/providers';
 import { paymentChargeMessage } from '../outbox/topics';
-import { settleIfTripCancelled } from './cancellation';
-import { paidAnotherWay, refundDuplicate } from './duplicate-payment';
+import { applyChargeOutcome } from './charge-outcome';
 import {
   livePaymentStatuses,
   lockPayment,
@@ -12,8 +11,9 @@ import {
   quietFailureReasons,
   transitionPayment,
 } from './payment-state';
-import { type OutcomeResult, outcomeResult, readOutcome } from './provider-result';
+import { outcomeResult, readOutcome } from './provider-result';
 import { type PaymentProviders, StillPendingError } from './providers/types';
+import { NO_ANSWER, scheduleRecheck } from './recheck-topic';
 
 export interface PaymentTopicOptions {
   /** Rewrites the trip into its synced documents after a payment changed (deps.tripDocs.refresh). */
@@ -85,40 +85,10 @@ export function chargeTopic(db: Db, providers: PaymentProviders, opts: PaymentTo
       const m = paymentChargeMessage.safeParse(message.payload);
       if (!m.success) return;
       // Only now, when no further attempt will be made, does the payment fail (and the rider hear of it).
-      const failed = await transitionPayment(tx, m.data.paymentId, 'failed', {
-        failureReason: 'the payment provider did not answer',
-      });
-      if (failed) return () => opts.refresh(failed.tripId);
+      const failed = await transitionPayment(tx, m.data.paymentId, 'failed', { failureReason: NO_ANSWER });
+      if (!failed) return;
+      await scheduleRecheck(tx, providers, failed);
+      return () => opts.refresh(failed.tripId);
     },
   };
-}
-
-/** Applies a provider's (or webhook's) final or interim answer; shared with the Stripe webhook. */
-export async function applyChargeOutcome(tx: Db, outcome: OutcomeResult): Promise<PaymentRow | undefined> {
-  if (outcome.status === 'succeeded') {
-    // The lock first: a replacement of this payment committed while we waited for it is then seen.
-    const locked = await lockPayment(tx, outcome.paymentId);
-    const duplicate = locked !== undefined && (await paidAnotherWay(tx, locked));
-    const row = await transitionPayment(tx, outcome.paymentId, 'succeeded', {
-      providerRef: outcome.providerRef,
-      receipt: !duplicate,
-    });
-    if (row && duplicate) await refundDuplicate(tx, row);
-    else if (row) await settleIfTripCancelled(tx, row);
-    return row;
-  }
-  if (outcome.status === 'failed') {
-    return transitionPayment(tx, outcome.paymentId, 'failed', {
-      providerRef: outcome.providerRef,
-      failureReason: outcome.failureReason ?? 'declined',
-    });
-  }
-  // Still pending (a Stripe intent waiting for the rider): remember the provider's id for its webhook.
-  if (outcome.providerRef) {
-    await tx
-      .update(payments)
-      .set({ providerRef: outcome.providerRef, updatedAt: new Date() })
-      .where(eq(payments.id, outcome.paymentId));
-  }
-  return undefined;
 }

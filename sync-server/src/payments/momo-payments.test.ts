@@ -1,9 +1,11 @@
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox, payments, refunds } from '../db/schema';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import type { PaymentsConfig } from './payment-providers';
 import { type FakeMomo, fakeMomo } from './test-support/fake-momo';
-import { outboxRow, paymentRow, paymentWorker } from './test-support/payment-harness';
+import { outboxRow, paymentRow, paymentWorker, recheckNow } from './test-support/payment-harness';
 import { insertTrip } from './test-support/trip-fixture';
 
 const creds = {
@@ -37,6 +39,17 @@ describe.each(testDatabaseKinds)('MTN MoMo request-to-pay on %s', (kind) => {
     await t.dispose();
     await momo.close();
   });
+
+  const rechecksOf = (paymentId: string) =>
+    t.database.db
+      .select()
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.topic, 'payment.recheck'),
+          like(outbox.idempotencyKey, `payment:${paymentId}:recheck:%`),
+        ),
+      );
 
   const pay = (tripId: string, payerPhone: string) =>
     t.request('POST', '/api/payments', {
@@ -171,6 +184,50 @@ describe.each(testDatabaseKinds)('MTN MoMo request-to-pay on %s', (kind) => {
       failures: 3,
     });
     expect((await paymentRow(t, payment.id)).status).toBe('failed');
+    // Asked again once MoMo answers: it never received the request, so nothing was collected.
     momo.state.down = false;
+    await recheckNow(t);
+    await paymentWorker(t, config, 3).drain();
+    const [recheck] = await rechecksOf(payment.id);
+    expect(recheck).toMatchObject({ status: 'sent', result: { settled: 'never reached the provider' } });
+    expect((await paymentRow(t, payment.id)).status).toBe('failed');
+  });
+
+  it('a collection approved while MoMo could not be read, after the rider paid cash, is found and refunded on its own', async () => {
+    const trip = await insertTrip(t.database.db, { method: 'mobile_money', fare: 1700 });
+    momo.state.statusDown = true;
+    momo.state.pendingPolls = 0;
+    const { payment } = await (await pay(trip.id, '+250789000222')).json();
+    await paymentWorker(t, config, 3)
+      .drain()
+      .catch(() => undefined);
+    expect(await paymentRow(t, payment.id)).toMatchObject({
+      status: 'failed',
+      failureReason: 'the payment provider did not answer',
+    });
+    // The rider was told it failed and paid the driver in cash instead.
+    const cash = await t.request('POST', '/api/payments', {
+      token: rider,
+      body: { tripId: trip.id, method: 'cash' },
+    });
+    expect(cash.status).toBe(201);
+
+    // MoMo answers again: the prompt had been approved. Collected after all, then given back.
+    momo.state.statusDown = false;
+    await recheckNow(t);
+    await paymentWorker(t, config, 3).drain();
+    const [recheck] = await rechecksOf(payment.id);
+    expect(recheck).toMatchObject({ status: 'sent', result: { status: 'succeeded' } });
+    const row = await paymentRow(t, payment.id);
+    expect(row).toMatchObject({ status: 'refunded', refundedAmount: 1700 });
+    const [refund] = await t.database.db.select().from(refunds).where(eq(refunds.paymentId, payment.id));
+    expect(refund).toMatchObject({ origin: 'duplicate_payment', amount: 1700, status: 'succeeded' });
+    expect(momo.transfers.get(refund!.id)?.body).toMatchObject({ referenceIdToRefund: row.idempotencyKey });
+    const methods = await t.database.db.select().from(payments).where(eq(payments.tripId, trip.id));
+    expect(methods.map((p) => `${p.method}:${p.status}`).sort()).toEqual([
+      'cash:pending',
+      'mobile_money:refunded',
+    ]);
+    momo.state.pendingPolls = 1;
   });
 });

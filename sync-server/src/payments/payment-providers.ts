@@ -8,6 +8,7 @@ import { type MomoConfig, momoProvider } from './providers/momo';
 import { sandboxProvider, unavailableProvider } from './providers/sandbox';
 import { type StripeConfig, stripeClient, stripeProvider } from './providers/stripe';
 import type { PaymentProviders } from './providers/types';
+import { recheckTopic } from './recheck-topic';
 import { refundTopic } from './refund-topic';
 
 export interface PaymentsConfig {
@@ -57,14 +58,15 @@ export function paymentProvidersFrom(config: PaymentsConfig): {
   };
 }
 
-/** The outbox handlers of the two payment topics, for OutboxWorker's providers. */
+/** The outbox handlers of the payment topics, for OutboxWorker's providers. */
 export function paymentTopicHandlers(
   db: Db,
   providers: PaymentProviders,
   opts: PaymentTopicOptions,
-): Pick<Providers, 'payment.charge' | 'payment.refund'> {
+): Pick<Providers, 'payment.charge' | 'payment.refund' | 'payment.recheck'> {
   return {
     'payment.charge': chargeTopic(db, providers, opts),
     'payment.refund': refundTopic(db, providers, opts),
+    'payment.recheck': recheckTopic(db, providers, opts),
   };
 }

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { outbox } from '../db/schema';
 import { badRequest, conflict, notFound } from '../domain-error';
-import { applyChargeOutcome } from './charge-topic';
+import { applyChargeOutcome } from './charge-outcome';
 import { lockPayment, type PaymentRow } from './payment-state';
 
 export interface SandboxCardOutcome {

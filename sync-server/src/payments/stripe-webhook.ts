@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '../db/client';
 import { payments, webhookEvents } from '../db/schema';
-import { applyChargeOutcome } from './charge-topic';
+import { applyChargeOutcome } from './charge-outcome';
 import { recordStripeDispute, settleStripeRefund, stripePaymentOf } from './stripe-refunds';
 
 async function paymentFor(tx: Db, pi: Stripe.PaymentIntent) {

@@ -40,6 +40,7 @@ export function outboxSummary(m: Pick<OutboxMessage, 'topic' | 'payload'>): {
     | 'outbox.what.push'
     | 'outbox.what.charge'
     | 'outbox.what.refund'
+    | 'outbox.what.recheck'
     | 'outbox.what.alert'
     | null;
   vars: Record<string, string | number>;
@@ -56,6 +57,11 @@ export function outboxSummary(m: Pick<OutboxMessage, 'topic' | 'payload'>): {
     case 'payment.charge':
       return {
         key: 'outbox.what.charge',
+        vars: { provider: str(p.provider), payment: short(str(p.paymentId)) },
+      };
+    case 'payment.recheck':
+      return {
+        key: 'outbox.what.recheck',
         vars: { provider: str(p.provider), payment: short(str(p.paymentId)) },
       };
     case 'payment.refund':

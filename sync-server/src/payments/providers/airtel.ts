@@ -176,6 +176,7 @@ export function airtelProvider(config: AirtelConfig): PaymentProvider {
         }
       );
     },
+    enquire: (r) => enquire(client, `/standard/v1/payments/${r.idempotencyKey}`, r.idempotencyKey, 'payment'),
     async refund(r) {
       if (!r.payerPhone) {
         return {

@@ -70,6 +70,11 @@ export function momoProvider(config: MomoConfig, name: PaymentProviderName = 'mt
       const status = await client.call('collection', 'GET', `/v1_0/requesttopay/${r.idempotencyKey}`);
       return statusOutcome(status, r.idempotencyKey, 'request-to-pay');
     },
+    async enquire(r) {
+      const status = await client.call('collection', 'GET', `/v1_0/requesttopay/${r.idempotencyKey}`);
+      if (status.status === 404) return undefined;
+      return statusOutcome(status, r.idempotencyKey, 'request-to-pay');
+    },
     async refund(r) {
       if (!r.paymentProviderRef) {
         return {

@@ -45,6 +45,12 @@ export interface PaymentProvider {
   readonly sandbox: boolean;
   charge(request: ChargeRequest): Promise<ProviderOutcome>;
   refund(request: RefundRequest): Promise<ProviderOutcome>;
+  /**
+   * Reads a collection's status without creating anything (undefined: the provider never received it), for
+   * a charge given up on after the provider stopped answering: mobile money may still have collected it.
+   * Providers that tell us by webhook (Stripe) or cannot fail this way (sandbox, cash) have none.
+   */
+  enquire?(request: ChargeRequest): Promise<ProviderOutcome | undefined>;
 }
 
 export type PaymentProviders = Record<PaymentProviderName, PaymentProvider>;

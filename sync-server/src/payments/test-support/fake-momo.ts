@@ -28,6 +28,8 @@ export async function fakeMomo(opts: {
     pendingPolls: 1,
     rejecting: new Set<string>(),
     down: false,
+    /** Requests to pay are taken, but their status cannot be read (503): MoMo half down. */
+    statusDown: false,
     duplicates: 0,
     tokenRequests: 0,
   };
@@ -79,6 +81,7 @@ export async function fakeMomo(opts: {
     }
     const status = /^\/(?:collection\/v1_0\/requesttopay|disbursement\/v1_0\/refund)\/([^/]+)$/.exec(url);
     if (status && req.method === 'GET') {
+      if (state.statusDown) return sendJson(res, 503, { message: 'Service unavailable' });
       const t = transfers.get(status[1]!);
       if (!t) return sendJson(res, 404, { code: 'RESOURCE_NOT_FOUND' });
       t.polls += 1;

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, lte } from 'drizzle-orm';
 import { outbox, payments } from '../../db/schema';
 import { createLogger } from '../../logger';
 import { OutboxWorker } from '../../outbox/outbox-worker';
@@ -26,7 +26,10 @@ export function paymentWorker(t: TestApp, config: PaymentsConfig, maxAttempts = 
   );
   return {
     worker,
-    /** Runs the worker until no payment message is waiting (each retry is due a millisecond later). */
+    /**
+     * Runs the worker until no payment message is due (each retry is due a millisecond later; a status check
+     * scheduled minutes ahead waits for `recheckNow`).
+     */
     async drain(rounds = 30) {
       for (let i = 0; i < rounds; i++) {
         await new Promise((r) => setTimeout(r, 3));
@@ -35,7 +38,11 @@ export function paymentWorker(t: TestApp, config: PaymentsConfig, maxAttempts = 
           .select({ id: outbox.id })
           .from(outbox)
           .where(
-            and(eq(outbox.status, 'pending'), inArray(outbox.topic, ['payment.charge', 'payment.refund'])),
+            and(
+              eq(outbox.status, 'pending'),
+              inArray(outbox.topic, ['payment.charge', 'payment.refund', 'payment.recheck']),
+              lte(outbox.nextAttemptAt, new Date(Date.now() + 1000)),
+            ),
           );
         if (waiting.length === 0) return;
       }
@@ -52,4 +59,12 @@ export async function paymentRow(t: TestApp, id: string) {
 export async function outboxRow(t: TestApp, key: string) {
   const [row] = await t.database.db.select().from(outbox).where(eq(outbox.idempotencyKey, key));
   return row;
+}
+
+/** The status checks of dead-lettered charges, due now instead of minutes from now. */
+export async function recheckNow(t: TestApp) {
+  await t.database.db
+    .update(outbox)
+    .set({ nextAttemptAt: new Date() })
+    .where(and(eq(outbox.topic, 'payment.recheck'), eq(outbox.status, 'pending')));
 }
