@@ -205,6 +205,13 @@ describe.skipIf(!hasChromium)('booking a ride across the three apps in Chromium'
     await form.getByRole('button', { name: 'Refund', exact: true }).click();
     await form.getByRole('alert').waitFor();
     await expect(a.locator('[data-testid="refund-row"]').count()).resolves.toBe(1);
+    // The reconcile history: the card payment opened for the rider, then the refund called.
+    const calls = a.getByTestId('provider-calls');
+    await calls
+      .locator('[data-topic="payment.charge"][data-status="sent"]')
+      .getByText('Card payment opened, for the rider to confirm', { exact: false })
+      .waitFor();
+    await calls.locator('[data-topic="payment.refund"]').waitFor();
     await screenshot(a, 'booking-admin-refund');
 
     // The rider sees the partial refund on the trip.

@@ -1650,6 +1650,7 @@ export interface operations {
                             attempts: number;
                             /** Format: date-time */
                             createdAt: string;
+                            failures: number;
                             /** Format: uuid */
                             id: string;
                             idempotencyKey: string;
@@ -1726,6 +1727,7 @@ export interface operations {
                             attempts: number;
                             /** Format: date-time */
                             createdAt: string;
+                            failures: number;
                             /** Format: uuid */
                             id: string;
                             idempotencyKey: string;
@@ -7960,6 +7962,24 @@ export interface operations {
                             tripId: string;
                             /** Format: date-time */
                             updatedAt: string;
+                        }[];
+                        providerCalls?: {
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            failures: number;
+                            /** Format: uuid */
+                            id: string;
+                            idempotencyKey: string;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string;
+                            payload: unknown;
+                            result: unknown;
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "sent" | "dead";
+                            topic: string;
                         }[];
                         refunds: {
                             amount: number;

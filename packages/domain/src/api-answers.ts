@@ -43,7 +43,10 @@ export const outboxMessage = z.object({
   payload: z.unknown(),
   idempotencyKey: z.string(),
   status: z.enum(['pending', 'sent', 'dead']),
+  /** Every delivery, "not decided yet" polls of a pending collection included. */
   attempts: z.number().int(),
+  /** Deliveries that failed (provider down, refused): what dead-letters the message. */
+  failures: z.number().int(),
   nextAttemptAt: z.iso.datetime({ offset: true }),
   lastError: z.string().nullable(),
   /** What the provider answered (or, for the sandbox, that nothing left the machine). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outboxMessage } from './api-answers';
 import { isoDateTime, money, place, rwandaPhone, rwf } from './common';
 import { offerInfo } from './dispatch';
 import { tripId, userId, vehicleId } from './ids';
@@ -236,5 +237,10 @@ export const tripDetail = z.object({
   refunds: z.array(refundView),
   /** Card payments the payer disputed with their bank: in admins' answers only. */
   disputes: z.array(disputeView).optional(),
+  /**
+   * How the money was reconciled with its providers: every charge, status check and refund call of the trip's
+   * payments (outbox messages, with attempts and answers), oldest first. In admins' answers only.
+   */
+  providerCalls: z.array(outboxMessage).optional(),
 });
 export type TripDetail = z.infer<typeof tripDetail>;

@@ -1,16 +1,18 @@
 import { type TripDetail, type TripView, tripDetail } from '@kigaligo/domain';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { disputes, payments, refunds, tripEvents } from '../db/schema';
+import { disputes, outbox, payments, refunds, tripEvents } from '../db/schema';
+import { outboxView } from '../outbox/outbox-view';
 
 /**
  * `GET /api/trips/:id`: the view plus its events, payments and refunds, oldest first, and for admins the
- * payments' disputes.
+ * payments' disputes and provider calls.
  */
 export async function loadTripDetail(
   db: Db,
   view: TripView,
-  opts: { withDisputes?: boolean } = {},
+  /** Admins also see the card disputes and the provider calls (the reconcile history). */
+  opts: { admin?: boolean } = {},
 ): Promise<TripDetail> {
   const events = await db
     .select()
@@ -35,7 +37,7 @@ export async function loadTripDetail(
         .orderBy(asc(refunds.createdAt))
     : [];
   const disputed =
-    opts.withDisputes && paid.length
+    opts.admin && paid.length
       ? await db
           .select()
           .from(disputes)
@@ -46,6 +48,22 @@ export async function loadTripDetail(
             ),
           )
           .orderBy(asc(disputes.createdAt))
+      : undefined;
+  const calls =
+    opts.admin && paid.length
+      ? await db
+          .select()
+          .from(outbox)
+          .where(
+            and(
+              inArray(outbox.topic, ['payment.charge', 'payment.recheck', 'payment.refund']),
+              inArray(
+                sql<string>`${outbox.payload}->>'paymentId'`,
+                paid.map((p) => p.id),
+              ),
+            ),
+          )
+          .orderBy(asc(outbox.createdAt))
       : undefined;
   return tripDetail.parse({
     trip: view,
@@ -82,7 +100,8 @@ export async function loadTripDetail(
       providerRef: r.providerRef,
       failureReason: r.failureReason,
     })),
-    ...(opts.withDisputes
+    ...(calls ? { providerCalls: calls.map(outboxView) } : {}),
+    ...(opts.admin
       ? {
           disputes: (disputed ?? []).map((d) => ({
             id: d.id,

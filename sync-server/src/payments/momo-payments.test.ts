@@ -228,6 +228,15 @@ describe.each(testDatabaseKinds)('MTN MoMo request-to-pay on %s', (kind) => {
       'cash:pending',
       'mobile_money:refunded',
     ]);
+    // Admins read how it came about on the trip; the rider does not see the provider calls.
+    const admin = (await t.loginAs('admin')).accessToken;
+    const detail = await (await t.request('GET', `/api/trips/${trip.id}`, { token: admin })).json();
+    expect(
+      detail.providerCalls.map((m: { topic: string; status: string }) => `${m.topic}:${m.status}`),
+    ).toEqual(['payment.charge:dead', 'payment.recheck:sent', 'payment.refund:sent']);
+    expect(detail.providerCalls[0]).toMatchObject({ failures: 3, lastError: expect.stringMatching(/503/) });
+    const mine = await (await t.request('GET', `/api/trips/${trip.id}`, { token: rider })).json();
+    expect(mine.providerCalls).toBeUndefined();
     momo.state.pendingPolls = 1;
   });
 });

@@ -9,6 +9,7 @@ import { notFound } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
 import { query } from '../http/validate';
+import { outboxView } from '../outbox/outbox-view';
 
 export const listQuery = z.object({
   status: z.enum(['pending', 'sent', 'dead']).optional(),
@@ -37,7 +38,7 @@ export const adminOutboxRoutes = new Hono<AppEnv>()
         .where(status ? eq(outbox.status, status) : undefined)
         .orderBy(desc(outbox.createdAt))
         .limit(limit);
-      return c.json({ messages: rows });
+      return c.json({ messages: rows.map(outboxView) });
     },
   )
   .post(
@@ -70,6 +71,6 @@ export const adminOutboxRoutes = new Hono<AppEnv>()
       });
       if (!row) throw notFound('No dead-lettered message with this id');
       c.var.deps.logger.info({ id: row.id, by: c.var.auth.userId }, 'outbox message retried');
-      return c.json({ message: row });
+      return c.json({ message: outboxView(row) });
     },
   );

@@ -117,8 +117,8 @@ export const tripRoutes = new Hono<AppEnv>()
     }),
     async (c) => {
       const view = await visibleTrip(c, c.req.param('id'));
-      const withDisputes = c.var.auth.role === 'admin';
-      return c.json(await loadTripDetail(c.var.deps.database.db, view, { withDisputes }));
+      const admin = c.var.auth.role === 'admin';
+      return c.json(await loadTripDetail(c.var.deps.database.db, view, { admin }));
     },
   )
   .get(

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useAdminI18n } from '../messages';
 import { hrefFor } from '../use-hash-route';
 import { adminTime, shortId } from './admin-format';
+import { ProviderCalls } from './provider-calls';
 import { TripPayments } from './trip-payments';
 
 const settleCheckMs = 1500;
@@ -102,6 +103,7 @@ export function TripDetail({ id }: { id: string }) {
         disputes={query.data.disputes ?? []}
         onChanged={() => void query.reload()}
       />
+      <ProviderCalls calls={query.data.providerCalls ?? []} />
       <Card title={t('trip.events')}>
         <ol className="kg-trip-events" data-testid="trip-events">
           {events.map((e) => (
