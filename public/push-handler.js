@@ -1,7 +1,8 @@
 // Imported by the rider app's service worker (workbox importScripts). FCM web push arrives as a Web Push
-// message whose data is FCM's JSON ({notification: {title, body}, data}); we show it ourselves because the
-// app registers with FCM without the Firebase SDK (packages/client/src/push/fcm-web.ts). Sandbox mode never
-// sends anything here.
+// message whose data is FCM's JSON ({notification: {title, body}, data}). The page registers with the Firebase
+// JS SDK (packages/client/src/push/firebase-token.ts) on this service worker, which is the app's own (offline
+// precache, map tiles), so it shows what arrives itself rather than through Firebase's service-worker SDK.
+// Sandbox mode never sends anything here.
 self.addEventListener('push', (event) => {
   let message = {};
   try {

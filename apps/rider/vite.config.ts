@@ -21,7 +21,7 @@ export default defineConfig(
       'assets/planner\\.worker-[^/]+\\.js',
       'assets/maplibre-[^/]+\\.(?:js|css)',
     ],
-    // Shows FCM web pushes (the app registers with FCM without the Firebase SDK; see public/push-handler.js);
+    // Shows FCM web pushes (the page registers with the Firebase JS SDK; see public/push-handler.js);
     // keeps the map's tiles, seen and saved, for offline use (public/map-tiles-sw.js).
     importScripts: ['push-handler.js', 'map-tiles-sw.js'],
     navigation: { deny: [/^\/driver(\/|$)/, /^\/admin(\/|$)/, /^\/api(\/|$)/, /^\/sync(\/|$)/, /^\/live/] },

@@ -59,14 +59,6 @@ export {
 export { fetchNetworkBundle, NETWORK_BUNDLE_URL, NETWORK_CACHE } from './network-bundle';
 export { PasskeyCancelledError, passkeysSupported } from './passkey-ceremony';
 export {
-  base64UrlDecode,
-  base64UrlEncode,
-  type FirebaseWebConfig,
-  fcmWebToken,
-  generateFid,
-  registrationBody,
-} from './push/fcm-web';
-export {
   type PushEnvironment,
   type PushRegistration,
   registerForPush,

@@ -4,7 +4,10 @@ import type { PaymentsConfig } from './payment-providers';
 export interface PushOptions {
   /** FCM_SERVICE_ACCOUNT (JSON or path): push through firebase-admin; without it the sandbox records pushes. */
   fcmServiceAccount?: ServiceAccount | undefined;
-  /** FCM_WEB_CONFIG (JSON: apiKey, projectId, appId, …) and FCM_VAPID_KEY: what web apps register with. */
+  /**
+   * FCM_WEB_CONFIG (JSON: apiKey, projectId, appId, messagingSenderId, …) and FCM_VAPID_KEY: what the web
+   * apps' Firebase JS SDK registers with.
+   */
   fcmWebConfig?: Record<string, string> | undefined;
   fcmVapidKey?: string | undefined;
 }

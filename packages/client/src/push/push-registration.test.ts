@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKigaliClient } from '../kigali-client';
 import type { Session } from '../session-store';
-import { base64UrlDecode, base64UrlEncode, generateFid, registrationBody } from './fcm-web';
 import { registerForPush, sandboxToken } from './push-registration';
 
 function memoryStorage(): Storage {
@@ -28,8 +27,8 @@ interface Seen {
 }
 
 /**
- * One local server speaking both sides: KigaliGo's `/api/push/config` and `/api/me/push-tokens`, and the two
- * Google endpoints FCM web registration uses (reached through a fetch that swaps their host for this one).
+ * KigaliGo's side of registration: `/api/push/config` and `/api/me/push-tokens`. The Firebase JS SDK's side
+ * (installations, FCM registrations) runs in Chromium: test/e2e/push-firebase.e2e.test.ts.
  */
 function fakeBackends() {
   const seen: Seen[] = [];
@@ -46,21 +45,6 @@ function fakeBackends() {
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
       if (req.url === '/api/push/config') return send(200, state.config);
       if (req.url === '/api/me/push-tokens') return send(201, { token: body.token });
-      if (req.url === '/installations/v1/projects/kigaligo-test/installations') {
-        if (req.headers['x-goog-api-key'] !== 'AIza-test')
-          return send(403, { error: { message: 'bad key' } });
-        return send(200, {
-          fid: body.fid,
-          refreshToken: 'r',
-          authToken: { token: 'fis-auth', expiresIn: '604800s' },
-        });
-      }
-      if (req.url === '/registrations/v1/projects/kigaligo-test/registrations') {
-        if (req.headers['x-goog-firebase-installations-auth'] !== 'FIS fis-auth') {
-          return send(401, { error: { message: 'no installation auth' } });
-        }
-        return send(200, { token: 'fcm-token-from-google' });
-      }
       send(404, { error: { message: 'not found' } });
     });
   });
@@ -126,91 +110,64 @@ describe('push registration', () => {
     expect(sandboxToken(storage, 'rider')).toBe(posts[0]!.body.token);
   });
 
-  it('with FCM configured registers the push subscription with FCM and sends its token', async () => {
-    const vapidKey = base64UrlEncode(new Uint8Array(65).fill(4));
-    backends.state.config = {
-      mode: 'fcm',
-      firebase: { apiKey: 'AIza-test', projectId: 'kigaligo-test', appId: '1:1:web:1' },
-      vapidKey,
-    };
+  const fcm = {
+    mode: 'fcm',
+    firebase: { apiKey: 'AIza-test', projectId: 'kigaligo-test', appId: '1:1:web:1', messagingSenderId: '1' },
+    vapidKey: 'BPublicVapidKey',
+  };
+  const registration = {} as ServiceWorkerRegistration;
+
+  it('with FCM configured asks for permission, has the SDK register this service worker, and sends its token', async () => {
+    backends.state.config = fcm;
     const { c, storage } = client();
-    const subscribed: unknown[] = [];
-    const subscription = {
-      endpoint: 'https://push.example/sub/1',
-      getKey: (name: string) => new Uint8Array(name === 'auth' ? 16 : 65).fill(7).buffer,
-    };
-    const registration = {
-      pushManager: {
-        getSubscription: async () => null,
-        subscribe: async (opts: unknown) => {
-          subscribed.push(opts);
-          return subscription;
-        },
-      },
-    } as unknown as ServiceWorkerRegistration;
+    const asked: unknown[] = [];
     const result = await registerForPush(c, {
       storage,
-      fetch: toLocal,
       requestPermission: async () => 'granted',
       serviceWorker: async () => registration,
+      fcmToken: async (opts) => {
+        asked.push(opts);
+        return 'fcm-token-from-google';
+      },
     });
     expect(result).toEqual({ state: 'registered', mode: 'fcm' });
-    const install = backends.seen.find((s) => s.url.startsWith('/installations'))!;
-    expect(install.body).toMatchObject({
-      fid: expect.stringMatching(/^[cdef][\w-]{21}$/),
-      authVersion: 'FIS_v2',
-    });
-    const reg = backends.seen.find((s) => s.url.startsWith('/registrations'))!;
-    expect(reg.body).toEqual(
-      registrationBody(
-        {
-          endpoint: subscription.endpoint,
-          p256dh: base64UrlEncode(new Uint8Array(65).fill(7)),
-          auth: base64UrlEncode(new Uint8Array(16).fill(7)),
-        },
-        vapidKey,
-      ),
-    );
-    expect(subscribed[0]).toMatchObject({ userVisibleOnly: true });
+    expect(asked).toEqual([
+      { firebase: fcm.firebase, vapidKey: fcm.vapidKey, registration, appName: 'kigaligo-rider' },
+    ]);
     expect(backends.seen.find((s) => s.url === '/api/me/push-tokens')!.body).toEqual({
       token: 'fcm-token-from-google',
       platform: 'web',
     });
   });
 
-  it('stops when the user blocks notifications, and reports FCM refusals', async () => {
-    backends.state.config = {
-      mode: 'fcm',
-      firebase: { apiKey: 'wrong-key', projectId: 'kigaligo-test', appId: '1:1:web:1' },
-      vapidKey: base64UrlEncode(new Uint8Array(65)),
-    };
+  it('stops when the user blocks notifications or the configuration is incomplete, and reports SDK errors', async () => {
     const { c, storage } = client();
-    const registration = {
-      pushManager: {
-        getSubscription: async () => ({
-          endpoint: 'https://push.example/2',
-          getKey: () => new ArrayBuffer(16),
-        }),
-      },
-    } as unknown as ServiceWorkerRegistration;
-    const env = { storage, fetch: toLocal, serviceWorker: async () => registration };
-    expect(await registerForPush(c, { ...env, requestPermission: async () => 'denied' })).toEqual({
-      state: 'denied',
+    const env = { storage, serviceWorker: async () => registration };
+    const refused = async () => {
+      throw new Error(
+        'Messaging: A problem occurred while subscribing the user to FCM (token-subscribe-failed).',
+      );
+    };
+    backends.state.config = fcm;
+    expect(
+      await registerForPush(c, { ...env, requestPermission: async () => 'denied', fcmToken: refused }),
+    ).toEqual({ state: 'denied' });
+    const failed = await registerForPush(c, {
+      ...env,
+      requestPermission: async () => 'granted',
+      fcmToken: refused,
     });
-    const failed = await registerForPush(c, { ...env, requestPermission: async () => 'granted' });
-    expect(failed).toEqual({ state: 'failed', message: 'Firebase installation: bad key' });
+    expect(failed).toMatchObject({
+      state: 'failed',
+      message: expect.stringMatching(/token-subscribe-failed/),
+    });
+    backends.state.config = {
+      ...fcm,
+      firebase: { apiKey: 'AIza-test', projectId: 'kigaligo-test', appId: '1:1:web:1' },
+    };
+    expect(
+      await registerForPush(c, { ...env, requestPermission: async () => 'granted', fcmToken: refused }),
+    ).toEqual({ state: 'unsupported' });
     expect(backends.seen.some((s) => s.url === '/api/me/push-tokens')).toBe(false);
-  });
-});
-
-describe('FCM web helpers', () => {
-  it('makes installation ids in the Firebase format', () => {
-    for (let i = 0; i < 50; i++) expect(generateFid()).toMatch(/^[cdef][\w-]{21}$/);
-  });
-  it('round-trips base64url (VAPID keys, subscription keys)', () => {
-    const bytes = Uint8Array.from({ length: 65 }, (_, i) => (i * 37) % 256);
-    const text = base64UrlEncode(bytes);
-    expect(text).not.toMatch(/[+/=]/);
-    expect([...base64UrlDecode(text)]).toEqual([...bytes]);
   });
 });

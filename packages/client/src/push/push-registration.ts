@@ -1,7 +1,7 @@
 import { pushConfig } from '@kigaligo/domain';
 import { apiGet, apiRequest } from '../api-routes';
 import type { KigaliClient } from '../kigali-client';
-import { fcmWebToken, generateFid } from './fcm-web';
+import { firebaseToken } from './firebase-token';
 
 export type PushRegistration =
   | { state: 'registered'; mode: 'sandbox' | 'fcm' }
@@ -14,7 +14,8 @@ export interface PushEnvironment {
   /** The app's service worker registration (FCM only). */
   serviceWorker?: () => Promise<ServiceWorkerRegistration>;
   requestPermission?: () => Promise<NotificationPermission>;
-  fetch?: typeof fetch;
+  /** How the FCM token is had: the Firebase JS SDK (firebase-token.ts) unless a test says otherwise. */
+  fcmToken?: typeof firebaseToken;
 }
 
 /**
@@ -43,8 +44,8 @@ function browserEnvironment(): PushEnvironment {
 
 /**
  * Registers this device for the signed-in user's notifications, as the server's `GET /api/push/config` says:
- * sandbox (a stable local token, nothing to ask the user) or FCM web push (permission, push subscription,
- * FCM token; see fcm-web.ts). The token goes to `POST /api/me/push-tokens`.
+ * sandbox (a stable local token, nothing to ask the user) or FCM web push (permission, then the Firebase JS
+ * SDK's token; see firebase-token.ts). The token goes to `POST /api/me/push-tokens`.
  */
 export async function registerForPush(
   client: KigaliClient,
@@ -56,27 +57,24 @@ export async function registerForPush(
     if (config.mode === 'sandbox') {
       token = sandboxToken(env.storage, client.role);
     } else {
-      const { apiKey, projectId, appId } = config.firebase;
+      const { apiKey, projectId, appId, messagingSenderId } = config.firebase;
       if (
         !env.serviceWorker ||
         !env.requestPermission ||
         !config.vapidKey ||
         !apiKey ||
         !projectId ||
-        !appId
+        !appId ||
+        !messagingSenderId
       ) {
         return { state: 'unsupported' };
       }
       if ((await env.requestPermission()) !== 'granted') return { state: 'denied' };
-      const fidKey = `kigaligo.${client.role}.fid`;
-      const fid = env.storage?.getItem(fidKey) ?? generateFid();
-      env.storage?.setItem(fidKey, fid);
-      token = await fcmWebToken({
-        config: { apiKey, projectId, appId },
+      token = await (env.fcmToken ?? firebaseToken)({
+        firebase: config.firebase,
         vapidKey: config.vapidKey,
         registration: await env.serviceWorker(),
-        fid,
-        ...(env.fetch ? { fetch: env.fetch } : {}),
+        appName: `kigaligo-${client.role}`,
       });
     }
     await client.api.request(apiRequest('post', '/api/me/push-tokens', { body: { token, platform: 'web' } }));
