@@ -24,11 +24,17 @@ self.addEventListener('push', (event) => {
   );
 });
 
-// A tap opens (or focuses) the app on the trip the notification is about.
+// A tap opens (or focuses) the app on what the notification is about: the trip (by its booking id, as the
+// rider app's routes name it) or the safety report; anything else opens the home screen.
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
-  const tripId = event.notification.data?.intentId;
-  const url = new URL(tripId ? `./#/trips/${tripId}` : './', self.registration.scope).href;
+  const data = event.notification.data || {};
+  const path = data.intentId
+    ? `./#/trips/${data.intentId}`
+    : data.reportId
+      ? `./#/safety/${data.reportId}`
+      : './';
+  const url = new URL(path, self.registration.scope).href;
   event.waitUntil(
     self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((list) => {
       for (const c of list)

@@ -27,7 +27,7 @@ export async function cancelTrip(tx: Db, riderId: string, tripId: string): Promi
   });
   await freeVehicle(tx, trip.vehicleId);
   await settleCancellation(tx, trip.id, fee, riderId);
-  await notifyUser(tx, riderId, 'trip_cancelled', { fee }, `trip:${trip.id}:cancelled`);
+  await notifyUser(tx, riderId, 'trip_cancelled', { fee }, `trip:${trip.id}:cancelled`, { tripId: trip.id });
   // The fee text is the rider's; the driver only needs to know the job is off.
   if (trip.driverId) {
     await notifyUser(tx, trip.driverId, 'trip_cancelled', { fee: 0 }, `trip:${trip.id}:cancelled:driver`);

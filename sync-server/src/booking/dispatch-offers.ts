@@ -159,7 +159,9 @@ export async function offerNextOrGiveUp(
     set: { rejectReason: 'no_driver_found' },
   });
   await settleCancellation(tx, requested.id, 0, requested.riderId);
-  await notifyUser(tx, requested.riderId, 'no_driver_found', {}, `trip:${requested.id}:no_driver`);
+  await notifyUser(tx, requested.riderId, 'no_driver_found', {}, `trip:${requested.id}:no_driver`, {
+    tripId: requested.id,
+  });
   return rejected;
 }
 

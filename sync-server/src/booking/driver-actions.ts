@@ -100,6 +100,7 @@ export async function applyDriverAction(
         'trip_assigned',
         { driver, plate, eta: trip.etaMinutes ?? 0, fare: trip.fareAmount },
         `trip:${trip.id}:accepted:${trip.vehicleId}`,
+        { tripId: trip.id },
       );
       break;
     }
@@ -118,6 +119,7 @@ export async function applyDriverAction(
         'driver_arriving',
         await driverAndPlate(tx, trip),
         `trip:${trip.id}:arrived`,
+        { tripId: trip.id },
       );
       break;
     }
@@ -139,6 +141,7 @@ export async function applyDriverAction(
         'trip_completed',
         { fare: payment?.amount ?? trip.fareAmount, method },
         `trip:${trip.id}:completed`,
+        { tripId: trip.id },
       );
       break;
     }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { pushTokens, users } from '../db/schema';
+import { pushTokens, trips, users } from '../db/schema';
 import { enqueue } from '../outbox/enqueue';
 import { type NotificationKind, type NotificationVars, renderNotification } from './messages';
 
@@ -15,9 +15,15 @@ export async function notifyUser(
   kind: NotificationKind,
   vars: NotificationVars,
   key: string,
-  /** `email`: a document to keep (a receipt), not news for the lock screen. */
-  channels: 'push_and_email' | 'email' = 'push_and_email',
+  opts: {
+    /** `email`: a document to keep (a receipt), not news for the lock screen. */
+    channels?: 'push_and_email' | 'email';
+    /** What a tap on the push opens: the trip's page (by its booking id, as the rider app names it) or the report's. */
+    tripId?: string;
+    reportId?: string;
+  } = {},
 ): Promise<void> {
+  const channels = opts.channels ?? 'push_and_email';
   const [user] = await tx
     .select({
       email: users.email,
@@ -32,8 +38,19 @@ export async function notifyUser(
   // The demo simulation's drivers have no phone and no mailbox: nothing of theirs goes to a provider.
   if (!user || user.simulated) return;
   const message = renderNotification(kind, vars, user.name.split(' ')[0] ?? user.name, user.language);
-  const data = { kind, ...Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)])) };
+  const data: Record<string, string> = {
+    kind,
+    ...Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)])),
+  };
   if (user.push && channels === 'push_and_email') {
+    if (opts.tripId) {
+      const [trip] = await tx
+        .select({ intentId: trips.intentId })
+        .from(trips)
+        .where(eq(trips.id, opts.tripId));
+      if (trip) data.intentId = trip.intentId;
+    }
+    if (opts.reportId) data.reportId = opts.reportId;
     const tokens = await tx
       .select({ token: pushTokens.token })
       .from(pushTokens)

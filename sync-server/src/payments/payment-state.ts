@@ -63,6 +63,7 @@ export async function transitionPayment(
       { amount: row.amount, reason: row.failureReason ?? 'failed' },
       // Per failure: a payment retried by an admin that fails again tells the rider again.
       `payment:${row.id}:failed:${row.updatedAt.getTime()}`,
+      { tripId: row.tripId },
     );
   }
   if (row && to === 'succeeded' && patch.receipt !== false) await emailReceipt(tx, row);

@@ -26,6 +26,6 @@ export async function emailReceipt(tx: Db, payment: PaymentRow): Promise<void> {
       lines: JSON.stringify(lines),
     },
     `payment:${payment.id}:receipt`,
-    'email',
+    { channels: 'email' },
   );
 }

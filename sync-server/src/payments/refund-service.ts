@@ -63,6 +63,7 @@ export async function createRefund(
     input.origin === 'duplicate_payment' ? 'duplicate_refunded' : 'refund_issued',
     { amount, method: payment.method, reason: input.reason },
     `refund:${refund!.id}:issued`,
+    { tripId: payment.tripId },
   );
   return refund!;
 }

@@ -67,6 +67,7 @@ async function recordDashboardRefund(tx: Db, refund: Stripe.Refund) {
     'refund_issued',
     { amount: refund.amount, method: payment.method },
     `refund:${row!.id}:issued`,
+    { tripId: payment.tripId },
   );
   return { id: row!.id, tripId: payment.tripId };
 }

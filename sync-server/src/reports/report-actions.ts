@@ -62,7 +62,16 @@ export async function addReply(tx: Db, actorId: string, reportId: string, text: 
     targetId: reportId,
     details: { replyId: event!.id },
   });
-  await notifyUser(tx, row.reporterId, 'report_reply', { reportId }, `report:${reportId}:reply:${event!.id}`);
+  await notifyUser(
+    tx,
+    row.reporterId,
+    'report_reply',
+    { reportId },
+    `report:${reportId}:reply:${event!.id}`,
+    {
+      reportId,
+    },
+  );
   return { id: event!.id, text, at: event!.createdAt.toISOString(), from: 'admin' as const };
 }
 

@@ -13,7 +13,8 @@ import {
 } from '../notifications/test-support/fake-fcm';
 import { OutboxWorker } from '../outbox/outbox-worker';
 import { sandbox } from '../outbox/providers';
-import { demoUserId } from '../payments/test-support/trip-fixture';
+import { outboxRow } from '../payments/test-support/payment-harness';
+import { demoUserId, insertTrip } from '../payments/test-support/trip-fixture';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
 
@@ -109,6 +110,21 @@ describe.each(testDatabaseKinds)('push registration and notification preferences
       .from(outbox)
       .where(eq(outbox.idempotencyKey, 'pref-test:push'));
     expect(push!.payload).toMatchObject({ tokens: ['sandbox-web-rider'], title: 'Refund issued' });
+  });
+
+  it('a push says what a tap opens: the trip by its booking id, or the report', async () => {
+    const trip = await insertTrip(t.database.db);
+    const reportId = '6f9619ff-8b86-4d11-b42d-00c04fc964ff';
+    await t.database.db.transaction(async (tx) => {
+      await notifyUser(tx as Db, riderId, 'trip_completed', { fare: 1500, method: 'cash' }, 'opens-trip', {
+        tripId: trip.id,
+      });
+      await notifyUser(tx as Db, riderId, 'report_reply', { reportId }, 'opens-report', { reportId });
+    });
+    const data = async (key: string) =>
+      ((await outboxRow(t, `${key}:push`))!.payload as { data: Record<string, string> }).data;
+    expect(await data('opens-trip')).toMatchObject({ kind: 'trip_completed', intentId: trip.intentId });
+    expect(await data('opens-report')).toEqual({ kind: 'report_reply', reportId });
   });
 
   it('push and email are written in the language the user last chose in an app', async () => {
