@@ -16,6 +16,27 @@ const MAP_SEEN_INDEX = 'https://kigaligo.invalid/map-seen-index';
 /** ≈ the central city at zooms 10–15 twice over; a phone's storage quota is far larger. */
 const MAP_SEEN_CAP_BYTES = 40 * 1024 * 1024;
 
+/**
+ * Third-party origins the apps call that are not the map's: the payment and push providers' (the same list as
+ * `stripeWebOrigins` and `fcmWebOrigins` in packages/domain/src/provider-origins.ts; test/map-tiles-sw.test.ts
+ * checks each of those is left alone). Stripe.js and Stripe's answers must never come from the map cache.
+ */
+const PROVIDER_ORIGINS = [
+  'https://js.stripe.com',
+  'https://api.stripe.com',
+  'https://hooks.stripe.com',
+  'https://firebaseinstallations.googleapis.com',
+  'https://fcmregistrations.googleapis.com',
+];
+
+/** Whether a request is one the map cache answers: a GET of the map's (cross-origin) or of our basemap assets. */
+function isMapRequest(request, selfOrigin) {
+  if (request.method !== 'GET') return false;
+  const url = new URL(request.url);
+  if (url.origin === selfOrigin) return url.pathname.includes('/map/basemap/');
+  return !PROVIDER_ORIGINS.includes(url.origin);
+}
+
 /** The cache key of a byte range of a URL (a query parameter: the Cache API ignores fragments). */
 function mapRangeKey(url, range) {
   return `${url}${url.includes('?') ? '&' : '?'}kg-range=${encodeURIComponent(range)}`;
@@ -126,12 +147,9 @@ if (typeof ServiceWorkerGlobalScope !== 'undefined' && self instanceof ServiceWo
     capBytes: MAP_SEEN_CAP_BYTES,
   });
   self.addEventListener('fetch', (event) => {
-    const request = event.request;
-    if (request.method !== 'GET') return;
-    const url = new URL(request.url);
-    const ours = url.origin === self.location.origin;
-    // Cross-origin GETs are the configured map's only (the CSP allows no other); ours, the basemap assets.
-    if (ours && !url.pathname.includes('/map/basemap/')) return;
-    event.respondWith(mapTiles.handle(request, (work) => event.waitUntil(work.catch(() => {}))));
+    // Cross-origin GETs are the configured map's, but for the providers' (the CSP allows no other); ours, the
+    // basemap assets. Anything else goes to the network as if there were no service worker.
+    if (!isMapRequest(event.request, self.location.origin)) return;
+    event.respondWith(mapTiles.handle(event.request, (work) => event.waitUntil(work.catch(() => {}))));
   });
 }

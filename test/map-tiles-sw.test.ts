@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fcmWebOrigins, stripeWebOrigins } from '../packages/domain/src/provider-origins';
 import { mapRangeKey } from '../packages/ui/src/map/map-range-key';
 
 /** The shipped service-worker script, run in a sandbox: its functions, without a service worker around them. */
@@ -10,9 +11,14 @@ interface TileCache {
 }
 const sandbox = { Response, Headers, URL, Map, JSON, Promise, Object, Date, encodeURIComponent };
 runInNewContext(script, sandbox);
-const { createMapTileCache, mapRangeKey: swRangeKey } = sandbox as unknown as {
+const {
+  createMapTileCache,
+  mapRangeKey: swRangeKey,
+  isMapRequest,
+} = sandbox as unknown as {
   createMapTileCache(options: object): TileCache;
   mapRangeKey(url: string, range: string): string;
+  isMapRequest(request: Request, selfOrigin: string): boolean;
 };
 
 /** The Cache API over plain maps: what a service worker's `caches` does, for one test. */
@@ -128,5 +134,26 @@ describe('the service worker map cache (public/map-tiles-sw.js)', () => {
     await get('bytes=0-999');
     await cache.handle(new Request(ARCHIVE, { headers: { range: 'bytes=0-999' }, cache: 'reload' }));
     expect(network).toEqual(['bytes=0-999', 'bytes=0-999']);
+  });
+});
+
+describe('which requests the map cache answers', () => {
+  const self = 'https://kigaligo.example';
+  const get = (url: string) => new Request(url);
+
+  it('takes the map’s cross-origin GETs and our basemap assets, nothing else of ours', () => {
+    expect(isMapRequest(get('https://tiles.example/v1/14/9000/8000.pbf'), self)).toBe(true);
+    expect(isMapRequest(get(`${self}/map/basemap/kigali.pmtiles`), self)).toBe(true);
+    expect(isMapRequest(get(`${self}/api/config`), self)).toBe(false);
+    expect(isMapRequest(new Request('https://tiles.example/x', { method: 'POST' }), self)).toBe(false);
+  });
+
+  it('never takes the payment and push providers’ requests: Stripe.js and its answers are never cached', () => {
+    for (const origin of [...Object.values(stripeWebOrigins), ...Object.values(fcmWebOrigins)])
+      expect(isMapRequest(get(`${origin}/anything`), self), origin).toBe(false);
+    expect(isMapRequest(get('https://js.stripe.com/endive/stripe.js'), self)).toBe(false);
+    expect(isMapRequest(get('https://api.stripe.com/v1/payment_intents/pi_1?client_secret=x'), self)).toBe(
+      false,
+    );
   });
 });
