@@ -74,6 +74,8 @@ export interface AppDeps {
   pushConfig?: PushConfig | undefined;
   /** How the rider app takes cards (`GET /api/config`): Stripe.js with the publishable key, or the sandbox form. */
   cardConfig?: CardConfig | undefined;
+  /** With Stripe: a Customer Session's client secret, for the Payment Element to offer the payer's saved cards. */
+  customerSession?: ((customerId: string) => Promise<string>) | undefined;
   /** The map the apps draw (`GET /api/config`, and the origins the apps' CSP allows); absent: the schematic. */
   map?: MapConfig | undefined;
   /** Prometheus series of this instance (`GET /metrics`). */

@@ -294,6 +294,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     evidence,
     reportDocs,
     stripeWebhook: providers.stripeWebhook,
+    customerSession: providers.customerSession,
     pushConfig: providers.pushConfig,
     cardConfig: providers.cardConfig,
     map: opts.map,

@@ -11,6 +11,7 @@ import {
   startTestServer,
   type TestPage,
   type TestServer,
+  waitForServiceWorker,
 } from './harness';
 import { routeStripe } from './stripe-js-stand-in';
 import { newRider } from './sync-helpers';
@@ -165,6 +166,8 @@ describe.skipIf(!hasChromium)('paying a card booking in the rider app (Stripe te
     r = tab.page;
     await r.goto(`${server.url}/`);
     await signIn(r, rider.email, rider.password);
+    // With the app's service worker in control, as on a rider's phone: Stripe's requests must pass it by.
+    await waitForServiceWorker(r);
   });
   afterAll(async () => {
     await tab?.context.close();
@@ -192,6 +195,8 @@ describe.skipIf(!hasChromium)('paying a card booking in the rider app (Stripe te
     const method = card.getByLabel('Test payment method');
     await method.waitFor({ timeout: 30_000 });
     expect(loads.script).toBe(1);
+    // The rider's Stripe Customer came with a Customer Session: their saved cards are offered.
+    await card.locator('label[data-saved-cards="true"]').waitFor();
     await card.getByText('Test mode').waitFor({ state: 'detached' });
 
     await method.selectOption('pm_card_chargeDeclined');

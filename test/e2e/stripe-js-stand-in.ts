@@ -22,8 +22,10 @@ export function stripeJsStandIn() {
   function Stripe(publishableKey: string) {
     const element = {
       select: null as HTMLSelectElement | null,
+      savedCards: false,
       mount(node: HTMLElement) {
         const label = document.createElement('label');
+        label.dataset.savedCards = String(element.savedCards);
         label.textContent = 'Test payment method ';
         const select = document.createElement('select');
         for (const pm of ['pm_card_visa', 'pm_card_authenticationRequired', 'pm_card_chargeDeclined']) {
@@ -44,7 +46,9 @@ export function stripeJsStandIn() {
       },
     };
     const stripe = {
-      elements(options: { clientSecret: string }) {
+      elements(options: { clientSecret: string; customerSessionClientSecret?: string }) {
+        // Stripe lists the Customer's saved cards when given a Customer Session; the stand-in says it was given one.
+        element.savedCards = options.customerSessionClientSecret !== undefined;
         return {
           options,
           create: () => element,

@@ -5496,6 +5496,7 @@ export interface operations {
                             clientSecret?: string;
                             /** Format: date-time */
                             createdAt: string;
+                            customerSessionClientSecret?: string;
                             failureReason: string | null;
                             /** Format: uuid */
                             id: string;
@@ -5591,6 +5592,7 @@ export interface operations {
                             clientSecret?: string;
                             /** Format: date-time */
                             createdAt: string;
+                            customerSessionClientSecret?: string;
                             failureReason: string | null;
                             /** Format: uuid */
                             id: string;
@@ -5625,6 +5627,7 @@ export interface operations {
                             clientSecret?: string;
                             /** Format: date-time */
                             createdAt: string;
+                            customerSessionClientSecret?: string;
                             failureReason: string | null;
                             /** Format: uuid */
                             id: string;
@@ -5746,6 +5749,7 @@ export interface operations {
                             clientSecret?: string;
                             /** Format: date-time */
                             createdAt: string;
+                            customerSessionClientSecret?: string;
                             failureReason: string | null;
                             /** Format: uuid */
                             id: string;
@@ -7946,6 +7950,7 @@ export interface operations {
                             clientSecret?: string;
                             /** Format: date-time */
                             createdAt: string;
+                            customerSessionClientSecret?: string;
                             failureReason: string | null;
                             /** Format: uuid */
                             id: string;

@@ -139,6 +139,8 @@ export const paymentView = payment.extend({
   updatedAt: isoDateTime,
   /** Card payments waiting for the rider: Stripe.js confirms the intent with this. Owner only. */
   clientSecret: z.string().optional(),
+  /** With it, a Customer Session's secret: the Payment Element offers the payer's saved cards. Owner only. */
+  customerSessionClientSecret: z.string().optional(),
 });
 export type PaymentView = z.infer<typeof paymentView>;
 

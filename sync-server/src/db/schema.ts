@@ -71,6 +71,8 @@ export const users = pgTable('users', {
   notifyEmail: boolean('notify_email').notNull().default(true),
   /** The language push and email are written in: the one last chosen in an app. */
   language: languageEnum('language').notNull().default('en'),
+  /** The rider's Stripe Customer (cus_…), made at their first card payment: where Stripe keeps saved cards. */
+  stripeCustomerId: text('stripe_customer_id').unique(),
   ...timestamps,
 });
 

@@ -4,6 +4,7 @@ import { payments } from '../db/schema';
 import type { TopicHandler } from '../outbox/providers';
 import { paymentChargeMessage } from '../outbox/topics';
 import { applyChargeOutcome } from './charge-outcome';
+import { payerCustomer } from './payer-customer';
 import {
   livePaymentStatuses,
   lockPayment,
@@ -62,6 +63,7 @@ export function chargeTopic(db: Db, providers: PaymentProviders, opts: PaymentTo
       if (typeof claimed === 'string')
         return { provider: m.provider, paymentId: m.paymentId, skipped: claimed };
       const provider = providers[m.provider];
+      const customerId = await payerCustomer(db, provider, claimed.payerId);
       const outcome = await provider.charge({
         paymentId: claimed.id,
         tripId: claimed.tripId,
@@ -69,6 +71,7 @@ export function chargeTopic(db: Db, providers: PaymentProviders, opts: PaymentTo
         idempotencyKey: claimed.idempotencyKey,
         payerPhone: claimed.payerPhone,
         paymentMethodId: m.paymentMethodId,
+        customerId,
       });
       if (outcome.status === 'pending' && outcome.poll) {
         throw new StillPendingError(`${m.provider} has not decided yet (still pending)`);

@@ -6,7 +6,7 @@ import { type AirtelConfig, airtelProvider } from './providers/airtel';
 import { cashProvider } from './providers/cash';
 import { type MomoConfig, momoProvider } from './providers/momo';
 import { sandboxProvider, unavailableProvider } from './providers/sandbox';
-import { type StripeConfig, stripeClient, stripeProvider } from './providers/stripe';
+import { customerSessionSecret, type StripeConfig, stripeClient, stripeProvider } from './providers/stripe';
 import type { PaymentProviders } from './providers/types';
 import { recheckTopic } from './recheck-topic';
 import { refundTopic } from './refund-topic';
@@ -35,6 +35,7 @@ export interface StripeWebhookDeps {
 export function paymentProvidersFrom(config: PaymentsConfig): {
   providers: PaymentProviders;
   stripeWebhook: StripeWebhookDeps | undefined;
+  customerSession: ((customerId: string) => Promise<string>) | undefined;
 } {
   const stripe = config.stripe ? stripeClient(config.stripe) : undefined;
   const secret = config.stripe?.webhookSecret ?? config.stripeWebhookSecret;
@@ -55,6 +56,7 @@ export function paymentProvidersFrom(config: PaymentsConfig): {
     providers,
     // Verifying signatures needs no API key: a client with a placeholder key never calls out.
     stripeWebhook: secret ? { stripe: stripe ?? new Stripe('sk_webhooks_only'), secret } : undefined,
+    customerSession: stripe ? (customerId) => customerSessionSecret(stripe, customerId) : undefined,
   };
 }
 

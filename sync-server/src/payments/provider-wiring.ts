@@ -19,6 +19,7 @@ export interface ProviderWiring {
   /** The payment topics and push, for the OutboxWorker (email stays with SendGrid/sandbox in server.ts). */
   outboxProviders: Providers;
   stripeWebhook: StripeWebhookDeps | undefined;
+  customerSession: ((customerId: string) => Promise<string>) | undefined;
   pushConfig: PushConfig;
   cardConfig: CardConfig;
   close(): Promise<void>;
@@ -30,7 +31,7 @@ export function wireProviders(
   opts: { payments?: PaymentsConfig | undefined; push?: PushOptions | undefined },
   refresh: (tripId: string) => Promise<void>,
 ): ProviderWiring {
-  const { providers, stripeWebhook } = paymentProvidersFrom(opts.payments ?? {});
+  const { providers, stripeWebhook, customerSession } = paymentProvidersFrom(opts.payments ?? {});
   const fcm = opts.push?.fcmServiceAccount
     ? fcmPush({ serviceAccount: opts.push.fcmServiceAccount })
     : undefined;
@@ -41,6 +42,7 @@ export function wireProviders(
       ...(fcm ? { push: fcm.handler } : {}),
     },
     stripeWebhook,
+    customerSession,
     pushConfig:
       fcm && web
         ? { mode: 'fcm', firebase: web, vapidKey: opts.push?.fcmVapidKey ?? null }

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox, payments, refunds, trips, webhookEvents } from '../db/schema';
+import { outbox, payments, refunds, trips, users, webhookEvents } from '../db/schema';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
-import type { PaymentsConfig } from './payment-providers';
+import { type PaymentsConfig, paymentProvidersFrom } from './payment-providers';
 import { type FakeStripe, fakeStripe } from './test-support/fake-stripe';
 import { outboxRow, paymentRow, paymentWorker } from './test-support/payment-harness';
 import { insertTrip } from './test-support/trip-fixture';
@@ -32,6 +32,7 @@ describe.each(testDatabaseKinds)('card payments through the Stripe SDK on %s', (
     };
     t = await createTestApp(kind, {
       stripeWebhook: { stripe: new Stripe('sk_test_x'), secret: WEBHOOK_SECRET },
+      customerSession: paymentProvidersFrom(config).customerSession,
     });
     rider = (await t.loginAs('rider')).accessToken;
   });
@@ -224,6 +225,38 @@ describe.each(testDatabaseKinds)('card payments through the Stripe SDK on %s', (
     expect(await paymentRow(t, payment.id)).toMatchObject({ status: 'refunded', refundedAmount: 2300 });
     const rows = await t.database.db.select().from(payments).where(eq(payments.tripId, trip.id));
     expect(rows.map((r) => `${r.method}:${r.status}`).sort()).toEqual(['card:refunded', 'cash:pending']);
+  });
+
+  it('card payments carry the rider’s Stripe Customer, made once, and only the payer gets a Customer Session for saved cards', async () => {
+    const first = await insertTrip(t.database.db, { fare: 1100 });
+    const second = await insertTrip(t.database.db, { fare: 1200 });
+    const { payment: a } = await (await pay(first.id)).json();
+    const { payment: b } = await (await pay(second.id)).json();
+    await paymentWorker(t, config).drain();
+    const riderId = (await paymentRow(t, a.id)).payerId;
+    const [user] = await t.database.db.select().from(users).where(eq(users.id, riderId));
+    expect(user!.stripeCustomerId).toMatch(/^cus_/);
+    expect([...stripe.customers.values()].filter((c) => c.userId === riderId)).toHaveLength(1);
+    for (const p of [a, b]) {
+      const intent = stripe.intents.get((await paymentRow(t, p.id)).providerRef!)!;
+      expect(intent.customer).toBe(user!.stripeCustomerId);
+    }
+
+    const mine = await (await t.request('GET', `/api/payments?tripId=${first.id}`, { token: rider })).json();
+    expect(mine.payments[0]).toMatchObject({
+      clientSecret: expect.stringMatching(/_secret_/),
+      customerSessionClientSecret: expect.stringMatching(/^cuss_secret_/),
+    });
+    expect(stripe.sessions.at(-1)).toMatchObject({
+      customer: user!.stripeCustomerId,
+      params: {
+        'components[payment_element][features][payment_method_save]': 'enabled',
+        'components[payment_element][features][payment_method_remove]': 'enabled',
+      },
+    });
+    const admin = (await t.loginAs('admin')).accessToken;
+    const seen = await (await t.request('GET', `/api/payments?tripId=${first.id}`, { token: admin })).json();
+    expect(seen.payments[0].customerSessionClientSecret).toBeUndefined();
   });
 
   it('3-D Secure: requires_action waits for the rider with the client secret, the webhook settles it once', async () => {

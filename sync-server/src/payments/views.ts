@@ -4,7 +4,10 @@ import type { PaymentRow } from './payment-state';
 import type { RefundRow } from './refund-service';
 
 /** Maps a row to the API shape; parsing keeps the API honest about what it promises. */
-export function toPaymentView(row: PaymentRow, clientSecret?: string): PaymentView {
+export function toPaymentView(
+  row: PaymentRow,
+  secrets: { clientSecret?: string | undefined; customerSessionClientSecret?: string | undefined } = {},
+): PaymentView {
   return paymentView.parse({
     id: row.id,
     tripId: row.tripId,
@@ -18,7 +21,10 @@ export function toPaymentView(row: PaymentRow, clientSecret?: string): PaymentVi
     failureReason: row.failureReason,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    ...(clientSecret ? { clientSecret } : {}),
+    ...(secrets.clientSecret ? { clientSecret: secrets.clientSecret } : {}),
+    ...(secrets.customerSessionClientSecret
+      ? { customerSessionClientSecret: secrets.customerSessionClientSecret }
+      : {}),
   });
 }
 

@@ -6,11 +6,11 @@ import {
   sandboxCardRequest,
 } from '@kigaligo/domain';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import type { Db } from '../db/client';
-import { outbox, payments, trips } from '../db/schema';
+import { outbox, payments, trips, users } from '../db/schema';
 import { conflict, notFound } from '../domain-error';
 import { documented } from '../http/api-docs';
 import { requireAuth, requireRole } from '../http/auth-middleware';
@@ -36,6 +36,29 @@ async function clientSecretOf(db: Db, p: PaymentRow): Promise<string | undefined
     .where(eq(outbox.idempotencyKey, `payment:${p.id}:charge`));
   const secret = (row?.result as { response?: { clientSecret?: unknown } } | null)?.response?.clientSecret;
   return typeof secret === 'string' ? secret : undefined;
+}
+
+/**
+ * What the paying rider's Payment Element needs for a card payment waiting for them: the intent's client
+ * secret and, when they have a Stripe Customer, a Customer Session's secret so their saved cards are offered.
+ * A Customer Session Stripe will not make now leaves the card form without saved cards, not without a form.
+ */
+async function cardSecretsOf(c: Context<AppEnv>, p: PaymentRow) {
+  const { db } = c.var.deps.database;
+  const clientSecret = await clientSecretOf(db, p);
+  const session = c.var.deps.customerSession;
+  if (!clientSecret || !session) return { clientSecret };
+  const [payer] = await db
+    .select({ customer: users.stripeCustomerId })
+    .from(users)
+    .where(eq(users.id, p.payerId));
+  if (!payer?.customer) return { clientSecret };
+  try {
+    return { clientSecret, customerSessionClientSecret: await session(payer.customer) };
+  } catch (err) {
+    c.var.deps.logger.warn({ err, paymentId: p.id }, 'no Stripe customer session: saved cards not offered');
+    return { clientSecret };
+  }
 }
 
 /** Paying trips: riders pay their own (again after a failure, or instead of cash); admins see every payment. */
@@ -85,7 +108,7 @@ export const paymentRoutes = new Hono<AppEnv>()
         return { row, created: !before.some((b) => b.id === row.id) };
       });
       if (created) await c.var.deps.tripDocs.refresh(row.tripId);
-      return c.json({ payment: toPaymentView(row, await clientSecretOf(db, row)) }, created ? 201 : 200);
+      return c.json({ payment: toPaymentView(row, await cardSecretsOf(c, row)) }, created ? 201 : 200);
     },
   )
   .post(
@@ -140,9 +163,7 @@ export const paymentRoutes = new Hono<AppEnv>()
         .orderBy(desc(payments.createdAt))
         .limit(limit);
       const views = await Promise.all(
-        rows.map(async (p) =>
-          toPaymentView(p, p.payerId === userId ? await clientSecretOf(db, p) : undefined),
-        ),
+        rows.map(async (p) => toPaymentView(p, p.payerId === userId ? await cardSecretsOf(c, p) : {})),
       );
       return c.json({ payments: views });
     },

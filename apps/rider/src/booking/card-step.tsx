@@ -69,6 +69,7 @@ export function CardStep({
         <StripeCardForm
           publishableKey={card.publishableKey}
           clientSecret={payment.clientSecret}
+          customerSessionClientSecret={payment.customerSessionClientSecret}
           amount={payment.amount}
         />
       </Suspense>

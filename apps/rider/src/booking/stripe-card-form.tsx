@@ -10,6 +10,8 @@ export interface StripeCardFormProps {
   publishableKey: string;
   /** The PaymentIntent's client secret, handed to its paying rider only (`GET /api/payments`). */
   clientSecret: string;
+  /** A Customer Session's secret: the rider's saved cards are offered, and a new one can be saved. */
+  customerSessionClientSecret?: string | undefined;
   amount: number;
 }
 
@@ -17,9 +19,15 @@ export interface StripeCardFormProps {
  * Stripe's Payment Element for a card payment waiting for its rider. This module (and Stripe.js from
  * js.stripe.com, which the rider app's CSP allows only when Stripe is configured) loads on the payment step
  * only. Stripe.js confirms the intent itself and shows 3-D Secure when the bank asks for it; whether the money
- * came is decided by Stripe's webhooks, and the trip shows it when the server says so.
+ * came is decided by Stripe's webhooks, and the trip shows it when the server says so. With a Customer Session
+ * the element lists the rider's saved cards (Stripe keeps them on their Customer) and offers to save a new one.
  */
-export default function StripeCardForm({ publishableKey, clientSecret, amount }: StripeCardFormProps) {
+export default function StripeCardForm({
+  publishableKey,
+  clientSecret,
+  customerSessionClientSecret,
+  amount,
+}: StripeCardFormProps) {
   const { t, lang } = useBookingI18n();
   const [stripe, setStripe] = useState<Stripe | null>(null);
   const [failed, setFailed] = useState(false);
@@ -52,7 +60,14 @@ export default function StripeCardForm({ publishableKey, clientSecret, amount }:
   }
   if (!stripe) return <p className="kg-muted">{t('card.preparing')}</p>;
   return (
-    <Elements stripe={stripe} options={{ clientSecret, locale }}>
+    <Elements
+      stripe={stripe}
+      options={{
+        clientSecret,
+        locale,
+        ...(customerSessionClientSecret ? { customerSessionClientSecret } : {}),
+      }}
+    >
       <ConfirmForm amount={amount} />
     </Elements>
   );

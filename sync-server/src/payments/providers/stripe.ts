@@ -71,6 +71,18 @@ export function stripeProvider(stripe: Stripe): PaymentProvider {
   return {
     name: 'stripe',
     sandbox: false,
+    async createCustomer(payer) {
+      try {
+        const customer = await stripe.customers.create(
+          { email: payer.email, name: payer.name, metadata: { userId: payer.id } },
+          { idempotencyKey: `customer-${payer.id}` },
+        );
+        return customer.id;
+      } catch (err) {
+        classify(err);
+        throw err;
+      }
+    },
     async charge(r) {
       try {
         const pi = await stripe.paymentIntents.create(
@@ -80,6 +92,7 @@ export function stripeProvider(stripe: Stripe): PaymentProvider {
             currency: 'rwf',
             metadata: { paymentId: r.paymentId, tripId: r.tripId },
             description: `KigaliGo trip ${r.tripId}`,
+            ...(r.customerId ? { customer: r.customerId } : {}),
             ...(r.paymentMethodId
               ? {
                   payment_method: r.paymentMethodId,
@@ -129,4 +142,27 @@ export function stripeProvider(stripe: Stripe): PaymentProvider {
       }
     },
   };
+}
+
+/**
+ * A Customer Session for the Payment Element: the payer's saved cards are offered (and can be removed), and a
+ * new card can be saved for next time if the rider ticks the box. Its client secret lives 30 minutes and goes
+ * to the customer it belongs to only.
+ */
+export async function customerSessionSecret(stripe: Stripe, customerId: string): Promise<string> {
+  const session = await stripe.customerSessions.create({
+    customer: customerId,
+    components: {
+      payment_element: {
+        enabled: true,
+        features: {
+          payment_method_redisplay: 'enabled',
+          payment_method_save: 'enabled',
+          payment_method_save_usage: 'on_session',
+          payment_method_remove: 'enabled',
+        },
+      },
+    },
+  });
+  return session.client_secret;
 }

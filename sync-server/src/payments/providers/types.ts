@@ -11,6 +11,15 @@ export interface ChargeRequest {
   idempotencyKey: string;
   payerPhone?: string | null | undefined;
   paymentMethodId?: string | undefined;
+  /** The payer's Stripe Customer, so a card they choose to save is kept for their next ride. */
+  customerId?: string | undefined;
+}
+
+/** Who pays, for a provider that keeps its own record of them (a Stripe Customer). */
+export interface Payer {
+  id: string;
+  email: string;
+  name: string;
 }
 
 export interface RefundRequest {
@@ -51,6 +60,8 @@ export interface PaymentProvider {
    * Providers that tell us by webhook (Stripe) or cannot fail this way (sandbox, cash) have none.
    */
   enquire?(request: ChargeRequest): Promise<ProviderOutcome | undefined>;
+  /** Makes the payer's customer record at the provider (once per payer: idempotent by their id). */
+  createCustomer?(payer: Payer): Promise<string>;
 }
 
 export type PaymentProviders = Record<PaymentProviderName, PaymentProvider>;

@@ -12,6 +12,7 @@ interface Intent {
   client_secret: string;
   metadata: Record<string, string>;
   payment_method: string | null;
+  customer: string | null;
   last_payment_error: null | { message: string };
 }
 
@@ -30,7 +31,8 @@ interface StripeRefund {
 
 /**
  * A local server speaking the Stripe endpoints we use, form-encoded as the SDK sends them:
- * `POST /v1/payment_intents`, `POST /v1/refunds` and `GET /v1/refunds?charge=` (one page); Stripe.js's
+ * `POST /v1/payment_intents`, `POST /v1/refunds`, `GET /v1/refunds?charge=` (one page), `POST /v1/customers` and
+ * `POST /v1/customer_sessions`; Stripe.js's
  * `POST /v1/payment_intents/:id/confirm` and `GET /v1/payment_intents/:id` (publishable key and client secret);
  * and, standing for the cardholder's bank, `POST /test_helpers/payment_intents/:id/authenticate`. Like Stripe
  * it requires the Idempotency-Key we send,
@@ -43,6 +45,9 @@ const signer = new Stripe('sk_test_signer');
 export async function fakeStripe() {
   const intents = new Map<string, Intent>();
   const refunds: StripeRefund[] = [];
+  const customers = new Map<string, { id: string; email: string | null; userId: string }>();
+  /** Customer Sessions made, with what was asked of the Payment Element. */
+  const sessions: { customer: string; params: Record<string, string> }[] = [];
   const byKey = new Map<string, { params: string; status: number; body: unknown }>();
   const requests: { path: string; idempotencyKey: string | undefined; params: Record<string, string> }[] = [];
   // refundStatus: what a new refund answers with (card refunds may stay pending until Stripe settles them).
@@ -81,6 +86,7 @@ export async function fakeStripe() {
       client_secret: `${id}_secret_test`,
       metadata,
       payment_method: pm,
+      customer: p.customer ?? null,
       last_payment_error: null,
     };
     if (pm && p.confirm === 'true') {
@@ -111,6 +117,13 @@ export async function fakeStripe() {
     }
     intents.set(id, intent);
     return [200, intent];
+  };
+
+  const createCustomer = (p: Record<string, string>): [number, unknown] => {
+    const id = `cus_${customers.size + 1}_${Math.random().toString(36).slice(2, 8)}`;
+    const customer = { id, object: 'customer', email: p.email ?? null, name: p.name ?? null, metadata: {} };
+    customers.set(id, { ...customer, userId: p['metadata[userId]'] ?? '' });
+    return [200, customer];
   };
 
   const createRefund = (p: Record<string, string>): [number, unknown] => {
@@ -259,8 +272,27 @@ export async function fakeStripe() {
       const data = refunds.filter((r) => r.charge === charge).reverse();
       return sendJson(res, 200, { object: 'list', url: '/v1/refunds', has_more: false, data });
     }
+    if (req.method === 'POST' && path === '/v1/customer_sessions') {
+      if (!customers.has(params.customer ?? '')) {
+        return sendJson(res, 400, { error: { type: 'invalid_request_error', message: 'No such customer' } });
+      }
+      const session = {
+        object: 'customer_session',
+        client_secret: `cuss_secret_${Math.random().toString(36).slice(2, 12)}`,
+        customer: params.customer,
+        expires_at: Math.floor(Date.now() / 1000) + 1800,
+        livemode: false,
+        components: {
+          payment_element: { enabled: params['components[payment_element][enabled]'] === 'true' },
+        },
+      };
+      sessions.push({ customer: session.customer!, params });
+      return sendJson(res, 200, session);
+    }
     const route =
-      req.method === 'POST' && (path === '/v1/payment_intents' || path === '/v1/refunds') ? path : null;
+      req.method === 'POST' && ['/v1/payment_intents', '/v1/refunds', '/v1/customers'].includes(path)
+        ? path
+        : null;
     if (!route)
       return sendJson(res, 404, { error: { type: 'invalid_request_error', message: `No route ${path}` } });
     if (!key) {
@@ -281,7 +313,12 @@ export async function fakeStripe() {
       }
       return answer(res, stored.status, stored.body, true);
     }
-    const [status, body] = route === '/v1/payment_intents' ? createIntent(params) : createRefund(params);
+    const [status, body] =
+      route === '/v1/payment_intents'
+        ? createIntent(params)
+        : route === '/v1/customers'
+          ? createCustomer(params)
+          : createRefund(params);
     byKey.set(key, { params: raw, status, body });
     answer(res, status, body);
   });
@@ -302,7 +339,7 @@ export async function fakeStripe() {
     return { body, signature: signer.webhooks.generateTestHeaderString({ payload: body, secret }) };
   };
 
-  return { ...local, intents, refunds, requests, state, dashboardRefund, intentWebhook };
+  return { ...local, intents, refunds, customers, sessions, requests, state, dashboardRefund, intentWebhook };
 }
 
 export type FakeStripe = Awaited<ReturnType<typeof fakeStripe>>;
