@@ -12,7 +12,7 @@ import {
   type TestServer,
   waitForServiceWorker,
 } from './harness';
-import { waitSaved } from './sync-helpers';
+import { payWithTestCard, waitSaved } from './sync-helpers';
 
 // Issue 6, test 5: a rider offline books a ride; back online, the booking is confirmed in the rider app and
 // appears in the driver app; the driver completes it; the admin refunds part of it; the sandbox outbox shows
@@ -148,13 +148,9 @@ describe.skipIf(!hasChromium)('booking a ride across the three apps in Chromium'
     // real card number is refused there; the test card pays.
     const card = r.getByTestId('card-step');
     await card.getByText('Test mode: no real card is charged').waitFor({ timeout: 30_000 });
-    await card.getByLabel('Card number').fill('5555 5555 5555 4444');
-    await card.getByLabel('Expiry (MM/YY)').fill('12/40');
-    await card.getByLabel('CVC').fill('123');
-    await card.getByRole('button', { name: /^Pay RWF [\d,]+$/ }).click();
+    await payWithTestCard(card, '5555 5555 5555 4444');
     await card.getByText('This test form takes test cards only').waitFor();
-    await card.getByLabel('Card number').fill('4242 4242 4242 4242');
-    await card.getByRole('button', { name: /^Pay RWF [\d,]+$/ }).click();
+    await payWithTestCard(card, '4242 4242 4242 4242');
     await r
       .getByTestId('trip-payment')
       .and(r.locator('[data-payment="succeeded"]'))

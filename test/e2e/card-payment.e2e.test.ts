@@ -14,7 +14,7 @@ import {
   waitForServiceWorker,
 } from './harness';
 import { routeStripe } from './stripe-js-stand-in';
-import { newRider } from './sync-helpers';
+import { newRider, payWithTestCard } from './sync-helpers';
 
 // Issue 19: a card booking waits for its card. With no Stripe keys the rider app shows the sandbox's labelled
 // test card form, which behaves as Stripe's test cards do (paid, declined, a bank check); cards need the network,
@@ -79,17 +79,12 @@ describe.skipIf(!hasChromium)('paying a card booking in the rider app (sandbox)'
     const card = await bookByCard(r, server.url);
     await r.getByTestId('trip-payment').getByText('Card · Waiting for your card').waitFor();
     await card.getByText('Test mode: no real card is charged').waitFor({ timeout: 30_000 });
-    await card.getByLabel('Card number').fill('4000 0027 6000 3184');
-    await card.getByLabel('Expiry (MM/YY)').fill('01/20');
-    await card.getByLabel('CVC').fill('12');
-    await card.getByRole('button', { name: /^Pay RWF [\d,]+$/ }).click();
+    await payWithTestCard(card, '4000 0027 6000 3184', '01/20', '12');
     // Checked on the phone first, in the rider's words.
     await card.getByText('This card has expired').waitFor();
     await card.getByText('Enter the 3 or 4 digits on the back of the card').waitFor();
     await screenshot(r, 'card-sandbox-form');
-    await card.getByLabel('Expiry (MM/YY)').fill('12/40');
-    await card.getByLabel('CVC').fill('123');
-    await card.getByRole('button', { name: /^Pay RWF [\d,]+$/ }).click();
+    await payWithTestCard(card, '4000 0027 6000 3184');
     const check = card.getByTestId('sandbox-auth');
     await check.getByText('Test bank check').waitFor();
     await screenshot(r, 'card-sandbox-check');
@@ -100,10 +95,7 @@ describe.skipIf(!hasChromium)('paying a card booking in the rider app (sandbox)'
 
   it('a declined test card fails the payment, and the rider can pay another way', async () => {
     const card = await bookByCard(r, server.url);
-    await card.getByLabel('Card number').fill('4000 0000 0000 0002', { timeout: 30_000 });
-    await card.getByLabel('Expiry (MM/YY)').fill('12/40');
-    await card.getByLabel('CVC').fill('123');
-    await card.getByRole('button', { name: /^Pay RWF [\d,]+$/ }).click();
+    await payWithTestCard(card, '4000 0000 0000 0002');
     await paymentIs(r, 'failed');
     await r.getByTestId('pay-again').getByText('Your payment did not go through').waitFor();
   });

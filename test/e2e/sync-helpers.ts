@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { openPage, signIn } from './harness';
 
@@ -83,4 +83,15 @@ export async function syncDiagnosis(page: Page): Promise<string> {
     .textContent()
     .catch(() => 'no main element');
   return `${attrs}\n${(text ?? '').slice(0, 1500)}`;
+}
+
+/**
+ * Fills the rider app's sandbox test card form (`card-step`) and presses Pay; the expiry and CVC default to a
+ * valid pair.
+ */
+export async function payWithTestCard(card: Locator, number: string, expiry = '12/40', cvc = '123') {
+  await card.getByLabel('Card number').fill(number, { timeout: 30_000 });
+  await card.getByLabel('Expiry (MM/YY)').fill(expiry);
+  await card.getByLabel('CVC').fill(cvc);
+  await card.getByRole('button', { name: /^Pay RWF [\d,]+$/ }).click();
 }

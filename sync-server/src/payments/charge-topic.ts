@@ -1,17 +1,10 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { payments } from '../db/schema';
 import type { TopicHandler } from '../outbox/providers';
 import { paymentChargeMessage } from '../outbox/topics';
 import { applyChargeOutcome } from './charge-outcome';
+import { paidAnotherWay } from './duplicate-payment';
 import { payerCustomer } from './payer-customer';
-import {
-  livePaymentStatuses,
-  lockPayment,
-  type PaymentRow,
-  quietFailureReasons,
-  transitionPayment,
-} from './payment-state';
+import { lockPayment, type PaymentRow, quietFailureReasons, transitionPayment } from './payment-state';
 import { outcomeResult, readOutcome } from './provider-result';
 import { type PaymentProviders, StillPendingError } from './providers/types';
 import { NO_ANSWER, scheduleRecheck } from './recheck-topic';
@@ -35,18 +28,7 @@ async function claimForCharge(tx: Db, paymentId: string): Promise<PaymentRow | s
   if (payment.status === 'processing') return payment;
   if (payment.status === 'failed') {
     if (quietFailureReasons.has(payment.failureReason ?? '')) return `payment ${payment.failureReason}`;
-    const [other] = await tx
-      .select({ id: payments.id })
-      .from(payments)
-      .where(
-        and(
-          eq(payments.tripId, payment.tripId),
-          ne(payments.id, payment.id),
-          inArray(payments.status, livePaymentStatuses),
-        ),
-      )
-      .limit(1);
-    if (other) return 'the trip is paid by another payment';
+    if (await paidAnotherWay(tx, payment)) return 'the trip is paid by another payment';
   } else if (payment.status !== 'pending') {
     return `payment already ${payment.status}`;
   }
