@@ -14,12 +14,22 @@ self.addEventListener('push', (event) => {
   const data = message.data || {};
   const title = n.title || data.title || 'KigaliGo';
   event.waitUntil(
-    self.registration.showNotification(title, {
-      body: n.body || data.body || '',
-      icon: 'icons/icon-192.png',
-      badge: 'icons/favicon-32.png',
-      tag: data.tripId || data.kind || undefined,
-      data,
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((list) => {
+      // The app is in front: hand the message to it as Firebase's service worker does, so the page's
+      // `onMessage` shows it in the app instead of on the lock screen.
+      const front = list.filter((c) => c.url.startsWith(self.registration.scope) && c.focused);
+      if (front.length > 0) {
+        for (const c of front)
+          c.postMessage({ ...message, isFirebaseMessaging: true, messageType: 'push-received' });
+        return;
+      }
+      return self.registration.showNotification(title, {
+        body: n.body || data.body || '',
+        icon: 'icons/icon-192.png',
+        badge: 'icons/favicon-32.png',
+        tag: data.intentId || data.reportId || data.kind || undefined,
+        data,
+      });
     }),
   );
 });

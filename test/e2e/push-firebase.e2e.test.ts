@@ -7,7 +7,8 @@ import { hasChromium, launchBrowser, openPage, signIn, startTestServer, type Tes
 import { newRider } from './sync-helpers';
 
 // Issue 19: with FCM configured, the rider app registers for web push through the Firebase JS SDK
-// (firebase/messaging). Chromium's own push service is Google's and out of reach here, so the page's
+// (firebase/messaging), shows a push that arrives with the app in front in the app (onMessage) and lets the
+// service worker show the others. Chromium's own push service is Google's and out of reach here, so the page's
 // PushManager hands out a subscription made in the page; everything the SDK sends to Google is answered at the
 // network layer as Google's endpoints answer it, and checked.
 
@@ -106,7 +107,7 @@ describe.skipIf(!hasChromium)('web push registration through the Firebase JS SDK
     await server?.close();
   });
 
-  it('registers the service worker’s push subscription with Firebase and sends the FCM token to the server', async () => {
+  it('registers with Firebase, sends the FCM token to the server, and shows pushes in the app or as notifications', async () => {
     const rider = await newRider(server.url);
     const tab = await openPage(browser);
     await tab.context.grantPermissions(['notifications'], { origin: server.url });
@@ -157,6 +158,62 @@ describe.skipIf(!hasChromium)('web push registration through the Firebase JS SDK
       .and(r.locator('[data-state="registered"]'))
       .waitFor({ timeout: 30_000 });
     expect(calls.filter((c) => c.url.endsWith('/installations'))).toHaveLength(1);
+
+    // A push as FCM delivers it to the service worker (DevTools' push delivery stands for Google's push
+    // service), with the app in front: the page's onMessage shows it in the app, and Open goes to the trip.
+    const cdp = await tab.context.newCDPSession(r);
+    const registrations: { registrationId: string; scopeURL: string }[] = [];
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => registrations.push(...e.registrations));
+    await cdp.send('ServiceWorker.enable');
+    await expect.poll(() => registrations.find((g) => g.scopeURL === `${server.url}/`)).toBeDefined();
+    const registrationId = registrations.find((g) => g.scopeURL === `${server.url}/`)!.registrationId;
+    const intentId = crypto.randomUUID();
+    await r.bringToFront();
+    await cdp.send('ServiceWorker.deliverPushMessage', {
+      origin: `${server.url}/`,
+      registrationId,
+      data: JSON.stringify({
+        from: firebase.messagingSenderId,
+        notification: {
+          title: 'Your ride is confirmed',
+          body: 'Jean Bosco is coming on RD 412 K, about 3 min away.',
+        },
+        data: { kind: 'trip_assigned', intentId },
+      }),
+    });
+    const banner = r.getByTestId('foreground-push');
+    await banner.getByText('Your ride is confirmed').waitFor();
+    await banner.getByText('Jean Bosco is coming on RD 412 K').waitFor();
+    expect(await banner.getByRole('link', { name: 'Open' }).getAttribute('href')).toBe(`#/trips/${intentId}`);
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await banner.waitFor({ state: 'detached' });
+    // Shown in the app, so not on the lock screen as well.
+    const [worker] = tab.context.serviceWorkers().filter((w) => w.url() === `${server.url}/sw.js`);
+    const shown = () =>
+      worker!.evaluate(async () => {
+        // In the service worker: its registration's notifications on the lock screen.
+        const scope = self as unknown as { registration: ServiceWorkerRegistration };
+        const list = await scope.registration.getNotifications();
+        return list.map((n) => ({ title: n.title, data: n.data as unknown }));
+      });
+    expect(await shown()).toEqual([]);
+
+    // With the app closed, the service worker shows it as a notification, with what a tap opens.
+    const other = await tab.context.newPage();
+    const devtools = await tab.context.newCDPSession(other);
+    await devtools.send('ServiceWorker.enable');
+    await r.close();
+    await devtools.send('ServiceWorker.deliverPushMessage', {
+      origin: `${server.url}/`,
+      registrationId,
+      data: JSON.stringify({
+        notification: { title: 'Your driver is here', body: 'Jean Bosco has arrived at the pickup.' },
+        data: { kind: 'driver_arriving', intentId },
+      }),
+    });
+    await expect
+      .poll(shown)
+      .toEqual([{ title: 'Your driver is here', data: { kind: 'driver_arriving', intentId } }]);
     await tab.context.close();
   });
 });

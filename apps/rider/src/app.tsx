@@ -3,6 +3,7 @@ import { ResetPasswordPage, useResetLink, whenIdle } from '@kigaligo/ui';
 import { UpdatePrompt } from '@kigaligo/ui/update-prompt';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useBookingRoute } from './booking/booking-route';
+import { ForegroundPushBanner } from './foreground-push';
 import { LiveLink } from './live/live-link';
 import { useLiveRoute } from './live/use-live-route';
 import { RegisterPage } from './pages/register-page';
@@ -45,6 +46,7 @@ export function App() {
   useEffect(() => (session ? undefined : whenIdle(() => void loadHome())), [session]);
   return (
     <>
+      {session ? <ForegroundPushBanner /> : null}
       {resetToken ? (
         <ResetPasswordPage token={resetToken} onDone={resetDone} />
       ) : session && live ? (

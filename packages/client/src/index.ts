@@ -58,6 +58,7 @@ export {
 } from './live/live-feed';
 export { fetchNetworkBundle, NETWORK_BUNDLE_URL, NETWORK_CACHE } from './network-bundle';
 export { PasskeyCancelledError, passkeysSupported } from './passkey-ceremony';
+export { type ForegroundPush, onForegroundPush } from './push/foreground-push';
 export {
   type PushEnvironment,
   type PushRegistration,
