@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox } from '../db/schema';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { testDatabaseKinds } from '../test-support/test-databases';
 import type { PaymentsConfig } from './payment-providers';
 import { type FakeAirtel, fakeAirtel } from './test-support/fake-airtel';
-import { outboxRow, paymentRow, paymentWorker } from './test-support/payment-harness';
+import { outboxRow, paymentRow, paymentWorker, recheckNow } from './test-support/payment-harness';
 import { insertTrip } from './test-support/trip-fixture';
 
 const creds = {
@@ -124,6 +126,16 @@ describe.each(testDatabaseKinds)('Airtel Money collections and disbursements on 
     await paymentWorker(t, config, 2).drain();
     expect(await outboxRow(t, `payment:${payment.id}:charge`)).toMatchObject({ status: 'dead', attempts: 2 });
     expect((await paymentRow(t, payment.id)).status).toBe('failed');
+    // Asked again once Airtel answers: it never received the collection, so nothing was taken.
     airtel.state.hang = false;
+    await recheckNow(t);
+    await paymentWorker(t, config, 2).drain();
+    const [recheck] = await t.database.db.select().from(outbox).where(eq(outbox.topic, 'payment.recheck'));
+    expect(recheck).toMatchObject({
+      status: 'sent',
+      payload: { paymentId: payment.id, provider: 'airtel_money' },
+      result: { settled: 'never reached the provider' },
+    });
+    expect((await paymentRow(t, payment.id)).status).toBe('failed');
   });
 });
