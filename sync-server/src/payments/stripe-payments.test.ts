@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, payments, refunds, trips, users, webhookEvents } from '../db/schema';
@@ -257,6 +257,44 @@ describe.each(testDatabaseKinds)('card payments through the Stripe SDK on %s', (
     const admin = (await t.loginAs('admin')).accessToken;
     const seen = await (await t.request('GET', `/api/payments?tripId=${first.id}`, { token: admin })).json();
     expect(seen.payments[0].customerSessionClientSecret).toBeUndefined();
+  });
+
+  it('a card declined in the Payment Element leaves the payment waiting for another card; the next card pays', async () => {
+    const trip = await insertTrip(t.database.db, { fare: 1900 });
+    const { payment } = await (await pay(trip.id)).json();
+    await paymentWorker(t, config).drain();
+    const intentId = (await paymentRow(t, payment.id)).providerRef!;
+    const secret = stripe.intents.get(intentId)!.client_secret;
+    const confirm = (pm: string) =>
+      fetch(`${stripe.url}/v1/payment_intents/${intentId}/confirm`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ key: 'pk_test_kigaligo', client_secret: secret, payment_method: pm }),
+      });
+    // Stripe.js shows the decline in the form, and Stripe tells the webhook too.
+    expect((await confirm('pm_card_chargeDeclined')).status).toBe(402);
+    const declined = stripe.intentWebhook(intentId, 'payment_intent.payment_failed', WEBHOOK_SECRET);
+    const res = await t.request('POST', '/api/webhooks/stripe', {
+      body: declined.body,
+      headers: { 'stripe-signature': declined.signature },
+    });
+    expect(res.status).toBe(200);
+    expect(await paymentRow(t, payment.id)).toMatchObject({ status: 'processing', failureReason: null });
+    const still = await (await t.request('GET', `/api/payments?tripId=${trip.id}`, { token: rider })).json();
+    expect(still.payments[0].clientSecret).toBe(secret);
+    const told = await t.database.db
+      .select()
+      .from(outbox)
+      .where(like(outbox.idempotencyKey, `payment:${payment.id}:failed:%`));
+    expect(told).toHaveLength(0);
+
+    expect((await confirm('pm_card_visa')).status).toBe(200);
+    const paid = stripe.intentWebhook(intentId, 'payment_intent.succeeded', WEBHOOK_SECRET);
+    await t.request('POST', '/api/webhooks/stripe', {
+      body: paid.body,
+      headers: { 'stripe-signature': paid.signature },
+    });
+    expect((await paymentRow(t, payment.id)).status).toBe('succeeded');
   });
 
   it('3-D Secure: requires_action waits for the rider with the client secret, the webhook settles it once', async () => {

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Db } from '../db/client';
-import { payments, webhookEvents } from '../db/schema';
+import { outbox, payments, webhookEvents } from '../db/schema';
+import { paymentChargeMessage } from '../outbox/topics';
 import { applyChargeOutcome } from './charge-outcome';
 import { recordStripeDispute, settleStripeRefund, stripePaymentOf } from './stripe-refunds';
 
@@ -42,6 +43,15 @@ export async function applyStripeEvent(
       const pi = event.data.object;
       const payment = await paymentFor(tx, pi);
       if (!payment) return { duplicate: false };
+      // A card declined in the app's Payment Element: Stripe.js has told the rider, who is still on the card
+      // step and may try another card on the same intent. The payment waits; only a card the server confirmed
+      // (a PaymentMethod sent with the payment) fails here.
+      if (
+        event.type === 'payment_intent.payment_failed' &&
+        pi.status === 'requires_payment_method' &&
+        (await entersCardInApp(tx, payment.id))
+      )
+        return { duplicate: false };
       const succeeded = event.type === 'payment_intent.succeeded';
       const reason =
         event.type === 'payment_intent.canceled'
@@ -77,6 +87,16 @@ export async function applyStripeEvent(
       // Recorded (so a replay is recognised) and otherwise ignored: we act only on the events above.
       return { duplicate: false };
   }
+}
+
+/** Whether the payment's card is entered by the rider in the app (its charge carried no PaymentMethod). */
+async function entersCardInApp(tx: Db, paymentId: string): Promise<boolean> {
+  const [charge] = await tx
+    .select({ payload: outbox.payload })
+    .from(outbox)
+    .where(eq(outbox.idempotencyKey, `payment:${paymentId}:charge`));
+  const message = paymentChargeMessage.safeParse(charge?.payload);
+  return message.success && message.data.paymentMethodId === undefined;
 }
 
 /**
