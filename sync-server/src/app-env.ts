@@ -22,6 +22,7 @@ import type { FeedVehicle } from './live/live-hub';
 import type { Viewer } from './live/visibility';
 import type { NetworkService } from './network/network-service';
 import type { StripeWebhookDeps } from './payments/payment-providers';
+import type { StripeCards } from './payments/providers/stripe';
 import type { ReportDocs } from './reports/report-docs';
 
 /** Everything a request handler may reach, built once at start-up (tests build their own). */
@@ -74,8 +75,8 @@ export interface AppDeps {
   pushConfig?: PushConfig | undefined;
   /** How the rider app takes cards (`GET /api/config`): Stripe.js with the publishable key, or the sandbox form. */
   cardConfig?: CardConfig | undefined;
-  /** With Stripe: a Customer Session's client secret, for the Payment Element to offer the payer's saved cards. */
-  customerSession?: ((customerId: string) => Promise<string>) | undefined;
+  /** With Stripe: the riders' Customers, their saved cards (Customer Sessions) and cards saved without paying. */
+  cards?: StripeCards | undefined;
   /** The map the apps draw (`GET /api/config`, and the origins the apps' CSP allows); absent: the schematic. */
   map?: MapConfig | undefined;
   /** Prometheus series of this instance (`GET /metrics`). */

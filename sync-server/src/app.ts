@@ -23,6 +23,7 @@ import { evidenceRoutes } from './routes/evidence';
 import { gtfsRtRoutes } from './routes/gtfs-rt';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { meCardRoutes } from './routes/me-cards';
 import { meMfaRoutes } from './routes/me-mfa';
 import { mePasskeyRoutes } from './routes/me-passkeys';
 import { meSessionRoutes } from './routes/me-sessions';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps, opts: { appsDir?: string } = {}) {
     .route('/me/sessions', meSessionRoutes)
     .route('/me/mfa', meMfaRoutes)
     .route('/me/passkeys', mePasskeyRoutes)
+    .route('/me/cards', meCardRoutes)
     .route('/sync', socketTicketRoutes)
     .route('/push', pushConfigRoutes)
     .route('/payments', paymentRoutes)

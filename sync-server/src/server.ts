@@ -294,7 +294,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     evidence,
     reportDocs,
     stripeWebhook: providers.stripeWebhook,
-    customerSession: providers.customerSession,
+    cards: providers.cards,
     pushConfig: providers.pushConfig,
     cardConfig: providers.cardConfig,
     map: opts.map,

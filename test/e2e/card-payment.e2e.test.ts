@@ -206,4 +206,18 @@ describe.skipIf(!hasChromium)('paying a card booking in the rider app (Stripe te
     await paymentIs(r, 'succeeded');
     await card.waitFor({ state: 'detached' });
   });
+
+  it('the rider saves a card without paying, from the home screen', async () => {
+    await r.goto(`${server.url}/#/`);
+    const saved = r.getByTestId('saved-cards');
+    await saved.getByRole('button', { name: 'Add or manage cards' }).click();
+    const method = saved.getByLabel('Test payment method');
+    await method.waitFor({ timeout: 30_000 });
+    await saved.locator('label[data-saved-cards="true"]').waitFor();
+    await method.selectOption('pm_card_visa');
+    await saved.getByRole('button', { name: 'Save this card' }).click();
+    await saved.getByText('Card saved. It is offered the next time you pay by card.').waitFor();
+    const done = [...stripe.setupIntents.values()].filter((i) => i.status === 'succeeded');
+    expect(done.map((i) => [i.payment_method, i.usage])).toEqual([['pm_card_visa', 'on_session']]);
+  });
 });

@@ -4,8 +4,9 @@ import type { FakeStripe } from '../../sync-server/src/payments/test-support/fak
 /**
  * A stand-in for Stripe.js, which is served only from js.stripe.com and cannot be had on this offline machine.
  * It is the part of Stripe.js the rider app uses, behaving as documented: `Stripe(publishableKey)`, Elements
- * with a Payment Element (here a choice of Stripe's test PaymentMethods instead of Stripe's card frame), and
- * `confirmPayment`, which confirms the intent at api.stripe.com with the client secret and, when the bank asks
+ * with a Payment Element (here a choice of Stripe's test PaymentMethods instead of Stripe's card frame),
+ * `confirmSetup` (a SetupIntent, the same way) and `confirmPayment`, which confirms the intent at
+ * api.stripe.com with the client secret and, when the bank asks
  * for 3-D Secure, shows the challenge in a frame from hooks.stripe.com and reads the intent back. Everything it
  * sends goes over the network to the test's local Stripe server (`routeStripe`), so the app's CSP, its client
  * secret handling and its answers are tested; Stripe's own frames are not.
@@ -62,6 +63,23 @@ export function stripeJsStandIn() {
       confirmCardPayment() {},
       registerAppInfo() {},
       _registerWrapper() {},
+      async confirmSetup({ elements }: { elements: { options: { clientSecret: string } } }) {
+        const secret = elements.options.clientSecret;
+        const res = await fetch(
+          `https://api.stripe.com/v1/setup_intents/${secret.split('_secret_')[0]}/confirm`,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({
+              key: publishableKey,
+              client_secret: secret,
+              payment_method: element.select?.value ?? '',
+            }),
+          },
+        );
+        const setupIntent = (await res.json()) as Answer;
+        return setupIntent.error ? { error: setupIntent.error } : { setupIntent };
+      },
       async confirmPayment({ elements }: { elements: { options: { clientSecret: string } } }) {
         const secret = elements.options.clientSecret;
         const id = secret.split('_secret_')[0];

@@ -144,6 +144,10 @@ export const paymentView = payment.extend({
 });
 export type PaymentView = z.infer<typeof paymentView>;
 
+/** `POST /api/me/cards/setup`: what the Payment Element saves a card with (a SetupIntent) and lists saved ones by. */
+export const cardSetup = z.object({ clientSecret: z.string(), customerSessionClientSecret: z.string() });
+export type CardSetup = z.infer<typeof cardSetup>;
+
 /** `GET /api/payments`: riders their own, admins all, newest first. */
 export const paymentList = z.object({ payments: z.array(paymentView) });
 

@@ -10,7 +10,7 @@ import type { PaymentProvider } from './providers/types';
  */
 export async function payerCustomer(
   db: Db,
-  provider: PaymentProvider,
+  provider: Pick<PaymentProvider, 'createCustomer'>,
   payerId: string,
 ): Promise<string | undefined> {
   if (!provider.createCustomer) return undefined;

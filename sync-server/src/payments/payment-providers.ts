@@ -6,7 +6,13 @@ import { type AirtelConfig, airtelProvider } from './providers/airtel';
 import { cashProvider } from './providers/cash';
 import { type MomoConfig, momoProvider } from './providers/momo';
 import { sandboxProvider, unavailableProvider } from './providers/sandbox';
-import { customerSessionSecret, type StripeConfig, stripeClient, stripeProvider } from './providers/stripe';
+import {
+  type StripeCards,
+  type StripeConfig,
+  stripeCards,
+  stripeClient,
+  stripeProvider,
+} from './providers/stripe';
 import type { PaymentProviders } from './providers/types';
 import { recheckTopic } from './recheck-topic';
 import { refundTopic } from './refund-topic';
@@ -35,7 +41,7 @@ export interface StripeWebhookDeps {
 export function paymentProvidersFrom(config: PaymentsConfig): {
   providers: PaymentProviders;
   stripeWebhook: StripeWebhookDeps | undefined;
-  customerSession: ((customerId: string) => Promise<string>) | undefined;
+  cards: StripeCards | undefined;
 } {
   const stripe = config.stripe ? stripeClient(config.stripe) : undefined;
   const secret = config.stripe?.webhookSecret ?? config.stripeWebhookSecret;
@@ -56,7 +62,7 @@ export function paymentProvidersFrom(config: PaymentsConfig): {
     providers,
     // Verifying signatures needs no API key: a client with a placeholder key never calls out.
     stripeWebhook: secret ? { stripe: stripe ?? new Stripe('sk_webhooks_only'), secret } : undefined,
-    customerSession: stripe ? (customerId) => customerSessionSecret(stripe, customerId) : undefined,
+    cards: stripe ? stripeCards(stripe) : undefined,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type StripeWebhookDeps,
 } from './payment-providers';
 import type { PushOptions } from './payments-config';
+import type { StripeCards } from './providers/stripe';
 
 // Failed deliveries (provider down, HTTP 5xx) a payment topic survives before it is dead-lettered; with the
 // worker's backoff (2 s doubling, capped at 10 min) about 17 minutes. A collection that is still PENDING is no
@@ -19,7 +20,7 @@ export interface ProviderWiring {
   /** The payment topics and push, for the OutboxWorker (email stays with SendGrid/sandbox in server.ts). */
   outboxProviders: Providers;
   stripeWebhook: StripeWebhookDeps | undefined;
-  customerSession: ((customerId: string) => Promise<string>) | undefined;
+  cards: StripeCards | undefined;
   pushConfig: PushConfig;
   cardConfig: CardConfig;
   close(): Promise<void>;
@@ -31,7 +32,7 @@ export function wireProviders(
   opts: { payments?: PaymentsConfig | undefined; push?: PushOptions | undefined },
   refresh: (tripId: string) => Promise<void>,
 ): ProviderWiring {
-  const { providers, stripeWebhook, customerSession } = paymentProvidersFrom(opts.payments ?? {});
+  const { providers, stripeWebhook, cards } = paymentProvidersFrom(opts.payments ?? {});
   const fcm = opts.push?.fcmServiceAccount
     ? fcmPush({ serviceAccount: opts.push.fcmServiceAccount })
     : undefined;
@@ -42,7 +43,7 @@ export function wireProviders(
       ...(fcm ? { push: fcm.handler } : {}),
     },
     stripeWebhook,
-    customerSession,
+    cards,
     pushConfig:
       fcm && web
         ? { mode: 'fcm', firebase: web, vapidKey: opts.push?.fcmVapidKey ?? null }

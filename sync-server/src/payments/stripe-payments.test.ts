@@ -7,7 +7,7 @@ import { testDatabaseKinds } from '../test-support/test-databases';
 import { type PaymentsConfig, paymentProvidersFrom } from './payment-providers';
 import { type FakeStripe, fakeStripe } from './test-support/fake-stripe';
 import { outboxRow, paymentRow, paymentWorker } from './test-support/payment-harness';
-import { insertTrip } from './test-support/trip-fixture';
+import { demoUserId, insertTrip } from './test-support/trip-fixture';
 
 const WEBHOOK_SECRET = 'whsec_test_kigaligo';
 
@@ -32,7 +32,7 @@ describe.each(testDatabaseKinds)('card payments through the Stripe SDK on %s', (
     };
     t = await createTestApp(kind, {
       stripeWebhook: { stripe: new Stripe('sk_test_x'), secret: WEBHOOK_SECRET },
-      customerSession: paymentProvidersFrom(config).customerSession,
+      cards: paymentProvidersFrom(config).cards,
     });
     rider = (await t.loginAs('rider')).accessToken;
   });
@@ -295,6 +295,22 @@ describe.each(testDatabaseKinds)('card payments through the Stripe SDK on %s', (
       headers: { 'stripe-signature': paid.signature },
     });
     expect((await paymentRow(t, payment.id)).status).toBe('succeeded');
+  });
+
+  it('a rider saves a card without paying: a SetupIntent on their Customer, with their saved cards listed', async () => {
+    const res = await t.request('POST', '/api/me/cards/setup', { token: rider });
+    expect(res.status).toBe(200);
+    const setup = await res.json();
+    expect(setup).toEqual({
+      clientSecret: expect.stringMatching(/^seti_\w+_secret_/),
+      customerSessionClientSecret: expect.stringMatching(/^cuss_secret_/),
+    });
+    const [intent] = [...stripe.setupIntents.values()].filter((i) => i.client_secret === setup.clientSecret);
+    const riderId = await demoUserId(t.database.db, 'rider');
+    const [user] = await t.database.db.select().from(users).where(eq(users.id, riderId));
+    expect(intent).toMatchObject({ customer: user!.stripeCustomerId, usage: 'on_session' });
+    const driver = (await t.loginAs('driver')).accessToken;
+    expect((await t.request('POST', '/api/me/cards/setup', { token: driver })).status).toBe(403);
   });
 
   it('3-D Secure: requires_action waits for the rider with the client secret, the webhook settles it once', async () => {

@@ -388,6 +388,9 @@ describe('the API answers as its generated OpenAPI document says', () => {
     expect((await call('post', sandboxCard, { token: rider.token, params: unknown, body: {} })).status).toBe(
       400,
     );
+    // Saving a card is Stripe's (stripe-payments.test.ts); without keys it is refused with its reason.
+    const setup = await call('post', '/api/me/cards/setup', { token: rider.token });
+    expect([setup.status, json(setup).error.code]).toEqual([409, 'cards_not_configured']);
     const refund = { paymentId: randomUUID(), reason: 'Charged twice' };
     expect((await call('post', '/api/refunds', { token: tokens.admin, body: refund })).status).toBe(404);
     expect((await call('get', '/api/refunds', { token: tokens.admin })).status).toBe(200);

@@ -46,15 +46,15 @@ async function clientSecretOf(db: Db, p: PaymentRow): Promise<string | undefined
 async function cardSecretsOf(c: Context<AppEnv>, p: PaymentRow) {
   const { db } = c.var.deps.database;
   const clientSecret = await clientSecretOf(db, p);
-  const session = c.var.deps.customerSession;
-  if (!clientSecret || !session) return { clientSecret };
+  const cards = c.var.deps.cards;
+  if (!clientSecret || !cards) return { clientSecret };
   const [payer] = await db
     .select({ customer: users.stripeCustomerId })
     .from(users)
     .where(eq(users.id, p.payerId));
   if (!payer?.customer) return { clientSecret };
   try {
-    return { clientSecret, customerSessionClientSecret: await session(payer.customer) };
+    return { clientSecret, customerSessionClientSecret: await cards.session(payer.customer) };
   } catch (err) {
     c.var.deps.logger.warn({ err, paymentId: p.id }, 'no Stripe customer session: saved cards not offered');
     return { clientSecret };

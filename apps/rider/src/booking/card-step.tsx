@@ -1,29 +1,17 @@
 import { apiGet, type RequestQueueState, useApiQuery, useOnline } from '@kigaligo/client';
-import { fetchAppConfig } from '@kigaligo/client/app-config';
-import { type BookingDecision, type CardConfig, paymentList } from '@kigaligo/domain';
+import { type BookingDecision, paymentList } from '@kigaligo/domain';
 import { Alert } from '@kigaligo/ui';
-import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { formatRwf } from '../plan/format';
 import { useBookingI18n } from './booking-messages';
 import { SandboxCardForm } from './sandbox-card-form';
 import { SwitchPayment } from './switch-payment';
+import { useCardConfig } from './use-card-config';
 
 type Confirmed = Extract<BookingDecision, { status: 'confirmed' }>;
 
 // Stripe.js and its React bindings are for the payment step only, not the app's first paint.
 const StripeCardForm = lazy(() => import('./stripe-card-form'));
-
-function useCardConfig(): CardConfig | null {
-  const [card, setCard] = useState<CardConfig | null>(null);
-  useEffect(() => {
-    let live = true;
-    void fetchAppConfig().then((config) => live && setCard(config.card));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return card;
-}
 
 /**
  * A card booking waiting for its card: Stripe's Payment Element where Stripe is configured, the labelled
@@ -70,7 +58,7 @@ export function CardStep({
           publishableKey={card.publishableKey}
           clientSecret={payment.clientSecret}
           customerSessionClientSecret={payment.customerSessionClientSecret}
-          amount={payment.amount}
+          purpose={{ amount: payment.amount }}
         />
       </Suspense>
     );

@@ -12,7 +12,10 @@ export interface StripeCardFormProps {
   clientSecret: string;
   /** A Customer Session's secret: the rider's saved cards are offered, and a new one can be saved. */
   customerSessionClientSecret?: string | undefined;
-  amount: number;
+  /** Pay `amount` (the client secret is a PaymentIntent's), or save the card (a SetupIntent's). */
+  purpose: { amount: number } | 'save';
+  /** Once Stripe has accepted the card. */
+  onDone?: () => void;
 }
 
 /**
@@ -26,7 +29,8 @@ export default function StripeCardForm({
   publishableKey,
   clientSecret,
   customerSessionClientSecret,
-  amount,
+  purpose,
+  onDone,
 }: StripeCardFormProps) {
   const { t, lang } = useBookingI18n();
   const [stripe, setStripe] = useState<Stripe | null>(null);
@@ -68,12 +72,12 @@ export default function StripeCardForm({
         ...(customerSessionClientSecret ? { customerSessionClientSecret } : {}),
       }}
     >
-      <ConfirmForm amount={amount} />
+      <ConfirmForm purpose={purpose} onDone={onDone} />
     </Elements>
   );
 }
 
-function ConfirmForm({ amount }: { amount: number }) {
+function ConfirmForm({ purpose, onDone }: Pick<StripeCardFormProps, 'purpose' | 'onDone'>) {
   const { t } = useBookingI18n();
   const stripe = useStripe();
   const elements = useElements();
@@ -86,25 +90,37 @@ function ConfirmForm({ amount }: { amount: number }) {
     if (!stripe || !elements) return;
     setBusy(true);
     setError(null);
-    const result = await stripe.confirmPayment({
+    // Cards (3-D Secure included) complete in place; a method that must leave the app comes back here.
+    const options = {
       elements,
-      // Cards (3-D Secure included) complete in place; a method that must leave the app comes back here.
       redirect: 'if_required',
       confirmParams: { return_url: location.href },
-    });
+    } as const;
+    const result =
+      purpose === 'save' ? await stripe.confirmSetup(options) : await stripe.confirmPayment(options);
     setBusy(false);
     // Stripe's message is already in the rider's words (declined, wrong CVC, authentication failed).
     if (result.error) setError(result.error.message ?? t('pay.failed'));
-    else setSent(true);
+    else {
+      setSent(true);
+      onDone?.();
+    }
   };
 
-  if (sent) return <Alert tone="info">{t('card.sent')}</Alert>;
+  if (sent)
+    return (
+      <Alert tone={purpose === 'save' ? 'success' : 'info'}>
+        {t(purpose === 'save' ? 'cards.saved' : 'card.sent')}
+      </Alert>
+    );
   return (
     <form className="kg-form" onSubmit={(e) => void submit(e)} data-testid="stripe-card">
       <PaymentElement />
       {error ? <Alert>{error}</Alert> : null}
       <Button type="submit" block busy={busy} disabled={!stripe || !elements}>
-        {t('card.pay', { fare: formatRwf({ amount }) })}
+        {purpose === 'save'
+          ? t('cards.save')
+          : t('card.pay', { fare: formatRwf({ amount: purpose.amount }) })}
       </Button>
     </form>
   );

@@ -11,6 +11,7 @@ import {
   SettingsCard,
 } from '@kigaligo/ui';
 import { BookRideLink, TripsCard } from '../booking/home-booking';
+import { SavedCardsCard } from '../booking/saved-cards-card';
 import { useRiderI18n } from '../messages';
 import { SafetyLink } from '../reports/safety-link';
 import { useRiderPreferences } from '../use-rider-preferences';
@@ -69,6 +70,7 @@ export function HomePage({ user, onPlan }: { user: User; onPlan(): void }) {
         <PlacesCard value={prefs.value} update={prefs.update} ready={prefs.ready} />
         <ProfileCard user={user} />
         <NotificationsCard />
+        <SavedCardsCard />
         <AccountSecurityCard />
         <MfaCard />
         <OfflineMapCard base={import.meta.env.BASE_URL} />

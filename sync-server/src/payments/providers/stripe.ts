@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { type PaymentProvider, PermanentProviderError, type ProviderOutcome } from './types';
+import { type Payer, type PaymentProvider, PermanentProviderError, type ProviderOutcome } from './types';
 
 export interface StripeConfig {
   secretKey: string;
@@ -140,6 +140,32 @@ export function stripeProvider(stripe: Stripe): PaymentProvider {
       } catch (err) {
         return classify(err);
       }
+    },
+  };
+}
+
+/** What the rider app's card forms need from Stripe beyond payments: the rider's Customer and its cards. */
+export interface StripeCards {
+  createCustomer(payer: Payer): Promise<string>;
+  /** A Customer Session's client secret (see customerSessionSecret). */
+  session(customerId: string): Promise<string>;
+  /** A SetupIntent's client secret: the rider saves a card without paying. */
+  setup(customerId: string): Promise<string>;
+}
+
+export function stripeCards(stripe: Stripe): StripeCards {
+  const provider = stripeProvider(stripe);
+  return {
+    createCustomer: (payer) => provider.createCustomer!(payer),
+    session: (customerId) => customerSessionSecret(stripe, customerId),
+    async setup(customerId) {
+      const intent = await stripe.setupIntents.create({
+        customer: customerId,
+        usage: 'on_session',
+        automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+      });
+      if (!intent.client_secret) throw new Error('Stripe answered a SetupIntent without a client secret');
+      return intent.client_secret;
     },
   };
 }

@@ -32,7 +32,7 @@ interface StripeRefund {
 /**
  * A local server speaking the Stripe endpoints we use, form-encoded as the SDK sends them:
  * `POST /v1/payment_intents`, `POST /v1/refunds`, `GET /v1/refunds?charge=` (one page), `POST /v1/customers` and
- * `POST /v1/customer_sessions`; Stripe.js's
+ * `POST /v1/customer_sessions`, `POST /v1/setup_intents`; Stripe.js's `POST /v1/setup_intents/:id/confirm`,
  * `POST /v1/payment_intents/:id/confirm` and `GET /v1/payment_intents/:id` (publishable key and client secret);
  * and, standing for the cardholder's bank, `POST /test_helpers/payment_intents/:id/authenticate`. Like Stripe
  * it requires the Idempotency-Key we send,
@@ -46,6 +46,18 @@ export async function fakeStripe() {
   const intents = new Map<string, Intent>();
   const refunds: StripeRefund[] = [];
   const customers = new Map<string, { id: string; email: string | null; userId: string }>();
+  /** SetupIntents: a card saved to a Customer without a payment (Stripe.js confirms them). */
+  const setupIntents = new Map<
+    string,
+    {
+      id: string;
+      client_secret: string;
+      status: string;
+      customer: string;
+      usage: string;
+      payment_method: string | null;
+    }
+  >();
   /** Customer Sessions made, with what was asked of the Payment Element. */
   const sessions: { customer: string; params: Record<string, string> }[] = [];
   const byKey = new Map<string, { params: string; status: number; body: unknown }>();
@@ -243,6 +255,24 @@ export async function fakeStripe() {
     const path = req.url ?? '';
     requests.push({ path, idempotencyKey: key, params });
     const confirm = req.method === 'POST' ? /^\/v1\/payment_intents\/([\w]+)\/confirm$/.exec(path) : null;
+    const setupConfirm = req.method === 'POST' ? /^\/v1\/setup_intents\/(\w+)\/confirm$/.exec(path) : null;
+    if (setupConfirm) {
+      const setup = setupIntents.get(setupConfirm[1]!);
+      if (!params.key?.startsWith('pk_test_') || !setup || params.client_secret !== setup.client_secret) {
+        return sendJson(res, 404, {
+          error: { type: 'invalid_request_error', message: 'No such setup_intent' },
+        });
+      }
+      // Stripe's test cards attach to the Customer; the declined one does not.
+      if (params.payment_method === 'pm_card_chargeDeclined') {
+        return sendJson(res, 402, {
+          error: { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' },
+        });
+      }
+      setup.status = 'succeeded';
+      setup.payment_method = params.payment_method ?? null;
+      return sendJson(res, 200, setup);
+    }
     if (confirm) {
       const [status, body] = confirmIntent(confirm[1]!, params);
       return sendJson(res, status, body);
@@ -271,6 +301,23 @@ export async function fakeStripe() {
       const charge = url.searchParams.get('charge');
       const data = refunds.filter((r) => r.charge === charge).reverse();
       return sendJson(res, 200, { object: 'list', url: '/v1/refunds', has_more: false, data });
+    }
+    if (req.method === 'POST' && path === '/v1/setup_intents') {
+      if (!customers.has(params.customer ?? '')) {
+        return sendJson(res, 400, { error: { type: 'invalid_request_error', message: 'No such customer' } });
+      }
+      const id = `seti_${setupIntents.size + 1}_${Math.random().toString(36).slice(2, 8)}`;
+      const setup = {
+        id,
+        object: 'setup_intent',
+        client_secret: `${id}_secret_test`,
+        status: 'requires_payment_method',
+        customer: params.customer!,
+        usage: params.usage ?? 'off_session',
+        payment_method: null as string | null,
+      };
+      setupIntents.set(id, setup);
+      return sendJson(res, 200, setup);
     }
     if (req.method === 'POST' && path === '/v1/customer_sessions') {
       if (!customers.has(params.customer ?? '')) {
@@ -339,7 +386,18 @@ export async function fakeStripe() {
     return { body, signature: signer.webhooks.generateTestHeaderString({ payload: body, secret }) };
   };
 
-  return { ...local, intents, refunds, customers, sessions, requests, state, dashboardRefund, intentWebhook };
+  return {
+    ...local,
+    intents,
+    refunds,
+    customers,
+    sessions,
+    setupIntents,
+    requests,
+    state,
+    dashboardRefund,
+    intentWebhook,
+  };
 }
 
 export type FakeStripe = Awaited<ReturnType<typeof fakeStripe>>;
