@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { payments } from '../../sync-server/src/db/schema';
 import { type FakeStripe, fakeStripe } from '../../sync-server/src/payments/test-support/fake-stripe';
 import { makeDriverOnShift } from '../../sync-server/src/test-support/trip-fixtures';
 import {
@@ -18,7 +19,8 @@ import { newRider, payWithTestCard } from './sync-helpers';
 
 // Issue 19: a card booking waits for its card. With no Stripe keys the rider app shows the sandbox's labelled
 // test card form, which behaves as Stripe's test cards do (paid, declined, a bank check); cards need the network,
-// so offline the rider can choose cash instead and it is sent when the network returns.
+// so offline the rider can choose cash instead and it is sent when the network returns. An Airtel number pays
+// by Airtel Money.
 
 const NYABUGOGO = { lat: -1.9393, lon: 30.0447 };
 
@@ -50,7 +52,7 @@ function paymentIs(r: Page, status: string, timeout = 30_000) {
     .waitFor({ timeout });
 }
 
-describe.skipIf(!hasChromium)('paying a card booking in the rider app (sandbox)', () => {
+describe.skipIf(!hasChromium)('paying for a booking in the rider app (sandbox)', () => {
   let server: TestServer;
   let browser: Browser;
   let tab: TestPage;
@@ -62,7 +64,7 @@ describe.skipIf(!hasChromium)('paying a card booking in the rider app (sandbox)'
       startTestServer(undefined, { dispatchAcceptSeconds: 600 }),
       launchBrowser(),
     ]);
-    for (let i = 0; i < 3; i++) await makeDriverOnShift(server.db(), 'e2e-unused-secret', { at: NYABUGOGO });
+    for (let i = 0; i < 4; i++) await makeDriverOnShift(server.db(), 'e2e-unused-secret', { at: NYABUGOGO });
     const rider = await newRider(server.url);
     tab = await openPage(browser);
     r = tab.page;
@@ -98,6 +100,22 @@ describe.skipIf(!hasChromium)('paying a card booking in the rider app (sandbox)'
     await payWithTestCard(card, '4000 0000 0000 0002');
     await paymentIs(r, 'failed');
     await r.getByTestId('pay-again').getByText('Your payment did not go through').waitFor();
+  });
+
+  it('an Airtel number pays by Airtel Money', async () => {
+    await r.goto(`${server.url}/#/book`);
+    await pickPlace(r, 'Pickup', 'Nyabugogo');
+    await pickPlace(r, 'Destination', 'Kimironko');
+    await r.getByRole('button', { name: 'Mobile money', exact: true }).click();
+    await r.getByLabel('Mobile-money number').fill('0722 123 456');
+    await r.getByText('Airtel Money: you approve the payment on your phone').waitFor();
+    await r.getByRole('button', { name: /^Book Moto · RWF/ }).click();
+    await r.getByTestId('trip-stage').and(r.locator('[data-stage="confirmed"]')).waitFor({ timeout: 30_000 });
+    await paymentIs(r, 'succeeded');
+    const rows = await server.db().select().from(payments);
+    expect(rows.filter((p) => p.payerPhone === '+250722123456').map((p) => p.provider)).toEqual([
+      'airtel_money',
+    ]);
   });
 
   it('offline, the rider pays the card booking in cash instead; it is sent when the network returns', async () => {
