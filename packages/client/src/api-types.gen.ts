@@ -1526,6 +1526,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks/airtel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Airtel Money collection callbacks
+         * @description Airtel Money says a collection may be final (transaction.id: our payment key). Unsigned, so only a hint: the payment still at the provider is asked about now, its status read from Airtel Money. Always 200.
+         */
+        post: operations["postApiWebhooksAirtel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/momo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * MTN MoMo collection callbacks
+         * @description MTN MoMo says a collection may be final (externalId: our payment id). Unsigned, so only a hint: the payment still at the provider is asked about now, its status read from MTN MoMo. Always 200.
+         */
+        put: operations["putApiWebhooksMomo"];
+        /**
+         * MTN MoMo collection callbacks
+         * @description MTN MoMo says a collection may be final (externalId: our payment id). Unsigned, so only a hint: the payment still at the provider is asked about now, its status read from MTN MoMo. Always 200.
+         */
+        post: operations["postApiWebhooksMomo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webhooks/stripe": {
         parameters: {
             query?: never;
@@ -8763,6 +8807,117 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description An unexpected error (internal) or the database briefly unreachable (503) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    postApiWebhooksAirtel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The callback as Airtel Money sends it */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        received: true;
+                    };
+                };
+            };
+            /** @description An unexpected error (internal) or the database briefly unreachable (503) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    putApiWebhooksMomo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The callback as MTN MoMo sends it */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        received: true;
+                    };
+                };
+            };
+            /** @description An unexpected error (internal) or the database briefly unreachable (503) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    postApiWebhooksMomo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The callback as MTN MoMo sends it */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        received: true;
+                    };
                 };
             };
             /** @description An unexpected error (internal) or the database briefly unreachable (503) */

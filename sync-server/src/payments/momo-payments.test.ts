@@ -30,6 +30,7 @@ describe.each(testDatabaseKinds)('MTN MoMo request-to-pay on %s', (kind) => {
         apiUser: creds.apiUser,
         apiKey: creds.apiKey,
         targetEnvironment: creds.environment,
+        callbackUrl: 'https://kigaligo.example/api/webhooks/momo',
       },
     };
     t = await createTestApp(kind);
@@ -170,6 +171,42 @@ describe.each(testDatabaseKinds)('MTN MoMo request-to-pay on %s', (kind) => {
     });
     expect((await paymentRow(t, payment.id)).status).toBe('processing');
     await paymentWorker(t, config, 3).drain();
+    expect((await paymentRow(t, payment.id)).status).toBe('succeeded');
+  });
+
+  it('MoMo’s callback has a pending collection asked about at once; the callback itself is not believed', async () => {
+    const trip = await insertTrip(t.database.db, { method: 'mobile_money', fare: 1300 });
+    momo.state.pendingPolls = 1;
+    const { payment } = await (await pay(trip.id, '+250788555111')).json();
+    const { worker, drain } = paymentWorker(t, config, 6);
+    await worker.runOnce();
+    const row = await paymentRow(t, payment.id);
+    expect(row.status).toBe('processing');
+    expect(momo.transfers.get(row.idempotencyKey)?.callbackUrl).toBe(
+      'https://kigaligo.example/api/webhooks/momo',
+    );
+    // The next poll far ahead, as after a long PENDING.
+    const key = `payment:${payment.id}:charge`;
+    const later = new Date(Date.now() + 3_600_000);
+    await t.database.db.update(outbox).set({ nextAttemptAt: later }).where(eq(outbox.idempotencyKey, key));
+    const callback = (method: 'POST' | 'PUT', body: unknown) =>
+      t.request(method, '/api/webhooks/momo', { body: body as Record<string, unknown> });
+    // Naming nothing of ours, or garbage: the same answer, nothing moves.
+    expect((await callback('POST', { externalId: crypto.randomUUID(), status: 'SUCCESSFUL' })).status).toBe(
+      200,
+    );
+    expect((await callback('POST', { nope: 1 })).status).toBe(200);
+    expect((await outboxRow(t, key))!.nextAttemptAt.getTime()).toBe(later.getTime());
+    // MoMo says it is final: asked now, and MoMo's own status decides.
+    const said = await callback('PUT', {
+      externalId: payment.id,
+      status: 'SUCCESSFUL',
+      financialTransactionId: '1',
+    });
+    expect(await said.json()).toEqual({ received: true });
+    expect((await outboxRow(t, key))!.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect((await paymentRow(t, payment.id)).status).toBe('processing');
+    await drain();
     expect((await paymentRow(t, payment.id)).status).toBe('succeeded');
   });
 

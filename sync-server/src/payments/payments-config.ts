@@ -40,6 +40,8 @@ function momoFromEnv(env: NodeJS.ProcessEnv): PaymentsConfig['momo'] {
     apiKey: env.MOMO_API_KEY!,
     targetEnvironment: env.MOMO_TARGET_ENV || 'sandbox',
     currency: env.MOMO_CURRENCY || 'RWF',
+    // MoMo calls it when a collection is final; without a public address we only poll.
+    callbackUrl: env.PUBLIC_URL ? `${env.PUBLIC_URL.replace(/\/$/, '')}/api/webhooks/momo` : undefined,
   };
 }
 

@@ -14,6 +14,11 @@ export interface MomoConfig {
   /** RWF in production; MTN's sandbox only accepts EUR. */
   currency?: string | undefined;
   timeoutMs?: number | undefined;
+  /**
+   * X-Callback-Url of request-to-pay: where MoMo says a collection became final (PUBLIC_URL +
+   * /api/webhooks/momo). Only a hint to ask now: the status is always read from MoMo itself.
+   */
+  callbackUrl?: string | undefined;
 }
 
 type Product = 'collection' | 'disbursement';
@@ -70,13 +75,14 @@ export class MomoClient {
     product: Product,
     method: 'GET' | 'POST',
     path: string,
-    opts: { referenceId?: string; body?: unknown } = {},
+    opts: { referenceId?: string; body?: unknown; callbackUrl?: string | undefined } = {},
   ): Promise<Response> {
     const headers: Record<string, string> = {
       authorization: `Bearer ${await this.token(product)}`,
       'x-target-environment': this.config.targetEnvironment,
       'ocp-apim-subscription-key': this.key(product),
       ...(opts.referenceId ? { 'x-reference-id': opts.referenceId } : {}),
+      ...(opts.callbackUrl ? { 'x-callback-url': opts.callbackUrl } : {}),
       ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
     };
     const res = await this.fetch(`/${product}${path}`, {

@@ -57,6 +57,7 @@ export function momoProvider(config: MomoConfig, name: PaymentProviderName = 'mt
         };
       const created = await client.call('collection', 'POST', '/v1_0/requesttopay', {
         referenceId: r.idempotencyKey,
+        callbackUrl: config.callbackUrl,
         body: {
           amount: String(r.amount),
           currency: client.currency,

@@ -6,6 +6,8 @@ interface Transfer {
   referenceId: string;
   body: Record<string, unknown>;
   polls: number;
+  /** The X-Callback-Url sent with it, if any. */
+  callbackUrl?: string | undefined;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -76,7 +78,8 @@ export async function fakeMomo(opts: {
       ) {
         return sendJson(res, 404, { code: 'RESOURCE_NOT_FOUND', message: 'Reference to refund not found' });
       }
-      transfers.set(ref, { kind, referenceId: ref, body, polls: 0 });
+      const callbackUrl = req.headers['x-callback-url'] as string | undefined;
+      transfers.set(ref, { kind, referenceId: ref, body, polls: 0, callbackUrl });
       return res.writeHead(202).end();
     }
     const status = /^\/(?:collection\/v1_0\/requesttopay|disbursement\/v1_0\/refund)\/([^/]+)$/.exec(url);
