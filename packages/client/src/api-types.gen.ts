@@ -1537,7 +1537,7 @@ export interface paths {
         put?: never;
         /**
          * Airtel Money collection callbacks
-         * @description Airtel Money says a collection may be final (transaction.id: our payment key). Unsigned, so only a hint: the payment still at the provider is asked about now, its status read from Airtel Money. Always 200.
+         * @description Airtel Money says a collection may be final (transaction.id: our payment key). Unsigned, so only a hint: the payment still at the provider is asked about now, its status read from Airtel Money. A well-formed callback gets 200 whatever it names; another body 400.
          */
         post: operations["postApiWebhooksAirtel"];
         delete?: never;
@@ -1556,12 +1556,12 @@ export interface paths {
         get?: never;
         /**
          * MTN MoMo collection callbacks
-         * @description MTN MoMo says a collection may be final (externalId: our payment id). Unsigned, so only a hint: the payment still at the provider is asked about now, its status read from MTN MoMo. Always 200.
+         * @description MTN MoMo says a collection may be final (externalId: our payment id). Unsigned, so only a hint: the payment still at the provider is asked about now, its status read from MTN MoMo. A well-formed callback gets 200 whatever it names; another body 400.
          */
         put: operations["putApiWebhooksMomo"];
         /**
          * MTN MoMo collection callbacks
-         * @description MTN MoMo says a collection may be final (externalId: our payment id). Unsigned, so only a hint: the payment still at the provider is asked about now, its status read from MTN MoMo. Always 200.
+         * @description MTN MoMo says a collection may be final (externalId: our payment id). Unsigned, so only a hint: the payment still at the provider is asked about now, its status read from MTN MoMo. A well-formed callback gets 200 whatever it names; another body 400.
          */
         post: operations["postApiWebhooksMomo"];
         delete?: never;
@@ -8827,10 +8827,17 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The callback as Airtel Money sends it */
         requestBody: {
             content: {
-                "application/json": string;
+                "application/json": {
+                    transaction: {
+                        id: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                } & {
+                    [key: string]: unknown;
+                };
             };
         };
         responses: {
@@ -8844,6 +8851,15 @@ export interface operations {
                         /** @constant */
                         received: true;
                     };
+                };
+            };
+            /** @description The request is not valid (validation_failed with details, invalid_json, or a named code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description An unexpected error (internal) or the database briefly unreachable (503) */
@@ -8864,10 +8880,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The callback as MTN MoMo sends it */
         requestBody: {
             content: {
-                "application/json": string;
+                "application/json": {
+                    externalId: string;
+                } & {
+                    [key: string]: unknown;
+                };
             };
         };
         responses: {
@@ -8881,6 +8900,15 @@ export interface operations {
                         /** @constant */
                         received: true;
                     };
+                };
+            };
+            /** @description The request is not valid (validation_failed with details, invalid_json, or a named code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description An unexpected error (internal) or the database briefly unreachable (503) */
@@ -8901,10 +8929,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The callback as MTN MoMo sends it */
         requestBody: {
             content: {
-                "application/json": string;
+                "application/json": {
+                    externalId: string;
+                } & {
+                    [key: string]: unknown;
+                };
             };
         };
         responses: {
@@ -8918,6 +8949,15 @@ export interface operations {
                         /** @constant */
                         received: true;
                     };
+                };
+            };
+            /** @description The request is not valid (validation_failed with details, invalid_json, or a named code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description An unexpected error (internal) or the database briefly unreachable (503) */

@@ -191,11 +191,10 @@ describe.each(testDatabaseKinds)('MTN MoMo request-to-pay on %s', (kind) => {
     await t.database.db.update(outbox).set({ nextAttemptAt: later }).where(eq(outbox.idempotencyKey, key));
     const callback = (method: 'POST' | 'PUT', body: unknown) =>
       t.request(method, '/api/webhooks/momo', { body: body as Record<string, unknown> });
-    // Naming nothing of ours, or garbage: the same answer, nothing moves.
-    expect((await callback('POST', { externalId: crypto.randomUUID(), status: 'SUCCESSFUL' })).status).toBe(
-      200,
-    );
-    expect((await callback('POST', { nope: 1 })).status).toBe(200);
+    // Naming nothing of ours: the same answer, nothing moves; not a callback at all: 400.
+    for (const externalId of [crypto.randomUUID(), 'not-ours'])
+      expect((await callback('POST', { externalId, status: 'SUCCESSFUL' })).status).toBe(200);
+    expect((await callback('POST', { nope: 1 })).status).toBe(400);
     expect((await outboxRow(t, key))!.nextAttemptAt.getTime()).toBe(later.getTime());
     // MoMo says it is final: asked now, and MoMo's own status decides.
     const said = await callback('PUT', {

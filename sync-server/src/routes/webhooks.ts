@@ -1,56 +1,53 @@
+import { text } from '@kigaligo/domain';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import { DomainError, notFound } from '../domain-error';
 import { documented } from '../http/api-docs';
+import { jsonBody } from '../http/validate';
 import { pollChargeNow } from '../payments/poll-now';
 import { applyStripeEvent, refundsOfRefundedCharge } from '../payments/stripe-webhook';
 
-/**
- * Provider webhooks. No bearer token: Stripe's signature is the authentication; mobile-money callbacks are
- * unsigned and only make us ask the provider sooner. The body is read raw — the
- * signature covers the exact bytes — and the /api body limit (1 MiB) is far above what Stripe sends.
- */
-/** MoMo's request-to-pay callback body (what we read of it): our payment id is its externalId. */
-const momoCallback = z.object({ externalId: z.string().optional() }).passthrough();
+/** MoMo's request-to-pay callback (what we read of it; MoMo sends more): our payment id is its externalId. */
+const momoCallback = z.looseObject({ externalId: text({ min: 1, max: 200 }) });
 /** Airtel's collection callback: its transaction id is our payment's key. */
-const airtelCallback = z
-  .object({ transaction: z.object({ id: z.string().optional() }).passthrough() })
-  .passthrough();
+const airtelCallback = z.looseObject({ transaction: z.looseObject({ id: text({ min: 1, max: 200 }) }) });
 
-/** A mobile-money callback: a hint that a collection is final; the payment is asked about now (poll-now.ts). */
-async function mobileMoneyCallback(c: Context<AppEnv>, provider: 'mtn_momo' | 'airtel_money') {
-  const body = await c.req.json().catch(() => undefined);
+/** A mobile-money callback: a hint that a collection is final; that payment is asked about now (poll-now.ts). */
+async function pollNamed(c: Context<AppEnv>, provider: 'mtn_momo' | 'airtel_money', ref: string) {
   const { db } = c.var.deps.database;
-  if (provider === 'mtn_momo') {
-    const id = momoCallback.safeParse(body).data?.externalId;
-    if (id && z.uuid().safeParse(id).success) await pollChargeNow(db, provider, { paymentId: id });
-  } else {
-    const key = airtelCallback.safeParse(body).data?.transaction.id;
-    if (key) await pollChargeNow(db, provider, { idempotencyKey: key });
-  }
-  // The same answer whatever the body names: a caller learns nothing about our payments.
+  if (provider === 'airtel_money') await pollChargeNow(db, provider, { idempotencyKey: ref });
+  else if (z.uuid().safeParse(ref).success) await pollChargeNow(db, provider, { paymentId: ref });
+  // The same answer whatever a well-formed callback names: a caller learns nothing about our payments.
   return c.json({ received: true as const });
 }
 
 const callbackDocs = (who: string, shape: string) =>
   documented({
     summary: `${who} collection callbacks`,
-    description: `${who} says a collection may be final (${shape}). Unsigned, so only a hint: the payment still at the provider is asked about now, its status read from ${who}. Always 200.`,
+    description: `${who} says a collection may be final (${shape}). Unsigned, so only a hint: the payment still at the provider is asked about now, its status read from ${who}. A well-formed callback gets 200 whatever it names; another body 400.`,
     audience: 'public',
-    rawBody: { media: ['application/json'], description: `The callback as ${who} sends it` },
     ok: { 200: z.object({ received: z.literal(true) }) },
+    errors: [400],
   });
 
+/**
+ * Provider webhooks. No bearer token: Stripe's signature is the authentication (its body is read raw — the
+ * signature covers the exact bytes — and the /api body limit, 1 MiB, is far above what Stripe sends);
+ * mobile-money callbacks are unsigned and only make us ask the provider sooner.
+ */
 export const webhookRoutes = new Hono<AppEnv>()
-  .post('/momo', callbackDocs('MTN MoMo', 'externalId: our payment id'), (c) =>
-    mobileMoneyCallback(c, 'mtn_momo'),
+  .post('/momo', callbackDocs('MTN MoMo', 'externalId: our payment id'), jsonBody(momoCallback), (c) =>
+    pollNamed(c, 'mtn_momo', c.req.valid('json').externalId),
   )
-  .put('/momo', callbackDocs('MTN MoMo', 'externalId: our payment id'), (c) =>
-    mobileMoneyCallback(c, 'mtn_momo'),
+  .put('/momo', callbackDocs('MTN MoMo', 'externalId: our payment id'), jsonBody(momoCallback), (c) =>
+    pollNamed(c, 'mtn_momo', c.req.valid('json').externalId),
   )
-  .post('/airtel', callbackDocs('Airtel Money', 'transaction.id: our payment key'), (c) =>
-    mobileMoneyCallback(c, 'airtel_money'),
+  .post(
+    '/airtel',
+    callbackDocs('Airtel Money', 'transaction.id: our payment key'),
+    jsonBody(airtelCallback),
+    (c) => pollNamed(c, 'airtel_money', c.req.valid('json').transaction.id),
   )
   .post(
     '/stripe',
