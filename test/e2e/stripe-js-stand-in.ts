@@ -46,6 +46,19 @@ export function stripeJsStandIn() {
         element.select?.parentElement?.remove();
       },
     };
+    /** Confirms an intent (payment or setup) as Stripe.js does: publishable key, client secret, the chosen card. */
+    const confirm = async (kind: 'payment_intents' | 'setup_intents', secret: string) => {
+      const res = await fetch(`https://api.stripe.com/v1/${kind}/${secret.split('_secret_')[0]}/confirm`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          key: publishableKey,
+          client_secret: secret,
+          payment_method: element.select?.value ?? '',
+        }),
+      });
+      return (await res.json()) as Answer;
+    };
     const stripe = {
       elements(options: { clientSecret: string; customerSessionClientSecret?: string }) {
         // Stripe lists the Customer's saved cards when given a Customer Session; the stand-in says it was given one.
@@ -64,35 +77,13 @@ export function stripeJsStandIn() {
       registerAppInfo() {},
       _registerWrapper() {},
       async confirmSetup({ elements }: { elements: { options: { clientSecret: string } } }) {
-        const secret = elements.options.clientSecret;
-        const res = await fetch(
-          `https://api.stripe.com/v1/setup_intents/${secret.split('_secret_')[0]}/confirm`,
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-            body: new URLSearchParams({
-              key: publishableKey,
-              client_secret: secret,
-              payment_method: element.select?.value ?? '',
-            }),
-          },
-        );
-        const setupIntent = (await res.json()) as Answer;
+        const setupIntent = await confirm('setup_intents', elements.options.clientSecret);
         return setupIntent.error ? { error: setupIntent.error } : { setupIntent };
       },
       async confirmPayment({ elements }: { elements: { options: { clientSecret: string } } }) {
         const secret = elements.options.clientSecret;
         const id = secret.split('_secret_')[0];
-        const res = await fetch(`${api}/${id}/confirm`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({
-            key: publishableKey,
-            client_secret: secret,
-            payment_method: element.select?.value ?? '',
-          }),
-        });
-        const intent = (await res.json()) as Answer;
+        const intent = await confirm('payment_intents', secret);
         if (intent.error) return { error: intent.error };
         if (intent.status !== 'requires_action') return { paymentIntent: intent };
         // 3-D Secure: the bank's challenge in a frame; Stripe.js then reads the intent back.
