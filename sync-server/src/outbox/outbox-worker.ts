@@ -81,7 +81,9 @@ export class OutboxWorker {
       const due = await tx
         .select({ id: outbox.id })
         .from(outbox)
-        .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, new Date())))
+        // The database's clock, which stamped a new message's due time in microseconds: a JavaScript Date
+        // of the same millisecond is earlier, and a message enqueued just before would wait a poll.
+        .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql`now()`)))
         .orderBy(asc(outbox.nextAttemptAt))
         .limit(this.opts.batchSize)
         .for('update', { skipLocked: true });
