@@ -81,6 +81,31 @@ describe('RAPTOR rounds give the Pareto set over (arrival, rides)', () => {
   });
 });
 
+describe('RAPTOR asked to beat a known arrival (arriveBefore)', () => {
+  it('finds exactly the Pareto journeys arriving before the bound, and nothing at or after it', () => {
+    let bounded = 0;
+    for (const q of randomQueries(kigali, 200, 4, ['20261124'], [5, 21]).map((x) => ({
+      ...x,
+      maxRides: 5,
+    }))) {
+      const free = raptor(kigali, q).arrivals;
+      if (free.length === 0) continue;
+      // Bounds at, just after and well before the best arrival, and between Pareto points.
+      const best = free.at(-1)!.arrival;
+      for (const bound of [best, best + 1, best - 600, free[0]!.arrival, free[0]!.arrival + 1]) {
+        const got = raptor(kigali, { ...q, arriveBefore: bound }).arrivals;
+        const want = free.filter((a) => a.arrival < bound);
+        expect(got.map(({ rides, arrival }) => ({ rides, arrival }))).toEqual(
+          want.map(({ rides, arrival }) => ({ rides, arrival })),
+        );
+        if (want.length > 0 && want.length < free.length) bounded++;
+      }
+    }
+    // Not vacuous: some bounds cut the set without emptying it.
+    expect(bounded).toBeGreaterThan(10);
+  });
+});
+
 describe('RAPTOR agrees with a brute-force Dijkstra oracle on the earliest arrival', () => {
   it('on 600 random queries on the Kigali feed (weekday, weekend, holiday, Umuganda; 04:00–23:00)', () => {
     const dates = ['20261124', '20261121', '20261122', '20261225', '20261128', '20260407'];

@@ -26,6 +26,12 @@ export interface RaptorQuery {
   egress: { stop: number; secs: number }[];
   /** Longest journey considered: number of vehicles ridden. */
   maxRides: number;
+  /**
+   * Only journeys arriving strictly before this (seconds after `date`'s midnight) are wanted: target pruning
+   * starts from it instead of from the first arrival found, so a search that must beat a known journey skips
+   * most of the network.
+   */
+  arriveBefore?: number;
 }
 
 /** One round's labels; `*Round` says in which round a (carried-over) label was set. */
@@ -92,7 +98,7 @@ export function raptor(net: Network, q: RaptorQuery): RaptorResult {
   const r0 = newRound(n);
   const rounds = [r0];
   const arrivals: RaptorResult['arrivals'] = [];
-  let best = INF;
+  let best = Math.min(q.arriveBefore ?? INF, INF);
   const fp = net.footpaths;
 
   for (let k = 1; k <= q.maxRides && marked.length > 0; k++) {
