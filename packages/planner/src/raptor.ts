@@ -95,6 +95,7 @@ export function raptor(net: Network, q: RaptorQuery): RaptorResult {
   const queuedFrom = new Int32Array(net.patterns.length).fill(-1);
   const queued: number[] = [];
   const isMarked = new Uint8Array(n);
+  for (const s of marked) isMarked[s] = 1;
   const r0 = newRound(n);
   const rounds = [r0];
   const arrivals: RaptorResult['arrivals'] = [];
@@ -107,7 +108,6 @@ export function raptor(net: Network, q: RaptorQuery): RaptorResult {
     rounds.push(cur);
     // Patterns to scan, each from the earliest position where a stop improved last round.
     queued.length = 0;
-    for (const s of marked) isMarked[s] = 1;
     for (const s of marked) {
       const sp = net.stopPatterns[s]!;
       for (let j = 0; j < sp.length; j += 2) {
@@ -119,24 +119,31 @@ export function raptor(net: Network, q: RaptorQuery): RaptorResult {
       }
     }
     const byTrip: number[] = [];
+    // The arrays of this round and the last as locals: this loop is where a search spends its time.
+    const { trip: curTrip, tripRound: curTripRound } = cur;
+    const { trip: prevTrip, walk: prevWalk } = prev;
     for (const pi of queued) {
       const from = queuedFrom[pi]!;
       queuedFrom[pi] = -1;
       const p = net.patterns[pi]!;
-      const len = p.stops.length;
+      const { stops, arr, dep } = p;
+      const len = stops.length;
       let trip = -1;
       let day = 0;
+      // The trip held: its first cell in arr/dep (trip * len) and its day view's offset.
+      let base = 0;
+      let offset = 0;
       let boardPos = -1;
       let boardedFrom = 0;
       for (let i = from; i < len; i++) {
-        const s = p.stops[i]!;
+        const s = stops[i]!;
         if (trip >= 0) {
-          const a = p.arr[trip * len + i]! + days[day]!.offset;
+          const a = arr[base + i]! + offset;
           // Local pruning (a stop's best so far) and target pruning (no better than a known arrival).
-          if (a < cur.trip[s]! && a < best) {
-            if (cur.tripRound[s] !== k) byTrip.push(s);
-            cur.trip[s] = a;
-            cur.tripRound[s] = k;
+          if (a < curTrip[s]! && a < best) {
+            if (curTripRound[s] !== k) byTrip.push(s);
+            curTrip[s] = a;
+            curTripRound[s] = k;
             cur.pat[s] = pi;
             cur.tripIdx[s] = trip;
             cur.day[s] = day;
@@ -148,16 +155,18 @@ export function raptor(net: Network, q: RaptorQuery): RaptorResult {
         // Boarding only where the label improved last round: at any other stop the same trip was found
         // in an earlier round, and what it reaches is already labelled. (Checked by the oracle tests.)
         if (i === len - 1 || !isMarked[s]) continue;
-        const byVehicle = prev.trip[s]! + net.changeSecs[s]!;
-        const ready = Math.min(byVehicle, prev.walk[s]!, access[s]!);
+        const byVehicle = prevTrip[s]! + net.changeSecs[s]!;
+        const ready = Math.min(byVehicle, prevWalk[s]!, access[s]!);
         if (ready >= INF) continue;
-        const current = trip < 0 ? INF : p.dep[trip * len + i]! + days[day]!.offset;
+        const current = trip < 0 ? INF : dep[base + i]! + offset;
         if (ready > current) continue;
-        if (earliestTrip(p.dep, p.service, p.tripCount, len, i, ready, days, current, trip, day)) {
+        if (earliestTrip(dep, p.service, p.tripCount, len, i, ready, days, current, trip, day)) {
           trip = found.trip;
           day = found.day;
+          base = trip * len;
+          offset = days[day]!.offset;
           boardPos = i;
-          boardedFrom = ready === access[s] ? FROM_ORIGIN : ready === prev.walk[s] ? FROM_WALK : FROM_VEHICLE;
+          boardedFrom = ready === access[s] ? FROM_ORIGIN : ready === prevWalk[s] ? FROM_WALK : FROM_VEHICLE;
         }
       }
     }
@@ -189,8 +198,15 @@ export function raptor(net: Network, q: RaptorQuery): RaptorResult {
     for (const s of byTrip) if (cur.tripRound[s] === k) consider(s, cur.trip[s]!, false);
     for (const s of byFoot) if (cur.walkRound[s] === k) consider(s, cur.walk[s]!, true);
     if (roundBest) arrivals.push(roundBest);
+    // Next round's marks: the stops labelled this round, each once (a flag array, not a Set: per round).
     for (const s of marked) isMarked[s] = 0;
-    marked = byFoot.length === 0 ? byTrip : [...new Set([...byTrip, ...byFoot])];
+    for (const s of byTrip) isMarked[s] = 1;
+    for (const s of byFoot) {
+      if (isMarked[s]) continue;
+      isMarked[s] = 1;
+      byTrip.push(s);
+    }
+    marked = byTrip;
   }
   return { query: q, days, access, rounds, arrivals };
 }
