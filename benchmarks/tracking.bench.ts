@@ -3,14 +3,16 @@
 //    COPY of the same rows into the same table in the same run (baseline). Target ≥ 50 % of COPY. Once by one
 //    driver posting batch after batch, once by `uploaders` drivers on their own motos at once (a fleet's phones).
 // 2. Fan-out: one position to N /live subscribers: p50/p99 delivery latency (target p99 < 100 ms) and server
-//    memory per subscriber (the server runs in a child process so its RSS is its own).
+//    memory per subscriber (target ≤ 4 KiB), as the slope of the server's RSS after full GCs between N/5 and N
+//    subscribers (the server runs in a child process so its RSS is its own). Baseline in the same run: a bare
+//    `ws` server with /live's options and the same clients, the floor any server on `ws` starts from.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import WebSocket from 'ws';
+import { memoryAfterGc, ServerChild } from './lib/child-process';
 import { MachineLoad } from './lib/machine';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,8 +35,6 @@ const freePort = () =>
       s.close(() => resolve(port));
     });
   });
-const rssMb = (pid: number) =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
@@ -43,7 +43,8 @@ async function startServer(databaseUrl: string, port: number): Promise<ChildProc
   const prof = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : [];
-  const child = spawn(process.execPath, [...prof, '--import', 'tsx', 'sync-server/src/main.ts'], {
+  const gcOnRequest = ['--expose-gc', '--import', 'tsx', '--import', './benchmarks/lib/gc-on-request.ts'];
+  const child = spawn(process.execPath, [...prof, ...gcOnRequest, 'sync-server/src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
@@ -54,7 +55,7 @@ async function startServer(databaseUrl: string, port: number): Promise<ChildProc
       // The demo fleet stays parked: the bench's own fixes are the only ones moving a vehicle.
       DEMO_SIMULATION: 'false',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve, reject) => {
     let out = '';
@@ -76,6 +77,67 @@ async function api(base: string, path: string, token: string | null, body?: unkn
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   // biome-ignore lint/suspicious/noExplicitAny: the bench reads loosely shaped API answers.
   return res.json() as Promise<Record<string, any>>;
+}
+
+/**
+ * Opens `count` /live-style sockets (each URL from `url()`), each subscribing as the app does, and resolves once
+ * every one has its snapshot. `onMessage` sees every later message.
+ */
+async function subscribe(
+  count: number,
+  url: () => Promise<string>,
+  into: WebSocket[],
+  onMessage: (m: { type: string; vehicle?: { recordedAt: string } }) => void = () => {},
+) {
+  for (let i = 0; i < count; i += 250) {
+    await Promise.all(
+      Array.from({ length: Math.min(250, count - i) }, async () => {
+        const to = await url();
+        return new Promise<void>((resolve, reject) => {
+          const ws = new WebSocket(to, { perMessageDeflate: DEFLATE });
+          ws.on('message', (d: Buffer) => {
+            const m = JSON.parse(d.toString());
+            if (m.type === 'snapshot') resolve();
+            else onMessage(m);
+          });
+          // The app subscribes as soon as the socket opens; a silent socket is closed at the handshake deadline.
+          ws.on('open', () => ws.send(JSON.stringify({ type: 'subscribe' })));
+          ws.on('error', reject);
+          into.push(ws);
+        });
+      }),
+    );
+  }
+  // Let the last handshakes' garbage become garbage before a reading.
+  await new Promise((r) => setTimeout(r, 1000));
+}
+
+const KiB = 1024;
+/** The fewer subscribers of the two memory readings: the slope leaves start-up and warm-up out. */
+const LOW = Math.max(1, Math.floor(SUBSCRIBERS / 5));
+
+type Memory = Awaited<ReturnType<typeof memoryAfterGc>>;
+/** Bytes per subscriber between two readings, of the resident set and of the heap. */
+const slope = (low: Memory, high: Memory): Memory => ({
+  rss: (high.rss - low.rss) / (SUBSCRIBERS - LOW),
+  heap: (high.heap - low.heap) / (SUBSCRIBERS - LOW),
+});
+const kib = (b: number) => `${(b / KiB).toFixed(1)} KiB`;
+
+/** The bare `ws` server's memory per socket, with the same clients (benchmarks/servers/bare-ws.ts). */
+async function bareWsPerSocket(): Promise<Memory> {
+  const bare = await ServerChild.start(fileURLToPath(new URL('./servers/bare-ws.ts', import.meta.url)), {});
+  const sockets: WebSocket[] = [];
+  try {
+    const url = async () => `ws://127.0.0.1:${bare.ready.port}/`;
+    await subscribe(LOW, url, sockets);
+    const low = await memoryAfterGc(bare.process);
+    await subscribe(SUBSCRIBERS - LOW, url, sockets);
+    return slope(low, await memoryAfterGc(bare.process));
+  } finally {
+    for (const ws of sockets) ws.terminate();
+    await bare.stop();
+  }
 }
 
 // A plausible drive (≈4 m/s, one fix a second) so no fix is rejected as a jump.
@@ -104,6 +166,52 @@ const base = `http://127.0.0.1:${port}`;
 const sql = postgres(url.toString(), { max: 4, onnotice: () => {} });
 try {
   const login = (email: string, password: string) => api(base, '/api/auth/login', null, { email, password });
+  // --- Fan-out ----------------------------------------------------------------------------------------
+  // First: the ingest's garbage, once collected, would be reused by the sockets and hide their cost.
+  const rider = await login('rider@demo.kigaligo.rw', 'kigali-rider');
+  const sent = new Map<string, number>();
+  let delivered = 0;
+  const latencies: number[] = [];
+  const sockets: WebSocket[] = [];
+  const onMessage = (m: { type: string; vehicle?: { recordedAt: string } }) => {
+    const at = m.type === 'position' ? sent.get(m.vehicle!.recordedAt) : undefined;
+    if (at === undefined) return;
+    delivered++;
+    latencies.push(performance.now() - at);
+  };
+  // Each subscriber opens its socket with its own single-use ticket, as the apps do.
+  const ticketUrl = async () =>
+    `ws://127.0.0.1:${port}/live?ticket=${(await api(base, '/api/sync/ticket', rider.accessToken, { purpose: 'live' })).ticket}`;
+  const memEmpty = await memoryAfterGc(server);
+  await subscribe(LOW, ticketUrl, sockets, onMessage);
+  const memLow = await memoryAfterGc(server);
+  await subscribe(SUBSCRIBERS - LOW, ticketUrl, sockets, onMessage);
+  const memConnected = await memoryAfterGc(server);
+  // Riders see buses exactly and everyone the same (live/visibility.ts): the commonest fan-out, one message
+  // for all. A parked demo bus is put on shift (the hub re-reads the roster within ROSTER_RELOAD_MS) and an
+  // admin posts its fixes.
+  const adminLogin = await login('admin@demo.kigaligo.rw', 'kigali-admin');
+  const fleet = (await api(base, '/api/vehicles', adminLogin.accessToken)).vehicles as {
+    id: string;
+    kind: string;
+  }[];
+  const bus = fleet.find((v) => v.kind === 'bus');
+  if (!bus) throw new Error('no demo bus');
+  await sql`update vehicles set status = 'available' where id = ${bus.id}`;
+  await new Promise((r) => setTimeout(r, 16_000));
+  const from = { lat: -1.9441, lon: 30.0619 };
+  for (let p = 0; p < PINGS; p++) {
+    const recordedAt = new Date(Date.now() - 1000 + p).toISOString();
+    sent.set(recordedAt, performance.now());
+    const ping = await api(base, `/api/vehicles/${bus.id}/positions`, adminLogin.accessToken, {
+      positions: [{ id: `bench-ping:${p + 1}`, lat: from.lat + (p + 1) * 1e-5, lon: from.lon, recordedAt }],
+    });
+    if (ping.accepted !== 1) throw new Error(`ping ${p + 1} refused: ${JSON.stringify(ping)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  for (const ws of sockets) ws.terminate();
+
   const driver = await login('driver@demo.kigaligo.rw', 'kigali-driver');
   const { vehicles } = await api(base, '/api/vehicles', driver.accessToken);
   const moto = vehicles.find((v: { plate: string }) => v.plate === 'RD 412 K');
@@ -168,66 +276,9 @@ try {
   const apiRate = FIXES / apiSecs;
   const copyRate = FIXES / copySecs;
 
-  // --- Fan-out ----------------------------------------------------------------------------------------
-  const rider = await login('rider@demo.kigaligo.rw', 'kigali-rider');
-  const rssBefore = rssMb(server.pid!);
-  const sent = new Map<string, number>();
-  let delivered = 0;
-  const latencies: number[] = [];
-  const sockets: WebSocket[] = [];
-  // Each subscriber opens its socket with its own single-use ticket, as the apps do.
-  const ticket = async () =>
-    (await api(base, '/api/sync/ticket', rider.accessToken, { purpose: 'live' })).ticket;
-  for (let i = 0; i < SUBSCRIBERS; i += 250) {
-    await Promise.all(
-      Array.from({ length: Math.min(250, SUBSCRIBERS - i) }, async () => {
-        const url = `ws://127.0.0.1:${port}/live?ticket=${await ticket()}`;
-        return new Promise<void>((resolve, reject) => {
-          const ws = new WebSocket(url, { perMessageDeflate: DEFLATE });
-          ws.on('message', (d: Buffer) => {
-            const m = JSON.parse(d.toString());
-            if (m.type === 'snapshot') resolve();
-            if (m.type === 'position' && sent.has(m.vehicle.recordedAt))
-              latencies.push(performance.now() - sent.get(m.vehicle.recordedAt)!);
-            if (m.type === 'position') delivered++;
-          });
-          // The app subscribes as soon as the socket opens; a silent socket is closed at the handshake deadline.
-          ws.on('open', () => ws.send(JSON.stringify({ type: 'subscribe' })));
-          ws.on('error', reject);
-          sockets.push(ws);
-        });
-      }),
-    );
-  }
-  await new Promise((r) => setTimeout(r, 1000));
-  const rssConnected = rssMb(server.pid!);
-  // Riders see buses exactly and everyone the same (live/visibility.ts): the commonest fan-out, one message
-  // for all. A parked demo bus is put on shift (the hub re-reads the roster within ROSTER_RELOAD_MS) and an
-  // admin posts its fixes.
-  const adminLogin = await login('admin@demo.kigaligo.rw', 'kigali-admin');
-  const fleet = (await api(base, '/api/vehicles', adminLogin.accessToken)).vehicles as {
-    id: string;
-    kind: string;
-  }[];
-  const bus = fleet.find((v) => v.kind === 'bus');
-  if (!bus) throw new Error('no demo bus');
-  await sql`update vehicles set status = 'available' where id = ${bus.id}`;
-  await new Promise((r) => setTimeout(r, 16_000));
-  const from = { lat: -1.9441, lon: 30.0619 };
-  for (let p = 0; p < PINGS; p++) {
-    const recordedAt = new Date(Date.now() - 1000 + p).toISOString();
-    sent.set(recordedAt, performance.now());
-    const ping = await api(base, `/api/vehicles/${bus.id}/positions`, adminLogin.accessToken, {
-      positions: [{ id: `bench-ping:${p + 1}`, lat: from.lat + (p + 1) * 1e-5, lon: from.lon, recordedAt }],
-    });
-    if (ping.accepted !== 1) throw new Error(`ping ${p + 1} refused: ${JSON.stringify(ping)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await new Promise((r) => setTimeout(r, 1000));
-  for (const ws of sockets) ws.terminate();
-
+  const perSub = slope(memLow, memConnected);
+  const bare = await bareWsPerSocket();
   load.finish();
-  const perSub = ((rssConnected - rssBefore) * 1024) / SUBSCRIBERS;
   console.log(
     `\nTracking benchmark (${new Date().toISOString()}, Node ${process.version}, Postgres at ${url.host})`,
   );
@@ -262,8 +313,15 @@ try {
   console.log(
     `delivery latency p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms (target p99 < 100 ms: ${load.verdict(pct(latencies, 99) < 100)})`,
   );
+  const mib = (b: number) => (b / KiB / KiB).toFixed(0);
   console.log(
-    `server RSS ${rssBefore.toFixed(0)} MiB → ${rssConnected.toFixed(0)} MiB connected: ${perSub.toFixed(1)} KiB per subscriber`,
+    `server RSS after full GCs: ${mib(memEmpty.rss)} MiB with none, ${mib(memLow.rss)} MiB at ${LOW}, ${mib(memConnected.rss)} MiB at ${SUBSCRIBERS} subscribers`,
+  );
+  console.log(
+    `per subscriber: ${kib(perSub.rss)} resident, ${kib(perSub.heap)} JS heap and buffers (target ≤ 4 KiB: ${load.verdict(perSub.rss <= 4 * KiB)})`,
+  );
+  console.log(
+    `baseline, a bare ws server with /live's options and the same clients: ${kib(bare.rss)} resident, ${kib(bare.heap)} heap per socket (ours ÷ bare ws, resident: ${(perSub.rss / bare.rss).toFixed(2)})`,
   );
 } finally {
   server.kill('SIGTERM');

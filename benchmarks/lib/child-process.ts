@@ -17,7 +17,7 @@ export interface ReadyMessage {
   persistence: string;
 }
 
-type ChildMessage = ReadyMessage | { type: 'gc-done' };
+type ChildMessage = ReadyMessage | { type: 'gc-done'; heap: number };
 
 /** A benchmark server in its own Node process, so its RSS is measured apart from the load generator's. */
 export class ServerChild {
@@ -28,6 +28,10 @@ export class ServerChild {
 
   get pid(): number {
     return this.child.pid!;
+  }
+
+  get process(): ChildProcess {
+    return this.child;
   }
 
   static async start(script: string, env: Record<string, string>, timeoutMs = 120_000): Promise<ServerChild> {
@@ -64,18 +68,7 @@ export class ServerChild {
 
   /** Resident set size of the child in bytes, read from /proc after a full GC in the child. */
   async rss(): Promise<number> {
-    await new Promise<void>((resolve) => {
-      const onMessage = (m: ChildMessage) => {
-        if (m.type !== 'gc-done') return;
-        this.child.off('message', onMessage);
-        resolve();
-      };
-      this.child.on('message', onMessage);
-      this.child.send({ type: 'gc' });
-    });
-    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return kb * 1024;
+    return (await memoryAfterGc(this.child)).rss;
   }
 
   /** Asks the child to close cleanly; kills it (this child only) if it has not exited in 30 s. */
@@ -89,17 +82,43 @@ export class ServerChild {
   }
 }
 
+/**
+ * Memory in bytes of a child that answers GC requests (runAsChild, or a server started with `--expose-gc
+ * --import benchmarks/lib/gc-on-request.ts`) after full GCs in it: its resident set size from /proc, and what
+ * the JavaScript heap and external buffers hold (RSS keeps pages a GC freed, which later allocations reuse).
+ */
+export async function memoryAfterGc(child: ChildProcess): Promise<{ rss: number; heap: number }> {
+  const heap = await new Promise<number>((resolve) => {
+    const onMessage = (m: ChildMessage) => {
+      if (m.type !== 'gc-done') return;
+      child.off('message', onMessage);
+      resolve(m.heap);
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'gc' });
+  });
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return { rss: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) * 1024, heap };
+}
+
+/** Child side of rssAfterGc: two full collections a little apart, so garbage from start-up or load is not counted. */
+export function answerGcRequests(): void {
+  process.on('message', (m: { type: string }) => {
+    if (m.type !== 'gc') return;
+    globalThis.gc?.();
+    setTimeout(() => {
+      globalThis.gc?.();
+      const { heapUsed, external } = process.memoryUsage();
+      process.send?.({ type: 'gc-done', heap: heapUsed + external });
+    }, 500);
+  });
+}
+
 /** Child side: report readiness, answer GC requests, close on request. */
 export function runAsChild(ready: Omit<ReadyMessage, 'type'>, close: () => Promise<void>): void {
+  answerGcRequests();
   process.on('message', (m: { type: string }) => {
-    if (m.type === 'gc') {
-      // Two full collections a little apart, so garbage from start-up or from the load is not counted.
-      globalThis.gc?.();
-      setTimeout(() => {
-        globalThis.gc?.();
-        process.send?.({ type: 'gc-done' });
-      }, 500);
-    } else if (m.type === 'stop') {
+    if (m.type === 'stop') {
       const timer = setTimeout(() => process.exit(0), 20_000);
       void close().finally(() => {
         clearTimeout(timer);
