@@ -105,8 +105,9 @@ export async function bookIntent(
   });
   if (reason) return { tripId: created.id, replay: false };
 
-  // The first offer goes out now; with no vehicle free at all the rider hears so at once.
-  const offered = await offerNext(tx, created, now, policy);
+  // The first offer goes out now (a trip created just now has had none); with no vehicle free at all the
+  // rider hears so at once.
+  const offered = await offerNext(tx, created, now, policy, []);
   if (!offered) {
     await moveTrip(tx, created, 'rejected', {
       actorId: null,
@@ -121,6 +122,7 @@ export async function bookIntent(
     method: intent.paymentMethod,
     amount: fare.amount,
     payerPhone: intent.payerPhone,
+    newTrip: true,
   });
   return { tripId: created.id, replay: false };
 }

@@ -63,8 +63,10 @@ export async function offerNext(
   trip: TripRow,
   now: Date,
   policy: DispatchPolicy,
+  /** The trip's offers so far, when the caller knows them (none for a trip it just created). */
+  previous?: OfferRow[],
 ): Promise<TripRow | null> {
-  const previous = await offersOf(tx, trip.id);
+  previous ??= await offersOf(tx, trip.id);
   if (!mayOfferAgain(previous.length, policy)) return null;
   const kind = trip.kind === 'car' ? 'car' : 'moto';
   const origin = trip.origin as Place;

@@ -23,6 +23,8 @@ export interface StartPaymentInput {
   paymentMethodId?: string | undefined;
   /** The rider's Idempotency-Key (already scoped to them); default: a fresh UUID per payment. */
   idempotencyKey?: string | undefined;
+  /** The trip was created in the caller's transaction (booking): no other payment can exist or race for it. */
+  newTrip?: boolean;
 }
 
 /**
@@ -53,39 +55,48 @@ function providerFor(method: PaymentMethod, payerPhone: string | undefined): Pay
 export async function startPayment(tx: Db, input: StartPaymentInput): Promise<PaymentRow> {
   if (!Number.isInteger(input.amount) || input.amount <= 0)
     throw badRequest('A payment needs a positive amount');
-  // The trip's row lock serialises concurrent payment attempts for one trip.
-  const [trip] = await tx
-    .select({ id: trips.id })
-    .from(trips)
-    .where(eq(trips.id, input.tripId))
-    .for('update');
-  if (!trip) throw notFound('No such trip');
-  if (input.idempotencyKey) {
-    const [same] = await tx.select().from(payments).where(eq(payments.idempotencyKey, input.idempotencyKey));
-    if (same) {
-      // The same refusal as the Idempotency-Key middleware's (422), which this outlives: its answers are
-      // forgotten after 24 h, a payment's key never is.
-      if (same.tripId !== input.tripId)
-        throw new DomainError(
-          'unprocessable',
-          'idempotency_key_reused',
-          'This Idempotency-Key paid another trip',
-        );
-      return same;
+  // A trip booked in this same transaction is seen by no other and has no payment: nothing to lock or find.
+  if (!input.newTrip) {
+    // The trip's row lock serialises concurrent payment attempts for one trip.
+    const [trip] = await tx
+      .select({ id: trips.id })
+      .from(trips)
+      .where(eq(trips.id, input.tripId))
+      .for('update');
+    if (!trip) throw notFound('No such trip');
+    if (input.idempotencyKey) {
+      const [same] = await tx
+        .select()
+        .from(payments)
+        .where(eq(payments.idempotencyKey, input.idempotencyKey));
+      if (same) {
+        // The same refusal as the Idempotency-Key middleware's (422), which this outlives: its answers are
+        // forgotten after 24 h, a payment's key never is.
+        if (same.tripId !== input.tripId)
+          throw new DomainError(
+            'unprocessable',
+            'idempotency_key_reused',
+            'This Idempotency-Key paid another trip',
+          );
+        return same;
+      }
     }
-  }
-  const [live] = await tx
-    .select()
-    .from(payments)
-    .where(and(eq(payments.tripId, input.tripId), inArray(payments.status, livePaymentStatuses)))
-    .orderBy(desc(payments.createdAt))
-    .limit(1);
-  if (live) {
-    if (live.method === input.method) return live;
-    if (waitsForThePayer(live)) {
-      await transitionPayment(tx, live.id, 'failed', { failureReason: 'replaced' });
-    } else {
-      throw conflict('payment_exists', `This trip is already being paid by ${live.method.replace('_', ' ')}`);
+    const [live] = await tx
+      .select()
+      .from(payments)
+      .where(and(eq(payments.tripId, input.tripId), inArray(payments.status, livePaymentStatuses)))
+      .orderBy(desc(payments.createdAt))
+      .limit(1);
+    if (live) {
+      if (live.method === input.method) return live;
+      if (waitsForThePayer(live)) {
+        await transitionPayment(tx, live.id, 'failed', { failureReason: 'replaced' });
+      } else {
+        throw conflict(
+          'payment_exists',
+          `This trip is already being paid by ${live.method.replace('_', ' ')}`,
+        );
+      }
     }
   }
   const provider = providerFor(input.method, input.payerPhone);
