@@ -47,6 +47,13 @@ function planar(shape: ShapeLine, p: LatLon): [number, number] {
   return [p.lon * shape.kx, p.lat * shape.ky];
 }
 
+/** Whether p is within `metres` of the shape's box (so possibly within `metres` of the shape). */
+function nearBox(shape: ShapeLine, p: LatLon, metres: number): boolean {
+  const [x, y] = planar(shape, p);
+  const [minX, minY, maxX, maxY] = shape.box;
+  return x >= minX - metres && x <= maxX + metres && y >= minY - metres && y <= maxY + metres;
+}
+
 function pointAt(shape: ShapeLine, pl: Place): GeoPosition {
   const i = pl.seg;
   return [
@@ -147,6 +154,8 @@ export function motoGeometry(
   const straight = haversine(a.lat, a.lon, b.lat, b.lon);
   let best: { shape: ShapeLine; from: Place; to: Place; score: number } | undefined;
   for (const shape of net.shapes) {
+    // Both ends must be near the shape, so near its box: most shapes are skipped without measuring.
+    if (!nearBox(shape, a, MOTO_NEAR_METRES) || !nearBox(shape, b, MOTO_NEAR_METRES)) continue;
     const [from, to] = placeInOrder(shape, [a, b]);
     if (!from || !to || from.metres > MOTO_NEAR_METRES || to.metres > MOTO_NEAR_METRES) continue;
     const road = alongAt(shape, to) - alongAt(shape, from);

@@ -54,6 +54,8 @@ export interface ShapeLine {
   /** The plane's scale: x = lon · kx, y = lat · ky (metres). */
   kx: number;
   ky: number;
+  /** The box around its points in that plane, [minX, minY, maxX, maxY]: what cannot be near it is skipped. */
+  box: [number, number, number, number];
 }
 
 export function decodeShape(encoded: number[]): ShapeLine {
@@ -73,7 +75,14 @@ export function decodeShape(encoded: number[]): ShapeLine {
   const py = lat.map((v) => v * ky);
   const along = new Float64Array(n);
   for (let i = 1; i < n; i++) along[i] = along[i - 1]! + Math.hypot(px[i]! - px[i - 1]!, py[i]! - py[i - 1]!);
-  return { lon, lat, x: px, y: py, along, kx, ky };
+  const box: ShapeLine['box'] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < n; i++) {
+    box[0] = Math.min(box[0], px[i]!);
+    box[1] = Math.min(box[1], py[i]!);
+    box[2] = Math.max(box[2], px[i]!);
+    box[3] = Math.max(box[3], py[i]!);
+  }
+  return { lon, lat, x: px, y: py, along, kx, ky, box };
 }
 
 /** A bundle shape's positions as GeoJSON [lon, lat] pairs, for drawing the network. */

@@ -11,6 +11,7 @@ import {
   toServiceTime,
   toZonedIso,
   zonedWallTime,
+  zoneOffsetMs,
 } from './zone-time';
 
 // Oracle for Europe/Berlin written from the EU rule, not from Intl: summer time (UTC+2) from the last Sunday of
@@ -137,5 +138,15 @@ describe('wall-clock times read in the feed zone', () => {
     expect(new Date(instantMs('2026-10-25T02:30', tz)).toISOString()).toBe('2026-10-25T00:30:00.000Z');
     expect(instantMs('2026-10-25T02:30:00+01:00', tz)).toBe(Date.parse('2026-10-25T01:30:00Z'));
     expect(zonedWallTime(Date.parse('2026-10-25T01:30:00Z'), tz)).toBe('2026-10-25T02:30');
+  });
+});
+
+describe('zone offsets, read once per quarter hour', () => {
+  it('change exactly at a half-hour change of UTC (St John’s, UTC−3:30/−2:30), minute by minute', () => {
+    // Newfoundland springs forward at 02:00 local standard time on 8 March 2026 = 05:30 UTC.
+    const change = Date.parse('2026-03-08T05:30:00Z');
+    for (let ms = change - 3600_000; ms <= change + 3600_000; ms += 60_000 + 7) {
+      expect(zoneOffsetMs(ms, 'America/St_Johns')).toBe((ms < change ? -3.5 : -2.5) * 3600_000);
+    }
   });
 });

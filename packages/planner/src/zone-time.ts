@@ -52,11 +52,32 @@ function wallClock(ms: number, tz: string) {
   return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
 }
 
+/**
+ * Offsets already read, by zone and quarter hour: Intl's formatToParts was a sixth of a Kigali trip plan
+ * (every leg's times are written in the zone). Zones change offset on a quarter hour of UTC (whole local hours,
+ * offsets in quarter hours), so one reading holds for its quarter hour.
+ */
+const offsets = new Map<string, Map<number, number>>();
+const QUARTER_HOUR_MS = 900_000;
+
 /** The zone's offset from UTC at an instant, in ms (e.g. +7,200,000 for Kigali). */
 export function zoneOffsetMs(ms: number, tz: string): number {
-  const w = wallClock(ms, tz);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(ms / 1000) * 1000;
+  let known = offsets.get(tz);
+  if (!known) {
+    known = new Map();
+    offsets.set(tz, known);
+  }
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  let offset = known.get(quarter);
+  if (offset === undefined) {
+    const at = quarter * QUARTER_HOUR_MS;
+    const w = wallClock(at, tz);
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - at;
+    // A worker planning for months stays small: forget everything now and then.
+    if (known.size >= 10_000) known.clear();
+    known.set(quarter, offset);
+  }
+  return offset;
 }
 
 const dateParts = (date: string) =>
