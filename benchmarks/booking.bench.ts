@@ -1,16 +1,17 @@
 // `pnpm bench booking [--riders 1000] [--vehicles 200] [--seed 2026]`
 // Booking decisions under a burst: every rider books a moto at the same moment against a fleet on shift, on
 // real Postgres (each contender on its own fresh database, same riders, same fleet, same pickups). Our decision
-// (`bookIntent`: nearest candidates read without locks, then one vehicle at a time locked with SKIP LOCKED and
-// the partial unique index as the last guard) against the naive baseline written here: one transaction that
-// locks the whole vehicles table, picks the nearest free vehicle and assigns it. Both go through a pool of the
-// server's size (db/client.ts), so the burst queues for connections exactly as it would in the server.
+// (the BookingDesk behind `POST /api/trips`: the bookings waiting at one moment decided in one transaction,
+// free vehicles read once without locks, assigned nearest-first in memory, the chosen ones locked with SKIP
+// LOCKED, the partial unique index as the last guard) against the naive baseline written here: one transaction
+// that locks the whole vehicles table, picks the nearest free vehicle and assigns it. Both go through a pool of
+// the server's size (db/client.ts), so the burst queues for connections exactly as it would in the server.
 // Decision latency runs from the burst's start to the booking's commit: what the rider waits for.
 import { randomUUID } from 'node:crypto';
 import { type BookingIntent, defaultDispatchPolicy, type ServiceArea } from '@kigaligo/domain';
 import { haversine, seededRandom } from '@kigaligo/planner';
 import {
-  bookIntent,
+  BookingDesk,
   type Db,
   hashPassword,
   openDatabase,
@@ -157,16 +158,16 @@ async function count(db: Db, query: ReturnType<typeof sql>): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-async function run(
-  name: string,
-  decide: (db: Db, riderId: string, intent: BookingIntent) => Promise<boolean>,
-) {
+type Decide = (riderId: string, intent: BookingIntent) => Promise<boolean>;
+
+async function run(name: string, contender: (db: Db) => Decide) {
   const fresh = await freshDatabase('kigaligo_bench_booking');
   const database = await openDatabase({ databaseUrl: fresh.url, dataDir: 'memory://' });
   try {
     await runMigrations(database);
     const { db } = database;
     const world = await seedWorld(db, await hashPassword('bench-password-not-used'));
+    const decide = contender(db);
     const latencies: number[] = [];
     const errors: string[] = [];
     let assigned = 0;
@@ -174,7 +175,7 @@ async function run(
     await Promise.all(
       world.intents.map(async (intent, i) => {
         try {
-          if (await decide(db, world.riderIds[i]!, intent)) assigned++;
+          if (await decide(world.riderIds[i]!, intent)) assigned++;
           latencies.push(performance.now() - t0);
         } catch (err) {
           errors.push(String(err));
@@ -223,17 +224,14 @@ console.log(
   `Booking benchmark (${new Date().toISOString()}, Node ${process.version}): ${flags.riders} riders at once, ` +
     `${flags.vehicles} motos on shift, the server's pool of 20 connections, seed ${flags.seed}`,
 );
-const ours = await run('KigaliGo bookIntent', async (db, riderId, intent) => {
-  const outcome = await db.transaction((tx) =>
-    bookIntent(tx, riderId, intent, new Date(), defaultDispatchPolicy, area),
-  );
-  const [trip] = await db
-    .select({ status: trips.status })
-    .from(trips)
-    .where(sql`${trips.id} = ${outcome.tripId}`);
-  return trip?.status === 'assigned';
+const ours = await run('KigaliGo booking desk', (db) => {
+  const desk = new BookingDesk(db, defaultDispatchPolicy, () => area);
+  return async (riderId, intent) => (await desk.book(riderId, intent)).status === 'assigned';
 });
-const naive = await run('baseline: table lock, nearest', naiveDecision);
+const naive = await run(
+  'baseline: table lock, nearest',
+  (db) => (riderId, intent) => naiveDecision(db, riderId, intent),
+);
 load.finish();
 
 const rows = [ours, naive].map((o) => [

@@ -13,6 +13,7 @@ import type { OidcClient } from './auth/oidc-client';
 import type { SessionRevocations } from './auth/session-revocations';
 import type { TicketStore } from './auth/socket-tickets';
 import type { AccessClaims } from './auth/tokens';
+import type { BookingDesk } from './booking/booking-desk';
 import type { TripDocs } from './booking/trip-docs';
 import type { Database } from './db/client';
 import type { EvidenceStore } from './evidence/evidence-store';
@@ -65,6 +66,8 @@ export interface AppDeps {
   dispatch: DispatchPolicy;
   /** Mirrors a trip's state into the rider's decision and the driver's assignment (call after commit). */
   tripDocs: TripDocs;
+  /** Where `POST /api/trips` books: the bookings waiting at one moment are decided together. */
+  bookings: BookingDesk;
   /** Safety-report evidence bytes: local files or an S3-compatible bucket. */
   evidence: EvidenceStore;
   /** Mirrors report status and replies into report documents; files waiting reports when evidence arrives. */

@@ -13,7 +13,7 @@ export {
   SessionRevocations,
 } from './auth/session-revocations';
 export { signAccessToken, verifyAccessToken } from './auth/tokens';
-export { bookIntent } from './booking/book-intent';
+export { BookingDesk } from './booking/booking-desk';
 export { SEARCH_RADIUS_METERS } from './booking/find-vehicles';
 export { type Database, type Db, openDatabase } from './db/client';
 export { runMigrations } from './db/migrate';

@@ -27,6 +27,7 @@ import {
   SessionRevocations,
 } from './auth/session-revocations';
 import { memoryTicketStore, redisTicketStore } from './auth/socket-tickets';
+import { BookingDesk } from './booking/booking-desk';
 import { DispatchWorker } from './booking/dispatch-worker';
 import { driverDocType } from './booking/driver-doc-type';
 import { riderDocType } from './booking/rider-doc-type';
@@ -291,6 +292,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     idempotencyLeaseSeconds: opts.idempotencyLeaseSeconds,
     tripDocs,
     dispatch,
+    bookings: new BookingDesk(database.db, dispatch, () => network.serviceArea()),
     evidence,
     reportDocs,
     stripeWebhook: providers.stripeWebhook,

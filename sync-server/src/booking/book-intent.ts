@@ -5,30 +5,49 @@ import {
   fareFor,
   isInArea,
   isIntentStale,
+  offerExpiresAt,
   type ServiceArea,
+  type TripStatus,
 } from '@kigaligo/domain';
 import { DEFAULT_OPTIONS, motoRide } from '@kigaligo/planner';
-import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { tripEvents, trips, users } from '../db/schema';
+import { sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { type Db, resultRows } from '../db/client';
+import { tripEvents, tripOffers, trips, users, vehicles } from '../db/schema';
 import { conflict, DomainError } from '../domain-error';
 import { intentFingerprint } from '../http/request-fingerprint';
-import { startPayment } from '../payments/payment-service';
-import { offerNext } from './dispatch-offers';
-import { moveTrip, type TripRow } from './trip-moves';
+import { startNewTripPayments } from '../payments/payment-service';
+import { reserveVehicles } from './reserve-vehicles';
+
+export interface BookingRequest {
+  riderId: string;
+  intent: BookingIntent;
+}
 
 export interface BookingResult {
   tripId: string;
   /** The intent had been booked (or turned down) before: nothing was done now. */
   replay: boolean;
+  /** The trip's status after the booking: `assigned` (offered to a driver) or `rejected`, or later on a replay. */
+  status: TripStatus;
 }
 
-async function tripForIntent(tx: Db, intentId: string): Promise<TripRow | undefined> {
-  const [row] = await tx.select().from(trips).where(eq(trips.intentId, intentId));
-  return row;
+/** A trip the booking created (raw row of the insert). */
+interface NewTrip {
+  id: string;
+  intent_id: string;
+  status: TripStatus;
+  fare_amount: number;
 }
 
-function replayOf(row: TripRow, riderId: string, fingerprint: string): BookingResult {
+interface BookedRow {
+  id: string;
+  riderId: string;
+  intentFingerprint: string | null;
+  status: TripStatus;
+}
+
+function replayOf(row: BookedRow, riderId: string, fingerprint: string): BookingResult {
   // Intent ids are chosen on devices; one that names another rider's booking must not reveal it.
   if (row.riderId !== riderId)
     throw conflict('intent_id_taken', 'This booking id is already used; book again');
@@ -42,87 +61,249 @@ function replayOf(row: TripRow, riderId: string, fingerprint: string): BookingRe
       'This booking id was used for a different booking',
     );
   }
-  return { tripId: row.id, replay: true };
+  return { tripId: row.id, replay: true, status: row.status };
 }
 
-async function rejectReasonFor(tx: Db, riderId: string, intent: BookingIntent, now: Date, area: ServiceArea) {
-  const [rider] = await tx.select({ suspended: users.suspended }).from(users).where(eq(users.id, riderId));
-  if (!rider || rider.suspended) return 'account_suspended' satisfies BookingRejectReason;
+/** The answer of `f`, or the refusal it threw: one request's refusal is not the batch's. */
+function answer(f: () => BookingResult): BookingResult | DomainError {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof DomainError) return err;
+    throw err;
+  }
+}
+
+/**
+ * `column = any(ids)` with the ids in one parameter: drizzle building an IN list of a thousand parameters cost
+ * more than the query (the ids are UUIDs, checked by the booking schema and the access token).
+ */
+function anyOf(column: AnyPgColumn, ids: readonly string[]) {
+  return sql`${column} = any(${`{${ids.join(',')}}`}::uuid[])`;
+}
+
+async function bookedTrips(tx: Db, intentIds: string[]): Promise<Map<string, BookedRow>> {
+  const rows = await tx
+    .select({
+      id: trips.id,
+      intentId: trips.intentId,
+      riderId: trips.riderId,
+      intentFingerprint: trips.intentFingerprint,
+      status: trips.status,
+    })
+    .from(trips)
+    .where(anyOf(trips.intentId, intentIds));
+  return new Map(rows.map((r) => [r.intentId, r]));
+}
+
+function rejectReasonFor(
+  suspended: boolean | undefined,
+  intent: BookingIntent,
+  now: Date,
+  area: ServiceArea,
+): BookingRejectReason | null {
+  if (suspended !== false) return 'account_suspended';
   if (!isInArea(intent.origin, area) || !isInArea(intent.destination, area)) return 'outside_service_area';
   if (isIntentStale(intent, now)) return 'stale';
   return null;
 }
 
 /**
- * The one booking service behind `POST /api/trips` and the rider document's `bookingIntents`: validates,
- * offers the ride to the vehicle nearest the pickup (dispatch-offers.ts), prices the ride, creates the trip and starts its payment, all in the
- * caller's transaction. A booking that cannot be made is a trip in status `rejected` with its reason, so the
- * answer is durable too. `trips.intent_id` is unique: the same intent arriving twice, even at the same moment
- * through both paths, books once (the second insert waits for the first and then does nothing). The caller
- * refreshes the documents (TripDocs) after commit.
+ * The one booking service behind `POST /api/trips` (through the booking desk, which hands it the bookings
+ * waiting at one moment) and the rider document's `bookingIntents` (one at a time): validates, prices the ride
+ * on the planner's street distance, creates the trips, offers each ride to the vehicle nearest its pickup
+ * (reserve-vehicles.ts: first come, first served) and starts the payments, all in the caller's transaction and
+ * with a fixed number of statements whatever the number of bookings. A booking that cannot be made is a trip
+ * in status `rejected` with its reason, so the answer is durable too. `trips.intent_id` is unique: the same
+ * intent arriving twice, even at the same moment through both paths, books once (the second insert waits for
+ * the first and then does nothing). Answers in `requests`' order; a request refused outright (its id names
+ * another booking) gets its DomainError without affecting the others. The caller refreshes the documents
+ * (TripDocs) after commit.
  */
+export async function bookIntents(
+  tx: Db,
+  requests: readonly BookingRequest[],
+  now: Date,
+  policy: DispatchPolicy,
+  /** The active service area (NetworkService.serviceArea()). */
+  area: ServiceArea,
+): Promise<(BookingResult | DomainError)[]> {
+  const fingerprints = requests.map((r) => intentFingerprint(r.intent));
+  const results: (BookingResult | DomainError | undefined)[] = requests.map(() => undefined);
+  const known = await bookedTrips(
+    tx,
+    requests.map((r) => r.intent.id),
+  );
+  // The first request for each intent not booked yet books it; repeats in the batch replay that booking.
+  const firstOf = new Map<string, number>();
+  requests.forEach((r, i) => {
+    const row = known.get(r.intent.id);
+    if (row) results[i] = answer(() => replayOf(row, r.riderId, fingerprints[i]!));
+    else if (!firstOf.has(r.intent.id)) firstOf.set(r.intent.id, i);
+  });
+  const fresh = [...firstOf.values()];
+  const booked = await bookNew(
+    tx,
+    fresh.map((i) => ({ ...requests[i]!, fingerprint: fingerprints[i]! })),
+    now,
+    policy,
+    area,
+  );
+  fresh.forEach((i, k) => {
+    results[i] = booked[k]!;
+  });
+  return requests.map((r, i) => {
+    const result = results[i];
+    if (result) return result;
+    const f = firstOf.get(r.intent.id)!;
+    const first = results[f]!;
+    if (first instanceof DomainError) return first;
+    const row = {
+      id: first.tripId,
+      riderId: requests[f]!.riderId,
+      intentFingerprint: fingerprints[f]!,
+      status: first.status,
+    };
+    return answer(() => replayOf(row, r.riderId, fingerprints[i]!));
+  });
+}
+
+/** One booking; see bookIntents. Throws the refusal of a booking id that names another booking. */
 export async function bookIntent(
   tx: Db,
   riderId: string,
   intent: BookingIntent,
   now: Date,
   policy: DispatchPolicy,
-  /** The active service area (NetworkService.serviceArea()). */
   area: ServiceArea,
 ): Promise<BookingResult> {
-  const fingerprint = intentFingerprint(intent);
-  const known = await tripForIntent(tx, intent.id);
-  if (known) return replayOf(known, riderId, fingerprint);
-  const reason = await rejectReasonFor(tx, riderId, intent, now, area);
-  // Priced on the planner's street distance (haversine × its detour factor), as the planner prices motos.
-  const distanceMeters = motoRide(intent.origin, intent.destination, DEFAULT_OPTIONS.detour).meters;
-  const fare = fareFor(intent.kind, distanceMeters);
-  const [created] = await tx
-    .insert(trips)
-    .values({
-      riderId,
+  const [result] = await bookIntents(tx, [{ riderId, intent }], now, policy, area);
+  if (result instanceof DomainError) throw result;
+  return result!;
+}
+
+/** Books intents with distinct ids that had no trip when read; answers in their order. */
+async function bookNew(
+  tx: Db,
+  requests: (BookingRequest & { fingerprint: string })[],
+  now: Date,
+  policy: DispatchPolicy,
+  area: ServiceArea,
+): Promise<(BookingResult | DomainError)[]> {
+  if (requests.length === 0) return [];
+  const riderIds = [...new Set(requests.map((r) => r.riderId))];
+  const riders = await tx
+    .select({ id: users.id, suspended: users.suspended })
+    .from(users)
+    .where(anyOf(users.id, riderIds));
+  const suspended = new Map(riders.map((r) => [r.id, r.suspended]));
+  // The trips and their first event in one statement, fed one JSON parameter (as ingest-positions.ts): drizzle
+  // building a multi-row VALUES list took the larger part of a batch's time (pnpm bench booking).
+  const rows = requests.map(({ riderId, intent, fingerprint }) => {
+    const reason = rejectReasonFor(suspended.get(riderId), intent, now, area);
+    // Priced on the planner's street distance (haversine × its detour factor), as the planner prices motos.
+    const distance = motoRide(intent.origin, intent.destination, DEFAULT_OPTIONS.detour).meters;
+    return {
+      rider_id: riderId,
       kind: intent.kind,
       status: reason ? 'rejected' : 'requested',
-      rejectReason: reason,
+      reject_reason: reason,
       origin: intent.origin,
       destination: intent.destination,
-      fareAmount: fare.amount,
-      intentId: intent.id,
-      intentFingerprint: fingerprint,
-      paymentMethod: intent.paymentMethod,
-      distanceMeters,
-      departAt: new Date(intent.departAt ?? intent.createdAt),
-    })
-    .onConflictDoNothing({ target: trips.intentId })
-    .returning();
-  if (!created) return replayOf((await tripForIntent(tx, intent.id))!, riderId, fingerprint);
-  await tx.insert(tripEvents).values({
-    tripId: created.id,
-    actorId: riderId,
-    fromStatus: null,
-    toStatus: created.status,
-    actionId: `book:${intent.id}`,
+      fare_amount: fareFor(intent.kind, distance).amount,
+      intent_id: intent.id,
+      intent_fingerprint: fingerprint,
+      payment_method: intent.paymentMethod,
+      distance_meters: distance,
+      depart_at: intent.departAt ?? intent.createdAt,
+    };
   });
-  if (reason) return { tripId: created.id, replay: false };
+  const created = resultRows<NewTrip>(
+    await tx.execute(sql`
+      with created as (
+        insert into ${trips} (rider_id, kind, status, reject_reason, origin, destination, fare_amount, intent_id,
+          intent_fingerprint, payment_method, distance_meters, depart_at)
+        select rider_id, kind, status, reject_reason, origin, destination, fare_amount, intent_id,
+          intent_fingerprint, payment_method, distance_meters, depart_at
+        from json_to_recordset(${JSON.stringify(rows)}::json) as x(rider_id uuid, kind trip_kind,
+          status trip_status, reject_reason text, origin jsonb, destination jsonb, fare_amount integer,
+          intent_id uuid, intent_fingerprint text, payment_method payment_method, distance_meters integer,
+          depart_at timestamptz)
+        on conflict (intent_id) do nothing
+        returning id, rider_id, intent_id, status, fare_amount
+      ), booked as (
+        insert into ${tripEvents} (trip_id, actor_id, to_status, action_id)
+        select id, rider_id, status, 'book:' || intent_id from created
+      )
+      select id, intent_id, status, fare_amount from created`),
+  );
+  const byIntent = new Map(created.map((t) => [t.intent_id, t]));
+  // Booked through the other path meanwhile (the insert waited for it, then did nothing): a replay.
+  const raced = requests.filter((r) => !byIntent.has(r.intent.id));
+  const racedRows = raced.length
+    ? await bookedTrips(
+        tx,
+        raced.map((r) => r.intent.id),
+      )
+    : new Map<string, BookedRow>();
 
-  // The first offer goes out now (a trip created just now has had none); with no vehicle free at all the
-  // rider hears so at once.
-  const offered = await offerNext(tx, created, now, policy, []);
-  if (!offered) {
-    await moveTrip(tx, created, 'rejected', {
-      actorId: null,
-      what: 'turn the booking down',
-      set: { rejectReason: 'no_vehicle_available' },
-    });
-    return { tripId: created.id, replay: false };
-  }
-  await startPayment(tx, {
-    tripId: created.id,
-    payerId: riderId,
-    method: intent.paymentMethod,
-    amount: fare.amount,
-    payerPhone: intent.payerPhone,
-    newTrip: true,
+  const waiting = requests.filter((r) => byIntent.get(r.intent.id)?.status === 'requested');
+  const reserved = await reserveVehicles(
+    tx,
+    waiting.map((r) => ({ kind: r.intent.kind, pickup: r.intent.origin })),
+    now,
+    policy,
+  );
+  const decided = waiting.map((request, k) => {
+    const trip = byIntent.get(request.intent.id)!;
+    const vehicle = reserved[k];
+    return { request, trip, vehicle, status: vehicle ? ('assigned' as const) : ('rejected' as const) };
   });
-  return { tripId: created.id, replay: false };
+  if (decided.length > 0) {
+    const decisions = decided.map(({ trip, vehicle }) => ({
+      id: trip.id,
+      status: vehicle ? 'assigned' : 'rejected',
+      vehicle_id: vehicle?.vehicleId ?? null,
+      driver_id: vehicle?.driverId ?? null,
+      eta_minutes: vehicle ? Math.ceil(vehicle.etaSecs / 60) : null,
+      reject_reason: vehicle ? null : 'no_vehicle_available',
+    }));
+    // Each trip offered to its driver (the vehicle held until the offer is answered) or turned down, with the
+    // event, in one statement. The partial unique index trips_one_live_per_vehicle is the last guard.
+    await tx.execute(sql`
+      with d as (
+        select * from json_to_recordset(${JSON.stringify(decisions)}::json) as x(id uuid, status trip_status,
+          vehicle_id uuid, driver_id uuid, eta_minutes integer, reject_reason text)
+      ), moved as (
+        update ${trips} t set status = d.status, vehicle_id = d.vehicle_id, driver_id = d.driver_id,
+          eta_minutes = d.eta_minutes, reject_reason = d.reject_reason, updated_at = now()
+        from d where t.id = d.id
+        returning t.id, t.status
+      ), events as (
+        insert into ${tripEvents} (trip_id, from_status, to_status) select id, 'requested', status from moved
+      ), held as (
+        update ${vehicles} set status = 'on_trip' where id in (select vehicle_id from d where vehicle_id is not null)
+      )
+      insert into ${tripOffers} (trip_id, vehicle_id, driver_id, eta_minutes, offered_at, expires_at)
+      select id, vehicle_id, driver_id, eta_minutes, ${now.toISOString()}::timestamptz,
+        ${offerExpiresAt(now, policy).toISOString()}::timestamptz
+      from d where vehicle_id is not null`);
+  }
+  const offered = decided.filter((d) => d.vehicle);
+  await startNewTripPayments(
+    tx,
+    offered.map(({ request, trip }) => ({
+      tripId: trip.id,
+      payerId: request.riderId,
+      method: request.intent.paymentMethod,
+      amount: trip.fare_amount,
+      payerPhone: request.intent.payerPhone,
+    })),
+  );
+  const statusOf = new Map(decided.map((d) => [d.trip.id, d.status]));
+  return requests.map(({ riderId, intent, fingerprint }) => {
+    const trip = byIntent.get(intent.id);
+    if (trip) return { tripId: trip.id, replay: false, status: statusOf.get(trip.id) ?? trip.status };
+    return answer(() => replayOf(racedRows.get(intent.id)!, riderId, fingerprint));
+  });
 }

@@ -20,11 +20,14 @@ const CANDIDATE_LIMIT = 50;
 /** Only vehicles whose phone sent a position this recently are offered rides (domain dispatch.ts). */
 export const POSITION_FRESH_MS = DISPATCH_POSITION_FRESH_MS;
 
-export interface Candidate {
+export interface FreeVehicle {
   vehicleId: string;
   driverId: string;
   lat: number;
   lon: number;
+}
+
+export interface Candidate extends FreeVehicle {
   /** Straight-line distance to the pickup (haversine), metres. */
   meters: number;
 }
@@ -33,21 +36,31 @@ export interface Candidate {
 const DEG_PER_M = 1 / 111_320;
 
 /**
- * Available vehicles of `kind` with a driver on shift and taking rides (not suspended, not busy with another live trip on any
- * vehicle) and a fresh live position within the radius, nearest first. Read without locks: the caller locks one at a time (`lockIfAvailable`), so a busy
- * booking never hides every vehicle from the others.
+ * Available vehicles of `kind` with a driver on shift and taking rides (not suspended, not busy with another
+ * live trip on any vehicle) and a fresh live position within the radius of a pickup. Read without locks: the
+ * caller locks the ones it chooses (SKIP LOCKED), so a busy booking never hides every vehicle from the others.
+ * For one pickup, the nearest `CANDIDATE_LIMIT`; for several (a batch of bookings, book-intent.ts), every one
+ * in the box around them all, read once for the batch: the batch assigns them among its riders.
  */
-export async function nearbyCandidates(
+export async function freeVehiclesNear(
   tx: Db,
   kind: BookableKind,
-  pickup: LatLon,
+  pickups: readonly LatLon[],
   now: Date,
   excludeDriverIds: string[] = [],
-): Promise<Candidate[]> {
+): Promise<FreeVehicle[]> {
+  if (pickups.length === 0) return [];
   const dLat = SEARCH_RADIUS_METERS * DEG_PER_M;
-  const cosLat = Math.cos((pickup.lat * Math.PI) / 180);
-  const dLon = dLat / cosLat;
-  const rows = await tx
+  let [minLat, maxLat, minLon, maxLon] = [90, -90, 180, -180];
+  let dLon = 0;
+  for (const p of pickups) {
+    minLat = Math.min(minLat, p.lat);
+    maxLat = Math.max(maxLat, p.lat);
+    minLon = Math.min(minLon, p.lon);
+    maxLon = Math.max(maxLon, p.lon);
+    dLon = Math.max(dLon, dLat / Math.cos((p.lat * Math.PI) / 180));
+  }
+  const query = tx
     .select({
       vehicleId: vehicles.id,
       driverId: vehicles.driverId,
@@ -64,8 +77,8 @@ export async function nearbyCandidates(
         isNotNull(vehicles.driverId),
         eq(users.suspended, false),
         gte(vehicleLive.recordedAt, new Date(now.getTime() - POSITION_FRESH_MS)),
-        between(vehicleLive.lat, pickup.lat - dLat, pickup.lat + dLat),
-        between(vehicleLive.lon, pickup.lon - dLon, pickup.lon + dLon),
+        between(vehicleLive.lat, minLat - dLat, maxLat + dLat),
+        between(vehicleLive.lon, minLon - dLon, maxLon + dLon),
         excludeDriverIds.length > 0 ? notInArray(vehicles.driverId, excludeDriverIds) : undefined,
         // "Stop taking rides" during the shift (tracking/shifts.ts applyRideAvailability).
         notExists(
@@ -88,18 +101,53 @@ export async function nearbyCandidates(
             ),
         ),
       ),
-    )
-    // Nearest first on the flat-earth distance (exact enough over 6 km), and only as many as dispatch can use:
-    // in a busy hour every vehicle in town is within the radius, and reading them all for every booking made
-    // the server's time per booking grow with the fleet (pnpm bench booking).
-    .orderBy(
-      sql`power(${vehicleLive.lat} - ${pickup.lat}, 2) + power((${vehicleLive.lon} - ${pickup.lon}) * ${cosLat}, 2)`,
-    )
-    .limit(CANDIDATE_LIMIT);
+    );
+  const one = pickups.length === 1 ? pickups[0]! : undefined;
+  const rows = one
+    ? // Nearest first on the flat-earth distance (exact enough over 6 km), and only as many as dispatch can use:
+      // in a busy hour every vehicle in town is within the radius, and reading them all for every booking made
+      // the server's time per booking grow with the fleet (pnpm bench booking).
+      await query
+        .orderBy(
+          sql`power(${vehicleLive.lat} - ${one.lat}, 2) + power((${vehicleLive.lon} - ${one.lon}) * ${Math.cos((one.lat * Math.PI) / 180)}, 2)`,
+        )
+        .limit(CANDIDATE_LIMIT)
+    : await query;
+  return rows.map((r) => ({ ...r, driverId: r.driverId! }));
+}
+
+/** Free vehicles within the radius of `pickup`, nearest first (straight line). */
+export async function nearbyCandidates(
+  tx: Db,
+  kind: BookableKind,
+  pickup: LatLon,
+  now: Date,
+  excludeDriverIds: string[] = [],
+): Promise<Candidate[]> {
+  const rows = await freeVehiclesNear(tx, kind, [pickup], now, excludeDriverIds);
   return rows
-    .map((r) => ({ ...r, driverId: r.driverId!, meters: haversine(pickup.lat, pickup.lon, r.lat, r.lon) }))
+    .map((r) => ({ ...r, meters: haversine(pickup.lat, pickup.lon, r.lat, r.lon) }))
     .filter((c) => c.meters <= SEARCH_RADIUS_METERS)
     .sort((a, b) => a.meters - b.meters || a.vehicleId.localeCompare(b.vehicleId));
+}
+
+/**
+ * Locks those of `chosen` still available with the same driver, in one statement, and returns their ids.
+ * SKIP LOCKED: a vehicle another booking is assigning right now is passed over instead of waited for, and the
+ * status is re-checked under the lock, so a vehicle assigned and committed meanwhile is not taken twice.
+ */
+export async function lockAvailable(tx: Db, chosen: readonly FreeVehicle[]): Promise<Set<string>> {
+  if (chosen.length === 0) return new Set();
+  const pairs = sql.join(
+    chosen.map((c) => sql`(${c.vehicleId}::uuid, ${c.driverId}::uuid)`),
+    sql`, `,
+  );
+  const rows = await tx
+    .select({ id: vehicles.id })
+    .from(vehicles)
+    .where(and(eq(vehicles.status, 'available'), sql`(${vehicles.id}, ${vehicles.driverId}) in (${pairs})`))
+    .for('update', { skipLocked: true });
+  return new Set(rows.map((r) => r.id));
 }
 
 /**

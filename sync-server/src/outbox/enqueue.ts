@@ -17,11 +17,27 @@ export async function enqueue<T extends OutboxTopic>(
   /** Not delivered before this moment (default: at once). */
   notBefore?: Date,
 ): Promise<boolean> {
-  const parsed = outboxTopics[topic].parse(payload);
+  return (await enqueueMany(tx, topic, [{ payload, idempotencyKey, notBefore }])) > 0;
+}
+
+/** `enqueue` for several messages of one topic in one statement; returns how many were new. */
+export async function enqueueMany<T extends OutboxTopic>(
+  tx: Db,
+  topic: T,
+  messages: readonly { payload: unknown; idempotencyKey: string; notBefore?: Date | undefined }[],
+): Promise<number> {
+  if (messages.length === 0) return 0;
   const rows = await tx
     .insert(outbox)
-    .values({ topic, payload: parsed, idempotencyKey, ...(notBefore ? { nextAttemptAt: notBefore } : {}) })
+    .values(
+      messages.map((m) => ({
+        topic,
+        payload: outboxTopics[topic].parse(m.payload),
+        idempotencyKey: m.idempotencyKey,
+        ...(m.notBefore ? { nextAttemptAt: m.notBefore } : {}),
+      })),
+    )
     .onConflictDoNothing({ target: outbox.idempotencyKey })
     .returning({ id: outbox.id });
-  return rows.length > 0;
+  return rows.length;
 }

@@ -4,7 +4,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { payments, trips } from '../db/schema';
 import { badRequest, conflict, DomainError, forbidden, notFound } from '../domain-error';
-import { enqueue } from '../outbox/enqueue';
+import { enqueueMany } from '../outbox/enqueue';
 import type { PaymentProviderName } from '../outbox/topics';
 import { settleCancelledPayment } from './cancellation';
 import { livePaymentStatuses, type PaymentRow, transitionPayment } from './payment-state';
@@ -23,8 +23,6 @@ export interface StartPaymentInput {
   paymentMethodId?: string | undefined;
   /** The rider's Idempotency-Key (already scoped to them); default: a fresh UUID per payment. */
   idempotencyKey?: string | undefined;
-  /** The trip was created in the caller's transaction (booking): no other payment can exist or race for it. */
-  newTrip?: boolean;
 }
 
 /**
@@ -55,79 +53,91 @@ function providerFor(method: PaymentMethod, payerPhone: string | undefined): Pay
 export async function startPayment(tx: Db, input: StartPaymentInput): Promise<PaymentRow> {
   if (!Number.isInteger(input.amount) || input.amount <= 0)
     throw badRequest('A payment needs a positive amount');
-  // A trip booked in this same transaction is seen by no other and has no payment: nothing to lock or find.
-  if (!input.newTrip) {
-    // The trip's row lock serialises concurrent payment attempts for one trip.
-    const [trip] = await tx
-      .select({ id: trips.id })
-      .from(trips)
-      .where(eq(trips.id, input.tripId))
-      .for('update');
-    if (!trip) throw notFound('No such trip');
-    if (input.idempotencyKey) {
-      const [same] = await tx
-        .select()
-        .from(payments)
-        .where(eq(payments.idempotencyKey, input.idempotencyKey));
-      if (same) {
-        // The same refusal as the Idempotency-Key middleware's (422), which this outlives: its answers are
-        // forgotten after 24 h, a payment's key never is.
-        if (same.tripId !== input.tripId)
-          throw new DomainError(
-            'unprocessable',
-            'idempotency_key_reused',
-            'This Idempotency-Key paid another trip',
-          );
-        return same;
-      }
-    }
-    const [live] = await tx
-      .select()
-      .from(payments)
-      .where(and(eq(payments.tripId, input.tripId), inArray(payments.status, livePaymentStatuses)))
-      .orderBy(desc(payments.createdAt))
-      .limit(1);
-    if (live) {
-      if (live.method === input.method) return live;
-      if (waitsForThePayer(live)) {
-        await transitionPayment(tx, live.id, 'failed', { failureReason: 'replaced' });
-      } else {
-        throw conflict(
-          'payment_exists',
-          `This trip is already being paid by ${live.method.replace('_', ' ')}`,
+  // The trip's row lock serialises concurrent payment attempts for one trip.
+  const [trip] = await tx
+    .select({ id: trips.id })
+    .from(trips)
+    .where(eq(trips.id, input.tripId))
+    .for('update');
+  if (!trip) throw notFound('No such trip');
+  if (input.idempotencyKey) {
+    const [same] = await tx.select().from(payments).where(eq(payments.idempotencyKey, input.idempotencyKey));
+    if (same) {
+      // The same refusal as the Idempotency-Key middleware's (422), which this outlives: its answers are
+      // forgotten after 24 h, a payment's key never is.
+      if (same.tripId !== input.tripId)
+        throw new DomainError(
+          'unprocessable',
+          'idempotency_key_reused',
+          'This Idempotency-Key paid another trip',
         );
-      }
+      return same;
     }
   }
-  const provider = providerFor(input.method, input.payerPhone);
-  const [row] = await tx
+  const [live] = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.tripId, input.tripId), inArray(payments.status, livePaymentStatuses)))
+    .orderBy(desc(payments.createdAt))
+    .limit(1);
+  if (live) {
+    if (live.method === input.method) return live;
+    if (waitsForThePayer(live)) {
+      await transitionPayment(tx, live.id, 'failed', { failureReason: 'replaced' });
+    } else {
+      throw conflict('payment_exists', `This trip is already being paid by ${live.method.replace('_', ' ')}`);
+    }
+  }
+  const [row] = await startNewTripPayments(tx, [input]);
+  return row!;
+}
+
+/**
+ * Creates payments (one statement) and their provider calls in the outbox (one statement) for trips that have
+ * none: trips a booking created in this same transaction, which no other transaction sees, so there is
+ * nothing to lock or look up (startPayment does that for every other caller). Returns the rows in `inputs`' order.
+ */
+export async function startNewTripPayments(
+  tx: Db,
+  inputs: readonly StartPaymentInput[],
+): Promise<PaymentRow[]> {
+  if (inputs.length === 0) return [];
+  const providers = inputs.map((input) => providerFor(input.method, input.payerPhone));
+  const rows = await tx
     .insert(payments)
-    .values({
-      tripId: input.tripId,
-      payerId: input.payerId,
-      method: input.method,
-      amount: input.amount,
-      provider,
-      payerPhone: input.method === 'mobile_money' ? (input.payerPhone ?? null) : null,
-      // A UUID: MTN MoMo takes it as X-Reference-Id, Stripe as Idempotency-Key.
-      idempotencyKey: input.idempotencyKey ?? randomUUID(),
-    })
+    .values(
+      inputs.map((input, i) => ({
+        tripId: input.tripId,
+        payerId: input.payerId,
+        method: input.method,
+        amount: input.amount,
+        provider: providers[i]!,
+        payerPhone: input.method === 'mobile_money' ? (input.payerPhone ?? null) : null,
+        // A UUID: MTN MoMo takes it as X-Reference-Id, Stripe as Idempotency-Key.
+        idempotencyKey: input.idempotencyKey ?? randomUUID(),
+      })),
+    )
     .returning();
-  if (provider !== 'cash') {
-    await enqueue(
-      tx,
-      'payment.charge',
-      {
-        paymentId: row!.id,
-        provider,
+  // RETURNING gives no promise of order: match the rows back by their trips (one new payment per trip).
+  const byTrip = new Map(rows.map((r) => [r.tripId, r]));
+  const ordered = inputs.map((input) => byTrip.get(input.tripId)!);
+  await enqueueMany(
+    tx,
+    'payment.charge',
+    ordered.flatMap((row, i) => {
+      const input = inputs[i]!;
+      if (providers[i] === 'cash') return [];
+      const payload = {
+        paymentId: row.id,
+        provider: providers[i],
         ...(input.method === 'card' && input.paymentMethodId
           ? { paymentMethodId: input.paymentMethodId }
           : {}),
-      },
-      `payment:${row!.id}:charge`,
-    );
-  }
-  return row!;
+      };
+      return [{ payload, idempotencyKey: `payment:${row.id}:charge` }];
+    }),
+  );
+  return ordered;
 }
 
 /** The assigned driver confirms the cash was received. Repeating it is harmless. */

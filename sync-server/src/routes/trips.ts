@@ -14,7 +14,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env';
 import type { AccessClaims } from '../auth/tokens';
-import { bookIntent } from '../booking/book-intent';
 import { cancelTrip } from '../booking/cancel-trip';
 import { applyDriverAction } from '../booking/driver-actions';
 import { decisionFor } from '../booking/trip-decision';
@@ -64,16 +63,7 @@ export const tripRoutes = new Hono<AppEnv>()
         );
       }
       const { db } = c.var.deps.database;
-      const outcome = await db.transaction((tx) =>
-        bookIntent(
-          tx,
-          c.var.auth.userId,
-          intent,
-          new Date(),
-          c.var.deps.dispatch,
-          c.var.deps.network.serviceArea(),
-        ),
-      );
+      const outcome = await c.var.deps.bookings.book(c.var.auth.userId, intent);
       await c.var.deps.tripDocs.refresh(outcome.tripId);
       const view = (await loadTripView(db, outcome.tripId))!;
       const decision = decisionFor(view);

@@ -9,6 +9,7 @@ import { memoryLimitStore } from '../auth/limit-store';
 import { mfaPolicy } from '../auth/mfa/policy';
 import { accessCheck, localRevocationBus, SessionRevocations } from '../auth/session-revocations';
 import { memoryTicketStore } from '../auth/socket-tickets';
+import { BookingDesk } from '../booking/booking-desk';
 import { TripDocs } from '../booking/trip-docs';
 import type { DbKind } from '../db/client';
 import { getOrCreateSecret } from '../db/secrets';
@@ -92,6 +93,7 @@ export async function createTestApp(kind: DbKind, overrides: Partial<AppDeps> = 
     live,
     tripDocs,
     dispatch: defaultDispatchPolicy,
+    bookings: new BookingDesk(database.db, defaultDispatchPolicy, () => network.serviceArea()),
     evidence: await localEvidenceStore(evidenceDir),
     reportDocs: new ReportDocs(database.db, createLogger('silent'), {
       write,
