@@ -11,8 +11,7 @@ import {
 } from '@kigaligo/domain';
 import { DEFAULT_OPTIONS, motoRide } from '@kigaligo/planner';
 import { sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { type Db, resultRows } from '../db/client';
+import { type Db, resultRows, uuidArray } from '../db/client';
 import { tripEvents, tripOffers, trips, users, vehicles } from '../db/schema';
 import { conflict, DomainError } from '../domain-error';
 import { intentFingerprint } from '../http/request-fingerprint';
@@ -74,14 +73,6 @@ function answer(f: () => BookingResult): BookingResult | DomainError {
   }
 }
 
-/**
- * `column = any(ids)` with the ids in one parameter: drizzle building an IN list of a thousand parameters cost
- * more than the query (the ids are UUIDs, checked by the booking schema and the access token).
- */
-function anyOf(column: AnyPgColumn, ids: readonly string[]) {
-  return sql`${column} = any(${`{${ids.join(',')}}`}::uuid[])`;
-}
-
 async function bookedTrips(tx: Db, intentIds: string[]): Promise<Map<string, BookedRow>> {
   const rows = await tx
     .select({
@@ -92,7 +83,7 @@ async function bookedTrips(tx: Db, intentIds: string[]): Promise<Map<string, Boo
       status: trips.status,
     })
     .from(trips)
-    .where(anyOf(trips.intentId, intentIds));
+    .where(sql`${trips.intentId} = any(${uuidArray(intentIds)})`);
   return new Map(rows.map((r) => [r.intentId, r]));
 }
 
@@ -182,7 +173,11 @@ export async function bookIntent(
   return result!;
 }
 
-/** Books intents with distinct ids that had no trip when read; answers in their order. */
+/**
+ * Books intents with distinct ids that had no trip when read; answers in their order. Each trip is decided
+ * before it is written (turned down with its reason, offered to the vehicle reserved for it, or turned down
+ * for want of one), so the trips, their events, the held vehicles and the offers are one statement.
+ */
 async function bookNew(
   tx: Db,
   requests: (BookingRequest & { fingerprint: string })[],
@@ -195,19 +190,34 @@ async function bookNew(
   const riders = await tx
     .select({ id: users.id, suspended: users.suspended })
     .from(users)
-    .where(anyOf(users.id, riderIds));
+    .where(sql`${users.id} = any(${uuidArray(riderIds)})`);
   const suspended = new Map(riders.map((r) => [r.id, r.suspended]));
-  // The trips and their first event in one statement, fed one JSON parameter (as ingest-positions.ts): drizzle
-  // building a multi-row VALUES list took the larger part of a batch's time (pnpm bench booking).
-  const rows = requests.map(({ riderId, intent, fingerprint }) => {
-    const reason = rejectReasonFor(suspended.get(riderId), intent, now, area);
+  const reasons = requests.map((r) => rejectReasonFor(suspended.get(r.riderId), r.intent, now, area));
+  const waiting = requests.filter((_, i) => !reasons[i]);
+  const reserved = new Map(
+    (
+      await reserveVehicles(
+        tx,
+        waiting.map((r) => ({ kind: r.intent.kind, pickup: r.intent.origin })),
+        now,
+        policy,
+      )
+    ).map((vehicle, k) => [waiting[k]!.intent.id, vehicle]),
+  );
+  // Fed as one JSON parameter (as ingest-positions.ts): drizzle building multi-row VALUES lists took the larger
+  // part of a batch's time (pnpm bench booking), and the statement's text is the same for any batch.
+  const rows = requests.map(({ riderId, intent, fingerprint }, i) => {
+    const vehicle = reserved.get(intent.id);
     // Priced on the planner's street distance (haversine × its detour factor), as the planner prices motos.
     const distance = motoRide(intent.origin, intent.destination, DEFAULT_OPTIONS.detour).meters;
     return {
       rider_id: riderId,
       kind: intent.kind,
-      status: reason ? 'rejected' : 'requested',
-      reject_reason: reason,
+      status: vehicle ? 'assigned' : 'rejected',
+      reject_reason: vehicle ? null : (reasons[i] ?? 'no_vehicle_available'),
+      vehicle_id: vehicle?.vehicleId ?? null,
+      driver_id: vehicle?.driverId ?? null,
+      eta_minutes: vehicle ? Math.ceil(vehicle.etaSecs / 60) : null,
       origin: intent.origin,
       destination: intent.destination,
       fare_amount: fareFor(intent.kind, distance).amount,
@@ -218,27 +228,47 @@ async function bookNew(
       depart_at: intent.departAt ?? intent.createdAt,
     };
   });
+  // A trip's history as if booked alone: booked (requested; or rejected outright, for a reason of the rider's
+  // or the intent's), then offered to a driver or turned down for want of a vehicle. The vehicle is held
+  // (`on_trip`) until the offer is answered. The partial unique index trips_one_live_per_vehicle is the last
+  // guard against a vehicle given twice.
   const created = resultRows<NewTrip>(
     await tx.execute(sql`
       with created as (
-        insert into ${trips} (rider_id, kind, status, reject_reason, origin, destination, fare_amount, intent_id,
-          intent_fingerprint, payment_method, distance_meters, depart_at)
-        select rider_id, kind, status, reject_reason, origin, destination, fare_amount, intent_id,
-          intent_fingerprint, payment_method, distance_meters, depart_at
+        insert into ${trips} (rider_id, kind, status, reject_reason, vehicle_id, driver_id, eta_minutes, origin,
+          destination, fare_amount, intent_id, intent_fingerprint, payment_method, distance_meters, depart_at)
+        select rider_id, kind, status, reject_reason, vehicle_id, driver_id, eta_minutes, origin, destination,
+          fare_amount, intent_id, intent_fingerprint, payment_method, distance_meters, depart_at
         from json_to_recordset(${JSON.stringify(rows)}::json) as x(rider_id uuid, kind trip_kind,
-          status trip_status, reject_reason text, origin jsonb, destination jsonb, fare_amount integer,
-          intent_id uuid, intent_fingerprint text, payment_method payment_method, distance_meters integer,
-          depart_at timestamptz)
+          status trip_status, reject_reason text, vehicle_id uuid, driver_id uuid, eta_minutes integer,
+          origin jsonb, destination jsonb, fare_amount integer, intent_id uuid, intent_fingerprint text,
+          payment_method payment_method, distance_meters integer, depart_at timestamptz)
         on conflict (intent_id) do nothing
-        returning id, rider_id, intent_id, status, fare_amount
-      ), booked as (
-        insert into ${tripEvents} (trip_id, actor_id, to_status, action_id)
-        select id, rider_id, status, 'book:' || intent_id from created
+        returning id, rider_id, intent_id, status, reject_reason, vehicle_id, driver_id, eta_minutes, fare_amount
+      ), events as (
+        insert into ${tripEvents} (trip_id, actor_id, from_status, to_status, action_id)
+        select id, rider_id, null::trip_status,
+          (case when reject_reason is null or reject_reason = 'no_vehicle_available' then 'requested'
+            else 'rejected' end)::trip_status,
+          'book:' || intent_id
+        from created
+        union all
+        select id, null, 'requested'::trip_status, status, null from created
+        where reject_reason is null or reject_reason = 'no_vehicle_available'
+      ), held as (
+        update ${vehicles} set status = 'on_trip'
+        where id in (select vehicle_id from created where vehicle_id is not null)
+      ), offers as (
+        insert into ${tripOffers} (trip_id, vehicle_id, driver_id, eta_minutes, offered_at, expires_at)
+        select id, vehicle_id, driver_id, eta_minutes, ${now.toISOString()}::timestamptz,
+          ${offerExpiresAt(now, policy).toISOString()}::timestamptz
+        from created where vehicle_id is not null
       )
       select id, intent_id, status, fare_amount from created`),
   );
   const byIntent = new Map(created.map((t) => [t.intent_id, t]));
-  // Booked through the other path meanwhile (the insert waited for it, then did nothing): a replay.
+  // Booked through the other path meanwhile (the insert waited for it, then did nothing): a replay. The vehicle
+  // reserved for it stays free.
   const raced = requests.filter((r) => !byIntent.has(r.intent.id));
   const racedRows = raced.length
     ? await bookedTrips(
@@ -246,64 +276,24 @@ async function bookNew(
         raced.map((r) => r.intent.id),
       )
     : new Map<string, BookedRow>();
-
-  const waiting = requests.filter((r) => byIntent.get(r.intent.id)?.status === 'requested');
-  const reserved = await reserveVehicles(
-    tx,
-    waiting.map((r) => ({ kind: r.intent.kind, pickup: r.intent.origin })),
-    now,
-    policy,
-  );
-  const decided = waiting.map((request, k) => {
-    const trip = byIntent.get(request.intent.id)!;
-    const vehicle = reserved[k];
-    return { request, trip, vehicle, status: vehicle ? ('assigned' as const) : ('rejected' as const) };
-  });
-  if (decided.length > 0) {
-    const decisions = decided.map(({ trip, vehicle }) => ({
-      id: trip.id,
-      status: vehicle ? 'assigned' : 'rejected',
-      vehicle_id: vehicle?.vehicleId ?? null,
-      driver_id: vehicle?.driverId ?? null,
-      eta_minutes: vehicle ? Math.ceil(vehicle.etaSecs / 60) : null,
-      reject_reason: vehicle ? null : 'no_vehicle_available',
-    }));
-    // Each trip offered to its driver (the vehicle held until the offer is answered) or turned down, with the
-    // event, in one statement. The partial unique index trips_one_live_per_vehicle is the last guard.
-    await tx.execute(sql`
-      with d as (
-        select * from json_to_recordset(${JSON.stringify(decisions)}::json) as x(id uuid, status trip_status,
-          vehicle_id uuid, driver_id uuid, eta_minutes integer, reject_reason text)
-      ), moved as (
-        update ${trips} t set status = d.status, vehicle_id = d.vehicle_id, driver_id = d.driver_id,
-          eta_minutes = d.eta_minutes, reject_reason = d.reject_reason, updated_at = now()
-        from d where t.id = d.id
-        returning t.id, t.status
-      ), events as (
-        insert into ${tripEvents} (trip_id, from_status, to_status) select id, 'requested', status from moved
-      ), held as (
-        update ${vehicles} set status = 'on_trip' where id in (select vehicle_id from d where vehicle_id is not null)
-      )
-      insert into ${tripOffers} (trip_id, vehicle_id, driver_id, eta_minutes, offered_at, expires_at)
-      select id, vehicle_id, driver_id, eta_minutes, ${now.toISOString()}::timestamptz,
-        ${offerExpiresAt(now, policy).toISOString()}::timestamptz
-      from d where vehicle_id is not null`);
-  }
-  const offered = decided.filter((d) => d.vehicle);
   await startNewTripPayments(
     tx,
-    offered.map(({ request, trip }) => ({
-      tripId: trip.id,
-      payerId: request.riderId,
-      method: request.intent.paymentMethod,
-      amount: trip.fare_amount,
-      payerPhone: request.intent.payerPhone,
-    })),
+    requests.flatMap(({ riderId, intent }) => {
+      const trip = byIntent.get(intent.id);
+      if (trip?.status !== 'assigned') return [];
+      const payment = {
+        tripId: trip.id,
+        payerId: riderId,
+        method: intent.paymentMethod,
+        amount: trip.fare_amount,
+        payerPhone: intent.payerPhone,
+      };
+      return [payment];
+    }),
   );
-  const statusOf = new Map(decided.map((d) => [d.trip.id, d.status]));
   return requests.map(({ riderId, intent, fingerprint }) => {
     const trip = byIntent.get(intent.id);
-    if (trip) return { tripId: trip.id, replay: false, status: statusOf.get(trip.id) ?? trip.status };
+    if (trip) return { tripId: trip.id, replay: false, status: trip.status };
     return answer(() => replayOf(racedRows.get(intent.id)!, riderId, fingerprint));
   });
 }

@@ -1,7 +1,7 @@
 import { type BookableKind, DISPATCH_POSITION_FRESH_MS, type LatLon } from '@kigaligo/domain';
 import { haversine } from '@kigaligo/planner';
 import { and, between, eq, gte, isNotNull, isNull, notExists, notInArray, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { type Db, uuidArray } from '../db/client';
 import { shifts, trips, users, vehicleLive, vehicles } from '../db/schema';
 
 /**
@@ -138,14 +138,16 @@ export async function nearbyCandidates(
  */
 export async function lockAvailable(tx: Db, chosen: readonly FreeVehicle[]): Promise<Set<string>> {
   if (chosen.length === 0) return new Set();
-  const pairs = sql.join(
-    chosen.map((c) => sql`(${c.vehicleId}::uuid, ${c.driverId}::uuid)`),
-    sql`, `,
-  );
   const rows = await tx
     .select({ id: vehicles.id })
     .from(vehicles)
-    .where(and(eq(vehicles.status, 'available'), sql`(${vehicles.id}, ${vehicles.driverId}) in (${pairs})`))
+    .where(
+      and(
+        eq(vehicles.status, 'available'),
+        sql`(${vehicles.id}, ${vehicles.driverId}) in (select * from unnest(
+          ${uuidArray(chosen.map((c) => c.vehicleId))}, ${uuidArray(chosen.map((c) => c.driverId))}))`,
+      ),
+    )
     .for('update', { skipLocked: true });
   return new Set(rows.map((r) => r.id));
 }

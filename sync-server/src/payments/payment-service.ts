@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mobileMoneyNetwork, type PaymentMethod, type PaymentSummary } from '@kigaligo/domain';
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type Db, resultRows } from '../db/client';
 import { payments, trips } from '../db/schema';
 import { badRequest, conflict, DomainError, forbidden, notFound } from '../domain-error';
 import { enqueueMany } from '../outbox/enqueue';
@@ -88,53 +88,58 @@ export async function startPayment(tx: Db, input: StartPaymentInput): Promise<Pa
       throw conflict('payment_exists', `This trip is already being paid by ${live.method.replace('_', ' ')}`);
     }
   }
-  const [row] = await startNewTripPayments(tx, [input]);
+  const [created] = await startNewTripPayments(tx, [input]);
+  const [row] = await tx.select().from(payments).where(eq(payments.id, created!.id));
   return row!;
 }
 
 /**
- * Creates payments (one statement) and their provider calls in the outbox (one statement) for trips that have
- * none: trips a booking created in this same transaction, which no other transaction sees, so there is
- * nothing to lock or look up (startPayment does that for every other caller). Returns the rows in `inputs`' order.
+ * Creates payments and their provider calls in the outbox, one statement each, for trips without a live
+ * payment: startPayment's, after its checks, and those a booking created in this same transaction, which no
+ * other transaction sees (nothing to lock or look up). The rows travel as one JSON parameter, so the
+ * statement's text is the same for any number of payments. Returns their ids in `inputs`' order.
  */
 export async function startNewTripPayments(
   tx: Db,
   inputs: readonly StartPaymentInput[],
-): Promise<PaymentRow[]> {
+): Promise<{ id: string; tripId: string }[]> {
   if (inputs.length === 0) return [];
-  const providers = inputs.map((input) => providerFor(input.method, input.payerPhone));
-  const rows = await tx
-    .insert(payments)
-    .values(
-      inputs.map((input, i) => ({
-        tripId: input.tripId,
-        payerId: input.payerId,
-        method: input.method,
-        amount: input.amount,
-        provider: providers[i]!,
-        payerPhone: input.method === 'mobile_money' ? (input.payerPhone ?? null) : null,
-        // A UUID: MTN MoMo takes it as X-Reference-Id, Stripe as Idempotency-Key.
-        idempotencyKey: input.idempotencyKey ?? randomUUID(),
-      })),
-    )
-    .returning();
-  // RETURNING gives no promise of order: match the rows back by their trips (one new payment per trip).
-  const byTrip = new Map(rows.map((r) => [r.tripId, r]));
-  const ordered = inputs.map((input) => byTrip.get(input.tripId)!);
+  const rows = inputs.map((input) => ({
+    trip_id: input.tripId,
+    payer_id: input.payerId,
+    method: input.method,
+    amount: input.amount,
+    provider: providerFor(input.method, input.payerPhone),
+    payer_phone: input.method === 'mobile_money' ? (input.payerPhone ?? null) : null,
+    // A UUID: MTN MoMo takes it as X-Reference-Id, Stripe as Idempotency-Key.
+    idempotency_key: input.idempotencyKey ?? randomUUID(),
+  }));
+  const created = resultRows<{ id: string; trip_id: string }>(
+    await tx.execute(sql`
+      insert into ${payments} (trip_id, payer_id, method, amount, provider, payer_phone, idempotency_key)
+      select trip_id, payer_id, method, amount, provider, payer_phone, idempotency_key
+      from json_to_recordset(${JSON.stringify(rows)}::json) as x(trip_id uuid, payer_id uuid,
+        method payment_method, amount integer, provider text, payer_phone text, idempotency_key text)
+      returning id, trip_id`),
+  );
+  // RETURNING gives no promise of order: matched back by trip (one new payment per trip).
+  const idOf = new Map(created.map((r) => [r.trip_id, r.id]));
+  const ordered = inputs.map((input) => ({ id: idOf.get(input.tripId)!, tripId: input.tripId }));
   await enqueueMany(
     tx,
     'payment.charge',
-    ordered.flatMap((row, i) => {
+    ordered.flatMap(({ id }, i) => {
       const input = inputs[i]!;
-      if (providers[i] === 'cash') return [];
+      const provider = rows[i]!.provider;
+      if (provider === 'cash') return [];
       const payload = {
-        paymentId: row.id,
-        provider: providers[i],
+        paymentId: id,
+        provider,
         ...(input.method === 'card' && input.paymentMethodId
           ? { paymentMethodId: input.paymentMethodId }
           : {}),
       };
-      return [{ payload, idempotencyKey: `payment:${row.id}:charge` }];
+      return [{ payload, idempotencyKey: `payment:${id}:charge` }];
     }),
   );
   return ordered;
