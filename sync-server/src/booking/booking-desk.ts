@@ -9,8 +9,8 @@ interface Waiting extends BookingRequest {
 }
 
 /**
- * Most bookings one transaction decides. Bounded so one statement's parameters stay well under Postgres's
- * 65,535 (a trip row has 13) and a rush is answered in steps instead of all at the end.
+ * Most bookings one transaction decides: a rush is answered in steps instead of all at the end, and a batch holds
+ * its vehicles' locks for a bounded time (`pnpm bench booking` was fastest at 250 of 100, 250 and 500).
  */
 const MAX_BATCH = 250;
 
