@@ -43,7 +43,8 @@ describe.skipIf(!hasChromium)('account security in the rider app', () => {
     await expect.poll(() => devices.count(), { timeout: 10_000 }).toBe(2);
     // The other phone's token is refused at once; its one refresh fails too, so it lands on sign-in.
     await other.reload();
-    await other.getByLabel('Password').waitFor({ timeout: 15_000 });
+    // Exact: the account page (shown from the device until the refusal lands) also has "… password" fields.
+    await other.getByLabel('Password', { exact: true }).waitFor({ timeout: 15_000 });
 
     const form = mine.getByRole('form', { name: 'Change password' });
     await form.getByLabel('Current password').fill(rider.password);

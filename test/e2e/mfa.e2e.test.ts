@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)('two-step sign-in in the apps', () => {
         .locator('section.kg-card', { has: page.getByRole('heading', { name: 'Settings' }) })
         .getByRole('button', { name: 'Sign out' })
         .click();
-      await page.getByLabel('Password').waitFor({ timeout: 10_000 });
+      await page.getByLabel('Password', { exact: true }).waitFor({ timeout: 10_000 });
     };
     const signedIn = () => card.getByTestId('mfa-state').waitFor({ timeout: 20_000 });
 
@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)('two-step sign-in in the apps', () => {
     await page.getByLabel('Six-digit code').fill(await codeFor(secret, 1));
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByText('This sign-in took too long.', { exact: false }).waitFor({ timeout: 10_000 });
-    await page.getByLabel('Password').waitFor();
+    await page.getByLabel('Password', { exact: true }).waitFor();
   });
 
   it('an admin without a factor (not the demo admin) sees only enrolment until one is set up', async () => {

@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('passkeys in the apps', () => {
       .locator('section.kg-card', { has: page.getByRole('heading', { name: 'Settings' }) })
       .getByRole('button', { name: 'Sign out' })
       .click();
-    await page.getByLabel('Password').waitFor({ timeout: 10_000 });
+    await page.getByLabel('Password', { exact: true }).waitFor({ timeout: 10_000 });
   }
 
   it('a rider adds a passkey, signs in with it alone, uses it as the second step, and removes it', async () => {

@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('password reset by email in the apps', () => {
       await page.getByRole('button', { name: 'Forgot password?' }).click({ timeout: 20_000 });
       await page.getByRole('button', { name: 'Send the link' }).waitFor();
       await page.getByRole('button', { name: 'Back to sign in' }).click();
-      await page.getByLabel('Password').waitFor();
+      await page.getByLabel('Password', { exact: true }).waitFor();
     }
   });
 });
