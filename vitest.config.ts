@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // One vitest run covers the repo. Suffixes say where a test runs (docs/architecture.md#tests):
@@ -18,6 +19,9 @@ export default defineConfig({
           exclude: ['**/node_modules/**', '**/*.e2e.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Vitest's default on 2 cores is one file at a time, but these files mostly wait (on Postgres, sockets,
+          // child servers): two at once take about three quarters of the time.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
         },
       },
       {

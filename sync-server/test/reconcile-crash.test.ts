@@ -40,7 +40,8 @@ import { freePort, ServerProcess } from './server-process';
  * every report is filed once and answered. An intent written just before the kill without waiting for the
  * acknowledgement may be lost, but then wholly: stored ⇔ booked ⇔ decided.
  */
-const RUNS = Number(process.env.CRASH_RUNS ?? 20);
+// 10 per database in the test command (each case restarts the server once or twice); CRASH_RUNS=100 for a hunt.
+const RUNS = Number(process.env.CRASH_RUNS ?? 10);
 const ANSWER_TIMEOUT_MS = 60_000;
 
 const caseArb = fc.record({
