@@ -40,6 +40,8 @@ export interface DatabaseOptions {
   /** A postgres:// URL; without one the embedded PGlite database under dataDir is used. */
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** PGlite only: a dump of a data directory to start from instead of an empty one (tests start migrated). */
+  startFrom?: Blob | undefined;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
@@ -52,7 +54,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   // ('memory://' keeps it in memory).
   const inMemory = opts.dataDir === 'memory://';
   if (!inMemory) mkdirSync(opts.dataDir, { recursive: true });
-  const client = await PGlite.create(inMemory ? 'memory://' : `${opts.dataDir}/pglite`);
+  const client = await PGlite.create(inMemory ? 'memory://' : `${opts.dataDir}/pglite`, {
+    ...(opts.startFrom ? { loadDataDir: opts.startFrom } : {}),
+  });
   const db = drizzlePglite(client, { schema });
   return { db, kind: 'pglite', close: () => client.close() };
 }

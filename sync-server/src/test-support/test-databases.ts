@@ -1,7 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { type Database, type DbKind, openDatabase } from '../db/client';
-import { runMigrations } from '../db/migrate';
+import { migrationsFolder, runMigrations } from '../db/migrate';
 import { serviceUrl } from './test-services';
 
 /**
@@ -44,8 +50,10 @@ export async function openTestDatabase(
     database = await openDatabase({ databaseUrl: created.url, dataDir: 'unused' });
     drop = created.drop;
   } else {
-    database = await openDatabase({ dataDir: 'memory://' });
+    const startFrom = opts.migrate === false ? undefined : await migratedPgliteDump();
+    database = await openDatabase({ dataDir: 'memory://', startFrom });
   }
+  // On a PGlite started migrated this only finds every migration applied.
   if (opts.migrate !== false) await runMigrations(database);
   return {
     ...database,
@@ -54,4 +62,38 @@ export async function openTestDatabase(
       await drop();
     },
   };
+}
+
+let migratedDump: Promise<Blob> | undefined;
+
+/**
+ * A PGlite data directory with every migration applied, made once per set of migrations and shared through a
+ * file by all test processes: starting from it takes about half of what initdb and the migrations take.
+ */
+function migratedPgliteDump(): Promise<Blob> {
+  migratedDump ??= (async () => {
+    // PGlite's own package.json (not exported): a dump is only read back by the version that wrote it.
+    const pgliteEntry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+    const hash = createHash('sha256').update(readFileSync(join(dirname(pgliteEntry), '..', 'package.json')));
+    for (const name of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
+      if (name.endsWith('.sql') || name.endsWith('.json'))
+        hash.update(name).update(readFileSync(join(migrationsFolder, name)));
+    }
+    const path = join(tmpdir(), `kigaligo-pglite-migrated-${hash.digest('hex').slice(0, 16)}.tar`);
+    const made = await readFile(path).catch(() => undefined);
+    if (made) return new Blob([made]);
+    const database = await openDatabase({ dataDir: 'memory://' });
+    try {
+      await runMigrations(database);
+      const dump = await (database.db as unknown as { $client: PGlite }).$client.dumpDataDir('none');
+      // Written aside and renamed: a process reading the file never sees half of it.
+      const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+      await writeFile(aside, Buffer.from(await dump.arrayBuffer()));
+      await rename(aside, path);
+      return dump;
+    } finally {
+      await database.close();
+    }
+  })();
+  return migratedDump;
 }
