@@ -15,7 +15,7 @@ export { MOTO, motoRide } from './moto';
 export { buildNetwork, DEFAULT_OPTIONS, type Network, type Pattern, type PlannerOptions } from './network';
 export { type PlanRequest, planTrip, walkLinks } from './plan';
 export { INF, type RaptorQuery, type RaptorResult, raptor } from './raptor';
-export { roadDriveSeconds, roadEtaSeconds } from './road-eta';
+export { roadDriveSeconds, roadEtaSeconds, roadEtaSecondsOver } from './road-eta';
 export { modeOfRouteType, type TransitMode, transitModes } from './route-modes';
 export { seededRandom } from './seeded-random';
 export { activeServices } from './services';

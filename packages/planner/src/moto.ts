@@ -9,6 +9,11 @@ export const MOTO = { speedMps: 20 / 3.6, pickupSecs: 180, maxMeters: 40_000 };
 
 /** Street distance (m) and duration (s) of a moto ride between two points. */
 export function motoRide(a: LatLon, b: LatLon, detour: number): { meters: number; secs: number } {
-  const meters = Math.round(haversine(a.lat, a.lon, b.lat, b.lon) * detour);
+  return motoRideOver(haversine(a.lat, a.lon, b.lat, b.lon), detour);
+}
+
+/** The same for a known straight-line distance (m), for callers that measured it already. */
+export function motoRideOver(straightMeters: number, detour: number): { meters: number; secs: number } {
+  const meters = Math.round(straightMeters * detour);
   return { meters, secs: Math.ceil(MOTO.pickupSecs + meters / MOTO.speedMps) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { haversine } from './geo';
 import { MOTO } from './moto';
-import { roadDriveSeconds, roadEtaSeconds } from './road-eta';
+import { roadDriveSeconds, roadEtaSeconds, roadEtaSecondsOver } from './road-eta';
 
 const downtown = { lat: -1.9441, lon: 30.0619 };
 const kimironko = { lat: -1.9496, lon: 30.1256 };
@@ -15,5 +16,10 @@ describe('road ETA', () => {
     const halfway = { lat: (downtown.lat + kimironko.lat) / 2, lon: (downtown.lon + kimironko.lon) / 2 };
     expect(roadDriveSeconds(halfway, kimironko)).toBeLessThan(roadDriveSeconds(downtown, kimironko));
     expect(roadDriveSeconds(kimironko, kimironko)).toBe(0);
+  });
+  it('gives the same ETA from a straight-line distance measured beforehand', () => {
+    const meters = haversine(downtown.lat, downtown.lon, kimironko.lat, kimironko.lon);
+    expect(roadEtaSecondsOver(meters)).toBe(roadEtaSeconds(downtown, kimironko));
+    expect(roadEtaSecondsOver(0)).toBe(MOTO.pickupSecs);
   });
 });

@@ -1,5 +1,5 @@
 import type { LatLon } from './geo';
-import { MOTO, motoRide } from './moto';
+import { MOTO, motoRide, motoRideOver } from './moto';
 import { DEFAULT_OPTIONS } from './network';
 
 /**
@@ -18,4 +18,9 @@ export function roadDriveSeconds(from: LatLon, to: LatLon): number {
  */
 export function roadEtaSeconds(from: LatLon, to: LatLon): number {
   return motoRide(from, to, DEFAULT_OPTIONS.detour).secs;
+}
+
+/** roadEtaSeconds for a vehicle a known straight-line distance (m) away: dispatch measures it for its radius. */
+export function roadEtaSecondsOver(straightMeters: number): number {
+  return motoRideOver(straightMeters, DEFAULT_OPTIONS.detour).secs;
 }

@@ -1,5 +1,5 @@
 import type { LatLon } from '@kigaligo/domain';
-import { haversine, roadEtaSeconds } from '@kigaligo/planner';
+import { haversine, roadEtaSecondsOver } from '@kigaligo/planner';
 import { type FreeVehicle, SEARCH_RADIUS_METERS } from './find-vehicles';
 
 export interface Assignment extends FreeVehicle {
@@ -29,8 +29,10 @@ export function assignNearest(
     let bestEta = Number.POSITIVE_INFINITY;
     for (const v of free) {
       if (taken.vehicles.has(v.vehicleId) || taken.drivers.has(v.driverId)) continue;
-      if (haversine(pickup.lat, pickup.lon, v.lat, v.lon) > SEARCH_RADIUS_METERS) continue;
-      const eta = roadEtaSeconds(v, pickup);
+      const meters = haversine(pickup.lat, pickup.lon, v.lat, v.lon);
+      if (meters > SEARCH_RADIUS_METERS) continue;
+      // Measured once for the radius and the ETA: a batch compares every pickup with every free vehicle.
+      const eta = roadEtaSecondsOver(meters);
       if (eta < bestEta || (eta === bestEta && v.vehicleId.localeCompare(best!.vehicleId) < 0)) {
         best = v;
         bestEta = eta;

@@ -163,19 +163,19 @@ export async function lockFirstAvailable<C extends Candidate>(
   candidates: readonly C[],
 ): Promise<C | undefined> {
   if (candidates.length === 0) return undefined;
-  const ids = sql.join(
-    candidates.map((c) => sql`${c.vehicleId}::uuid`),
-    sql`, `,
-  );
-  const pairs = sql.join(
-    candidates.map((c) => sql`(${c.vehicleId}::uuid, ${c.driverId}::uuid)`),
-    sql`, `,
-  );
+  // Ids as two arrays, as lockAvailable passes them: one statement text whatever the number of candidates.
+  const ids = uuidArray(candidates.map((c) => c.vehicleId));
   const [row] = await tx
     .select({ id: vehicles.id })
     .from(vehicles)
-    .where(and(eq(vehicles.status, 'available'), sql`(${vehicles.id}, ${vehicles.driverId}) in (${pairs})`))
-    .orderBy(sql`array_position(array[${ids}], ${vehicles.id})`)
+    .where(
+      and(
+        eq(vehicles.status, 'available'),
+        sql`(${vehicles.id}, ${vehicles.driverId}) in (select * from unnest(
+          ${ids}, ${uuidArray(candidates.map((c) => c.driverId))}))`,
+      ),
+    )
+    .orderBy(sql`array_position(${ids}, ${vehicles.id})`)
     .limit(1)
     .for('update', { skipLocked: true });
   return row && candidates.find((c) => c.vehicleId === row.id);
