@@ -76,6 +76,8 @@ export interface ServerOptions {
   host?: string;
   /** Where PGlite keeps its files when no databaseUrl is given. */
   dataDir?: string;
+  /** PGlite only: a data directory dump to start an empty dataDir from (tests: one already migrated). */
+  startFrom?: Blob;
   databaseUrl?: string | undefined;
   /** Folder holding <app>/dist for rider, driver and admin; omit to serve only the API. */
   appsDir?: string;
@@ -156,7 +158,11 @@ export const version: string = JSON.parse(
 /** Opens the database, migrates, seeds if asked, and listens. Used by main.ts and by tests. */
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const logger = createLogger(opts.logLevel, opts.logDestination);
-  const database = await openDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir ?? '.data' });
+  const database = await openDatabase({
+    databaseUrl: opts.databaseUrl,
+    dataDir: opts.dataDir ?? '.data',
+    startFrom: opts.startFrom,
+  });
   await runMigrations(database);
   const seeded = opts.seed ? await seedDemoData(database.db) : false;
   const jwtSecret = opts.jwtSecret ?? (await getOrCreateSecret(database.db, 'jwt'));

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type RunningServer, startServer } from '@kigaligo/sync-server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { migratedPgliteDump } from '../../sync-server/src/test-support/test-databases';
 
 export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,6 +35,7 @@ export async function startTestServer(
     appsDir,
     seed: true,
     logLevel: 'warn',
+    startFrom: await migratedPgliteDump(),
     ...options,
   });
   return {
@@ -75,7 +77,9 @@ async function freePortBelowEphemeral(): Promise<number> {
 /** Like startTestServer, but can be stopped and started again at the same address with the same data. */
 export async function startRestartableServer(appsDir = join(root, 'apps')): Promise<RestartableServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kigaligo-e2e-'));
-  const options = { host: '127.0.0.1', dataDir, appsDir, seed: true, logLevel: 'warn' };
+  // The dump starts the first server only: the restart finds the data directory made and keeps it.
+  const startFrom = await migratedPgliteDump();
+  const options = { host: '127.0.0.1', dataDir, appsDir, seed: true, logLevel: 'warn', startFrom };
   const port = await freePortBelowEphemeral();
   let server: Awaited<ReturnType<typeof startServer>> | null = await startServer({ ...options, port });
   return {

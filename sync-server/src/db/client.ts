@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -40,7 +40,7 @@ export interface DatabaseOptions {
   /** A postgres:// URL; without one the embedded PGlite database under dataDir is used. */
   databaseUrl?: string | undefined;
   dataDir: string;
-  /** PGlite only: a dump of a data directory to start from instead of an empty one (tests start migrated). */
+  /** PGlite only: a dump of a data directory to start from when there is none yet (tests start migrated). */
   startFrom?: Blob | undefined;
 }
 
@@ -54,8 +54,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   // ('memory://' keeps it in memory).
   const inMemory = opts.dataDir === 'memory://';
   if (!inMemory) mkdirSync(opts.dataDir, { recursive: true });
-  const client = await PGlite.create(inMemory ? 'memory://' : `${opts.dataDir}/pglite`, {
-    ...(opts.startFrom ? { loadDataDir: opts.startFrom } : {}),
+  const path = inMemory ? 'memory://' : `${opts.dataDir}/pglite`;
+  const fresh = inMemory || !existsSync(`${path}/PG_VERSION`);
+  const client = await PGlite.create(path, {
+    ...(opts.startFrom && fresh ? { loadDataDir: opts.startFrom } : {}),
   });
   const db = drizzlePglite(client, { schema });
   return { db, kind: 'pglite', close: () => client.close() };

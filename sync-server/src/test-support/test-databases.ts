@@ -70,7 +70,7 @@ let migratedDump: Promise<Blob> | undefined;
  * A PGlite data directory with every migration applied, made once per set of migrations and shared through a
  * file by all test processes: starting from it takes about half of what initdb and the migrations take.
  */
-function migratedPgliteDump(): Promise<Blob> {
+export function migratedPgliteDump(): Promise<Blob> {
   migratedDump ??= (async () => {
     // PGlite's own package.json (not exported): a dump is only read back by the version that wrote it.
     const pgliteEntry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
