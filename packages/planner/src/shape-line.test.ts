@@ -21,7 +21,7 @@ describe('bundle shapes', () => {
         const [px, py] = [p.lon * line.kx, p.lat * line.ky];
         let nearest = Number.POSITIVE_INFINITY;
         for (let i = 0; i + 1 < line.x.length; i++) {
-          const d = segmentDistance(px, py, line.x[i]!, line.y[i]!, line.x[i + 1]!, line.y[i + 1]!).d;
+          const d = segmentDistance(px, py, line.x[i]!, line.y[i]!, line.x[i + 1]!, line.y[i + 1]!);
           nearest = Math.min(nearest, d);
         }
         expect(nearest).toBeLessThanOrEqual(SHAPE_TOLERANCE_METRES + 1);

@@ -102,7 +102,7 @@ function simplify(x: number[], y: number[], tolerance: number): boolean[] {
     let far = -1;
     let farD = tolerance;
     for (let i = a + 1; i < b; i++) {
-      const d = segmentDistance(x[i]!, y[i]!, x[a]!, y[a]!, x[b]!, y[b]!).d;
+      const d = segmentDistance(x[i]!, y[i]!, x[a]!, y[a]!, x[b]!, y[b]!);
       if (d > farD) {
         far = i;
         farD = d;
@@ -116,7 +116,18 @@ function simplify(x: number[], y: number[], tolerance: number): boolean[] {
   return keep;
 }
 
-/** Distance from p to the segment a–b, and where along it the nearest point is (0 at a, 1 at b). */
+/** Where along the segment a–b the point nearest p lies: 0 at a, 1 at b. */
+export function nearestAlong(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  return len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
+}
+
+/**
+ * Distance from p to the segment a–b. A plain number, not an object, and no Math.hypot (V8 allocates its
+ * result): planning measures stops and moto ends against every segment of a shape.
+ */
 export function segmentDistance(
   px: number,
   py: number,
@@ -124,10 +135,9 @@ export function segmentDistance(
   ay: number,
   bx: number,
   by: number,
-): { d: number; t: number } {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-  return { d: Math.hypot(px - (ax + t * dx), py - (ay + t * dy)), t };
+): number {
+  const t = nearestAlong(px, py, ax, ay, bx, by);
+  const ex = px - (ax + t * (bx - ax));
+  const ey = py - (ay + t * (by - ay));
+  return Math.sqrt(ex * ex + ey * ey);
 }
