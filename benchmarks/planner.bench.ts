@@ -1,4 +1,4 @@
-// `pnpm bench planner [--queries 1000] [--bigQueries 200] [--oracleQueries 300] [--browser 1]`
+// `pnpm bench planner [--queries 1000] [--bigQueries 200] [--oracleQueries 300] [--warmupMs 2000] [--browser 1]`
 // Trip-planner latency on the Kigali bundle and a generated 10,000-stop network in Node, the same Kigali
 // queries in headless Chromium's Web Worker, the worker bundle's size and build time, and the test oracle
 // (plain time-dependent Dijkstra) on the same queries as the baseline. See docs/benchmarks.md.
@@ -26,7 +26,14 @@ import { type Timing, time } from './planner/measure';
 import { planRequests, raptorQuery } from './planner/queries';
 
 const load = new MachineLoad();
-const flags = parseFlags({ queries: 1000, bigQueries: 200, oracleQueries: 300, warmup: 50, browser: 1 });
+const flags = parseFlags({
+  queries: 1000,
+  bigQueries: 200,
+  oracleQueries: 300,
+  warmup: 50,
+  warmupMs: 2000,
+  browser: 1,
+});
 if (flags.queries > 20_000 || flags.bigQueries > 5000 || flags.oracleQueries > 5000)
   throw new Error('too many queries');
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
@@ -100,7 +107,9 @@ const kigaliNode = runNode(kigali, kigaliReqs, Math.min(flags.oracleQueries, kig
 const bigNode = runNode(big, bigReqs, Math.min(flags.oracleQueries, bigReqs.length));
 
 const worker = await buildWorker();
-const browser = flags.browser ? await runInChromium(worker, bundlePath, kigaliReqs, flags.warmup) : undefined;
+const browser = flags.browser
+  ? await runInChromium(worker, bundlePath, kigaliReqs, flags.warmup, flags.warmupMs)
+  : undefined;
 
 const row = (name: string, x: Timing | undefined): string[] =>
   x
@@ -120,6 +129,7 @@ console.log(
     ['what', 'queries', 'queries/s', 'p50 ms', 'p99 ms', 'mean ms', 'CPU p50 ms', 'CPU p99 ms'],
     row('Kigali planTrip, Node', kigaliNode.plan),
     row('Kigali planTrip, Chromium worker', browser),
+    row(`  its first ${flags.warmup} plans (cold, untimed warm-up)`, browser?.cold),
     row('Kigali RAPTOR search, Node', kigaliNode.core),
     row('Kigali oracle Dijkstra, Node (baseline)', kigaliNode.dijkstra),
     row('10k planTrip, Node', bigNode.plan),
@@ -134,7 +144,7 @@ queries with a bus itinerary: Kigali ${kigaliNode.withBus}/${kigaliReqs.length},
 RAPTOR vs oracle earliest arrival disagreements: Kigali ${kigaliNode.disagreements}, 10k ${bigNode.disagreements}
 speed-up of the RAPTOR search over the oracle (same queries, mean): Kigali ${fmt(kigaliNode.dijkstra.mean / kigaliNode.core.mean, 1)}x, 10k ${fmt(bigNode.dijkstra.mean / bigNode.core.mean, 1)}x
 network: Kigali bundle ${kib(shipped.length)} (${kib(gzipSync(shipped).length)} gzip), built from GTFS in ${fmt(bundleBuildMs, 0)} ms (${kib(bundleJson.length)} unformatted), loaded in ${fmt(kigaliLoadMs, 1)} ms in Node${browser ? ` and ${fmt(browser.loadMs, 1)} ms in the worker` : ''}; 10k network built in ${fmt(bigBuildMs, 0)} ms (${big.stopCount} stops)
-worker bundle (planner + domain fares, esbuild --minify): ${kib(worker.bytes)} raw, ${kib(worker.gzipBytes)} gzip, built in ${fmt(worker.buildMs, 0)} ms${browser ? `\nbrowser: ${browser.userAgent}` : ''}
+worker bundle (planner + domain fares, esbuild --minify): ${kib(worker.bytes)} raw, ${kib(worker.gzipBytes)} gzip, built in ${fmt(worker.buildMs, 0)} ms${browser ? `\nbrowser: ${browser.userAgent}; the worker warmed up with ${browser.warmupPlans} plans over its first ${flags.warmupMs} ms (Chromium's own start-up shares the cores then)` : ''}
 
 targets (planTrip, the call the apps make), ${load.describe()}:
   Kigali p50 < 2 ms: ${load.verdict(kigaliNode.plan.p50 < 2)} in Node (${fmt(kigaliNode.plan.p50, 2)} ms)${browser ? `, ${load.verdict(browser.p50 < 2)} in Chromium (${fmt(browser.p50, 2)} ms)` : ''}

@@ -39,6 +39,9 @@ export async function buildWorker(): Promise<WorkerBuild> {
 
 export interface BrowserResult extends Timing {
   loadMs: number;
+  /** The warm-up's plans: how many, and the first `warmup` of them (the worker's first plans after start). */
+  warmupPlans: number;
+  cold: Timing;
   userAgent: string;
 }
 
@@ -48,6 +51,7 @@ export async function runInChromium(
   bundlePath: string,
   requests: PlanRequest[],
   warmup: number,
+  warmupMs: number,
 ): Promise<BrowserResult> {
   const files: Record<string, [string, Buffer]> = {
     '/': ['text/html', Buffer.from('<!doctype html><title>planner bench</title>')],
@@ -78,20 +82,34 @@ export async function runInChromium(
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     const out = await page.evaluate(
-      async ({ requests, warmup }) => {
+      async ({ requests, warmup, warmupMs }) => {
         const bundle = await (await fetch('/kigali.bundle.json')).text();
         const w = new Worker('/worker.js');
-        return new Promise<{ loadMs: number; ms: number[]; totalMs: number; userAgent: string }>(
-          (resolve, reject) => {
-            w.onmessage = (e) => resolve(e.data);
-            w.onerror = (e) => reject(new Error(e.message));
-            w.postMessage({ bundle, requests, warmup });
-          },
-        );
+        return new Promise<{
+          loadMs: number;
+          coldMs: number[];
+          ms: number[];
+          totalMs: number;
+          userAgent: string;
+        }>((resolve, reject) => {
+          w.onmessage = (e) => resolve(e.data);
+          w.onerror = (e) => reject(new Error(e.message));
+          w.postMessage({ bundle, requests, warmup, warmupMs });
+        });
       },
-      { requests, warmup },
+      { requests, warmup, warmupMs },
     );
-    return { ...summarize(out.ms, out.totalMs), loadMs: out.loadMs, userAgent: out.userAgent };
+    const cold = out.coldMs.slice(0, warmup);
+    return {
+      ...summarize(out.ms, out.totalMs),
+      loadMs: out.loadMs,
+      warmupPlans: out.coldMs.length,
+      cold: summarize(
+        cold,
+        cold.reduce((a, b) => a + b, 0),
+      ),
+      userAgent: out.userAgent,
+    };
   } finally {
     await browser.close();
     server.close();
