@@ -51,6 +51,8 @@ const ROSTER_RELOAD_MS = 15_000;
 type BBox = [number, number, number, number];
 interface Client {
   ws: WebSocket;
+  /** The socket under `ws`: shared frames that are already whole WebSocket frames are written to it directly. */
+  socket: Duplex;
   sessionId: string;
   viewer: Viewer;
   pseudonym: (vehicleId: string) => string;
@@ -65,7 +67,10 @@ interface Shown {
   key: string;
 }
 
-/** What a client is to be shown of a vehicle now: its entry, the view (for a snapshot), the frame (for a move). */
+/**
+ * What a client is to be shown of a vehicle now: its entry, the view (for a snapshot), the frame (for a move:
+ * text, or a whole WebSocket frame shared by every client seeing the vehicle exactly).
+ */
 interface Showing extends Shown {
   view(): LiveVehicle;
   frame(): string | Buffer;
@@ -309,9 +314,15 @@ export class LiveHub implements UpgradeEndpoint {
     this.send(c, JSON.stringify({ type: 'snapshot', vehicles } satisfies LiveServerMessage<LiveVehicle>));
   }
 
-  /** A text frame; a shared Buffer goes out as it is, the same bytes to every client. */
+  /**
+   * A message as text, framed by `ws`; or a shared Buffer that is a whole frame already (VehicleFrames), written
+   * to the socket as it is. /live declines compression, so `ws` writes its own frames (pings, close) to the
+   * socket at once as well, and the two never interleave within a frame.
+   */
   private send(c: Client, frame: string | Buffer): void {
-    if (c.ws.readyState === c.ws.OPEN) c.ws.send(frame, { binary: false });
+    if (c.ws.readyState !== c.ws.OPEN) return;
+    if (typeof frame === 'string') c.ws.send(frame);
+    else c.socket.write(frame);
   }
 
   matches(pathname: string): boolean {
@@ -319,10 +330,10 @@ export class LiveHub implements UpgradeEndpoint {
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, req));
+    this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, socket, req));
   }
 
-  private async accept(ws: WebSocket, req: IncomingMessage): Promise<void> {
+  private async accept(ws: WebSocket, socket: Duplex, req: IncomingMessage): Promise<void> {
     this.heartbeat.watch(ws);
     const deadline = handshakeDeadline(ws, this.timeouts.handshakeMs);
     ws.on('error', () => ws.terminate());
@@ -344,6 +355,7 @@ export class LiveHub implements UpgradeEndpoint {
     if (ws.readyState !== ws.OPEN) return;
     const client: Client = {
       ws,
+      socket,
       sessionId: claims.sessionId,
       viewer: { role: claims.role, userId: claims.userId },
       // A fresh salt per connection: an anonymous vehicle cannot be followed across reconnects.

@@ -4,8 +4,8 @@ import { exactView } from './visibility';
 
 /**
  * One vehicle's state as /live frames, built at most once however many clients see it exactly: a bus's move
- * goes to thousands of riders as one shared Buffer (no JSON, no string-to-bytes copy per client). Replaced, not
- * updated, when the vehicle changes.
+ * goes to thousands of riders as one shared Buffer (no JSON, no string-to-bytes copy, no framing per client).
+ * Replaced, not updated, when the vehicle changes.
  */
 export class VehicleFrames {
   private json: string | undefined;
@@ -22,9 +22,31 @@ export class VehicleFrames {
     return this.json;
   }
 
-  /** The same as the bytes of a text frame. */
+  /** The same as a whole WebSocket frame, header included: written to each socket as it is. */
   exactFrame(): Buffer {
-    this.bytes ??= Buffer.from(this.exactJson());
+    this.bytes ??= textFrame(Buffer.from(this.exactJson()));
     return this.bytes;
   }
+}
+
+/**
+ * The bytes of one final, unmasked text frame carrying `payload`, as a server sends it (RFC 6455 §5.2). Built
+ * once per vehicle state, so sending it to a socket is one write of shared bytes, where `ws.send` frames the
+ * message again for every socket and writes header and payload as two buffers.
+ */
+export function textFrame(payload: Buffer): Buffer {
+  const n = payload.length;
+  const head = n < 126 ? 2 : n < 65536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(head + n);
+  frame[0] = 0x81; // FIN and opcode 1 (text)
+  if (n < 126) frame[1] = n;
+  else if (n < 65536) {
+    frame[1] = 126;
+    frame.writeUInt16BE(n, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(n), 2);
+  }
+  payload.copy(frame, head);
+  return frame;
 }
