@@ -5,13 +5,13 @@ import { testDatabaseKinds } from '../test-support/test-databases';
 import { startTestServer } from '../test-support/test-server';
 import { KIMIRONKO } from '../test-support/trip-fixtures';
 
-// Shorter than a real shift's window (the check used 10 s): the mechanism is the same, the wait shorter.
+// Shorter than the production answer window (the check used 10 s): the same mechanism, a shorter wait.
 const ACCEPT_SECONDS = 4;
 
 /**
  * The issue's acceptance check, on a real listening server with its own dispatch worker and clock: with the
- * demo moto offered a ride its driver ignores, two answer windows later the booking no longer waits on that driver, and the
- * moto is offered to the next booking.
+ * demo moto offered a ride its driver ignores, two answer windows later the booking no longer waits on that
+ * driver, and the moto is offered to the next booking.
  */
 describe.each(testDatabaseKinds)('an ignored offer on a running server (%s)', (kind) => {
   let s: Awaited<ReturnType<typeof startTestServer>>;

@@ -1,6 +1,6 @@
 import { type BookableKind, DISPATCH_POSITION_FRESH_MS, type LatLon } from '@kigaligo/domain';
 import { haversine } from '@kigaligo/planner';
-import { and, between, eq, gte, isNotNull, isNull, notExists, notInArray, sql } from 'drizzle-orm';
+import { and, between, eq, gte, isNotNull, isNull, notExists, notInArray, type SQL, sql } from 'drizzle-orm';
 import { type Db, uuidArray } from '../db/client';
 import { shifts, trips, users, vehicleLive, vehicles } from '../db/schema';
 
@@ -141,15 +141,21 @@ export async function lockAvailable(tx: Db, chosen: readonly FreeVehicle[]): Pro
   const rows = await tx
     .select({ id: vehicles.id })
     .from(vehicles)
-    .where(
-      and(
-        eq(vehicles.status, 'available'),
-        sql`(${vehicles.id}, ${vehicles.driverId}) in (select * from unnest(
-          ${uuidArray(chosen.map((c) => c.vehicleId))}, ${uuidArray(chosen.map((c) => c.driverId))}))`,
-      ),
-    )
+    .where(stillAvailable(chosen))
     .for('update', { skipLocked: true });
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Those of the vehicles still available with the same driver. The ids go as two uuid[] parameters, so the
+ * statement text is the same whatever their number.
+ */
+function stillAvailable(pairs: readonly { vehicleId: string; driverId: string }[]): SQL | undefined {
+  return and(
+    eq(vehicles.status, 'available'),
+    sql`(${vehicles.id}, ${vehicles.driverId}) in (select * from unnest(
+      ${uuidArray(pairs.map((c) => c.vehicleId))}, ${uuidArray(pairs.map((c) => c.driverId))}))`,
+  );
 }
 
 /**
@@ -163,19 +169,11 @@ export async function lockFirstAvailable<C extends Candidate>(
   candidates: readonly C[],
 ): Promise<C | undefined> {
   if (candidates.length === 0) return undefined;
-  // Ids as two arrays, as lockAvailable passes them: one statement text whatever the number of candidates.
-  const ids = uuidArray(candidates.map((c) => c.vehicleId));
   const [row] = await tx
     .select({ id: vehicles.id })
     .from(vehicles)
-    .where(
-      and(
-        eq(vehicles.status, 'available'),
-        sql`(${vehicles.id}, ${vehicles.driverId}) in (select * from unnest(
-          ${ids}, ${uuidArray(candidates.map((c) => c.driverId))}))`,
-      ),
-    )
-    .orderBy(sql`array_position(${ids}, ${vehicles.id})`)
+    .where(stillAvailable(candidates))
+    .orderBy(sql`array_position(${uuidArray(candidates.map((c) => c.vehicleId))}, ${vehicles.id})`)
     .limit(1)
     .for('update', { skipLocked: true });
   return row && candidates.find((c) => c.vehicleId === row.id);
