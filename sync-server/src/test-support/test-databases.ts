@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -90,6 +90,12 @@ export function migratedPgliteDump(): Promise<Blob> {
       const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
       await writeFile(aside, Buffer.from(await dump.arrayBuffer()));
       await rename(aside, path);
+      // Dumps of earlier sets of migrations (about 40 MB each) would otherwise pile up in the temp folder. A
+      // process still using one has read it whole already.
+      for (const old of readdirSync(tmpdir())) {
+        if (/^kigaligo-pglite-migrated-[0-9a-f]{16}\.tar$/.test(old) && join(tmpdir(), old) !== path)
+          await rm(join(tmpdir(), old), { force: true });
+      }
       return dump;
     } finally {
       await database.close();
