@@ -31,6 +31,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // expect.poll's default of 1 s is less than a busy CI machine can take for a browser to act (a push
+          // shown, a service worker reported); a real failure still fails, only later.
+          expect: { poll: { timeout: 15_000 } },
           globalSetup: ['test/e2e/global-setup.ts'],
         },
       },

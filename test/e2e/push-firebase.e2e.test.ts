@@ -1,5 +1,5 @@
 import { createECDH } from 'node:crypto';
-import type { Browser, BrowserContext, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Route, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushTokens, users } from '../../sync-server/src/db/schema';
 import { testServiceAccount } from '../../sync-server/src/notifications/test-support/fake-fcm';
@@ -188,9 +188,13 @@ describe.skipIf(!hasChromium)('web push registration through the Firebase JS SDK
     await banner.getByRole('button', { name: 'Dismiss' }).click();
     await banner.waitFor({ state: 'detached' });
     // Shown in the app, so not on the lock screen as well.
-    const [worker] = tab.context.serviceWorkers().filter((w) => w.url() === `${server.url}/sw.js`);
+    const isAppWorker = (w: Worker) => w.url() === `${server.url}/sw.js`;
+    // Playwright may not have attached to the worker yet: wait for it rather than read an empty list.
+    const worker =
+      tab.context.serviceWorkers().find(isAppWorker) ??
+      (await tab.context.waitForEvent('serviceworker', { predicate: isAppWorker }));
     const shown = () =>
-      worker!.evaluate(async () => {
+      worker.evaluate(async () => {
         // In the service worker: its registration's notifications on the lock screen.
         const scope = self as unknown as { registration: ServiceWorkerRegistration };
         const list = await scope.registration.getNotifications();
