@@ -71,6 +71,11 @@ export class ServerChild {
     return (await memoryAfterGc(this.child)).rss;
   }
 
+  /** The child's resident set size and its JS heap plus external memory, after full GCs in it. */
+  memory(): Promise<{ rss: number; heap: number }> {
+    return memoryAfterGc(this.child);
+  }
+
   /** Asks the child to close cleanly; kills it (this child only) if it has not exited in 30 s. */
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;

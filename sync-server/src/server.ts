@@ -130,6 +130,8 @@ export interface ServerOptions {
   map?: MapConfig | undefined;
   /** Handshake and ping times of HTTP upgrades and WebSockets (SS11; tests shorten them). */
   socketTimeouts?: SocketTimeouts | undefined;
+  /** How long a document's clients may stay quiet before it leaves memory (SS5; tests shorten it). */
+  syncSleepAfterMs?: number | undefined;
   /** Backoff and attempts of failing reconciles (SS12; tests shorten the delays). */
   reconcileRetry?: RetryPolicy | undefined;
   /** METRICS_TOKEN: bearer token `GET /metrics` requires; without it the endpoint is open. */
@@ -264,6 +266,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       reconciler.schedule(docName, keys, appended);
     },
     timeouts: socketTimeouts,
+    sleepAfterMs: opts.syncSleepAfterMs,
   });
   const reconciler = new ReconcileScheduler({
     db: database.db,

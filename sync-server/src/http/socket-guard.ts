@@ -12,12 +12,22 @@ export const defaultSocketTimeouts: SocketTimeouts = { handshakeMs: 10_000, ping
 
 /**
  * Closes a socket with 1013 unless `done()` is called in time: started when the socket opens, done once the
- * token is checked and the client's first message has arrived. Holds nothing once the socket closes.
+ * token is checked and the client's first message has arrived. Holds nothing once done or closed. A class, not
+ * closures: it lives as long as its socket (see `SyncSocket`).
  */
-export function handshakeDeadline(ws: WebSocket, ms: number): { done(): void } {
-  const timer = setTimeout(() => ws.close(closeCodes.tryAgainLater, 'handshake timeout'), ms);
-  ws.once('close', () => clearTimeout(timer));
-  return { done: () => clearTimeout(timer) };
+export class HandshakeDeadline {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(ws: WebSocket, ms: number) {
+    this.timer = setTimeout(() => ws.close(closeCodes.tryAgainLater, 'handshake timeout'), ms);
+    ws.once('close', () => this.done());
+  }
+
+  done(): void {
+    if (this.timer === undefined) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
 }
 
 /**

@@ -10,8 +10,8 @@ import type { Db } from '../db/client';
 import { vehicleLive, vehicles } from '../db/schema';
 import {
   defaultSocketTimeouts,
+  HandshakeDeadline,
   Heartbeat,
-  handshakeDeadline,
   type SocketTimeouts,
 } from '../http/socket-guard';
 import { isPreTicketClient } from '../http/token-in-url';
@@ -335,7 +335,7 @@ export class LiveHub implements UpgradeEndpoint {
 
   private async accept(ws: WebSocket, socket: Duplex, req: IncomingMessage): Promise<void> {
     this.heartbeat.watch(ws);
-    const deadline = handshakeDeadline(ws, this.timeouts.handshakeMs);
+    const deadline = new HandshakeDeadline(ws, this.timeouts.handshakeMs);
     ws.on('error', () => ws.terminate());
     // A client may send its subscription as soon as the socket opens, before the ticket check below is done:
     // hold what arrives meanwhile and handle it after, in order, or the subscription would be lost.

@@ -1,10 +1,10 @@
 import { encodeStoredAck, messageTypes, syncLimits } from '@kigaligo/sync-protocol';
 import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { DocStore } from './doc-store';
 import type { Fanout } from './fanout';
+import { Presence } from './presence';
 
 export interface SyncConnection {
   readonly userId: string;
@@ -39,17 +39,21 @@ function updateMessage(update: Uint8Array): Uint8Array {
 }
 
 /**
- * One document in memory with the connections editing it. Every message for the document runs through one
- * queue, so an update is stored before anything else is served from the document (SS3, SS4).
+ * One document with the connections editing it. Every message for the document runs through one queue, so an
+ * update is stored before anything else is served from the document (SS3, SS4). The document itself is in
+ * memory only while it is in use: a room whose clients are quiet sleeps (`sleepIfIdleSince`), and the next
+ * queued task loads it again from the database (SS5).
  */
 export class DocRoom {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private loadedDoc: Y.Doc | null = null;
+  /** Created by the first awareness message; kept while the document sleeps. */
+  private presence: Presence | null = null;
   readonly connections = new Set<SyncConnection>();
   bytes = 0;
   lastUpdateId = 0;
+  /** `performance.now()` when the room last served a message. */
+  lastActive = performance.now();
   private queue: Promise<unknown> = Promise.resolve();
-  readonly loaded: Promise<void>;
 
   constructor(
     readonly name: string,
@@ -60,39 +64,86 @@ export class DocRoom {
     private readonly serverOnly: readonly string[] = [],
     /** Top-level keys the document's reconciler reads; undefined when nothing reconciles it. */
     private readonly watched: readonly string[] | undefined = undefined,
-  ) {
-    // The server holds no awareness state of its own.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
-      const changed = [...added!, ...updated!, ...removed!];
-      const conn = origin as SyncConnection | undefined;
-      if (conn && this.connections.has(conn)) {
-        for (const id of added!) conn.awarenessIds.add(id);
-        for (const id of removed!) conn.awarenessIds.delete(id);
-      }
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, messageTypes.awareness);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-      this.broadcast(encoding.toUint8Array(encoder));
-    });
-    // SS3: the document is fully loaded before the first reply; the queue starts with the load.
-    this.loaded = this.enqueue(async () => {
-      const stored = await store.load(name);
-      if (stored.state) Y.applyUpdate(this.doc, stored.state, 'storage');
-      this.bytes = stored.bytes;
-      this.lastUpdateId = stored.lastUpdateId;
+  ) {}
+
+  /** The loaded document: read it only inside a queued task, which loads it first. */
+  get doc(): Y.Doc {
+    if (!this.loadedDoc) throw new Error(`document ${this.name} is not loaded`);
+    return this.loadedDoc;
+  }
+
+  get asleep(): boolean {
+    return this.loadedDoc === null;
+  }
+
+  /** Runs `task` after everything queued before it, with the document loaded (SS3: loaded before any reply). */
+  enqueue<T>(task: () => Promise<T> | T): Promise<T> {
+    return this.inQueue(async () => {
+      if (!this.loadedDoc) await this.wake();
+      this.lastActive = performance.now();
+      return task();
     });
   }
 
-  enqueue<T>(task: () => Promise<T> | T): Promise<T> {
+  /** Runs `task` in order like `enqueue`, but neither loads the document nor counts as use (presence). */
+  inQueue<T>(task: () => Promise<T> | T): Promise<T> {
     const run = this.queue.then(task);
     this.queue = run.catch(() => {});
     return run;
   }
 
+  /** Loads the document from the database; a failure leaves the room asleep, and the next task tries again. */
+  private async wake(): Promise<void> {
+    const stored = await this.store.load(this.name);
+    const doc = new Y.Doc({ gc: true });
+    if (stored.state) Y.applyUpdate(doc, stored.state, 'storage');
+    this.loadedDoc = doc;
+    this.bytes = stored.bytes;
+    this.lastUpdateId = stored.lastUpdateId;
+  }
+
+  /**
+   * Releases the document (everything is stored: the queue has run) when the room has served nothing since
+   * `cutoff`. The connections and their presence stay; the next message that needs the document loads it.
+   */
+  sleepIfIdleSince(cutoff: number): Promise<void> {
+    return this.inQueue(() => {
+      if (this.lastActive > cutoff || this.incoming.length > 0) return;
+      this.loadedDoc?.destroy();
+      this.loadedDoc = null;
+    });
+  }
+
+  /** Applies a client's awareness update and relays what changed to every connection (run it in the queue). */
+  applyAwareness(update: Uint8Array, from: SyncConnection): void {
+    this.presence ??= new Presence();
+    const { changed, added, removed } = this.presence.apply(update, performance.now());
+    for (const id of added) from.awarenessIds.add(id);
+    for (const id of removed) from.awarenessIds.delete(id);
+    if (changed.length > 0) this.broadcast(awarenessMessage(this.presence.encode(changed)));
+  }
+
+  /** An awareness message with every client present, or null when nobody is. */
+  awarenessMessage(): Uint8Array | null {
+    const present = this.presence?.present() ?? [];
+    return this.presence && present.length > 0 ? awarenessMessage(this.presence.encode(present)) : null;
+  }
+
+  /** Removes clients that stopped renewing their presence, as y-protocols' awareness does (in the queue). */
+  expirePresence(now: number): void {
+    const outdated = this.presence?.outdated(now) ?? [];
+    if (outdated.length > 0) this.dropPresence(outdated);
+  }
+
+  private dropPresence(ids: Iterable<number>): void {
+    if (!this.presence) return;
+    const removed = this.presence.remove(ids);
+    if (removed.length > 0) this.broadcast(awarenessMessage(this.presence.encode(removed)));
+  }
+
   /** Waits until every queued message has been handled (and so stored). */
   flush(): Promise<unknown> {
-    return this.enqueue(() => {});
+    return this.inQueue(() => {});
   }
 
   broadcast(message: Uint8Array, except?: SyncConnection): void {
@@ -221,7 +272,14 @@ export class DocRoom {
 
   /** An update another process already stored: apply, broadcast and acknowledge, but never store again. */
   applyRemote(update: Uint8Array): Promise<void> {
-    return this.enqueue(() => {
+    return this.inQueue(async () => {
+      if (!this.loadedDoc) {
+        // The database already holds it (stored before published), so loading takes it in: pass it on whole.
+        await this.wake();
+        this.broadcast(updateMessage(update));
+        this.sendAck();
+        return;
+      }
       let effective: Uint8Array | null = null;
       const capture = (u: Uint8Array) => {
         effective = u;
@@ -238,13 +296,20 @@ export class DocRoom {
 
   removeConnection(conn: SyncConnection): void {
     this.connections.delete(conn);
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    this.dropPresence(conn.awarenessIds);
   }
 
   destroy(): void {
-    this.awareness.destroy();
-    this.doc.destroy();
+    this.loadedDoc?.destroy();
+    this.loadedDoc = null;
   }
+}
+
+function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageTypes.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
 }
 
 /**

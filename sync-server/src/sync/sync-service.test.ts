@@ -237,3 +237,51 @@ describe.each(testDatabaseKinds)('sync endpoint on %s', (kind) => {
     expect([...check.getMap('rejections').keys()]).toEqual(['bookingIntents/a-1']);
   });
 });
+
+describe.each(testDatabaseKinds)('quiet documents on %s (SS5)', (kind) => {
+  let t: TestServer;
+  let rider: { id: string; token: string };
+  beforeAll(async () => {
+    t = await startTestServer(kind, { syncSleepAfterMs: 300 });
+    const s = await t.loginAs('rider');
+    rider = { id: s.user.id, token: s.accessToken };
+  });
+  afterAll(() => t.stop());
+
+  it('a quiet document leaves memory while its clients stay connected; presence still passes; the next update loads it', async () => {
+    const name = docName(riderDoc(rider.id));
+    const phone = connectClient(t.server.url, name, rider.token);
+    const laptop = connectClient(t.server.url, name, rider.token);
+    await waitFor(() => phone.provider.synced && laptop.provider.synced);
+    phone.doc.getMap('preferences').set('language', 'rw');
+    await waitFor(() => laptop.doc.getMap('preferences').get('language') === 'rw', 10_000, 'first update');
+    const presenceOf = (on: typeof phone, of: typeof phone) =>
+      on.provider.awareness.getStates().get(of.doc.clientID) as { user?: string } | undefined;
+    phone.provider.awareness.setLocalStateField('user', 'phone');
+    await waitFor(() => presenceOf(laptop, phone)?.user === 'phone', 10_000, 'presence');
+
+    const room = t.server.sync.rooms.get(name)!;
+    await waitFor(() => room.asleep, 10_000, 'asleep');
+    expect(phone.provider.wsconnected && laptop.provider.wsconnected).toBe(true);
+    // Presence is relayed without loading the document.
+    phone.provider.awareness.setLocalStateField('user', 'phone, later');
+    await waitFor(() => presenceOf(laptop, phone)?.user === 'phone, later', 10_000, 'presence asleep');
+    expect(room.asleep).toBe(true);
+
+    // The next update loads it from the database, is stored, and passes on.
+    laptop.doc.getMap('preferences').set('home', 'Kimironko');
+    await waitFor(() => phone.doc.getMap('preferences').get('home') === 'Kimironko', 10_000, 'after sleep');
+    expect(t.server.sync.rooms.get(name)).toBe(room);
+    // A newcomer gets the whole document, and who is present.
+    await waitFor(() => room.asleep, 10_000, 'asleep again');
+    const tablet = connectClient(t.server.url, name, rider.token);
+    await waitFor(() => tablet.provider.synced);
+    expect(tablet.doc.getMap('preferences').toJSON()).toMatchObject({ language: 'rw', home: 'Kimironko' });
+    await waitFor(() => presenceOf(tablet, phone)?.user === 'phone, later', 10_000, 'presence to newcomer');
+    // A closed connection's presence leaves the others.
+    phone.provider.destroy();
+    await waitFor(() => presenceOf(laptop, phone) === undefined, 10_000, 'presence removed');
+    laptop.provider.destroy();
+    tablet.provider.destroy();
+  });
+});

@@ -11,7 +11,6 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { AccessCheck } from '../auth/session-revocations';
@@ -19,8 +18,8 @@ import { closeCodeOf, DomainError } from '../domain-error';
 import { isDatabaseUnavailable } from '../http/db-unavailable';
 import {
   defaultSocketTimeouts,
+  HandshakeDeadline,
   Heartbeat,
-  handshakeDeadline,
   type SocketTimeouts,
 } from '../http/socket-guard';
 import { isPreTicketClient } from '../http/token-in-url';
@@ -43,7 +42,15 @@ export interface SyncServiceDeps {
   /** Called after each stored append with the top-level keys it changed, e.g. to schedule reconciliation. */
   onStored?: (docName: string, rootKeys: Set<string>, appended: Appended) => void;
   timeouts?: SocketTimeouts | undefined;
+  /** How long a document's clients may stay quiet before it leaves memory while they stay connected (SS5). */
+  sleepAfterMs?: number | undefined;
 }
+
+/**
+ * Most open documents are quiet most of the time (a rider's between bookings, a report once sent): keeping each
+ * loaded costs about 3 KiB per connection (`pnpm bench sync-memory`), reloading one costs one read of its log.
+ */
+const defaultSleepAfterMs = 10_000;
 
 type Auth =
   | { userId: string; sessionId: string; access: 'read' | 'write' }
@@ -58,10 +65,22 @@ export class SyncService implements UpgradeEndpoint {
   private closing = false;
   private readonly timeouts: SocketTimeouts;
   private readonly heartbeat: Heartbeat;
+  private readonly sleepSweep: ReturnType<typeof setInterval>;
 
   constructor(private readonly deps: SyncServiceDeps) {
     this.timeouts = deps.timeouts ?? defaultSocketTimeouts;
     this.heartbeat = new Heartbeat(this.timeouts.pingIntervalMs);
+    const sleepAfterMs = deps.sleepAfterMs ?? defaultSleepAfterMs;
+    // One sweep for every room, not a timer each: a room sleeps between one and one and a half times the wait.
+    this.sleepSweep = setInterval(() => {
+      const now = performance.now();
+      for (const room of this.rooms.values()) {
+        void room.inQueue(() => room.expirePresence(now));
+        if (!room.asleep && room.lastActive <= now - sleepAfterMs)
+          void room.sleepIfIdleSince(now - sleepAfterMs);
+      }
+    }, sleepAfterMs / 2);
+    this.sleepSweep.unref();
     // ws would close over-limit frames itself with 1009, which stock clients reconnect on; we accept up to
     // 4× the limit and refuse with a final 4413 instead (SS6).
     this.wss = new WebSocketServer({
@@ -114,7 +133,7 @@ export class SyncService implements UpgradeEndpoint {
   private async accept(ws: WebSocket, req: IncomingMessage): Promise<void> {
     ws.binaryType = 'nodebuffer';
     this.heartbeat.watch(ws);
-    const deadline = handshakeDeadline(ws, this.timeouts.handshakeMs);
+    const deadline = new HandshakeDeadline(ws, this.timeouts.handshakeMs);
     // Nothing is sent and nothing is read into a document until the check passes (SS1).
     const early: Buffer[] = [];
     const buffer = (data: Buffer) => early.push(data);
@@ -144,65 +163,67 @@ export class SyncService implements UpgradeEndpoint {
       return;
     }
     this.connectionsPerUser.set(auth.userId, count);
-    const docName = decodeURIComponent(url.pathname.slice('/sync/'.length));
-    const room = this.room(docName);
-    const conn: SyncConnection = {
-      userId: auth.userId,
-      sessionId: auth.sessionId,
-      access: auth.access,
-      wantsAck: url.searchParams.get('ack') === '1',
-      awarenessIds: new Set(),
-      send: (message) => {
-        if (ws.readyState === ws.OPEN) ws.send(message);
-      },
-      close: (code, reason) => ws.close(code, reason),
-    };
-    room.connections.add(conn);
+    const room = this.room(decodeURIComponent(url.pathname.slice('/sync/'.length)));
     let bucket = this.buckets.get(auth.userId);
     if (!bucket) {
       bucket = new TokenBucket(syncLimits.messagesPerSecond, syncLimits.messageBurst);
       this.buckets.set(auth.userId, bucket);
     }
-    const onMessage = (data: Buffer) => {
-      // Frames already read keep arriving after close(): once refused, a socket stores nothing more.
-      if (ws.readyState !== ws.OPEN) return;
-      deadline.done();
-      if (data.byteLength > syncLimits.maxMessageBytes)
-        return ws.close(closeCodes.tooLarge, 'message too large');
-      if (!bucket.take()) return ws.close(closeCodes.rateLimited, 'too many messages');
-      const message = new Uint8Array(data);
-      const update = clientUpdateOf(message);
-      // Updates are stored in batches per document (DocRoom.submit); everything else is served in order.
-      const work = update
-        ? conn.access === 'write'
-          ? room.submit(update, conn)
-          : // Read-only clients (admins on a rider's document) may not write: their updates are dropped (SS2).
-            Promise.resolve(false)
-        : room.enqueue(() => this.handle(room, conn, message));
-      void work.catch((err: unknown) => {
-        if (err instanceof DocTooLargeError) return ws.close(closeCodes.tooLarge, 'document too large');
-        if (err instanceof ServerOnlyKeyError) {
-          // SS10: refuse the writer for good; everyone else reloads the document without its update.
-          this.deps.logger.warn({ doc: docName, userId: auth.userId }, 'client wrote a server-only key');
-          ws.close(closeCodes.forbidden, 'server-only field');
-          return this.evict(room, 1011);
-        }
-        // The in-memory document may now hold what was not stored: drop it so it reloads from the database.
-        if (isDatabaseUnavailable(err)) return this.evict(room, closeCodes.tryAgainLater);
-        this.deps.logger.error({ err, doc: docName }, 'sync message failed');
-        this.evict(room, 1011);
-      });
-    };
+    const conn = new SyncSocket(ws, auth, url.searchParams.get('ack') === '1', room, bucket, deadline);
+    room.connections.add(conn);
     ws.off('message', buffer);
-    ws.on('message', onMessage);
-    ws.on('close', () => {
-      this.connectionsPerUser.set(auth.userId, (this.connectionsPerUser.get(auth.userId) ?? 1) - 1);
-      room.removeConnection(conn);
-      if (room.connections.size === 0) void this.unloadIfIdle(room);
-    });
+    ws.on('message', (data: Buffer) => this.receive(conn, data));
+    ws.on('close', () => this.closed(conn));
     ws.on('error', () => ws.terminate());
     void room.enqueue(() => this.greet(room, conn));
-    for (const data of early) onMessage(data);
+    for (const data of early) this.receive(conn, data);
+  }
+
+  private receive(conn: SyncSocket, data: Buffer): void {
+    const { ws, room } = conn;
+    // Frames already read keep arriving after close(): once refused, a socket stores nothing more.
+    if (ws.readyState !== ws.OPEN) return;
+    conn.deadline.done();
+    if (data.byteLength > syncLimits.maxMessageBytes) {
+      ws.close(closeCodes.tooLarge, 'message too large');
+      return;
+    }
+    if (!conn.bucket.take()) {
+      ws.close(closeCodes.rateLimited, 'too many messages');
+      return;
+    }
+    const message = new Uint8Array(data);
+    const update = clientUpdateOf(message);
+    // Updates are stored in batches per document (DocRoom.submit); everything else is served in order.
+    const work = update
+      ? conn.access === 'write'
+        ? room.submit(update, conn)
+        : // Read-only clients (admins on a rider's document) may not write: their updates are dropped (SS2).
+          Promise.resolve(false)
+      : isPresence(message)
+        ? room.inQueue(() => this.handlePresence(room, conn, message))
+        : room.enqueue(() => this.handle(room, conn, message));
+    void work.catch((err: unknown) => {
+      if (err instanceof DocTooLargeError) return ws.close(closeCodes.tooLarge, 'document too large');
+      if (err instanceof ServerOnlyKeyError) {
+        // SS10: refuse the writer for good; everyone else reloads the document without its update.
+        this.deps.logger.warn({ doc: room.name, userId: conn.userId }, 'client wrote a server-only key');
+        ws.close(closeCodes.forbidden, 'server-only field');
+        return this.evict(room, 1011);
+      }
+      // The in-memory document may now hold what was not stored: drop it so it reloads from the database.
+      if (isDatabaseUnavailable(err)) return this.evict(room, closeCodes.tryAgainLater);
+      this.deps.logger.error({ err, doc: room.name }, 'sync message failed');
+      this.evict(room, 1011);
+    });
+  }
+
+  private closed(conn: SyncSocket): void {
+    const open = (this.connectionsPerUser.get(conn.userId) ?? 1) - 1;
+    if (open > 0) this.connectionsPerUser.set(conn.userId, open);
+    else this.connectionsPerUser.delete(conn.userId);
+    conn.room.removeConnection(conn);
+    if (conn.room.connections.size === 0) void this.unloadIfIdle(conn.room);
   }
 
   private room(docName: string): DocRoom {
@@ -229,16 +250,8 @@ export class SyncService implements UpgradeEndpoint {
     encoding.writeVarUint(encoder, messageTypes.sync);
     syncProtocol.writeSyncStep1(encoder, room.doc);
     conn.send(encoding.toUint8Array(encoder));
-    const states = room.awareness.getStates();
-    if (states.size > 0) {
-      const a = encoding.createEncoder();
-      encoding.writeVarUint(a, messageTypes.awareness);
-      encoding.writeVarUint8Array(
-        a,
-        awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]),
-      );
-      conn.send(encoding.toUint8Array(a));
-    }
+    const awareness = room.awarenessMessage();
+    if (awareness) conn.send(awareness);
   }
 
   private async handle(room: DocRoom, conn: SyncConnection, message: Uint8Array): Promise<void> {
@@ -253,15 +266,15 @@ export class SyncService implements UpgradeEndpoint {
         conn.send(encoding.toUint8Array(encoder));
         room.sendAck(conn);
       }
-    } else if (type === messageTypes.awareness) {
-      awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), conn);
-    } else if (type === messageTypes.queryAwareness) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, messageTypes.awareness);
-      const ids = [...room.awareness.getStates().keys()];
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, ids));
-      conn.send(encoding.toUint8Array(encoder));
     }
+  }
+
+  /** Awareness: relayed without the document, so a sleeping document stays asleep (SS5). */
+  private handlePresence(room: DocRoom, conn: SyncConnection, message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === messageTypes.awareness) room.applyAwareness(decoding.readVarUint8Array(decoder), conn);
+    else conn.send(room.awarenessMessage() ?? noAwareness);
   }
 
   /** SS5: a document leaves memory when its last client leaves, after its queue (and so its log) is flushed. */
@@ -307,6 +320,7 @@ export class SyncService implements UpgradeEndpoint {
   async close(): Promise<void> {
     this.closing = true;
     this.heartbeat.stop();
+    clearInterval(this.sleepSweep);
     await Promise.all([...this.rooms.values()].map((r) => r.flush()));
     for (const room of this.rooms.values()) {
       for (const conn of room.connections) conn.close(closeCodes.serverRestart, 'server restarting');
@@ -314,6 +328,53 @@ export class SyncService implements UpgradeEndpoint {
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
+}
+
+/**
+ * One open `/sync` socket, as its room sees it (`SyncConnection`) and with what the service needs per socket.
+ * A class rather than closures per socket: tsx (the server's runtime) keeps function names by defining `name`
+ * on every closure it creates, which costs each closure ~256 bytes of property storage (`pnpm bench
+ * sync-memory`).
+ */
+class SyncSocket implements SyncConnection {
+  readonly userId: string;
+  readonly sessionId: string;
+  readonly access: 'read' | 'write';
+  readonly awarenessIds = new Set<number>();
+
+  constructor(
+    readonly ws: WebSocket,
+    auth: { userId: string; sessionId: string; access: 'read' | 'write' },
+    readonly wantsAck: boolean,
+    readonly room: DocRoom,
+    readonly bucket: TokenBucket,
+    readonly deadline: HandshakeDeadline,
+  ) {
+    this.userId = auth.userId;
+    this.sessionId = auth.sessionId;
+    this.access = auth.access;
+  }
+
+  send(message: Uint8Array): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(message);
+  }
+
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
+  }
+}
+
+/** An awareness message announcing no one: the answer to a query when nobody announced presence. */
+const noAwareness = (() => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageTypes.awareness);
+  encoding.writeVarUint8Array(encoder, new Uint8Array([0]));
+  return encoding.toUint8Array(encoder);
+})();
+
+function isPresence(message: Uint8Array): boolean {
+  // Message types below 128 are one byte as a varUint.
+  return message[0] === messageTypes.awareness || message[0] === messageTypes.queryAwareness;
 }
 
 /** The update a sync message carries (sync step 2 or update), or null for any other message. */
