@@ -12,15 +12,15 @@ export const defaultSocketTimeouts: SocketTimeouts = { handshakeMs: 10_000, ping
 
 /**
  * Closes a socket with 1013 unless `done()` is called in time: started when the socket opens, done once the
- * token is checked and the client's first message has arrived. Holds nothing once done or closed. A class, not
- * closures: it lives as long as its socket (see `SyncSocket`).
+ * token is checked and the client's first message has arrived. A class, not closures: it lives as long as its
+ * socket (see `SyncSocket`). A socket that closes first is closed again when the time is up, which does
+ * nothing: cheaper than a close listener on every socket for the rest of its life.
  */
 export class HandshakeDeadline {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(ws: WebSocket, ms: number) {
     this.timer = setTimeout(() => ws.close(closeCodes.tryAgainLater, 'handshake timeout'), ms);
-    ws.once('close', () => this.done());
   }
 
   done(): void {
@@ -37,16 +37,26 @@ export class HandshakeDeadline {
 export class Heartbeat {
   private readonly alive = new Map<WebSocket, boolean>();
   private readonly timer: NodeJS.Timeout;
+  // One pair of listeners for every socket (an emitter calls them with itself as `this`), not closures per socket.
+  private readonly onPong: (this: WebSocket) => void;
+  private readonly onClose: (this: WebSocket) => void;
 
   constructor(intervalMs: number) {
     this.timer = setInterval(() => this.beat(), intervalMs);
     this.timer.unref();
+    const alive = this.alive;
+    this.onPong = function (this: WebSocket) {
+      alive.set(this, true);
+    };
+    this.onClose = function (this: WebSocket) {
+      alive.delete(this);
+    };
   }
 
   watch(ws: WebSocket): void {
     this.alive.set(ws, true);
-    ws.on('pong', () => this.alive.set(ws, true));
-    ws.once('close', () => this.alive.delete(ws));
+    ws.on('pong', this.onPong);
+    ws.on('close', this.onClose);
   }
 
   private beat(): void {
