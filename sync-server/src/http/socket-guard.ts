@@ -30,6 +30,11 @@ export class HandshakeDeadline {
   }
 }
 
+/** A socket's 'error' listener, one for all (an emitter calls it with itself as `this`). */
+export function terminateOnError(this: WebSocket): void {
+  this.terminate();
+}
+
 /**
  * Server pings with dead-peer detection (SS11): a socket whose peer has not answered the previous ping is
  * terminated, so connections lost without a close frame (a phone leaving coverage) end within two periods.

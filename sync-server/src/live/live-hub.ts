@@ -13,6 +13,7 @@ import {
   HandshakeDeadline,
   Heartbeat,
   type SocketTimeouts,
+  terminateOnError,
 } from '../http/socket-guard';
 import { isPreTicketClient } from '../http/token-in-url';
 import type { UpgradeEndpoint } from '../http/upgrades';
@@ -275,7 +276,7 @@ export class LiveHub implements UpgradeEndpoint {
     const view = () => viewOf(v, c.viewer, this.roster, () => id)!;
     return {
       id,
-      key: `${at.lat},${at.lon},${at.recordedAt},${v.stale}`,
+      key: this.framesOf(v).coarseKey(),
       view,
       frame: () =>
         JSON.stringify({ type: 'position', vehicle: view() } satisfies LiveServerMessage<LiveVehicle>),
@@ -336,7 +337,7 @@ export class LiveHub implements UpgradeEndpoint {
   private async accept(ws: WebSocket, socket: Duplex, req: IncomingMessage): Promise<void> {
     this.heartbeat.watch(ws);
     const deadline = new HandshakeDeadline(ws, this.timeouts.handshakeMs);
-    ws.on('error', () => ws.terminate());
+    ws.on('error', terminateOnError);
     // A client may send its subscription as soon as the socket opens, before the ticket check below is done:
     // hold what arrives meanwhile and handle it after, in order, or the subscription would be lost.
     const early: Buffer[] = [];
@@ -365,25 +366,33 @@ export class LiveHub implements UpgradeEndpoint {
     };
     this.clients.add(client);
     ws.on('close', () => this.clients.delete(client));
-    const onMessage = (data: Buffer) => {
-      deadline.done();
-      let parsed: ReturnType<typeof liveClientMessage.safeParse>;
-      try {
-        parsed = liveClientMessage.safeParse(JSON.parse(data.toString()));
-      } catch {
-        return ws.close(1003, 'expected JSON');
-      }
-      if (!parsed.success) return ws.close(1003, 'unknown message');
-      // Typed as the protocol declares it: the domain schema drifting from sync-protocol fails the type check.
-      const message: LiveClientMessage = parsed.data;
-      client.bbox = message.bbox ?? null;
-      this.sendSnapshot(client);
-    };
     this.sendSnapshot(client);
     ws.off('message', hold);
-    ws.on('message', onMessage);
-    for (const data of early) onMessage(data);
+    // Inline, not a named closure: tsx defines `name` on every named closure it creates, ~256 bytes each, and
+    // this one lives as long as the socket (see SyncSocket in sync/sync-service.ts).
+    ws.on('message', (data: Buffer) => this.receive(client, deadline, data));
+    for (const data of early) this.receive(client, deadline, data);
     this.logger.debug({ userId: claims.userId }, 'live client connected');
+  }
+
+  /** A client's subscription: the area it shows (or none), answered with a snapshot of it. */
+  private receive(client: Client, deadline: HandshakeDeadline, data: Buffer): void {
+    deadline.done();
+    let parsed: ReturnType<typeof liveClientMessage.safeParse>;
+    try {
+      parsed = liveClientMessage.safeParse(JSON.parse(data.toString()));
+    } catch {
+      client.ws.close(1003, 'expected JSON');
+      return;
+    }
+    if (!parsed.success) {
+      client.ws.close(1003, 'unknown message');
+      return;
+    }
+    // Typed as the protocol declares it: the domain schema drifting from sync-protocol fails the type check.
+    const message: LiveClientMessage = parsed.data;
+    client.bbox = message.bbox ?? null;
+    this.sendSnapshot(client);
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { LiveVehicle, TrackedVehicle } from '@kigaligo/domain';
 import type { LiveServerMessage } from '@kigaligo/sync-protocol';
-import { exactView } from './visibility';
+import { coarsePosition, exactView } from './visibility';
 
 /**
  * One vehicle's state as /live frames, built at most once however many clients see it exactly: a bus's move
@@ -10,6 +10,7 @@ import { exactView } from './visibility';
 export class VehicleFrames {
   private json: string | undefined;
   private bytes: Buffer | undefined;
+  private coarse: string | undefined;
 
   constructor(readonly vehicle: TrackedVehicle) {}
 
@@ -20,6 +21,18 @@ export class VehicleFrames {
       vehicle: exactView(this.vehicle),
     } satisfies LiveServerMessage<LiveVehicle>);
     return this.json;
+  }
+
+  /**
+   * What an anonymous view of the vehicle reveals (grid cell, minute, staleness), to tell one client's last view
+   * from the next: one string for every client rather than one each.
+   */
+  coarseKey(): string {
+    if (this.coarse === undefined) {
+      const at = coarsePosition(this.vehicle);
+      this.coarse = `${at.lat},${at.lon},${at.recordedAt},${this.vehicle.stale}`;
+    }
+    return this.coarse;
   }
 
   /** The same as a whole WebSocket frame, header included: written to each socket as it is. */

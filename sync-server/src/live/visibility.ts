@@ -39,7 +39,8 @@ export const emptyRoster: Roster = { onShift: new Map(), riding: new Map(), trac
 
 /** Pseudonyms for one viewer's connection (or one feed request): stable within it, unlinkable across. */
 export function pseudonyms(): (vehicleId: string) => string {
-  const salt = randomBytes(16);
+  // As text: a Buffer of its own would hold ~200 bytes per connection for 16 bytes of salt.
+  const salt = randomBytes(16).toString('base64url');
   return (vehicleId) =>
     `anon-${createHmac('sha256', salt).update(vehicleId).digest('base64url').slice(0, 16)}`;
 }

@@ -21,6 +21,7 @@ import {
   HandshakeDeadline,
   Heartbeat,
   type SocketTimeouts,
+  terminateOnError,
 } from '../http/socket-guard';
 import { isPreTicketClient } from '../http/token-in-url';
 import type { UpgradeEndpoint } from '../http/upgrades';
@@ -174,7 +175,7 @@ export class SyncService implements UpgradeEndpoint {
     ws.off('message', buffer);
     ws.on('message', (data: Buffer) => this.receive(conn, data));
     ws.on('close', () => this.closed(conn));
-    ws.on('error', () => ws.terminate());
+    ws.on('error', terminateOnError);
     void room.enqueue(() => this.greet(room, conn));
     for (const data of early) this.receive(conn, data);
   }
