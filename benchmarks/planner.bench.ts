@@ -129,7 +129,7 @@ console.log(
     ['what', 'queries', 'queries/s', 'p50 ms', 'p99 ms', 'mean ms', 'CPU p50 ms', 'CPU p99 ms'],
     row('Kigali planTrip, Node', kigaliNode.plan),
     row('Kigali planTrip, Chromium worker', browser),
-    row(`  its first ${flags.warmup} plans (cold, untimed warm-up)`, browser?.cold),
+    row(`  its first ${flags.warmup} plans (cold: the warm-up's first plans)`, browser?.cold),
     row('Kigali RAPTOR search, Node', kigaliNode.core),
     row('Kigali oracle Dijkstra, Node (baseline)', kigaliNode.dijkstra),
     row('10k planTrip, Node', bigNode.plan),
