@@ -369,6 +369,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   metrics.use({
     syncConnections: () => [...sync.rooms.values()].reduce((n, room) => n + room.connections.size, 0),
     syncDocuments: () => sync.rooms.size,
+    syncDocumentsLoaded: () => [...sync.rooms.values()].filter((room) => !room.asleep).length,
     outboxDepth: async () => {
       const [row] = await database.db
         .select({ n: sql<number>`count(*)::int` })

@@ -76,6 +76,7 @@ describe.each(testDatabaseKinds)('GET /metrics on %s', (kind) => {
     expect(types.get('http_request_duration_seconds')).toBe('histogram');
     expect(types.get('sync_connections')).toBe('gauge');
     expect(types.get('sync_documents')).toBe('gauge');
+    expect(types.get('sync_documents_loaded')).toBe('gauge');
     expect(types.get('sync_updates_stored_total')).toBe('counter');
     expect(types.get('outbox_depth')).toBe('gauge');
     expect(types.get('outbox_deliveries_total')).toBe('counter');
@@ -113,6 +114,7 @@ describe.each(testDatabaseKinds)('GET /metrics on %s', (kind) => {
     const during = (await scrape()).samples;
     expect(value(during, 'sync_connections')).toBe(value(before, 'sync_connections') + 1);
     expect(value(during, 'sync_documents')).toBe(value(before, 'sync_documents') + 1);
+    expect(value(during, 'sync_documents_loaded')).toBe(value(before, 'sync_documents_loaded') + 1);
     expect(value(during, 'sync_updates_stored_total')).toBeGreaterThan(
       value(before, 'sync_updates_stored_total'),
     );

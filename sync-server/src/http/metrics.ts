@@ -9,6 +9,8 @@ import { errorBody } from './errors';
 export interface MetricSources {
   syncConnections?: () => number;
   syncDocuments?: () => number;
+  /** Open documents held in memory (not asleep, SS5). */
+  syncDocumentsLoaded?: () => number;
   outboxDepth?: () => Promise<number>;
   /** Seconds the oldest message due for delivery has waited (0 when none is due). */
   outboxOldestDue?: () => Promise<number>;
@@ -67,6 +69,14 @@ export class Metrics {
       registers: [this.registry],
       collect() {
         this.set(sources().syncDocuments?.() ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'sync_documents_loaded',
+      help: 'Open documents held in memory: the others are asleep, their clients quiet',
+      registers: [this.registry],
+      collect() {
+        this.set(sources().syncDocumentsLoaded?.() ?? 0);
       },
     });
     new Gauge({
