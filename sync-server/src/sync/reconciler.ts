@@ -242,8 +242,13 @@ export class ReconcileScheduler {
     const ref = parseDocName(docName);
     const type = ref && this.docTypes.of(ref);
     if (!type) return undefined;
-    // One process at a time reconciles a document (with Redis, across processes).
-    if (!(await this.fanout.acquireLease(`reconcile:${docName}`, LEASE_MS))) return undefined;
+    // One process at a time reconciles a document (with Redis, across processes). Another process has it: what
+    // this one stored may have come after that run read the document, so look again once it is done (a run that
+    // finds nothing new ends at the mark check).
+    if (!(await this.fanout.acquireLease(`reconcile:${docName}`, LEASE_MS))) {
+      this.schedule(docName);
+      return undefined;
+    }
     let pending: { change: DocChange; upTo: number; retryAt: Date | undefined } | undefined;
     let retryAt: Date | undefined;
     try {
@@ -286,16 +291,18 @@ export class ReconcileScheduler {
         }
         return undefined;
       });
+      if (!pending) return retryAt;
+      // Still under the lease: a run in another process that read the document before this answer was stored
+      // would answer again, with another time (two `serverSavedAt` for one route).
+      await this.writeBack(docName, pending.change);
+      if (!pending.retryAt) {
+        await markReconciled(this.db, docName, pending.upTo);
+        this.reconciled(docName, pending.upTo);
+      }
+      return pending.retryAt;
     } finally {
       await this.fanout.releaseLease(`reconcile:${docName}`);
     }
-    if (!pending) return retryAt;
-    await this.writeBack(docName, pending.change);
-    if (!pending.retryAt) {
-      await markReconciled(this.db, docName, pending.upTo);
-      this.reconciled(docName, pending.upTo);
-    }
-    return pending.retryAt;
   }
 
   /** Runs what is scheduled now instead of waiting for the debounce (shutdown); retries wait for the restart. */
