@@ -193,12 +193,14 @@ export class DocRoom {
    */
   private async storeBatch(batch: Incoming[]): Promise<void> {
     const kept: { entry: Incoming; effective: Uint8Array; touched: Set<string> }[] = [];
+    const known: SyncConnection[] = [];
     let pendingBytes = 0;
     for (const entry of batch) {
       try {
         const applied = await this.apply(entry.update, entry.origin, pendingBytes);
         if (!applied) {
-          if (entry.origin !== 'server') this.sendAck(entry.origin);
+          // Acknowledged below: an ack now would cover the batch's earlier updates, applied but not stored (SS4).
+          if (entry.origin !== 'server') known.push(entry.origin);
           entry.resolve(false);
           continue;
         }
@@ -208,7 +210,10 @@ export class DocRoom {
         entry.reject(err);
       }
     }
-    if (kept.length === 0) return;
+    if (kept.length === 0) {
+      for (const conn of known) this.sendAck(conn);
+      return;
+    }
     const stored = kept.length === 1 ? kept[0]!.effective : Y.mergeUpdates(kept.map((k) => k.effective));
     const touched = new Set<string>();
     for (const k of kept) for (const key of k.touched) touched.add(key);
