@@ -76,6 +76,11 @@ export class DocRoom {
     return this.loadedDoc === null;
   }
 
+  /** Someone announced presence here since the room opened (only then can presence expire). */
+  get hasPresence(): boolean {
+    return this.presence !== null;
+  }
+
   /** Runs `task` after everything queued before it, with the document loaded (SS3: loaded before any reply). */
   enqueue<T>(task: () => Promise<T> | T): Promise<T> {
     return this.inQueue(async () => {

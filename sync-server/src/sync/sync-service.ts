@@ -76,7 +76,7 @@ export class SyncService implements UpgradeEndpoint {
     this.sleepSweep = setInterval(() => {
       const now = performance.now();
       for (const room of this.rooms.values()) {
-        void room.inQueue(() => room.expirePresence(now));
+        if (room.hasPresence) void room.inQueue(() => room.expirePresence(now));
         if (!room.asleep && room.lastActive <= now - sleepAfterMs)
           void room.sleepIfIdleSince(now - sleepAfterMs);
       }
