@@ -22,7 +22,6 @@ import type { LiveBus } from './live-bus';
 import { loadRoster } from './live-roster';
 import { VehicleFrames } from './vehicle-frames';
 import {
-  coarsePosition,
   emptyRoster,
   pseudonyms,
   type Roster,
@@ -269,14 +268,14 @@ export class LiveHub implements UpgradeEndpoint {
       };
     }
     if (level === null) return null;
-    const at = coarsePosition(v);
-    if (!inside(at, c.bbox)) return null;
+    const frames = this.framesOf(v);
+    if (!inside(frames.coarseAt(), c.bbox)) return null;
     const before = c.shown.get(v.vehicleId);
     const id = before && before.id !== v.vehicleId ? before.id : c.pseudonym(v.vehicleId);
     const view = () => viewOf(v, c.viewer, this.roster, () => id)!;
     return {
       id,
-      key: this.framesOf(v).coarseKey(),
+      key: frames.coarseKey(),
       view,
       frame: () =>
         JSON.stringify({ type: 'position', vehicle: view() } satisfies LiveServerMessage<LiveVehicle>),

@@ -11,6 +11,7 @@ export class VehicleFrames {
   private json: string | undefined;
   private bytes: Buffer | undefined;
   private coarse: string | undefined;
+  private coarseCell: ReturnType<typeof coarsePosition> | undefined;
 
   constructor(readonly vehicle: TrackedVehicle) {}
 
@@ -29,10 +30,16 @@ export class VehicleFrames {
    */
   coarseKey(): string {
     if (this.coarse === undefined) {
-      const at = coarsePosition(this.vehicle);
+      const at = this.coarseAt();
       this.coarse = `${at.lat},${at.lon},${at.recordedAt},${this.vehicle.stale}`;
     }
     return this.coarse;
+  }
+
+  /** Where an anonymous view shows the vehicle: computed once, then tested against each client's box. */
+  coarseAt(): ReturnType<typeof coarsePosition> {
+    this.coarseCell ??= coarsePosition(this.vehicle);
+    return this.coarseCell;
   }
 
   /** The same as a whole WebSocket frame, header included: written to each socket as it is. */
