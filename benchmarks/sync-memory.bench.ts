@@ -1,7 +1,7 @@
 // `pnpm bench sync-memory [--low 500] [--high 2500] [--idleSeconds 16] [--deflate 0|1] [--only a,b]`
 // Server memory per sync connection, as the slope between two connection counts: each server in its own child
 // process, `low` clients connected (each its own document, synced, one update written) and left quiet for
-// `idleSeconds`, full GCs, RSS; then up to `high`: RSS 3 s after the new ones wrote (in use), and again after
+// `idleSeconds`, full GCs, RSS and heap; then up to `high`: both 3 s after the new ones wrote (in use), and after
 // `idleSeconds` (quiet). The slopes leave start-up and warm-up out. Baselines in the same run: Hocuspocus and
 // the y-websocket server, plus the published figure for the y-redis design. docs/benchmarks.md.
 import os from 'node:os';
@@ -76,13 +76,14 @@ async function connect(server: ServerChild, dialect: Dialect, from: number, to: 
 
 const quiet = () => new Promise((r) => setTimeout(r, Math.max(0, flags.idleSeconds - 3) * 1000));
 
-interface Slopes {
+/** Bytes of memory: a reading after full GCs, or bytes per connection between two readings. */
+interface Memory {
   rss: number;
   heap: number;
 }
 const rows = [['server', 'RSS empty MiB', 'KiB per connection in use: RSS', 'heap', 'quiet: RSS', 'heap']];
-const quietSlopes = new Map<string, Slopes>();
-const inUseSlopes = new Map<string, Slopes>();
+const quietSlopes = new Map<string, Memory>();
+const inUseSlopes = new Map<string, Memory>();
 for (const c of contenders) {
   if (c.needsPostgres && !havePostgres) continue;
   const db =
@@ -105,7 +106,7 @@ for (const c of contenders) {
     const atHigh = await server.memory();
     const closed = clients.filter((x) => !x.open).length;
     if (closed > 0) throw new Error(`${c.name}: ${closed} sockets closed during the run`);
-    const slope = (to: Slopes): Slopes => ({
+    const slope = (to: Memory): Memory => ({
       rss: (to.rss - atLow.rss) / (flags.high - flags.low),
       heap: (to.heap - atLow.heap) / (flags.high - flags.low),
     });
@@ -139,7 +140,7 @@ load.finish();
  * printed but not judged: our server's grows and shrinks by what the allocator keeps from its start-up (seed,
  * network, GTFS), which moved its slope between -11 and +26 KiB per connection in runs of the same code.
  */
-function judge(label: string, slopes: Map<string, Slopes>) {
+function judge(label: string, slopes: Map<string, Memory>) {
   const [ours, hp] = [slopes.get('kigaligo'), slopes.get('hocuspocus')];
   if (!ours || !hp) return console.log(`  ${label}: not measured (a server did not run)`);
   console.log(
