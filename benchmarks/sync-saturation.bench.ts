@@ -3,11 +3,12 @@
 // Saturation throughput: each server (in its own child process, on a fresh database) gets the same documents,
 // each with a writer and an observer, spread over several load-generator processes so the clients are never
 // the ceiling. The offered rate rises step by step until a server falls behind; its saturation throughput is
-// the most ticks per second it delivered in any step. See docs/benchmarks.md.
+// the most ticks per second it delivered in any step. Each step also says where the machine's CPU went per
+// 1,000 updates: the server, PostgreSQL's processes and the load generators. See docs/benchmarks.md.
 import { type ChildProcess, fork } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { cpuSeconds, ServerChild } from './lib/child-process';
+import { cpuSeconds, cpuSince, postgresCpu, ServerChild } from './lib/child-process';
 import { freshDatabase, postgresReachable } from './lib/databases';
 import { parseFlags } from './lib/flags';
 import { MachineLoad } from './lib/machine';
@@ -74,6 +75,9 @@ class Worker {
       this.child.send(cmd);
     });
   }
+  get pid(): number {
+    return this.child.pid!;
+  }
   close(): void {
     if (this.child.connected) this.child.send({ type: 'close' } satisfies WorkerCommand);
   }
@@ -87,6 +91,9 @@ interface StepRow {
   p99: number;
   behind: number;
   cpuPerThousand: number;
+  /** Where else the machine's CPU went per 1,000 updates: PostgreSQL's processes, the load generators. */
+  postgresPerThousand: number;
+  loadGenPerThousand: number;
   workerLagMs: number;
   keptUp: boolean;
 }
@@ -136,12 +143,16 @@ for (const c of contenders) {
     );
     for (const rate of rates) {
       const cpu0 = cpuSeconds(server.pid);
+      const pg0 = postgresCpu();
+      const gen0 = workers.reduce((s, w) => s + cpuSeconds(w.pid), 0);
       const reports = await Promise.all(
         workers.map((w) =>
           w.ask<StepReport>({ type: 'step', rate, seconds: flags.stepSeconds, warmup: flags.warmup }),
         ),
       );
       const cpu = cpuSeconds(server.pid) - cpu0;
+      const pg = cpuSince(pg0, postgresCpu());
+      const gen = workers.reduce((s, w) => s + cpuSeconds(w.pid), 0) - gen0;
       const window = flags.stepSeconds - flags.warmup;
       const latencies = reports.flatMap((r) => r.latencies);
       const delivered = reports.reduce((s, r) => s + r.delivered, 0) / window;
@@ -158,13 +169,16 @@ for (const c of contenders) {
         p99: percentile(latencies, 99),
         behind,
         cpuPerThousand: (cpu / sent) * 1000,
+        postgresPerThousand: (pg / sent) * 1000,
+        loadGenPerThousand: (gen / sent) * 1000,
         workerLagMs: Math.max(...reports.map((r) => r.loopP99Ms)),
         keptUp,
       };
       rows.push(row);
       console.log(
         `   ${rate}/s per document: offered ${offered}/s, delivered ${fmt(delivered, 0)}/s, p50 ${fmt(row.p50)} ms, ` +
-          `p99 ${fmt(row.p99)} ms, behind ${behind}, server CPU ${fmt(row.cpuPerThousand, 2)} s per 1,000 updates, ` +
+          `p99 ${fmt(row.p99)} ms, behind ${behind}, CPU s per 1,000 updates: server ${fmt(row.cpuPerThousand, 2)}, ` +
+          `Postgres ${fmt(row.postgresPerThousand, 2)}, load generators ${fmt(row.loadGenPerThousand, 2)}, ` +
           `load-generator lag p99 ${fmt(row.workerLagMs)} ms${keptUp ? '' : ' — FELL BEHIND'}`,
       );
       if (!keptUp) break;
@@ -185,7 +199,9 @@ const summary = [
     'saturation delivered/s',
     'highest rate kept up',
     'at it: p99 ms',
-    'CPU s / 1,000 updates',
+    'CPU s / 1,000 updates: server',
+    'Postgres',
+    'load generators',
     'max load-gen lag ms',
   ],
 ];
@@ -197,6 +213,8 @@ for (const [name, rows] of results) {
     kept ? `${fmt(kept.offered, 0)}/s` : 'none',
     kept ? fmt(kept.p99) : '–',
     kept ? fmt(kept.cpuPerThousand, 2) : '–',
+    kept ? fmt(kept.postgresPerThousand, 2) : '–',
+    kept ? fmt(kept.loadGenPerThousand, 2) : '–',
     fmt(Math.max(...rows.map((r) => r.workerLagMs))),
   ]);
 }

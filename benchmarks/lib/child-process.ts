@@ -1,5 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** What a server child reports once it listens: its port plus per-benchmark data (e.g. tokens). */
 export interface ReadyMessage {
@@ -140,4 +140,30 @@ export function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * CPU seconds used so far by every PostgreSQL process of the machine (backends, WAL writer, checkpointer), by
+ * pid: a server that stores each update spends CPU there too, on the same cores. Subtract two readings with
+ * `cpuSince`; a backend that exits between them is left out.
+ */
+export function postgresCpu(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').startsWith('postgres')) continue;
+      out.set(Number(entry), cpuSeconds(Number(entry)));
+    } catch {
+      // The process ended while we read it.
+    }
+  }
+  return out;
+}
+
+/** CPU seconds between two `postgresCpu` readings (a process new since the first counts from 0). */
+export function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, cpu] of after) total += cpu - (before.get(pid) ?? 0);
+  return total;
 }
