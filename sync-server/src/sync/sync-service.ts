@@ -80,6 +80,9 @@ export class SyncService implements UpgradeEndpoint {
         if (!room.asleep && room.lastActive <= now - sleepAfterMs)
           void room.sleepIfIdleSince(now - sleepAfterMs);
       }
+      // A user's rate limit outlives their connections until it has refilled (reconnecting must not reset it).
+      for (const [userId, bucket] of this.buckets)
+        if (!this.connectionsPerUser.has(userId) && bucket.isFull()) this.buckets.delete(userId);
     }, sleepAfterMs / 2);
     this.sleepSweep.unref();
     // ws would close over-limit frames itself with 1009, which stock clients reconnect on; we accept up to
