@@ -4,7 +4,7 @@
  * 4400–4499 (`shouldReconnect`), which is why every final refusal is in that range (SS6).
  */
 export const closeCodes = {
-  /** The upgrade URL is malformed (a bad %-escape in the path or query). Final (SS11). */
+  /** The upgrade URL is malformed (a bad %-escape in the path or query), or a message cannot be read. Final (SS11). */
   badRequest: 4400,
   /** No ticket, or an unknown, used or expired one (or its session ended). The client may get one new ticket and retry. */
   unauthenticated: 4401,

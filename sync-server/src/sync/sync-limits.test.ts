@@ -123,6 +123,35 @@ describe.each(testDatabaseKinds)('sync limits on %s', (kind) => {
     expect(keys.sort()).toEqual(Array.from({ length: keys.length }, (_, i) => `k${i}`).sort());
   });
 
+  it('SS11: a malformed message closes only its sender, with 4400; the document and its other clients carry on', async () => {
+    const rider = await newRider();
+    const name = docName(riderDoc(rider.id));
+    const open = async () => {
+      const c = rawConnect(
+        t.server.url,
+        `/sync/${name}?ticket=${await ticketFor(t.server.url, rider.token)}&v=2`,
+      );
+      await c.opened;
+      return c;
+    };
+    const good = await open();
+    const bad = await open();
+    good.ws.send(updateMessage('before', 'good'));
+    await expect.poll(() => storedPreferences(name), { timeout: 10_000 }).toEqual({ before: 'good' });
+    // An awareness update whose state is not JSON: client 7, clock 1, state "{{{".
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageTypes.awareness);
+    encoding.writeVarUint8Array(encoder, Uint8Array.of(1, 7, 1, 3, 0x7b, 0x7b, 0x7b));
+    bad.ws.send(encoding.toUint8Array(encoder));
+    expect((await bad.closed).code).toBe(closeCodes.badRequest);
+    good.ws.send(updateMessage('after', 'good'));
+    await expect
+      .poll(() => storedPreferences(name), { timeout: 10_000 })
+      .toEqual({ before: 'good', after: 'good' });
+    expect(good.ws.readyState).toBe(good.ws.OPEN);
+    good.ws.close();
+  });
+
   it('SS6: an update that would grow the document past 8 MiB is closed with 4413 and not stored', async () => {
     const rider = await newRider();
     const name = docName(riderDoc(rider.id));

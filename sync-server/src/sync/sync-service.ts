@@ -199,14 +199,27 @@ export class SyncService implements UpgradeEndpoint {
     const message = new Uint8Array(data);
     const update = clientUpdateOf(message);
     // Updates are stored in batches per document (DocRoom.submit); everything else is served in order.
-    const work = update
-      ? conn.access === 'write'
+    if (!update) {
+      const served = isPresence(message)
+        ? room.inQueue(() => reading(() => this.handlePresence(room, conn, message)))
+        : room.enqueue(() => reading(() => this.handle(room, conn, message)));
+      void served.catch((err: unknown) => {
+        if (err instanceof MalformedMessageError) {
+          // Reading a sync step 1 or a presence update changes nothing before it fails: only its sender goes.
+          this.deps.logger.warn({ err, doc: room.name, userId: conn.userId }, 'malformed sync message');
+          return ws.close(closeCodes.badRequest, 'malformed message');
+        }
+        if (isDatabaseUnavailable(err)) return this.evict(room, closeCodes.tryAgainLater);
+        this.deps.logger.error({ err, doc: room.name }, 'sync message failed');
+        this.evict(room, 1011);
+      });
+      return;
+    }
+    const work =
+      conn.access === 'write'
         ? room.submit(update, conn)
         : // Read-only clients (admins on a rider's document) may not write: their updates are dropped (SS2).
-          Promise.resolve(false)
-      : isPresence(message)
-        ? room.inQueue(() => this.handlePresence(room, conn, message))
-        : room.enqueue(() => this.handle(room, conn, message));
+          Promise.resolve(false);
     void work.catch((err: unknown) => {
       if (err instanceof DocTooLargeError) return ws.close(closeCodes.tooLarge, 'document too large');
       if (err instanceof ServerOnlyKeyError) {
@@ -258,7 +271,7 @@ export class SyncService implements UpgradeEndpoint {
     if (awareness) conn.send(awareness);
   }
 
-  private async handle(room: DocRoom, conn: SyncConnection, message: Uint8Array): Promise<void> {
+  private handle(room: DocRoom, conn: SyncConnection, message: Uint8Array): void {
     const decoder = decoding.createDecoder(message);
     const type = decoding.readVarUint(decoder);
     if (type === messageTypes.sync) {
@@ -375,6 +388,18 @@ const noAwareness = (() => {
   encoding.writeVarUint8Array(encoder, new Uint8Array([0]));
   return encoding.toUint8Array(encoder);
 })();
+
+/** A client's message the server could not read (it changed nothing): its sender is closed with 4400. */
+class MalformedMessageError extends Error {}
+
+/** Serves a client's message: whatever `serve` throws means the message could not be read. */
+function reading(serve: () => void): void {
+  try {
+    serve();
+  } catch (err) {
+    throw new MalformedMessageError('malformed message', { cause: err });
+  }
+}
 
 function isPresence(message: Uint8Array): boolean {
   // Message types below 128 are one byte as a varUint.
